@@ -1,0 +1,37 @@
+/// Steps 3 and 4 of SPEC section 4: attainment and credit.
+public enum Attainment {
+  /// Absolute basis: `(v - threshold) / (target - threshold)` with the
+  /// segment's effective target and threshold.
+  public static func absolute(value v: Double, target: Double, threshold: Double) -> Double {
+    (v - threshold) / (target - threshold)
+  }
+
+  /// Improvement basis over baseline `b`; nil when there is no baseline
+  /// (b missing or 0).
+  public static func improvement(
+    value v: Double, baseline b: Double?, targetImprovement: Double, direction: Direction
+  ) -> Double? {
+    guard let b, b != 0 else { return nil }
+    let g = direction == .higher ? (v - b) / abs(b) : (b - v) / abs(b)
+    return g / targetImprovement
+  }
+
+  /// Credit `c = min(max(a, 0), 1)`.
+  public static func credit(_ a: Double) -> Double { min(max(a, 0), 1) }
+
+  /// The aggregated value that yields credit `c` (SPEC section 5, "what it
+  /// takes"): the inverse of the attainment formula.
+  public static func value(
+    forCredit c: Double, kpi: KPI, segment: String, baseline: Double?
+  ) -> Double? {
+    switch kpi.basis {
+    case .absolute:
+      let target = kpi.effectiveTarget(for: segment)!
+      let threshold = kpi.effectiveThreshold(for: segment)!
+      return threshold + c * (target - threshold)
+    case .improvement(let ti, let direction):
+      guard let b = baseline else { return nil }
+      return direction == .higher ? b * (1 + c * ti) : b * (1 - c * ti)
+    }
+  }
+}

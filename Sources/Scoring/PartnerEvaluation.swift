@@ -1,0 +1,174 @@
+/// Everything known about one partner at one period, for lookups, explain
+/// and the dashboard: SPEC sections 4-6 in one value.
+public struct PartnerEvaluation: Sendable {
+  public let partner: Partner
+  public let period: Period
+  public let score: Double
+  public let rank: Int
+  public let segmentRank: Int
+  /// Partners evaluated at this period, and those of the same segment.
+  public let rankedCount: Int
+  public let segmentCount: Int
+  public let movement: Int?
+  public let qualifiedTier: Tier
+  public let tier: Tier
+  public let tierIndex: Int
+  /// Shortfall count while in grace (1...grace_periods), else 0.
+  public let grace: Int
+  public let nextTier: Tier?
+  public let pointsNeeded: Double?
+  public let progress: Double
+  public let slope: Double?
+  public let projection: Double?
+  public let atRisk: Bool
+  public let rising: Bool
+  public let kpis: [KPIEvaluation]
+  /// Every tier's rules checked against this evaluation, lowest first.
+  public let tierChecks: [TierCheck]
+  /// Per applicable KPI: the value that alone closes the points gap.
+  public let whatItTakes: [WhatItTakes]
+
+  /// The next tier's requirements that do not hold.
+  public var unmetRequirements: [RequirementCheck] {
+    guard nextTier != nil else { return [] }
+    return tierChecks[tierIndex + 1].requirements.filter { !$0.outcome.holds }
+  }
+}
+
+public struct KPIEvaluation: Sendable {
+  public let kpi: KPI
+  /// Aggregated value v(k, t); nil when missing.
+  public let value: Double?
+  /// Improvement KPIs: v(k, t - window); nil when none.
+  public let baseline: Double?
+  /// Effective target and threshold for the partner's segment (absolute KPIs).
+  public let target: Double?
+  public let threshold: Double?
+  /// a; 0 when missing or no baseline (SPEC section 4 step 3).
+  public let attainment: Double
+  public let credit: Double
+  /// Normalised weight for the partner's segment.
+  public let weight: Double
+  public let points: Double
+  public let status: KPIStatus
+  /// The observations in the window W(t), oldest first.
+  public let window: [WindowObservation]
+  /// Improvement KPIs: the observations in the baseline window.
+  public let baselineWindow: [WindowObservation]
+}
+
+public struct WindowObservation: Sendable {
+  public let period: Period
+  public let value: Double?
+  public let adjustment: Adjustment?
+}
+
+public struct RequirementCheck: Sendable {
+  public let requirement: Requirement
+  public let kpi: KPI
+  public let current: Double?
+  public let outcome: RequirementOutcome
+}
+
+public struct TierCheck: Sendable {
+  public let tier: Tier
+  public let scoreMet: Bool
+  public let requirements: [RequirementCheck]
+  public var qualifies: Bool { scoreMet && requirements.allSatisfy { $0.outcome.holds } }
+}
+
+public struct WhatItTakes: Sendable {
+  public let kpi: KPI
+  public let current: Double?
+  /// Headroom h = 100 * w * (1 - c), in points.
+  public let headroom: Double
+  /// The aggregated value that alone closes the gap; nil when not reachable
+  /// through this KPI alone.
+  public let needed: Double?
+}
+
+extension Scorebook {
+  /// The full evaluation of partner `p` at period index `t`; nil when the
+  /// partner is not evaluated then.
+  public func evaluation(partner p: Int, period t: Int) -> PartnerEvaluation? {
+    guard isEvaluated(p, t) else { return nil }
+    let partner = partners[p]
+    let segment = partner.segment
+    let score = scores[p * periodCount + t]
+    let tierIndex = tiers[p * periodCount + t]
+    let tier = program.tiers[tierIndex]
+    let next = tierIndex + 1 < program.tiers.count ? program.tiers[tierIndex + 1] : nil
+
+    var kpis: [KPIEvaluation] = []
+    for (k, kpi) in program.kpis.enumerated() {
+      let windowRange = window(p, endingAt: t)
+      let baseRange = kpi.isImprovement ? window(p, endingAt: t - program.window) : nil
+      kpis.append(
+        KPIEvaluation(
+          kpi: kpi, value: value(p, t, k), baseline: baseline(p, t, k),
+          target: kpi.effectiveTarget(for: segment), threshold: kpi.effectiveThreshold(for: segment),
+          attainment: attainment(p, t, k), credit: Attainment.credit(attainment(p, t, k)),
+          weight: weight(p, k), points: points(p, t, k), status: status(p, t, k),
+          window: observations(p, k, windowRange), baselineWindow: observations(p, k, baseRange)))
+    }
+
+    let tierChecks = program.tiers.map { tier in
+      TierCheck(
+        tier: tier, scoreMet: tier.minScore <= score,
+        requirements: tier.requirements.map { req in
+          let k = program.kpiIndex(req.kpi)!
+          let v = value(p, t, k)
+          return RequirementCheck(
+            requirement: req, kpi: program.kpis[k], current: v,
+            outcome: TierRules.holds(
+              req, kpi: program.kpis[k], value: v, applicable: weights[p].isApplicable(k)))
+        })
+    }
+
+    var pointsNeeded: Double? = nil
+    var progress = 1.0
+    if let next {
+      let needed = max(0, next.minScore - score)
+      pointsNeeded = needed
+      progress = min(max((score - tier.minScore) / (next.minScore - tier.minScore), 0), 1)
+    }
+
+    var whatItTakes: [WhatItTakes] = []
+    for e in kpis where e.weight > 0 {
+      let h = 100 * e.weight * (1 - e.credit)
+      var needed: Double? = nil
+      if let gap = pointsNeeded, gap > 0, h >= gap {
+        let c2 = e.credit + gap / (100 * e.weight)
+        needed = Attainment.value(forCredit: c2, kpi: e.kpi, segment: segment, baseline: e.baseline)
+      }
+      whatItTakes.append(WhatItTakes(kpi: e.kpi, current: e.value, headroom: h, needed: needed))
+    }
+
+    let slope = self.slope(p, t)
+    let projection = slope.map { score + $0 }
+    let inGrace = grace(p, t) > 0
+    var atRisk = inGrace
+    if tierIndex > 0, let projection, projection < tier.minScore { atRisk = true }
+    var rising = false
+    if let next, let projection, projection >= next.minScore { rising = true }
+
+    let ranked = order[t]
+    let segmentCount = ranked.reduce(0) { $0 + (partners[$1].segment == segment ? 1 : 0) }
+    return PartnerEvaluation(
+      partner: partner, period: periods[t], score: score, rank: ranks[p * periodCount + t],
+      segmentRank: segmentRanks[p * periodCount + t], rankedCount: ranked.count,
+      segmentCount: segmentCount, movement: movement(p, t),
+      qualifiedTier: program.tiers[qualified[p * periodCount + t]], tier: tier,
+      tierIndex: tierIndex, grace: grace(p, t), nextTier: next, pointsNeeded: pointsNeeded,
+      progress: progress, slope: slope, projection: projection, atRisk: atRisk, rising: rising,
+      kpis: kpis, tierChecks: tierChecks, whatItTakes: whatItTakes)
+  }
+
+  private func observations(_ p: Int, _ k: Int, _ range: ClosedRange<Int>?) -> [WindowObservation] {
+    guard let range else { return [] }
+    return range.map { u in
+      let o = observation(p, u, k)
+      return WindowObservation(period: periods[u], value: o?.value, adjustment: o?.adjustment)
+    }
+  }
+}

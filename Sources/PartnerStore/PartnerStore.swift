@@ -1,1 +1,194 @@
+import Foundation
 import GRDB
+import GRDBSQLite
+import ProgramFiles
+import Scoring
+
+/// The local store: one SQLite file (WAL mode, one writer) holding the
+/// program, partners, observations, adjustments, agreements and the import log.
+public final class PartnerStore {
+  public let path: String
+  let queue: DatabaseQueue
+
+  public enum StoreError: Error, CustomStringConvertible {
+    case empty(String)
+    case corrupt(String)
+    case undo(String)
+
+    public var description: String {
+      switch self {
+      case .empty(let path):
+        "the store \(path) holds no data yet: run `partnerboard init --from DIR` or `partnerboard import DIR`"
+      case .corrupt(let m): "the store is damaged: \(m)"
+      case .undo(let m): m
+      }
+    }
+  }
+
+  /// Opens (creating with mode 0600 if needed) and migrates the store.
+  public init(path: String) throws {
+    self.path = path
+    let dir = (path as NSString).deletingLastPathComponent
+    if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+    if !FileManager.default.fileExists(atPath: path) {
+      let fd = open(path, O_CREAT | O_WRONLY, 0o600)
+      if fd >= 0 { _ = Glibc.close(fd) }
+    }
+    var config = Configuration()
+    config.busyMode = .timeout(5)
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA journal_mode = WAL")
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    queue = try DatabaseQueue(path: path, configuration: config)
+    try Schema.migrator.migrate(queue)
+  }
+
+  public func isEmpty() throws -> Bool {
+    try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") == 0 }
+  }
+
+  /// SQLite's `PRAGMA data_version`: changes when another connection commits.
+  public func dataVersion() throws -> Int {
+    try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+  }
+
+  // MARK: - Reading
+
+  func program(_ db: Database) throws -> Program? {
+    guard let text = try String.fetchOne(db, sql: "SELECT toml FROM program WHERE id = 1") else {
+      return nil
+    }
+    switch ProgramParser.parse(text) {
+    case .success(let p): return p
+    case .failure(let e): throw StoreError.corrupt("the stored program.toml no longer parses: \(e)")
+    }
+  }
+
+  func partners(_ db: Database) throws -> [Partner] {
+    var out: [Partner] = []
+    try RawRows.each(db, "SELECT id, name, segment, region, manager FROM partners ORDER BY id") {
+      r in
+      out.append(
+        Partner(id: r.text(0), name: r.text(1), segment: r.text(2), region: r.text(3), manager: r.optionalText(4)))
+    }
+    return out
+  }
+
+  func adjustments(_ db: Database) throws -> [Adjustment] {
+    var out: [Adjustment] = []
+    try RawRows.each(
+      db,
+      "SELECT partner_id, period, kpi, value, reason, approved_by FROM adjustments ORDER BY partner_id, period, kpi"
+    ) { r in
+      out.append(
+        Adjustment(
+          partnerID: r.text(0), period: Period(ordinal: r.int(1)), kpi: r.text(2), value: r.double(3),
+          reason: r.text(4), approvedBy: r.text(5)))
+    }
+    return out
+  }
+
+  func agreements(_ db: Database) throws -> [Agreement] {
+    var out: [Agreement] = []
+    try RawRows.each(
+      db,
+      "SELECT id, partner_id, kpi, baseline, target, period, max_payout, attribution, floor_share FROM agreements ORDER BY id"
+    ) { r in
+      out.append(
+        Agreement(
+          id: r.text(0), partnerID: r.text(1), kpi: r.text(2), baseline: r.double(3), target: r.double(4),
+          period: Period(ordinal: r.int(5)), maxPayout: r.double(6), attribution: r.double(7),
+          floorShare: r.double(8)))
+    }
+    return out
+  }
+
+  /// Everything scoring needs. Throws `StoreError.empty` for a store without a program.
+  public func loadDataset() throws -> Dataset {
+    try queue.read { db in
+      guard let program = try program(db) else { throw StoreError.empty(path) }
+      var observations: [Observation] = []
+      let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observations") ?? 0
+      observations.reserveCapacity(count)
+      var lastPartner = ""
+      var lastKPI = ""
+      try RawRows.each(db, "SELECT partner_id, period, kpi, value FROM observations") { r in
+        // Consecutive rows share ids: reuse the previous String when equal.
+        let pid = sqlite3Equal(r, 0, lastPartner) ? lastPartner : r.text(0)
+        let kpi = sqlite3Equal(r, 2, lastKPI) ? lastKPI : r.text(2)
+        lastPartner = pid
+        lastKPI = kpi
+        observations.append(
+          Observation(partnerID: pid, period: Period(ordinal: r.int(1)), kpi: kpi, value: r.double(3)))
+      }
+      return Dataset(
+        program: program, partners: try partners(db), observations: observations,
+        adjustments: try adjustments(db), agreements: try agreements(db))
+    }
+  }
+
+  /// The stored rows an import's references are checked against.
+  public func storedState() throws -> StoredState {
+    try queue.read { db in
+      let range = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM observations")
+      var periods: ClosedRange<Period>? = nil
+      if let lo: Int = range?[0], let hi: Int = range?[1] {
+        periods = Period(ordinal: lo)...Period(ordinal: hi)
+      }
+      return StoredState(
+        program: try program(db), partners: try partners(db), periods: periods,
+        adjustments: try adjustments(db), agreements: try agreements(db))
+    }
+  }
+
+  public func imports() throws -> [ImportRecord] {
+    try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map(Self.record) }
+  }
+
+  static func record(_ row: Row) -> ImportRecord {
+    let decoder = JSONDecoder()
+    let files = (try? decoder.decode([ImportRecord.File].self, from: Data((row["files"] as String).utf8))) ?? []
+    let counts =
+      (try? decoder.decode([ImportRecord.Counts].self, from: Data((row["summary"] as String).utf8))) ?? []
+    return ImportRecord(
+      id: row["id"], at: row["at"], command: row["command"], files: files, counts: counts,
+      undoneAt: row["undone_at"])
+  }
+
+  /// Every table's rows as sorted text: two dumps are equal exactly when the
+  /// stores hold the same data (tests compare before and after a failure).
+  public func dump() throws -> String {
+    try queue.read { db in
+      var out = ""
+      let tables = ["imports"] + StoreTable.all.flatMap { [$0.name, $0.name + "_undo"] }
+      for table in tables {
+        out += "== \(table)\n"
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)")
+        out += rows.map(\.description).sorted().joined(separator: "\n") + "\n"
+      }
+      return out
+    }
+  }
+}
+
+private func sqlite3Equal(_ r: RawRows, _ column: Int32, _ s: String) -> Bool {
+  guard let p = sqlite3_column_text(r.handle, column) else { return false }
+  let n = Int(sqlite3_column_bytes(r.handle, column))
+  var s = s
+  return s.withUTF8 { buf in
+    buf.count == n && (n == 0 || memcmp(buf.baseAddress!, p, n) == 0)
+  }
+}
+
+extension PartnerStore {
+  /// Checkpoints the WAL into the main file and closes the connection, so
+  /// the file can be moved (used by `init`).
+  public func close() throws {
+    try queue.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      try db.execute(sql: "PRAGMA journal_mode = DELETE")
+    }
+    try queue.close()
+  }
+}

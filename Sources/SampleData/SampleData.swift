@@ -1,1 +1,1 @@
-public enum SampleDataPlaceholder {}
+public enum SampleData { public static let files: [String: String] = [:] }

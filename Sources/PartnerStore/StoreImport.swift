@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import ProgramFiles
+import Scoring
+
+extension PartnerStore {
+  /// Writes parsed files in one transaction: new rows are added, rows whose
+  /// key exists are replaced (the old row kept for undo), identical rows are
+  /// left alone. The caller has already checked syntax and references
+  /// (`ReferenceChecks`); any failure here rolls everything back.
+  @discardableResult
+  public func apply(
+    _ files: DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil
+  ) throws -> ImportRecord {
+    try queue.write { db in
+      let at = ISO8601DateFormatter().string(from: Date())
+      let fileList = files.sources.map {
+        ImportRecord.File(name: $0.name, path: $0.path, sha256: SHA256.hex($0.bytes))
+      }
+      try db.execute(
+        sql: "INSERT INTO imports (at, command, files, summary) VALUES (?, ?, ?, '[]')",
+        arguments: [at, command, String(decoding: try JSONEncoder().encode(fileList), as: UTF8.self)])
+      let id = db.lastInsertedRowID
+      var counts: [ImportRecord.Counts] = []
+      func name(_ role: DataFiles.Role) -> String {
+        files.sources.first { $0.role == role }?.name ?? role.rawValue
+      }
+
+      if let text = files.programText, files.program != nil {
+        var c = try upsert(db, .program, count: 1, importID: id) { ins, _ in
+          ins.bind(1, 1)
+          ins.bind(2, text)
+        }
+        c.file = name(.program)
+        counts.append(c)
+      }
+      if let f = files.partners {
+        var c = try upsert(db, .partners, count: f.rows.count, importID: id) { ins, i in
+          let p = f.rows[i]
+          ins.bind(1, p.id)
+          ins.bind(2, p.name)
+          ins.bind(3, p.segment)
+          ins.bind(4, p.region)
+          ins.bind(5, p.manager)
+        }
+        c.file = f.file
+        counts.append(c)
+      }
+      if let f = files.metrics {
+        var c = try upsert(db, .observations, count: f.rows.count, importID: id, progress: progress) {
+          ins, i in
+          let o = f.rows[i]
+          ins.bind(1, o.partnerID)
+          ins.bind(2, o.period.ordinal)
+          ins.bind(3, o.kpi)
+          ins.bind(4, o.value)
+        }
+        c.file = f.file
+        counts.append(c)
+      }
+      if let f = files.adjustments {
+        var c = try upsert(db, .adjustments, count: f.rows.count, importID: id) { ins, i in
+          let a = f.rows[i]
+          ins.bind(1, a.partnerID)
+          ins.bind(2, a.period.ordinal)
+          ins.bind(3, a.kpi)
+          ins.bind(4, a.value)
+          ins.bind(5, a.reason)
+          ins.bind(6, a.approvedBy)
+        }
+        c.file = f.file
+        counts.append(c)
+      }
+      if let f = files.agreements {
+        var c = try upsert(db, .agreements, count: f.rows.count, importID: id) { ins, i in
+          let a = f.rows[i]
+          ins.bind(1, a.id)
+          ins.bind(2, a.partnerID)
+          ins.bind(3, a.kpi)
+          ins.bind(4, a.baseline)
+          ins.bind(5, a.target)
+          ins.bind(6, a.period.ordinal)
+          ins.bind(7, a.maxPayout)
+          ins.bind(8, a.attribution)
+          ins.bind(9, a.floorShare)
+        }
+        c.file = f.file
+        counts.append(c)
+      }
+      let summary = String(decoding: try JSONEncoder().encode(counts), as: UTF8.self)
+      try db.execute(sql: "UPDATE imports SET summary = ? WHERE id = ?", arguments: [summary, id])
+      return ImportRecord(id: id, at: at, command: command, files: fileList, counts: counts, undoneAt: nil)
+    }
+  }
+
+  /// Adds or replaces `count` rows of one table, bound by `bind`.
+  private func upsert(
+    _ db: Database, _ table: StoreTable, count: Int, importID: Int64,
+    progress: ((Int, Int) -> Void)? = nil, bind: (BulkInsert, Int) -> Void
+  ) throws -> ImportRecord.Counts {
+    let cols = table.columns.joined(separator: ", ")
+    let marks = table.columns.map { _ in "?" }.joined(separator: ", ")
+    let empty = try Int.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table.name))") == 1
+
+    func load(into target: String, withImport: Bool) throws {
+      let sql =
+        withImport
+        ? "INSERT INTO \(target) (\(cols), import_id) VALUES (\(marks), \(importID))"
+        : "INSERT INTO \(target) (\(cols)) VALUES (\(marks))"
+      let insert = try BulkInsert(db, sql: sql)
+      let step = max(1, count / 100)
+      for i in 0..<count {
+        bind(insert, i)
+        try insert.step(db)
+        if let progress, i % step == 0 { progress(i, count) }
+      }
+      progress?(count, count)
+    }
+
+    if empty {
+      try load(into: table.name, withImport: true)
+      return ImportRecord.Counts(file: table.name, added: count, replaced: 0, unchanged: 0)
+    }
+    let stage = "temp.stage_\(table.name)"
+    try db.execute(sql: "DROP TABLE IF EXISTS \(stage)")
+    try db.execute(sql: "CREATE TABLE \(stage) AS SELECT \(cols) FROM \(table.name) WHERE 0")
+    try load(into: stage, withImport: false)
+    let keyMatch = table.key.map { "t.\($0) = s.\($0)" }.joined(separator: " AND ")
+    let same = table.columns.map { "t.\($0) IS s.\($0)" }.joined(separator: " AND ")
+    try db.execute(
+      sql:
+        "DELETE FROM \(stage) AS s WHERE EXISTS (SELECT 1 FROM \(table.name) t WHERE \(keyMatch) AND \(same))"
+    )
+    let unchanged = db.changesCount
+    try db.execute(
+      sql: """
+        INSERT INTO \(table.name)_undo (undo_import_id, \(cols), import_id)
+        SELECT \(importID), \(table.columns.map { "t.\($0)" }.joined(separator: ", ")), t.import_id
+        FROM \(table.name) t JOIN \(stage) s ON \(keyMatch)
+        """)
+    let replaced = db.changesCount
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO \(table.name) (\(cols), import_id) SELECT \(cols), \(importID) FROM \(stage)")
+    let written = db.changesCount
+    try db.execute(sql: "DROP TABLE \(stage)")
+    return ImportRecord.Counts(
+      file: table.name, added: written - replaced, replaced: replaced, unchanged: unchanged)
+  }
+}

@@ -1,0 +1,83 @@
+import CSVReader
+import Scoring
+
+/// The columns one data file needs, looked up by header name (any order,
+/// extra columns ignored), and typed field readers that record located issues.
+struct CSVColumns {
+  let doc: CSVDocument
+  var issues: [DataIssue] = []
+  private var indices: [String: Int] = [:]
+
+  /// Nil when a required column is missing (the issue is recorded).
+  init?(_ doc: CSVDocument, required: [String], optional: [String] = [], issues: inout [DataIssue]) {
+    self.doc = doc
+    var missing: [String] = []
+    for name in required {
+      if let i = doc.columnIndex(named: name) { indices[name] = i } else { missing.append(name) }
+    }
+    for name in optional { if let i = doc.columnIndex(named: name) { indices[name] = i } }
+    if !missing.isEmpty {
+      issues.append(
+        DataIssue(
+          file: doc.fileName, line: 1,
+          message:
+            "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) (the header must name \(required.joined(separator: ",")); found \(doc.header.joined(separator: ",")))"
+        ))
+      return nil
+    }
+  }
+
+  func has(_ name: String) -> Bool { indices[name] != nil }
+
+  mutating func issue(_ row: Int, _ name: String?, _ message: String) {
+    let column = name.flatMap { indices[$0] }
+    issues.append(
+      DataIssue(
+        file: doc.fileName, line: doc.lineNumber(ofRow: row), column: column.map { $0 + 1 },
+        key: name, message: message))
+  }
+
+  /// A required non-empty text field (surrounding spaces trimmed).
+  mutating func text(_ row: Int, _ name: String) -> String? {
+    let s = optionalText(row, name)
+    if s == nil { issue(row, name, "expected a value, found an empty field") }
+    return s
+  }
+
+  mutating func optionalText(_ row: Int, _ name: String) -> String? {
+    guard let c = indices[name] else { return nil }
+    let s = doc.string(row: row, column: c).trimmingSpaces()
+    return s.isEmpty ? nil : s
+  }
+
+  mutating func number(_ row: Int, _ name: String) -> Double? {
+    guard let c = indices[name] else { return nil }
+    do {
+      return try doc.double(row: row, column: c)
+    } catch {
+      issues.append(DataIssue(csv: error))
+      return nil
+    }
+  }
+
+  /// An optional number: an empty field (or absent column) gives `default`.
+  mutating func number(_ row: Int, _ name: String, default value: Double) -> Double? {
+    guard let c = indices[name], !doc.isEmpty(row: row, column: c) else { return value }
+    return number(row, name)
+  }
+
+  mutating func period(_ row: Int, _ name: String) -> Period? {
+    guard let text = text(row, name) else { return nil }
+    guard let p = Period(text) else {
+      issue(row, name, "expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(text.prefix(40))\"")
+      return nil
+    }
+    return p
+  }
+}
+
+extension DataIssue {
+  init(csv e: CSVError) {
+    self.init(file: e.file, line: e.line > 0 ? e.line : nil, column: e.column, key: e.columnName, message: e.message)
+  }
+}

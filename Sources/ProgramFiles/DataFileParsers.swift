@@ -1,0 +1,185 @@
+import CSVReader
+import Scoring
+
+/// Rows read from one CSV file, with the line each row starts on.
+public struct FileRows<Row: Sendable>: Sendable {
+  public var file: String
+  public var rows: [Row]
+  public var lines: [Int]
+
+  public init(file: String, rows: [Row] = [], lines: [Int] = []) {
+    self.file = file
+    self.rows = rows
+    self.lines = lines
+  }
+}
+
+/// Parsers for the data files of SPEC section 1. Each reads every row,
+/// records an issue per bad field, and keeps the good rows.
+public enum DataFileParsers {
+  public static func partners(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Partner> {
+    var out = FileRows<Partner>(file: doc.fileName)
+    guard
+      var c = CSVColumns(
+        doc, required: ["id", "name", "segment", "region"], optional: ["manager"], issues: &issues)
+    else { return out }
+    var seen: [String: Int] = [:]
+    for r in 0..<doc.rowCount {
+      let id = c.text(r, "id")
+      let name = c.text(r, "name")
+      let segment = c.text(r, "segment")
+      let region = c.text(r, "region")
+      let manager = c.optionalText(r, "manager")
+      guard let id, let name, let segment, let region else { continue }
+      if let first = seen[id] {
+        c.issue(r, "id", "partner \"\(id)\" is listed twice (first on line \(first))")
+        continue
+      }
+      seen[id] = doc.lineNumber(ofRow: r)
+      out.rows.append(Partner(id: id, name: name, segment: segment, region: region, manager: manager))
+      out.lines.append(doc.lineNumber(ofRow: r))
+    }
+    issues += c.issues
+    return out
+  }
+
+  public static func metrics(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Observation> {
+    var out = FileRows<Observation>(file: doc.fileName)
+    guard
+      var c = CSVColumns(doc, required: ["partner_id", "period", "kpi", "value"], issues: &issues)
+    else { return out }
+    out.rows.reserveCapacity(doc.rowCount)
+    out.lines.reserveCapacity(doc.rowCount)
+    var keys = ObservationKeys()
+    for r in 0..<doc.rowCount {
+      let partner = c.text(r, "partner_id")
+      let period = c.period(r, "period")
+      let kpi = c.text(r, "kpi")
+      let value = c.number(r, "value")
+      guard let partner, let period, let kpi, let value else { continue }
+      let line = doc.lineNumber(ofRow: r)
+      if let first = keys.insert(partner, period, kpi, line: line) {
+        c.issue(r, nil, "repeated row for partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
+        continue
+      }
+      out.rows.append(Observation(partnerID: partner, period: period, kpi: kpi, value: value))
+      out.lines.append(line)
+    }
+    issues += c.issues
+    return out
+  }
+
+  public static func adjustments(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<
+    Adjustment
+  > {
+    var out = FileRows<Adjustment>(file: doc.fileName)
+    guard
+      var c = CSVColumns(
+        doc, required: ["partner_id", "period", "kpi", "value", "reason", "approved_by"],
+        issues: &issues)
+    else { return out }
+    var keys = ObservationKeys()
+    for r in 0..<doc.rowCount {
+      let partner = c.text(r, "partner_id")
+      let period = c.period(r, "period")
+      let kpi = c.text(r, "kpi")
+      let value = c.number(r, "value")
+      let reason = c.text(r, "reason")
+      let approver = c.text(r, "approved_by")
+      guard let partner, let period, let kpi, let value, let reason, let approver else { continue }
+      let line = doc.lineNumber(ofRow: r)
+      if let first = keys.insert(partner, period, kpi, line: line) {
+        c.issue(r, nil, "a second adjustment of partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
+        continue
+      }
+      out.rows.append(
+        Adjustment(
+          partnerID: partner, period: period, kpi: kpi, value: value, reason: reason,
+          approvedBy: approver))
+      out.lines.append(line)
+    }
+    issues += c.issues
+    return out
+  }
+
+  public static func agreements(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Agreement>
+  {
+    var out = FileRows<Agreement>(file: doc.fileName)
+    guard
+      var c = CSVColumns(
+        doc, required: ["id", "partner_id", "kpi", "baseline", "target", "period", "max_payout"],
+        optional: ["attribution", "floor_share"], issues: &issues)
+    else { return out }
+    var seen: [String: Int] = [:]
+    for r in 0..<doc.rowCount {
+      let id = c.text(r, "id")
+      let partner = c.text(r, "partner_id")
+      let kpi = c.text(r, "kpi")
+      let baseline = c.number(r, "baseline")
+      let target = c.number(r, "target")
+      let period = c.period(r, "period")
+      let maxPayout = c.number(r, "max_payout")
+      let attribution = c.number(r, "attribution", default: 1)
+      let floor = c.number(r, "floor_share", default: 0)
+      guard let id, let partner, let kpi, let baseline, let target, let period, let maxPayout,
+        let attribution, let floor
+      else { continue }
+      var ok = true
+      if let first = seen[id] {
+        c.issue(r, "id", "agreement \"\(id)\" is listed twice (first on line \(first))")
+        ok = false
+      }
+      if target == baseline {
+        c.issue(r, "target", "equals the baseline (\(target)): attainment would divide by zero")
+        ok = false
+      }
+      if maxPayout < 0 {
+        c.issue(r, "max_payout", "must be >= 0, found \(maxPayout)")
+        ok = false
+      }
+      if !(0...1).contains(attribution) {
+        c.issue(r, "attribution", "must be from 0 to 1, found \(attribution)")
+        ok = false
+      }
+      if !(0...1).contains(floor) {
+        c.issue(r, "floor_share", "must be from 0 to 1, found \(floor)")
+        ok = false
+      }
+      guard ok else { continue }
+      seen[id] = doc.lineNumber(ofRow: r)
+      out.rows.append(
+        Agreement(
+          id: id, partnerID: partner, kpi: kpi, baseline: baseline, target: target, period: period,
+          maxPayout: maxPayout, attribution: attribution, floorShare: floor))
+      out.lines.append(doc.lineNumber(ofRow: r))
+    }
+    issues += c.issues
+    return out
+  }
+}
+
+/// Detects repeated (partner, period, kpi) keys cheaply: ids are interned to
+/// small integers and the key packed into one Int.
+struct ObservationKeys {
+  private var partners: [String: Int] = [:]
+  private var kpis: [String: Int] = [:]
+  private var lines: [Int: Int] = [:]
+
+  /// Returns the first line of an earlier identical key, else nil.
+  mutating func insert(_ partner: String, _ period: Period, _ kpi: String, line: Int) -> Int? {
+    let p = partners[partner] ?? {
+      let n = partners.count
+      partners[partner] = n
+      return n
+    }()
+    let k = kpis[kpi] ?? {
+      let n = kpis.count
+      kpis[kpi] = n
+      return n
+    }()
+    let key = (p << 32) | (k << 16) | (period.ordinal & 0xFFFF)
+    if let first = lines[key] { return first }
+    lines[key] = line
+    return nil
+  }
+}

@@ -1,0 +1,189 @@
+import Scoring
+
+/// What a store already holds, for checking an import's references.
+public struct StoredState: Sendable {
+  public var program: Program?
+  public var partners: [Partner]
+  /// Earliest and latest period of the stored metrics.
+  public var periods: ClosedRange<Period>?
+  public var adjustments: [Adjustment]
+  public var agreements: [Agreement]
+
+  public init(
+    program: Program? = nil, partners: [Partner] = [], periods: ClosedRange<Period>? = nil,
+    adjustments: [Adjustment] = [], agreements: [Agreement] = []
+  ) {
+    self.program = program
+    self.partners = partners
+    self.periods = periods
+    self.adjustments = adjustments
+    self.agreements = agreements
+  }
+}
+
+/// The references between files (SPEC sections 1-3 and 7): partners exist,
+/// segments and KPIs are declared, periods lie within the program's.
+/// Checked over the files merged onto what is stored.
+public enum ReferenceChecks {
+  public static func check(_ files: DataFiles, stored: StoredState) -> [DataIssue] {
+    var issues: [DataIssue] = []
+    guard let program = files.program ?? stored.program else {
+      if files.programText == nil {
+        issues.append(
+          DataIssue(file: "program.toml", message: "required: the store has no program yet"))
+      }
+      return issues
+    }
+    let programFile = files.sources.first { $0.role == .program }?.name ?? "program.toml"
+    let segments = Set(program.segments.map(\.id))
+    let kpis = Set(program.kpis.map(\.id))
+    let programChanged = files.program != nil
+
+    // Partners: merged, incoming rows override stored ones.
+    var partners: [String: Partner] = [:]
+    for p in stored.partners { partners[p.id] = p }
+    var incomingPartners = Set<String>()
+    if let f = files.partners {
+      for (p, line) in zip(f.rows, f.lines) {
+        partners[p.id] = p
+        incomingPartners.insert(p.id)
+        if !segments.contains(p.segment) {
+          issues.append(
+            DataIssue(
+              file: f.file, line: line, key: "segment",
+              message:
+                "segment \"\(p.segment)\" is not declared in \(programFile) (declared: \(program.segments.map(\.id).joined(separator: ", ")))"
+            ))
+        }
+      }
+    }
+    if programChanged {
+      for p in stored.partners where !incomingPartners.contains(p.id) && !segments.contains(p.segment) {
+        issues.append(
+          DataIssue(
+            file: programFile, key: "segment",
+            message: "stored partner \(p.id) is in segment \"\(p.segment)\", which this program does not declare"))
+      }
+    }
+
+    // Metrics.
+    var periods = stored.periods
+    if let f = files.metrics {
+      var unknownKPIs: [String: (line: Int, count: Int)] = [:]
+      for (o, line) in zip(f.rows, f.lines) {
+        if partners[o.partnerID] == nil {
+          issues.append(
+            DataIssue(
+              file: f.file, line: line, key: "partner_id",
+              message: "unknown partner \"\(o.partnerID)\" (not in partners.csv)"))
+        }
+        if !kpis.contains(o.kpi) {
+          let seen = unknownKPIs[o.kpi]
+          unknownKPIs[o.kpi] = (seen?.line ?? line, (seen?.count ?? 0) + 1)
+        }
+        if let r = periods {
+          if o.period < r.lowerBound { periods = o.period...r.upperBound }
+          if o.period > r.upperBound { periods = r.lowerBound...o.period }
+        } else {
+          periods = o.period...o.period
+        }
+      }
+      for (kpi, seen) in unknownKPIs.sorted(by: { $0.value.line < $1.value.line }) {
+        issues.append(
+          DataIssue(
+            .warning, file: f.file, line: seen.line, key: "kpi",
+            message:
+              "KPI \"\(kpi)\" is not in the program: its \(seen.count) row\(seen.count == 1 ? "" : "s") will be stored and shown unscored"
+          ))
+      }
+    }
+
+    // Adjustments.
+    if let f = files.adjustments {
+      for (a, line) in zip(f.rows, f.lines) {
+        if partners[a.partnerID] == nil {
+          issues.append(
+            DataIssue(file: f.file, line: line, key: "partner_id", message: "unknown partner \"\(a.partnerID)\""))
+        }
+        if !kpis.contains(a.kpi) {
+          issues.append(
+            DataIssue(file: f.file, line: line, key: "kpi", message: "KPI \"\(a.kpi)\" is not one of the program's"))
+        }
+        if let r = periods, !r.contains(a.period) {
+          issues.append(
+            DataIssue(
+              file: f.file, line: line, key: "period",
+              message: "period \(a.period) is outside the program's periods \(r.lowerBound)..\(r.upperBound)"))
+        } else if periods == nil {
+          issues.append(
+            DataIssue(file: f.file, line: line, key: "period", message: "there are no metrics yet to adjust"))
+        }
+      }
+    }
+    if programChanged {
+      for a in stored.adjustments where !kpis.contains(a.kpi) {
+        issues.append(
+          DataIssue(
+            file: programFile, key: "kpi",
+            message: "the stored adjustment of \(a.partnerID) \(a.period) names KPI \"\(a.kpi)\", which this program does not declare"))
+      }
+    }
+
+    // Agreements.
+    if let f = files.agreements {
+      for (a, line) in zip(f.rows, f.lines) {
+        if partners[a.partnerID] == nil {
+          issues.append(
+            DataIssue(file: f.file, line: line, key: "partner_id", message: "unknown partner \"\(a.partnerID)\""))
+        }
+        if !kpis.contains(a.kpi) {
+          issues.append(
+            DataIssue(file: f.file, line: line, key: "kpi", message: "KPI \"\(a.kpi)\" is not one of the program's"))
+        }
+      }
+    }
+    if programChanged {
+      let incoming = Set(files.agreements?.rows.map(\.id) ?? [])
+      for a in stored.agreements where !incoming.contains(a.id) && !kpis.contains(a.kpi) {
+        issues.append(
+          DataIssue(
+            file: programFile, key: "kpi",
+            message: "stored agreement \(a.id) names KPI \"\(a.kpi)\", which this program does not declare"))
+      }
+    }
+
+    // Renumber column positions from CSV key names where the parser knows them.
+    return issues.map { issue in
+      var i = issue
+      if i.column == nil, let key = i.key, let src = files.sources.first(where: { $0.name == i.file }),
+        src.role != .program
+      {
+        i.column = columnIndex(of: key, in: src)
+      }
+      return i
+    }
+  }
+
+  /// The 1-based column of a header name in a source CSV.
+  static func columnIndex(of name: String, in source: DataFiles.Source) -> Int? {
+    var header: [UInt8] = []
+    for b in source.bytes {
+      if b == 10 || b == 13 { break }
+      header.append(b)
+    }
+    var s = String(decoding: header, as: UTF8.self)
+    if s.hasPrefix("\u{FEFF}") { s.removeFirst() }
+    let names = s.split(separator: ",", omittingEmptySubsequences: false).map {
+      String($0).trimmingSpaces().trimmingCharacters(quote: "\"")
+    }
+    return names.firstIndex(of: name).map { $0 + 1 }
+  }
+}
+
+extension String {
+  func trimmingCharacters(quote: Character) -> String {
+    var s = Substring(self)
+    if s.first == quote && s.last == quote && s.count >= 2 { s = s.dropFirst().dropLast() }
+    return String(s)
+  }
+}

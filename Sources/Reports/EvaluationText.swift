@@ -1,0 +1,41 @@
+import Scoring
+
+/// Phrases shared by `tier` and `explain`: progress bars, requirements and
+/// "what it takes", in the KPI's own units.
+public enum EvaluationText {
+  public static func bar(_ fraction: Double, width: Int, unicode: Bool) -> String {
+    let filled = Int((min(max(fraction, 0), 1) * Double(width)).rounded(.down))
+    return String(repeating: unicode ? "█" : "#", count: filled)
+      + String(repeating: unicode ? "░" : ".", count: width - filled)
+  }
+
+  public static func value(_ v: Double?, _ kpi: KPI, _ program: Program) -> String {
+    NumberFormat.value(v, unit: kpi.unit, currency: program.currency)
+  }
+
+  public static func requirement(_ r: RequirementCheck, _ program: Program) -> String {
+    let op = r.kpi.direction == .higher ? ">=" : "<="
+    let want = "\(r.kpi.name) \(op) \(value(r.requirement.value, r.kpi, program))"
+    switch r.outcome {
+    case .met: return "\(want): met (now \(value(r.current, r.kpi, program)))"
+    case .unmet: return "\(want): unmet (now \(value(r.current, r.kpi, program)))"
+    case .missing: return "\(want): unmet (no value in the window)"
+    case .waived: return "\(want): waived (not measured for this segment)"
+    }
+  }
+
+  public static func whatItTakes(_ w: WhatItTakes, _ program: Program) -> String {
+    if let needed = w.needed {
+      return "\(value(w.current, w.kpi, program)) -> \(value(needed, w.kpi, program))"
+    }
+    if w.headroom <= 0 { return "not reachable alone (already at full credit)" }
+    return "not reachable alone (at most \(NumberFormat.fixed(w.headroom, 2)) points)"
+  }
+
+  public static func tierLine(_ e: PartnerEvaluation, gracePeriods: Int) -> String {
+    var s = e.tier.name
+    if e.qualifiedTier.id != e.tier.id { s += " (qualifies for \(e.qualifiedTier.name))" }
+    if e.grace > 0 { s += ", in grace \(e.grace) of \(gracePeriods)" }
+    return s
+  }
+}

@@ -1,0 +1,83 @@
+import Scoring
+import TextLayout
+
+/// `partnerboard tier ID`: the quick lookup of one partner's standing.
+public enum TierReport {
+  public static func text(_ e: PartnerEvaluation, program: Program, unicode: Bool) -> String {
+    let dot = unicode ? " · " : " | "
+    var lines: [String] = []
+    lines.append(
+      "\(e.partner.name) (\(e.partner.id))\(dot)\(e.partner.segment)\(dot)\(e.partner.region)\(dot)\(e.period)")
+    lines.append("Tier           \(EvaluationText.tierLine(e, gracePeriods: program.gracePeriods))")
+    lines.append("Qualified      \(e.qualifiedTier.name)")
+    lines.append("Grace          \(e.grace > 0 ? "\(e.grace) of \(program.gracePeriods)" : "no")")
+    lines.append(
+      "Score          \(NumberFormat.fixed(e.score, 2))   rank \(e.rank) of \(e.rankedCount)\(dot)segment rank \(e.segmentRank) of \(e.segmentCount)"
+    )
+    var flags = LeaderboardReport.flags(e, gracePeriods: program.gracePeriods)
+    if let s = e.slope { flags.append("trend \(s >= 0 ? "+" : "")\(NumberFormat.fixed(s, 2))/quarter") }
+    if !flags.isEmpty { lines.append("Flags          \(flags.joined(separator: ", "))") }
+    guard let next = e.nextTier, let needed = e.pointsNeeded else {
+      lines.append("Next tier      none: \(e.tier.name) is the top tier")
+      return lines.joined(separator: "\n") + "\n"
+    }
+    lines.append(
+      "Next tier      \(next.name): \(NumberFormat.fixed(needed, 2)) points needed (min score \(NumberFormat.trimmed(next.minScore, 2)))"
+    )
+    lines.append(
+      "Progress       \(EvaluationText.bar(e.progress, width: 20, unicode: unicode)) \(NumberFormat.fixed(e.progress * 100, 0)) %"
+    )
+    let unmet = e.unmetRequirements
+    if unmet.isEmpty {
+      lines.append("Requirements   \(next.requirements.isEmpty ? "none" : "all met")")
+    } else {
+      for (i, r) in unmet.enumerated() {
+        lines.append((i == 0 ? "Unmet          " : "               ") + EvaluationText.requirement(r, program))
+      }
+    }
+    if needed > 0 {
+      lines.append("What it takes  (each KPI alone closes the points gap)")
+      for w in e.whatItTakes {
+        lines.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  public static func json(_ e: PartnerEvaluation, program: Program) -> String {
+    var pairs: [(String, JSON)]
+    if case .object(let base) = ScoreReport.object(e) { pairs = base } else { pairs = [] }
+    pairs.insert(("region", .string(e.partner.region)), at: 3)
+    pairs.append(
+      (
+        "unmet_requirements",
+        .array(
+          e.unmetRequirements.map { r in
+            .object([
+              ("kpi", .string(r.kpi.id)), ("required", .number(r.requirement.value)),
+              ("current", .rounded(r.current, 4)), ("outcome", .string(r.outcome.rawValue)),
+            ])
+          })
+      ))
+    pairs.append(
+      (
+        "what_it_takes",
+        .array(
+          e.whatItTakes.map { w in
+            .object([
+              ("kpi", .string(w.kpi.id)), ("current", .rounded(w.current, 4)),
+              ("needed", .rounded(w.needed, 4)), ("headroom", .rounded(w.headroom, 2)),
+            ])
+          })
+      ))
+    return JSON.object(pairs).text + "\n"
+  }
+}
+
+extension String {
+  /// Pads to a display width (names here are the program's, mostly ASCII).
+  func padding(_ width: Int) -> String {
+    let w = TextWidth.of(self)
+    return w >= width ? self + " " : self + String(repeating: " ", count: width - w)
+  }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A failure the user can act on: printed to stderr as `partnerboard: ...`,
+/// exit code 1 (never a trap or a backtrace).
+struct CLIError: Error {
+  let message: String
+  init(_ message: String) { self.message = message }
+}
+
+enum Output {
+  static func err(_ s: String) { write(2, s.hasSuffix("\n") ? s : s + "\n") }
+  static func out(_ s: String) { write(1, s.hasSuffix("\n") ? s : s + "\n") }
+
+  /// Progress text on stderr, overwritten in place (callers check it is a terminal).
+  static func progress(_ s: String) { write(2, "\r\u{1B}[K" + s) }
+
+  static func write(_ fd: Int32, _ s: String) {
+    var s = s
+    s.withUTF8 { buf in
+      var off = 0
+      while off < buf.count {
+        let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+        if n <= 0 {
+          if n < 0 && errno == EINTR { continue }
+          return
+        }
+        off += n
+      }
+    }
+  }
+}
+
+/// Runs a command body, turning known errors into a message and exit code 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let e as CLIError {
+    Output.err("partnerboard: \(e.message)")
+    throw ExitCode(1)
+  } catch let e as ExitCode {
+    throw e
+  } catch let e as CleanExit {
+    throw e
+  } catch {
+    Output.err("partnerboard: \(error)")
+    throw ExitCode(1)
+  }
+}

@@ -1,0 +1,54 @@
+import PartnerStore
+import ProgramFiles
+import Scoring
+
+/// Reads data files and checks them against what a store holds; prints the
+/// warnings, throws every error at once.
+enum DataLoading {
+  static func read(paths: [String], folder: Bool, stored: StoredState) throws -> DataFiles {
+    var issues: [DataIssue] = []
+    if TerminalInfo.stderrIsTerminal { Output.progress("reading \(paths.joined(separator: " "))…") }
+    let files =
+      folder ? DataFiles.readFolder(paths[0], issues: &issues) : DataFiles.read(paths: paths, issues: &issues)
+    if TerminalInfo.stderrIsTerminal { Output.progress("") }
+    if folder && issues.isEmpty { issues += files.missingRequired() }
+    if files.sources.isEmpty && issues.isEmpty {
+      issues.append(DataIssue(file: paths.joined(separator: " "), message: "no data files found"))
+    }
+    if !issues.contains(where: { $0.severity == .error }) {
+      issues += ReferenceChecks.check(files, stored: stored)
+    }
+    try report(issues)
+    return files
+  }
+
+  /// Prints warnings; throws when there is any error.
+  static func report(_ issues: [DataIssue]) throws {
+    let errors = issues.filter { $0.severity == .error }
+    for w in issues where w.severity == .warning { Output.err(w.description) }
+    guard errors.isEmpty else {
+      let shown = errors.prefix(50).map(\.description).joined(separator: "\n")
+      let more = errors.count > 50 ? "\n… and \(errors.count - 50) more" : ""
+      throw CLIError(
+        "\(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was changed:\n\(shown)\(more)")
+    }
+  }
+
+  /// Import progress on stderr when it is a terminal.
+  static func progress(label: String) -> ((Int, Int) -> Void)? {
+    guard TerminalInfo.stderrIsTerminal else { return nil }
+    return { done, total in
+      if total >= 10_000 {
+        Output.progress("writing \(label): \(done * 100 / max(total, 1)) % (\(done) of \(total) rows)")
+      }
+    }
+  }
+
+  static func summary(_ record: ImportRecord) -> String {
+    var lines = ["import \(record.id) (\(record.at))"]
+    for c in record.counts {
+      lines.append("  \(c.file): \(c.added) added, \(c.replaced) replaced, \(c.unchanged) unchanged")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

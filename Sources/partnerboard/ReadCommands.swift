@@ -1,0 +1,176 @@
+import ArgumentParser
+import Reports
+import Scoring
+
+struct LeaderboardCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "leaderboard",
+    abstract: "Rank partners at one period, with movement, tier and flags.",
+    discussion: """
+      Columns: overall rank, rank within the segment, movement since the previous
+      quarter (▲ up, ▼ down, new), partner, segment, region, tier, score, and
+      flags: at risk, rising, grace n/m. The table fits the terminal width.
+
+      Examples:
+        partnerboard leaderboard
+        partnerboard leaderboard --segment msp --region EMEA --top 10
+        partnerboard leaderboard --tier gold --format csv > gold.csv
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Option(help: "Only partners of this segment id.") var segment: String?
+  @Option(help: "Only partners of this region.") var region: String?
+  @Option(help: "Only partners holding this tier id.") var tier: String?
+  @Option(help: "At most N rows.") var top: Int?
+  @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      if let s = segment, book.program.segment(s) == nil {
+        throw CLIError("--segment: unknown segment \"\(s)\" (known: \(book.program.segments.map(\.id).joined(separator: ", ")))")
+      }
+      if let x = tier, book.program.tierIndex(x) == nil {
+        throw CLIError("--tier: unknown tier \"\(x)\" (known: \(book.program.tiers.map(\.id).joined(separator: ", ")))")
+      }
+      if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
+      let report = LeaderboardReport(
+        book, period: t, filter: .init(segment: segment, region: region, tier: tier, top: top))
+      switch format {
+      case .table:
+        Output.out("\(book.program.name) · \(book.periods[t]) · \(report.rows.count) of \(book.order[t].count) partners")
+        Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode))
+      case .csv: Output.out(report.csv())
+      case .json: Output.out(report.json())
+      }
+    }
+  }
+}
+
+struct TierCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tier",
+    abstract: "Look up one partner's tier, score, rank and what it takes to move up.",
+    discussion: """
+      PARTNER is an id, or a case-insensitive piece of the name. Several matches
+      print a short list and exit 1; none exits 1 with a hint.
+
+      Examples:
+        partnerboard tier acme
+        partnerboard tier p017 --period 2026Q2
+        partnerboard tier müller --format json
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Argument(help: "Partner id or a piece of its name.") var partner: String
+  @Option(help: "table or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      let p = try LookupPartner.find(partner, in: book)
+      let e = try LookupPartner.evaluation(p, t, in: book)
+      switch format {
+      case .json: Output.out(TierReport.json(e, program: book.program))
+      case .table, .csv: Output.out(TierReport.text(e, program: book.program, unicode: TerminalInfo.unicode))
+      }
+    }
+  }
+}
+
+struct ExplainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Show every number behind a partner's score and tier.",
+    discussion: """
+      For every KPI: the observations in the window (adjusted ones marked * with
+      their reason and approver), the aggregate, the baseline, attainment,
+      weight, points and status; then each tier's rules met or not, grace, the
+      trend and what it takes to reach the next tier.
+
+      Example:
+        partnerboard explain acme --period 2026Q3
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Argument(help: "Partner id or a piece of its name.") var partner: String
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      let p = try LookupPartner.find(partner, in: book)
+      let e = try LookupPartner.evaluation(p, t, in: book)
+      Output.out(ExplainReport.text(e, program: book.program, unicode: TerminalInfo.unicode))
+    }
+  }
+}
+
+struct ScoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "score",
+    abstract: "Print every partner's score at one period (SPEC section 8).",
+    discussion: """
+      --format json prints the spec's JSON array in rank order; csv one row per
+      partner with KPI points and statuses; table a readable summary.
+
+      Examples:
+        partnerboard score --format json
+        partnerboard score --period 2026Q2 --format csv
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Option(help: "json, csv or table.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      switch format {
+      case .json: Output.out(ScoreReport.json(book, period: t))
+      case .csv: Output.out(ScoreReport.csv(book, period: t))
+      case .table: Output.out(ScoreReport.table(book, period: t, width: TerminalInfo.width))
+      }
+    }
+  }
+}
+
+struct PayoutsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "payouts",
+    abstract: "Compute outcome agreement payouts (SPEC section 7).",
+    discussion: """
+      Payout = max_payout x attribution x max(schedule(r), floor_share), rounded
+      to cents; an agreement whose period lies after the data is pending.
+
+      Examples:
+        partnerboard payouts
+        partnerboard payouts --partner p007 --format json
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @Option(help: "Only this partner's agreements (id or a piece of the name).") var partner: String?
+  @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      var results = book.payouts()
+      if let partner {
+        let p = try LookupPartner.find(partner, in: book)
+        results = results.filter { $0.agreement.partnerID == book.partners[p].id }
+      }
+      switch format {
+      case .json: Output.out(PayoutReport.json(results))
+      case .csv: Output.out(PayoutReport.csv(results))
+      case .table: Output.out(PayoutReport.table(results, book: book, width: TerminalInfo.width))
+      }
+    }
+  }
+}

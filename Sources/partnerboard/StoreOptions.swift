@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PartnerStore
+import ProgramFiles
+import SampleData
+import Scoring
+
+/// `--db PATH` for every command, with PARTNERBOARD_DB and the XDG default.
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The store file (default: $PARTNERBOARD_DB, else $XDG_DATA_HOME/partnerboard/partnerboard.sqlite).",
+      valueName: "path"))
+  var db: String?
+
+  /// The path, and whether it is the default one (created from the sample data on first use).
+  func resolved() -> (path: String, isDefault: Bool) {
+    let env = ProcessInfo.processInfo.environment
+    if let db { return (db, false) }
+    if let p = env["PARTNERBOARD_DB"], !p.isEmpty { return (p, false) }
+    return (Self.defaultPath(env), true)
+  }
+
+  static func defaultPath(_ env: [String: String]) -> String {
+    let base: String
+    if let x = env["XDG_DATA_HOME"], x.hasPrefix("/") {
+      base = x
+    } else {
+      base = (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+    }
+    return base + "/partnerboard/partnerboard.sqlite"
+  }
+
+  /// Opens the store for reading commands. The default store is created from
+  /// the bundled sample data when it does not exist yet.
+  func open() throws -> PartnerStore {
+    let (path, isDefault) = resolved()
+    let exists = FileManager.default.fileExists(atPath: path)
+    if !exists && !isDefault {
+      throw CLIError("no store at \(path): create one with `partnerboard init --from DIR --db \(path)`")
+    }
+    let store = try PartnerStore(path: path)
+    if isDefault, try store.isEmpty() {
+      try Self.loadSample(into: store)
+      Output.err("partnerboard: created the store \(path) from the bundled sample data")
+    }
+    return store
+  }
+
+  static func loadSample(into store: PartnerStore) throws {
+    var issues: [DataIssue] = []
+    let contents = SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }
+    let files = DataFiles.read(contents: contents, issues: &issues)
+    let errors = issues.filter { $0.severity == .error } + ReferenceChecks.check(files, stored: StoredState()).filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      throw CLIError("the bundled sample data is invalid:\n" + errors.map(\.description).joined(separator: "\n"))
+    }
+    try store.apply(files, command: "init --from <bundled sample data>")
+  }
+
+  /// The store's data, scored.
+  func scorebook() throws -> Scorebook {
+    let store = try open()
+    return Scorebook(try store.loadDataset())
+  }
+}

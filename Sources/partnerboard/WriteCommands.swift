@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import PartnerStore
+import ProgramFiles
+import Scoring
+
+struct InitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract: "Build a store from a data folder.",
+    discussion: """
+      DIR holds program.toml, partners.csv, metrics.csv and optionally
+      agreements.csv and adjustments.csv (SPEC.md section 1). The store is built
+      beside the target and moved into place only when everything is valid, so a
+      bad folder leaves an existing store exactly as it was. An existing store
+      with data is kept unless --force is given.
+
+      Examples:
+        partnerboard init --from sample-data
+        partnerboard init --from ./fy2027 --db ./fy2027.sqlite --force
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @Option(help: ArgumentHelp("The data folder.", valueName: "dir")) var from: String
+  @Flag(help: "Replace a store that already holds data.") var force = false
+
+  func run() throws {
+    try reportingErrors {
+      let path = store.resolved().path
+      if FileManager.default.fileExists(atPath: path), !force {
+        let existing = try PartnerStore(path: path)
+        if try !existing.isEmpty() {
+          throw CLIError("\(path) already holds data: add --force to replace it, or use `partnerboard import`")
+        }
+      }
+      let files = try DataLoading.read(paths: [from], folder: true, stored: StoredState())
+      let temp = path + ".init-\(getpid())"
+      defer {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
+      }
+      let record: ImportRecord
+      do {
+        let fresh = try PartnerStore(path: temp)
+        record = try fresh.apply(
+          files, command: "init --from \(from)", progress: DataLoading.progress(label: "metrics"))
+        try fresh.close()
+      }
+      if TerminalInfo.stderrIsTerminal { Output.progress("") }
+      for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+      guard rename(temp, path) == 0 else {
+        throw CLIError("cannot move the new store into place at \(path): \(String(cString: strerror(errno)))")
+      }
+      Output.err("partnerboard: store \(path)")
+      Output.out(DataLoading.summary(record))
+    }
+  }
+}
+
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Add or replace data from files or a folder, in one transaction.",
+    discussion: """
+      PATH is a folder or files named as in SPEC.md (program.toml, partners.csv,
+      metrics.csv, adjustments.csv, agreements.csv; a name such as
+      metrics-2027Q1.csv counts as metrics). New rows are added, rows with an
+      existing key (partner, period, kpi; or id) are replaced, identical rows
+      are left alone. Any error changes nothing. Every import is recorded with
+      its files' SHA-256 and can be undone with `partnerboard undo-import ID`.
+
+      Examples:
+        partnerboard import metrics-2027Q1.csv
+        partnerboard import corrections/adjustments.csv program.toml
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @Argument(help: "Files or folders to import.") var paths: [String]
+
+  func run() throws {
+    try reportingErrors {
+      guard !paths.isEmpty else { throw CLIError("name at least one file or folder to import") }
+      let target = try PartnerStore(path: store.resolved().path)
+      let files = try DataLoading.read(paths: paths, folder: false, stored: try target.storedState())
+      let record = try target.apply(
+        files, command: "import " + paths.joined(separator: " "),
+        progress: DataLoading.progress(label: "metrics"))
+      if TerminalInfo.stderrIsTerminal { Output.progress("") }
+      Output.out(DataLoading.summary(record))
+    }
+  }
+}
+
+struct ImportsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "imports",
+    abstract: "List the imports recorded in the store.",
+    discussion: """
+      Each import: id, time (UTC), the command, its files with SHA-256, rows
+      added and replaced, and whether it was undone.
+
+      Example:
+        partnerboard imports
+      """)
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    try reportingErrors {
+      let s = try store.open()
+      for r in try s.imports() {
+        var line = "\(r.id)  \(r.at)  \(r.command)  +\(r.added) ~\(r.replaced)"
+        if let u = r.undoneAt { line += "  (undone \(u))" }
+        Output.out(line)
+        for f in r.files { Output.out("      \(f.name)  sha256:\(f.sha256)") }
+      }
+    }
+  }
+}
+
+struct UndoImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "undo-import",
+    abstract: "Undo one import: put back what it replaced, remove what it added.",
+    discussion: """
+      Refused when a later import changed the same rows (undo that one first).
+
+      Example:
+        partnerboard undo-import 3
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @Argument(help: "The import id, as `partnerboard imports` lists it.") var id: Int64
+
+  func run() throws {
+    try reportingErrors {
+      let s = try store.open()
+      let r = try s.undo(importID: id)
+      Output.out("undid import \(r.id) (\(r.command)): \(r.added) added rows removed, \(r.replaced) replaced rows restored")
+    }
+  }
+}
+
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check a data folder and report every problem at once; touches no store.",
+    discussion: """
+      Each problem names the file, line and column (CSV) or key (TOML) and what
+      was expected. Exit status 1 when there is any error.
+
+      Example:
+        partnerboard validate ./fy2027
+      """)
+
+  @Argument(help: "The data folder.") var dir: String
+
+  func run() throws {
+    try reportingErrors {
+      let files = try DataLoading.read(paths: [dir], folder: true, stored: StoredState())
+      let n = files.metrics?.rows.count ?? 0
+      Output.out(
+        "\(dir): valid. \(files.partners?.rows.count ?? 0) partners, \(n) observations, \(files.agreements?.rows.count ?? 0) agreements, \(files.adjustments?.rows.count ?? 0) adjustments")
+    }
+  }
+}

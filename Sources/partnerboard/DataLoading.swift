@@ -15,7 +15,7 @@ enum DataLoading {
     if files.sources.isEmpty && issues.isEmpty {
       issues.append(DataIssue(file: paths.joined(separator: " "), message: "no data files found"))
     }
-    if !issues.contains(where: { $0.severity == .error }) {
+    if !files.sources.isEmpty {
       issues += ReferenceChecks.check(files, stored: stored)
     }
     try report(issues)

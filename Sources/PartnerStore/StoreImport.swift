@@ -123,7 +123,8 @@ extension PartnerStore {
     }
     let stage = "temp.stage_\(table.name)"
     try db.execute(sql: "DROP TABLE IF EXISTS \(stage)")
-    try db.execute(sql: "CREATE TABLE \(stage) AS SELECT \(cols) FROM \(table.name) WHERE 0")
+    // A primary key on the stage makes a repeated key an error, not a silent merge.
+    try db.execute(sql: "CREATE TABLE \(stage) (\(cols), PRIMARY KEY (\(table.key.joined(separator: ", "))))")
     try load(into: stage, withImport: false)
     let keyMatch = table.key.map { "t.\($0) = s.\($0)" }.joined(separator: " AND ")
     let same = table.columns.map { "t.\($0) IS s.\($0)" }.joined(separator: " AND ")

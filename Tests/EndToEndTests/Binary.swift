@@ -1,0 +1,70 @@
+import Foundation
+
+/// Runs the built `partnerboard` binary as a user would.
+struct Binary {
+  struct Result {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  static let path: String = {
+    // The test bundle sits beside the executable in .build/<config>/.
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    for _ in 0..<5 {
+      dir.deleteLastPathComponent()
+      let candidate = dir.appendingPathComponent("partnerboard").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return "partnerboard"
+  }()
+
+  static let fixtures: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    url.deleteLastPathComponent()
+    url.deleteLastPathComponent()
+    return url.appendingPathComponent("Fixtures").path
+  }()
+
+  static func run(_ args: [String], env: [String: String] = [:], cwd: String? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    var environment = ProcessInfo.processInfo.environment
+    environment["PARTNERBOARD_DB"] = nil
+    environment["LANG"] = "C.UTF-8"
+    for (k, v) in env { environment[k] = v }
+    p.environment = environment
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  static func tempDir() throws -> String {
+    let dir = NSTemporaryDirectory() + "pb-e2e-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  /// `sqlite3 DB .dump`: the store's whole content as text.
+  static func dump(_ db: String) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    p.arguments = [db, ".dump"]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+/// The command line, end to end, on the spec's worked example.
+@Suite struct CommandTests {
+  let dir: String
+  let db: String
+
+  init() throws {
+    dir = try Binary.tempDir()
+    db = dir + "/s.sqlite"
+    let r = try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db])
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
+  @Test func tierLookupByPieceOfName() throws {
+    let r = try Binary.run(["tier", "ALPH", "--db", db])
+    #expect(r.status == 0)
+    let expected = """
+      Alpha (A) · reseller · EMEA · 2026Q4
+      Tier           Gold (qualifies for Silver), in grace 1 of 1
+      Qualified      Silver
+      Grace          1 of 1
+      Score          70.83   rank 2 of 2 · segment rank 1 of 1
+      Flags          at risk, grace 1/1, trend +16.92/quarter
+      Next tier      Platinum: 19.17 points needed (min score 90)
+      Progress       ░░░░░░░░░░░░░░░░░░░░ 0 %
+      Unmet          Time to value <= 35 days: unmet (now 40 days)
+      What it takes  (each KPI alone closes the points gap)
+        Revenue                 50 USD -> 88.34 USD
+        Time to value           not reachable alone (at most 4.17 points)
+        NPS                     not reachable alone (already at full credit)
+
+      """
+    #expect(r.stdout == expected)
+  }
+
+  @Test func tierAt2026Q3ShowsWhatItTakes() throws {
+    let r = try Binary.run(["tier", "A", "--db", db, "--period", "2026Q3", "--format", "json"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("\"points_needed\": 0.21, \"progress\": 0.979"))
+    #expect(r.stdout.contains("{\"kpi\": \"rev\", \"current\": 90, \"needed\": 90.42"))
+    #expect(r.stdout.contains("{\"kpi\": \"ttv\", \"current\": 42.5, \"needed\": 41.996"))
+    #expect(r.stdout.contains("{\"kpi\": \"nps\", \"current\": 25, \"needed\": null"))
+    #expect(r.stdout.contains("\"unmet_requirements\": [{\"kpi\": \"ttv\", \"required\": 35, \"current\": 42.5, \"outcome\": \"unmet\"}]"))
+  }
+
+  @Test func severalMatchesListThemAndExit1() throws {
+    let r = try Binary.run(["tier", "a", "--db", db])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("\"a\" matches 2 partners"))
+    #expect(r.stderr.contains("  A  Alpha"))
+    #expect(r.stderr.contains("  B  Beta"))
+  }
+
+  @Test func noMatchExits1WithAHint() throws {
+    let r = try Binary.run(["tier", "zzz", "--db", db])
+    #expect(r.status == 1)
+    #expect(r.stderr == "partnerboard: no partner matches \"zzz\". Try a piece of the name, or list them with `partnerboard leaderboard`.\n")
+  }
+
+  @Test func scoreJSONIsSection8() throws {
+    let r = try Binary.run(["score", "--db", db, "--period", "2026Q2", "--format", "json"])
+    #expect(r.status == 0)
+    let expected = """
+      [
+        {"partner_id": "B", "name": "Beta", "segment": "referral", "period": "2026Q2", "score": 55.56, "rank": 1, "segment_rank": 1, "movement": null, "qualified_tier": "silver", "tier": "silver", "grace": 0, "next_tier": "gold", "points_needed": 24.44, "progress": 0.1853, "at_risk": false, "rising": false, "slope": null, "kpis": [{"kpi": "rev", "value": 60, "attainment": 0.5, "points": 33.33, "status": "ok"}, {"kpi": "ttv", "value": 50, "attainment": 0.6667, "points": 22.22, "status": "ok"}, {"kpi": "nps", "value": null, "attainment": 0, "points": 0, "status": "not_applicable"}]},
+        {"partner_id": "A", "name": "Alpha", "segment": "reseller", "period": "2026Q2", "score": 50.63, "rank": 2, "segment_rank": 1, "movement": -1, "qualified_tier": "base", "tier": "base", "grace": 0, "next_tier": "silver", "points_needed": 0, "progress": 1, "at_risk": false, "rising": true, "slope": 23.13, "kpis": [{"kpi": "rev", "value": 70, "attainment": 0.7, "points": 35, "status": "ok"}, {"kpi": "ttv", "value": 52.5, "attainment": 0.625, "points": 15.63, "status": "ok"}, {"kpi": "nps", "value": 15, "attainment": 0, "points": 0, "status": "no_baseline"}]}
+      ]
+
+      """
+    #expect(r.stdout == expected)
+  }
+
+  @Test func payoutsJSON() throws {
+    let r = try Binary.run(["payouts", "--db", db, "--format", "json"])
+    #expect(r.status == 0)
+    let expected = """
+      [
+        {"id": "X1", "partner_id": "A", "kpi": "rev", "period": "2026Q3", "value": 90, "attainment": 0.625, "share": 0.55, "payout": 2750, "status": "verified"},
+        {"id": "X2", "partner_id": "B", "kpi": "ttv", "period": "2026Q4", "value": 32.5, "attainment": 0.875, "share": 0.85, "payout": 6800, "status": "verified"},
+        {"id": "X3", "partner_id": "A", "kpi": "rev", "period": "2027Q1", "value": null, "attainment": null, "share": 0.1, "payout": 500, "status": "pending"}
+      ]
+
+      """
+    #expect(r.stdout == expected)
+  }
+
+  @Test func badPeriodIsAMessageNotATrap() throws {
+    let r = try Binary.run(["score", "--db", db, "--period", "2030Q1"])
+    #expect(r.status == 1)
+    #expect(r.stderr == "partnerboard: --period 2030Q1: outside the program's periods 2026Q1..2026Q4\n")
+    let r2 = try Binary.run(["leaderboard", "--db", db, "--period", "Q3"])
+    #expect(r2.status == 1)
+  }
+
+  @Test func aBadImportLeavesTheStoreExactlyAsItWas() throws {
+    let before = try Binary.dump(db)
+    let bad = dir + "/metrics.csv"
+    try "partner_id,period,kpi,value\nA,2027Q1,rev,10\nZ,2027Q1,rev,oops\n".write(
+      toFile: bad, atomically: true, encoding: .utf8)
+    let r = try Binary.run(["import", bad, "--db", db])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("metrics.csv:3: column 4 (value): expected a number (like 1250 or -3.5), found \"oops\""))
+    #expect(r.stderr.contains("nothing was changed"))
+    #expect(try Binary.dump(db) == before)
+  }
+
+  @Test func importThenUndo() throws {
+    let before = try Binary.dump(db)
+    let next = dir + "/metrics-2027Q1.csv"
+    try "partner_id,period,kpi,value\nA,2027Q1,rev,10\nA,2026Q4,rev,1\n".write(toFile: next, atomically: true, encoding: .utf8)
+    let r = try Binary.run(["import", next, "--db", db])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("metrics-2027Q1.csv: 1 added, 1 replaced, 0 unchanged"))
+    let list = try Binary.run(["imports", "--db", db])
+    #expect(list.stdout.contains("2  "))
+    #expect(list.stdout.contains("metrics-2027Q1.csv  sha256:"))
+    let undo = try Binary.run(["undo-import", "2", "--db", db])
+    #expect(undo.status == 0, "\(undo.stderr)")
+    let after = try Binary.dump(db)
+    // Only the import log differs: the data rows are back as they were.
+    func data(_ s: String) -> [String] { s.split(separator: "\n").map(String.init).filter { !$0.contains("INSERT INTO imports") } }
+    #expect(data(after) == data(before))
+  }
+
+  @Test func initRefusesToOverwriteWithoutForce() throws {
+    let r = try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("already holds data: add --force"))
+    let f = try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db, "--force"])
+    #expect(f.status == 0)
+  }
+
+  @Test func initFromABadFolderKeepsTheOldStore() throws {
+    let before = try Binary.dump(db)
+    let bad = dir + "/bad"
+    try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
+    for f in ["partners.csv", "metrics.csv"] {
+      try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example/" + f, toPath: bad + "/" + f)
+    }
+    try "[program]\nname = \"x\"\n".write(toFile: bad + "/program.toml", atomically: true, encoding: .utf8)
+    let r = try Binary.run(["init", "--from", bad, "--db", db, "--force"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("program.toml:1: program.currency: missing required key"))
+    #expect(try Binary.dump(db) == before)
+  }
+
+  @Test func validateReportsEverythingAndTouchesNoStore() throws {
+    let bad = dir + "/v"
+    try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example/program.toml", toPath: bad + "/program.toml")
+    try "id,name,segment,region\nA,Alpha,reseller,EMEA\nB,Beta,msp,NA\n".write(toFile: bad + "/partners.csv", atomically: true, encoding: .utf8)
+    try "partner_id,period,kpi,value\nA,2026Q1,rev,x\nC,2026Q1,rev,1\nA,26Q1,rev,1\n".write(toFile: bad + "/metrics.csv", atomically: true, encoding: .utf8)
+    let r = try Binary.run(["validate", bad], env: ["XDG_DATA_HOME": dir + "/xdg"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("4 errors; nothing was changed"))
+    #expect(r.stderr.contains("partners.csv:3: column 3 (segment): segment \"msp\" is not declared"))
+    #expect(r.stderr.contains("metrics.csv:2: column 4 (value)"))
+    #expect(r.stderr.contains("metrics.csv:3: column 1 (partner_id): unknown partner \"C\""))
+    #expect(r.stderr.contains("metrics.csv:4: column 2 (period)"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/xdg"))
+    let ok = try Binary.run(["validate", Binary.fixtures + "/spec-example"])
+    #expect(ok.status == 0)
+    #expect(ok.stdout.contains("valid. 2 partners, 17 observations, 3 agreements"))
+  }
+
+  @Test func everyCommandHasHelpWithAnExample() throws {
+    for c in ["leaderboard", "tier", "explain", "score", "payouts", "init", "import", "imports", "undo-import", "validate"] {
+      let r = try Binary.run([c, "--help"])
+      #expect(r.status == 0, "\(c)")
+      #expect(r.stdout.contains("partnerboard \(c)"), "\(c)")
+      #expect(r.stdout.lowercased().contains("example"), "\(c)")
+    }
+  }
+
+  @Test func explainAnswersWhyNotGold() throws {
+    let r = try Binary.run(["explain", "beta", "--db", db, "--period", "2026Q2"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("Silver"))
+    #expect(r.stdout.contains("NPS >= 20: waived (not measured for this segment)"))
+    #expect(r.stdout.contains("Gold        min score 80: unmet  -> does not qualify"))
+    #expect(r.stdout.contains("Next tier Gold: 24.44 points needed"))
+    #expect(r.stdout.contains("window      2026Q2 60"))
+  }
+}

@@ -46,6 +46,7 @@ let package = Package(
     .testTarget(name: "ProgramFilesTests", dependencies: ["ProgramFiles", "Scoring"]),
     .testTarget(
       name: "PartnerStoreTests", dependencies: ["PartnerStore", "ProgramFiles", "Scoring"]),
+    .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "ProgramFiles", "Scoring"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
     .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),

@@ -15,7 +15,9 @@ public enum CSVReader {
   public static func read(path: String, fileName: String? = nil) throws(CSVError) -> CSVDocument {
     let name = fileName ?? String(path.split(separator: "/").last ?? Substring(path))
     guard let f = fopen(path, "rb") else {
-      throw CSVError(file: name, line: 0, column: nil, columnName: nil, message: "cannot read \(path): \(String(cString: strerror(errno)))")
+      throw CSVError(
+        file: name, line: 0, column: nil, columnName: nil,
+        message: "cannot read \(path): \(String(cString: strerror(errno)))")
     }
     defer { fclose(f) }
     var bytes: [UInt8] = []
@@ -97,16 +99,22 @@ private struct Parser {
           storage.append(c)
           i += 1
         }
-        if !closed { throw fail(openLine, column, "quoted field is not closed (a \" opened here has no closing \")") }
+        if !closed {
+          throw fail(openLine, column, "quoted field is not closed (a \" opened here has no closing \")")
+        }
         if i < n && buf[i] != 44 && buf[i] != 10 && buf[i] != 13 {
-          throw fail(line, column, "unexpected character after a closing quote: expected a comma or the end of the line")
+          throw fail(
+            line, column,
+            "unexpected character after a closing quote: expected a comma or the end of the line")
         }
       } else {
         while i < n {
           let c = buf[i]
           if c == 44 || c == 10 || c == 13 { break }
           if c == 34 {
-            throw fail(line, column, "a quote inside an unquoted field: quote the whole field and double the inner quotes (\"\")")
+            throw fail(
+              line, column,
+              "a quote inside an unquoted field: quote the whole field and double the inner quotes (\"\")")
           }
           if c == 0 { throw fail(line, column, "NUL byte in the file") }
           storage.append(c)
@@ -144,7 +152,8 @@ private struct Parser {
         let name = trim(String(decoding: storage[Int(a)..<Int(b)], as: UTF8.self))
         if name.isEmpty { throw fail(recordLine, k + 1, "empty column name in the header") }
         if let first = seen[name] {
-          throw fail(recordLine, k + 1, "column \"\(name)\" appears twice in the header (also column \(first))")
+          throw fail(
+            recordLine, k + 1, "column \"\(name)\" appears twice in the header (also column \(first))")
         }
         seen[name] = k + 1
         header.append(name)
@@ -155,7 +164,8 @@ private struct Parser {
     }
     guard recordFields.count == columns else {
       throw fail(
-        recordLine, nil, "expected \(columns) field\(columns == 1 ? "" : "s") as in the header, found \(recordFields.count)")
+        recordLine, nil,
+        "expected \(columns) field\(columns == 1 ? "" : "s") as in the header, found \(recordFields.count)")
     }
     for (a, b) in recordFields {
       bounds.append(a)

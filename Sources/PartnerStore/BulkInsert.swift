@@ -35,7 +35,8 @@ struct BulkInsert {
     let rc = sqlite3_step(handle)
     sqlite3_reset(handle)
     guard rc == SQLITE_DONE else {
-      throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+      throw DatabaseError(
+        resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
   }
 }
@@ -61,7 +62,8 @@ struct RawRows {
       let rc = sqlite3_step(rows.handle)
       if rc == SQLITE_DONE { break }
       guard rc == SQLITE_ROW else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        throw DatabaseError(
+          resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
       }
       try body(rows)
     }

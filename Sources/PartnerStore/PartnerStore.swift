@@ -29,7 +29,9 @@ public final class PartnerStore {
   public init(path: String) throws {
     self.path = path
     let dir = (path as NSString).deletingLastPathComponent
-    if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+    if !dir.isEmpty {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
     if !FileManager.default.fileExists(atPath: path) {
       let fd = open(path, O_CREAT | O_WRONLY, 0o600)
       if fd >= 0 { _ = Glibc.close(fd) }
@@ -70,7 +72,8 @@ public final class PartnerStore {
     try RawRows.each(db, "SELECT id, name, segment, region, manager FROM partners ORDER BY id") {
       r in
       out.append(
-        Partner(id: r.text(0), name: r.text(1), segment: r.text(2), region: r.text(3), manager: r.optionalText(4)))
+        Partner(
+          id: r.text(0), name: r.text(1), segment: r.text(2), region: r.text(3), manager: r.optionalText(4)))
     }
     return out
   }
@@ -148,7 +151,8 @@ public final class PartnerStore {
 
   static func record(_ row: Row) -> ImportRecord {
     let decoder = JSONDecoder()
-    let files = (try? decoder.decode([ImportRecord.File].self, from: Data((row["files"] as String).utf8))) ?? []
+    let files =
+      (try? decoder.decode([ImportRecord.File].self, from: Data((row["files"] as String).utf8))) ?? []
     let counts =
       (try? decoder.decode([ImportRecord.Counts].self, from: Data((row["summary"] as String).utf8))) ?? []
     return ImportRecord(

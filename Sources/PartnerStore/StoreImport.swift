@@ -141,7 +141,8 @@ extension PartnerStore {
         """)
     let replaced = db.changesCount
     try db.execute(
-      sql: "INSERT OR REPLACE INTO \(table.name) (\(cols), import_id) SELECT \(cols), \(importID) FROM \(stage)")
+      sql:
+        "INSERT OR REPLACE INTO \(table.name) (\(cols), import_id) SELECT \(cols), \(importID) FROM \(stage)")
     let written = db.changesCount
     try db.execute(sql: "DROP TABLE \(stage)")
     return ImportRecord.Counts(

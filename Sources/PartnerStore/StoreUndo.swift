@@ -29,7 +29,8 @@ extension PartnerStore {
       if !blockers.isEmpty {
         let list = blockers.sorted().map(String.init).joined(separator: ", ")
         throw StoreError.undo(
-          "later import\(blockers.count > 1 ? "s" : "") \(list) replaced rows that import \(id) wrote: undo \(blockers.count > 1 ? "them" : "it") first")
+          "later import\(blockers.count > 1 ? "s" : "") \(list) replaced rows that import \(id) wrote: undo \(blockers.count > 1 ? "them" : "it") first"
+        )
       }
       for table in StoreTable.all {
         let cols = table.columns.joined(separator: ", ")
@@ -52,21 +53,34 @@ extension PartnerStore {
   /// Rows that would point at a partner (or the program) that is gone.
   private func checkIntegrity(_ db: Database, undoing id: Int64) throws {
     let orphans: [(String, String)] = [
-      ("observations", "SELECT COUNT(*) FROM observations o WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = o.partner_id)"),
-      ("adjustments", "SELECT COUNT(*) FROM adjustments o WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = o.partner_id)"),
-      ("agreements", "SELECT COUNT(*) FROM agreements o WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = o.partner_id)"),
+      (
+        "observations",
+        "SELECT COUNT(*) FROM observations o WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = o.partner_id)"
+      ),
+      (
+        "adjustments",
+        "SELECT COUNT(*) FROM adjustments o WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = o.partner_id)"
+      ),
+      (
+        "agreements",
+        "SELECT COUNT(*) FROM agreements o WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = o.partner_id)"
+      ),
     ]
     for (table, sql) in orphans {
       let n = try Int.fetchOne(db, sql: sql) ?? 0
       if n > 0 {
         throw StoreError.undo(
-          "undoing import \(id) would leave \(n) \(table) row\(n == 1 ? "" : "s") of partners that later imports rely on: undo those imports first")
+          "undoing import \(id) would leave \(n) \(table) row\(n == 1 ? "" : "s") of partners that later imports rely on: undo those imports first"
+        )
       }
     }
     let hasProgram = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") ?? 0
-    let hasData = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM partners) + (SELECT COUNT(*) FROM observations)") ?? 0
+    let hasData =
+      try Int.fetchOne(
+        db, sql: "SELECT (SELECT COUNT(*) FROM partners) + (SELECT COUNT(*) FROM observations)") ?? 0
     if hasProgram == 0 && hasData > 0 {
-      throw StoreError.undo("undoing import \(id) would leave data without a program: undo the later imports first")
+      throw StoreError.undo(
+        "undoing import \(id) would leave data without a program: undo the later imports first")
     }
   }
 }

@@ -78,6 +78,7 @@ struct CSVColumns {
 
 extension DataIssue {
   init(csv e: CSVError) {
-    self.init(file: e.file, line: e.line > 0 ? e.line : nil, column: e.column, key: e.columnName, message: e.message)
+    self.init(
+      file: e.file, line: e.line > 0 ? e.line : nil, column: e.column, key: e.columnName, message: e.message)
   }
 }

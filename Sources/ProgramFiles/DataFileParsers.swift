@@ -89,7 +89,8 @@ public enum DataFileParsers {
       guard let partner, let period, let kpi, let value, let reason, let approver else { continue }
       let line = doc.lineNumber(ofRow: r)
       if let first = keys.insert(partner, period, kpi, line: line) {
-        c.issue(r, nil, "a second adjustment of partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
+        c.issue(
+          r, nil, "a second adjustment of partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
         continue
       }
       out.rows.append(
@@ -102,8 +103,7 @@ public enum DataFileParsers {
     return out
   }
 
-  public static func agreements(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Agreement>
-  {
+  public static func agreements(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Agreement> {
     var out = FileRows<Agreement>(file: doc.fileName)
     guard
       var c = CSVColumns(
@@ -167,16 +167,20 @@ struct ObservationKeys {
 
   /// Returns the first line of an earlier identical key, else nil.
   mutating func insert(_ partner: String, _ period: Period, _ kpi: String, line: Int) -> Int? {
-    let p = partners[partner] ?? {
-      let n = partners.count
-      partners[partner] = n
-      return n
-    }()
-    let k = kpis[kpi] ?? {
-      let n = kpis.count
-      kpis[kpi] = n
-      return n
-    }()
+    let p =
+      partners[partner]
+      ?? {
+        let n = partners.count
+        partners[partner] = n
+        return n
+      }()
+    let k =
+      kpis[kpi]
+      ?? {
+        let n = kpis.count
+        kpis[kpi] = n
+        return n
+      }()
     let key = (p << 32) | (k << 16) | (period.ordinal & 0xFFFF)
     if let first = lines[key] { return first }
     lines[key] = line

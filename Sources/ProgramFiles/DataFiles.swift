@@ -81,7 +81,9 @@ public struct DataFiles: Sendable {
       if let earlier = files.sources.first(where: { $0.role == role }) {
         issues.append(
           DataIssue(
-            file: name, message: "a second \(role.rawValue) in one import (also \(earlier.name)); import them one at a time"))
+            file: name,
+            message:
+              "a second \(role.rawValue) in one import (also \(earlier.name)); import them one at a time"))
         continue
       }
       let bytes: [UInt8]

@@ -77,8 +77,7 @@ private struct Parse {
   }
 
   mutating func run() -> Program? {
-    for key in table.keys.sorted() where !["program", "segment", "kpi", "tier", "payout"].contains(key)
-    {
+    for key in table.keys.sorted() where !["program", "segment", "kpi", "tier", "payout"].contains(key) {
       topLevel(key, "unknown table (expected program, segment, kpi, tier, payout)")
     }
 

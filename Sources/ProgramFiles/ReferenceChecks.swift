@@ -62,7 +62,8 @@ public enum ReferenceChecks {
         issues.append(
           DataIssue(
             file: programFile, key: "segment",
-            message: "stored partner \(p.id) is in segment \"\(p.segment)\", which this program does not declare"))
+            message:
+              "stored partner \(p.id) is in segment \"\(p.segment)\", which this program does not declare"))
       }
     }
 
@@ -103,17 +104,20 @@ public enum ReferenceChecks {
       for (a, line) in zip(f.rows, f.lines) {
         if partners[a.partnerID] == nil {
           issues.append(
-            DataIssue(file: f.file, line: line, key: "partner_id", message: "unknown partner \"\(a.partnerID)\""))
+            DataIssue(
+              file: f.file, line: line, key: "partner_id", message: "unknown partner \"\(a.partnerID)\""))
         }
         if !kpis.contains(a.kpi) {
           issues.append(
-            DataIssue(file: f.file, line: line, key: "kpi", message: "KPI \"\(a.kpi)\" is not one of the program's"))
+            DataIssue(
+              file: f.file, line: line, key: "kpi", message: "KPI \"\(a.kpi)\" is not one of the program's"))
         }
         if let r = periods, !r.contains(a.period) {
           issues.append(
             DataIssue(
               file: f.file, line: line, key: "period",
-              message: "period \(a.period) is outside the program's periods \(r.lowerBound)..\(r.upperBound)"))
+              message: "period \(a.period) is outside the program's periods \(r.lowerBound)..\(r.upperBound)")
+          )
         } else if periods == nil {
           issues.append(
             DataIssue(file: f.file, line: line, key: "period", message: "there are no metrics yet to adjust"))
@@ -125,7 +129,9 @@ public enum ReferenceChecks {
         issues.append(
           DataIssue(
             file: programFile, key: "kpi",
-            message: "the stored adjustment of \(a.partnerID) \(a.period) names KPI \"\(a.kpi)\", which this program does not declare"))
+            message:
+              "the stored adjustment of \(a.partnerID) \(a.period) names KPI \"\(a.kpi)\", which this program does not declare"
+          ))
       }
     }
 
@@ -134,11 +140,13 @@ public enum ReferenceChecks {
       for (a, line) in zip(f.rows, f.lines) {
         if partners[a.partnerID] == nil {
           issues.append(
-            DataIssue(file: f.file, line: line, key: "partner_id", message: "unknown partner \"\(a.partnerID)\""))
+            DataIssue(
+              file: f.file, line: line, key: "partner_id", message: "unknown partner \"\(a.partnerID)\""))
         }
         if !kpis.contains(a.kpi) {
           issues.append(
-            DataIssue(file: f.file, line: line, key: "kpi", message: "KPI \"\(a.kpi)\" is not one of the program's"))
+            DataIssue(
+              file: f.file, line: line, key: "kpi", message: "KPI \"\(a.kpi)\" is not one of the program's"))
         }
       }
     }

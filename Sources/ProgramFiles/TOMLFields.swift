@@ -24,7 +24,8 @@ struct TOMLFields {
   }
 
   mutating func issue(_ key: String?, _ message: String) {
-    let line = locator.line(table: section, index: index ?? 0, key: key.map { String($0.prefix { $0 != "." }) })
+    let line = locator.line(
+      table: section, index: index ?? 0, key: key.map { String($0.prefix { $0 != "." }) })
     let path = key.map { "\(label).\($0)" } ?? label
     issues.append(DataIssue(file: file, line: line, key: path, message: message))
   }
@@ -71,7 +72,8 @@ struct TOMLFields {
   mutating func integer(_ key: String, required: Bool = true, in range: ClosedRange<Int>) -> Int? {
     guard let v = value(key, required: required) else { return nil }
     guard v.type == .int, let i = v.int else {
-      issue(key, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(v))")
+      issue(
+        key, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(v))")
       return nil
     }
     guard range.contains(i) else {

@@ -2,7 +2,8 @@
 public enum CSVWriter {
   public static func field(_ s: String) -> String {
     if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+      return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+        + "\""
     }
     return s
   }
@@ -13,4 +14,3 @@ public enum CSVWriter {
     return out
   }
 }
-

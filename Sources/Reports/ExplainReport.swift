@@ -6,7 +6,9 @@ public enum ExplainReport {
   public static func text(_ e: PartnerEvaluation, program: Program, unicode: Bool) -> String {
     var out: [String] = []
     let dot = unicode ? " · " : " | "
-    out.append("\(e.partner.name) (\(e.partner.id))\(dot)\(e.partner.segment)\(dot)\(e.partner.region)\(dot)\(e.period)")
+    out.append(
+      "\(e.partner.name) (\(e.partner.id))\(dot)\(e.partner.segment)\(dot)\(e.partner.region)\(dot)\(e.period)"
+    )
     out.append(
       "Score \(NumberFormat.fixed(e.score, 2)) = sum of KPI points (window \(program.window) quarter\(program.window == 1 ? "" : "s"), weights normalised for \(e.partner.segment))"
     )
@@ -14,7 +16,9 @@ public enum ExplainReport {
     out.append("KPIs")
     for k in e.kpis {
       let kpi = k.kpi
-      out.append("  \(kpi.name) (\(kpi.id), \(kpi.aggregate.rawValue), \(kpi.direction == .higher ? "higher" : "lower") is better): \(k.status.name)")
+      out.append(
+        "  \(kpi.name) (\(kpi.id), \(kpi.aggregate.rawValue), \(kpi.direction == .higher ? "higher" : "lower") is better): \(k.status.name)"
+      )
       if k.status == .notApplicable {
         out.append("    not applicable: weight 0 for \(e.partner.segment)")
       }
@@ -31,7 +35,9 @@ public enum ExplainReport {
           "    credit      from \(EvaluationText.value(k.threshold, kpi, program)) (0) to \(EvaluationText.value(k.target, kpi, program)) (full)"
         )
       case .improvement(let ti, _):
-        let base = k.baselineWindow.map { "\($0.period) \($0.value.map { NumberFormat.trimmed($0, 4) } ?? "—")\($0.adjustment != nil ? "*" : "")" }
+        let base = k.baselineWindow.map {
+          "\($0.period) \($0.value.map { NumberFormat.trimmed($0, 4) } ?? "—")\($0.adjustment != nil ? "*" : "")"
+        }
         out.append(
           "    baseline    \(EvaluationText.value(k.baseline, kpi, program)) (\(base.isEmpty ? "no earlier window" : base.joined(separator: ", "))); full credit at \(NumberFormat.trimmed(ti * 100, 2)) % improvement"
         )
@@ -47,7 +53,8 @@ public enum ExplainReport {
       for o in k.window + k.baselineWindow {
         if let a = o.adjustment {
           out.append(
-            "    * \(o.period) adjusted to \(NumberFormat.trimmed(a.value, 4)): \(a.reason) (approved by \(a.approvedBy))")
+            "    * \(o.period) adjusted to \(NumberFormat.trimmed(a.value, 4)): \(a.reason) (approved by \(a.approvedBy))"
+          )
         }
       }
     }
@@ -55,7 +62,8 @@ public enum ExplainReport {
     out.append("Tiers")
     for (i, check) in e.tierChecks.enumerated() {
       let mark = i == e.tierIndex ? (unicode ? "▸" : ">") : " "
-      var line = "\(mark) \(check.tier.name.padding(12))min score \(NumberFormat.trimmed(check.tier.minScore, 2)): \(check.scoreMet ? "met" : "unmet")"
+      var line =
+        "\(mark) \(check.tier.name.padding(12))min score \(NumberFormat.trimmed(check.tier.minScore, 2)): \(check.scoreMet ? "met" : "unmet")"
       line += check.qualifies ? "  -> qualifies" : "  -> does not qualify"
       out.append(line)
       for r in check.requirements {
@@ -63,7 +71,9 @@ public enum ExplainReport {
       }
     }
     out.append("")
-    out.append("Qualified tier \(e.qualifiedTier.name); assigned tier \(EvaluationText.tierLine(e, gracePeriods: program.gracePeriods))")
+    out.append(
+      "Qualified tier \(e.qualifiedTier.name); assigned tier \(EvaluationText.tierLine(e, gracePeriods: program.gracePeriods))"
+    )
     if e.grace > 0 {
       out.append(
         "  In grace: short of \(e.tier.name) for \(e.grace) consecutive quarter\(e.grace == 1 ? "" : "s"); the tier drops to the qualified one after \(program.gracePeriods)."
@@ -79,7 +89,8 @@ public enum ExplainReport {
     if let next = e.nextTier, let needed = e.pointsNeeded {
       out.append("")
       out.append(
-        "Next tier \(next.name): \(NumberFormat.fixed(needed, 2)) points needed, progress \(NumberFormat.fixed(e.progress * 100, 1)) %")
+        "Next tier \(next.name): \(NumberFormat.fixed(needed, 2)) points needed, progress \(NumberFormat.fixed(e.progress * 100, 1)) %"
+      )
       for r in e.unmetRequirements { out.append("  unmet: \(EvaluationText.requirement(r, program))") }
       if needed > 0 {
         out.append("What it takes (each KPI alone):")

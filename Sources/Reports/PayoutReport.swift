@@ -35,7 +35,8 @@ public enum PayoutReport {
   public static func table(_ results: [PayoutResult], book: Scorebook, width: Int) -> String {
     let currency = book.program.currency
     var rows = results.map { r -> [String] in
-      let name = book.partnerIndex(id: r.agreement.partnerID).map { book.partners[$0].name } ?? r.agreement.partnerID
+      let name =
+        book.partnerIndex(id: r.agreement.partnerID).map { book.partners[$0].name } ?? r.agreement.partnerID
       let unit = book.program.kpiIndex(r.agreement.kpi).map { book.program.kpis[$0].unit } ?? .count
       return [
         r.agreement.id, name, r.agreement.kpi, r.agreement.period.description,

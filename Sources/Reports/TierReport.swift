@@ -7,7 +7,8 @@ public enum TierReport {
     let dot = unicode ? " · " : " | "
     var lines: [String] = []
     lines.append(
-      "\(e.partner.name) (\(e.partner.id))\(dot)\(e.partner.segment)\(dot)\(e.partner.region)\(dot)\(e.period)")
+      "\(e.partner.name) (\(e.partner.id))\(dot)\(e.partner.segment)\(dot)\(e.partner.region)\(dot)\(e.period)"
+    )
     lines.append("Tier           \(EvaluationText.tierLine(e, gracePeriods: program.gracePeriods))")
     lines.append("Qualified      \(e.qualifiedTier.name)")
     lines.append("Grace          \(e.grace > 0 ? "\(e.grace) of \(program.gracePeriods)" : "no")")
@@ -32,7 +33,8 @@ public enum TierReport {
       lines.append("Requirements   \(next.requirements.isEmpty ? "none" : "all met")")
     } else {
       for (i, r) in unmet.enumerated() {
-        lines.append((i == 0 ? "Unmet          " : "               ") + EvaluationText.requirement(r, program))
+        lines.append(
+          (i == 0 ? "Unmet          " : "               ") + EvaluationText.requirement(r, program))
       }
     }
     if needed > 0 {

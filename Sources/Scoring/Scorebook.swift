@@ -324,8 +324,7 @@ public struct Scorebook: Sendable {
 
   /// The raw observation of period index `t` (after adjustments) and the
   /// adjustment that set it, if any.
-  public func observation(_ p: Int, _ t: Int, _ k: Int) -> (value: Double, adjustment: Adjustment?)?
-  {
+  public func observation(_ p: Int, _ t: Int, _ k: Int) -> (value: Double, adjustment: Adjustment?)? {
     guard t >= 0 && t < periodCount else { return nil }
     let i = (p * periodCount + t) * kpiCount + k
     guard !raw[i].isNaN else { return nil }

@@ -11,7 +11,8 @@ enum LookupPartner {
     if matches.count == 1 { return matches[0] }
     if matches.isEmpty {
       throw CLIError(
-        "no partner matches \"\(query)\". Try a piece of the name, or list them with `partnerboard leaderboard`.")
+        "no partner matches \"\(query)\". Try a piece of the name, or list them with `partnerboard leaderboard`."
+      )
     }
     let list = matches.prefix(20).map { "  \(book.partners[$0].id)  \(book.partners[$0].name)" }
     throw CLIError(
@@ -27,6 +28,7 @@ enum LookupPartner {
       throw CLIError("\(partner.name) (\(partner.id)) has no data yet: no observation in metrics.csv")
     }
     throw CLIError(
-      "\(partner.name) (\(partner.id)) is not evaluated in \(book.periods[t]): its data starts in \(book.periods[book.firstPeriod[p]])")
+      "\(partner.name) (\(partner.id)) is not evaluated in \(book.periods[t]): its data starts in \(book.periods[book.firstPeriod[p]])"
+    )
   }
 }

@@ -30,17 +30,22 @@ struct LeaderboardCommand: ParsableCommand {
       let book = try store.scorebook()
       let t = try period.index(in: book)
       if let s = segment, book.program.segment(s) == nil {
-        throw CLIError("--segment: unknown segment \"\(s)\" (known: \(book.program.segments.map(\.id).joined(separator: ", ")))")
+        throw CLIError(
+          "--segment: unknown segment \"\(s)\" (known: \(book.program.segments.map(\.id).joined(separator: ", ")))"
+        )
       }
       if let x = tier, book.program.tierIndex(x) == nil {
-        throw CLIError("--tier: unknown tier \"\(x)\" (known: \(book.program.tiers.map(\.id).joined(separator: ", ")))")
+        throw CLIError(
+          "--tier: unknown tier \"\(x)\" (known: \(book.program.tiers.map(\.id).joined(separator: ", ")))")
       }
       if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let report = LeaderboardReport(
         book, period: t, filter: .init(segment: segment, region: region, tier: tier, top: top))
       switch format {
       case .table:
-        Output.out("\(book.program.name) · \(book.periods[t]) · \(report.rows.count) of \(book.order[t].count) partners")
+        Output.out(
+          "\(book.program.name) · \(book.periods[t]) · \(report.rows.count) of \(book.order[t].count) partners"
+        )
         Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode))
       case .csv: Output.out(report.csv())
       case .json: Output.out(report.json())

@@ -52,9 +52,12 @@ struct StoreOptions: ParsableArguments {
     var issues: [DataIssue] = []
     let contents = SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }
     let files = DataFiles.read(contents: contents, issues: &issues)
-    let errors = issues.filter { $0.severity == .error } + ReferenceChecks.check(files, stored: StoredState()).filter { $0.severity == .error }
+    let errors =
+      issues.filter { $0.severity == .error }
+      + ReferenceChecks.check(files, stored: StoredState()).filter { $0.severity == .error }
     guard errors.isEmpty else {
-      throw CLIError("the bundled sample data is invalid:\n" + errors.map(\.description).joined(separator: "\n"))
+      throw CLIError(
+        "the bundled sample data is invalid:\n" + errors.map(\.description).joined(separator: "\n"))
     }
     try store.apply(files, command: "init --from <bundled sample data>")
   }

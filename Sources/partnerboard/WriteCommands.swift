@@ -30,7 +30,8 @@ struct InitCommand: ParsableCommand {
       if FileManager.default.fileExists(atPath: path), !force {
         let existing = try PartnerStore(path: path)
         if try !existing.isEmpty() {
-          throw CLIError("\(path) already holds data: add --force to replace it, or use `partnerboard import`")
+          throw CLIError(
+            "\(path) already holds data: add --force to replace it, or use `partnerboard import`")
         }
       }
       let files = try DataLoading.read(paths: [from], folder: true, stored: StoredState())
@@ -135,7 +136,9 @@ struct UndoImportCommand: ParsableCommand {
     try reportingErrors {
       let s = try store.open()
       let r = try s.undo(importID: id)
-      Output.out("undid import \(r.id) (\(r.command)): \(r.added) added rows removed, \(r.replaced) replaced rows restored")
+      Output.out(
+        "undid import \(r.id) (\(r.command)): \(r.added) added rows removed, \(r.replaced) replaced rows restored"
+      )
     }
   }
 }
@@ -159,7 +162,8 @@ struct ValidateCommand: ParsableCommand {
       let files = try DataLoading.read(paths: [dir], folder: true, stored: StoredState())
       let n = files.metrics?.rows.count ?? 0
       Output.out(
-        "\(dir): valid. \(files.partners?.rows.count ?? 0) partners, \(n) observations, \(files.agreements?.rows.count ?? 0) agreements, \(files.adjustments?.rows.count ?? 0) adjustments")
+        "\(dir): valid. \(files.partners?.rows.count ?? 0) partners, \(n) observations, \(files.agreements?.rows.count ?? 0) agreements, \(files.adjustments?.rows.count ?? 0) adjustments"
+      )
     }
   }
 }

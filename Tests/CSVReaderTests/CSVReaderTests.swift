@@ -71,7 +71,9 @@ import Testing
   }
 
   @Test func repeatedOrEmptyHeader() {
-    #expect(error("a,b,a\n")?.description == "m.csv:1: column 3: column \"a\" appears twice in the header (also column 1)")
+    #expect(
+      error("a,b,a\n")?.description
+        == "m.csv:1: column 3: column \"a\" appears twice in the header (also column 1)")
     #expect(error("a,,c\n")?.column == 2)
   }
 
@@ -127,18 +129,24 @@ import Testing
     #expect(try number(text) == expected)
   }
 
-  @Test(arguments: ["", "nan", "NaN", "inf", "-inf", "Infinity", "1,000", "1.2.3", "abc", "0x10", ".", "-", "1e", "1e+", "1 000", "1e999"])
+  @Test(arguments: [
+    "", "nan", "NaN", "inf", "-inf", "Infinity", "1,000", "1.2.3", "abc", "0x10", ".", "-", "1e", "1e+",
+    "1 000", "1e999",
+  ])
   func invalid(_ text: String) {
     #expect(throws: CSVError.self) { try number(text) }
   }
 
   @Test func errorNamesLineColumnAndText() {
     do {
-      let d = try CSVReader.parse("partner_id,period,kpi,value\np1,2026Q1,nps,12,5\n".replacingOccurrences(), fileName: "metrics.csv")
+      let d = try CSVReader.parse(
+        "partner_id,period,kpi,value\np1,2026Q1,nps,12,5\n".replacingOccurrences(), fileName: "metrics.csv")
       _ = try d.double(row: 0, column: 3)
       Issue.record("expected an error")
     } catch let e as CSVError {
-      #expect(e.description == "metrics.csv:2: column 4 (value): expected a number (like 1250 or -3.5), found \"abc\"")
+      #expect(
+        e.description
+          == "metrics.csv:2: column 4 (value): expected a number (like 1250 or -3.5), found \"abc\"")
     } catch {
       Issue.record("unexpected \(error)")
     }

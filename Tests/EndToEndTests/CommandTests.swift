@@ -42,7 +42,10 @@ import Testing
     #expect(r.stdout.contains("{\"kpi\": \"rev\", \"current\": 90, \"needed\": 90.42"))
     #expect(r.stdout.contains("{\"kpi\": \"ttv\", \"current\": 42.5, \"needed\": 41.996"))
     #expect(r.stdout.contains("{\"kpi\": \"nps\", \"current\": 25, \"needed\": null"))
-    #expect(r.stdout.contains("\"unmet_requirements\": [{\"kpi\": \"ttv\", \"required\": 35, \"current\": 42.5, \"outcome\": \"unmet\"}]"))
+    #expect(
+      r.stdout.contains(
+        "\"unmet_requirements\": [{\"kpi\": \"ttv\", \"required\": 35, \"current\": 42.5, \"outcome\": \"unmet\"}]"
+      ))
   }
 
   @Test func severalMatchesListThemAndExit1() throws {
@@ -56,7 +59,10 @@ import Testing
   @Test func noMatchExits1WithAHint() throws {
     let r = try Binary.run(["tier", "zzz", "--db", db])
     #expect(r.status == 1)
-    #expect(r.stderr == "partnerboard: no partner matches \"zzz\". Try a piece of the name, or list them with `partnerboard leaderboard`.\n")
+    #expect(
+      r.stderr
+        == "partnerboard: no partner matches \"zzz\". Try a piece of the name, or list them with `partnerboard leaderboard`.\n"
+    )
   }
 
   @Test func scoreJSONIsSection8() throws {
@@ -101,7 +107,9 @@ import Testing
       toFile: bad, atomically: true, encoding: .utf8)
     let r = try Binary.run(["import", bad, "--db", db])
     #expect(r.status == 1)
-    #expect(r.stderr.contains("metrics.csv:3: column 4 (value): expected a number (like 1250 or -3.5), found \"oops\""))
+    #expect(
+      r.stderr.contains(
+        "metrics.csv:3: column 4 (value): expected a number (like 1250 or -3.5), found \"oops\""))
     #expect(r.stderr.contains("nothing was changed"))
     #expect(try Binary.dump(db) == before)
   }
@@ -109,7 +117,8 @@ import Testing
   @Test func importThenUndo() throws {
     let before = try Binary.dump(db)
     let next = dir + "/metrics-2027Q1.csv"
-    try "partner_id,period,kpi,value\nA,2027Q1,rev,10\nA,2026Q4,rev,1\n".write(toFile: next, atomically: true, encoding: .utf8)
+    try "partner_id,period,kpi,value\nA,2027Q1,rev,10\nA,2026Q4,rev,1\n".write(
+      toFile: next, atomically: true, encoding: .utf8)
     let r = try Binary.run(["import", next, "--db", db])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("metrics-2027Q1.csv: 1 added, 1 replaced, 0 unchanged"))
@@ -120,7 +129,9 @@ import Testing
     #expect(undo.status == 0, "\(undo.stderr)")
     let after = try Binary.dump(db)
     // Only the import log differs: the data rows are back as they were.
-    func data(_ s: String) -> [String] { s.split(separator: "\n").map(String.init).filter { !$0.contains("INSERT INTO imports") } }
+    func data(_ s: String) -> [String] {
+      s.split(separator: "\n").map(String.init).filter { !$0.contains("INSERT INTO imports") }
+    }
     #expect(data(after) == data(before))
   }
 
@@ -149,9 +160,12 @@ import Testing
   @Test func validateReportsEverythingAndTouchesNoStore() throws {
     let bad = dir + "/v"
     try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example/program.toml", toPath: bad + "/program.toml")
-    try "id,name,segment,region\nA,Alpha,reseller,EMEA\nB,Beta,msp,NA\n".write(toFile: bad + "/partners.csv", atomically: true, encoding: .utf8)
-    try "partner_id,period,kpi,value\nA,2026Q1,rev,x\nC,2026Q1,rev,1\nA,26Q1,rev,1\n".write(toFile: bad + "/metrics.csv", atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(
+      atPath: Binary.fixtures + "/spec-example/program.toml", toPath: bad + "/program.toml")
+    try "id,name,segment,region\nA,Alpha,reseller,EMEA\nB,Beta,msp,NA\n".write(
+      toFile: bad + "/partners.csv", atomically: true, encoding: .utf8)
+    try "partner_id,period,kpi,value\nA,2026Q1,rev,x\nC,2026Q1,rev,1\nA,26Q1,rev,1\n".write(
+      toFile: bad + "/metrics.csv", atomically: true, encoding: .utf8)
     let r = try Binary.run(["validate", bad], env: ["XDG_DATA_HOME": dir + "/xdg"])
     #expect(r.status == 1)
     #expect(r.stderr.contains("4 errors; nothing was changed"))
@@ -166,7 +180,10 @@ import Testing
   }
 
   @Test func everyCommandHasHelpWithAnExample() throws {
-    for c in ["leaderboard", "tier", "explain", "score", "payouts", "init", "import", "imports", "undo-import", "validate"] {
+    for c in [
+      "leaderboard", "tier", "explain", "score", "payouts", "init", "import", "imports", "undo-import",
+      "validate",
+    ] {
       let r = try Binary.run([c, "--help"])
       #expect(r.status == 0, "\(c)")
       #expect(r.stdout.contains("partnerboard \(c)"), "\(c)")

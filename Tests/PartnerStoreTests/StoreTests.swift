@@ -51,14 +51,16 @@ import Testing
     #expect(book.payouts().map(\.payout) == [2750, 6800, 500])
     let imports = try store.imports()
     #expect(imports.count == 1)
-    #expect(imports[0].files.map(\.name) == ["program.toml", "partners.csv", "metrics.csv", "agreements.csv"])
+    #expect(
+      imports[0].files.map(\.name) == ["program.toml", "partners.csv", "metrics.csv", "agreements.csv"])
     #expect(imports[0].files[0].sha256.count == 64)
     #expect(imports[0].added == 1 + 2 + 17 + 3)
   }
 
   @Test func importAddsReplacesAndLeavesIdenticalRowsAlone() throws {
     let store = try initialized()
-    let next = "partner_id,period,kpi,value\nA,2026Q4,rev,0\nA,2026Q4,ttv,35\nB,2026Q4,rev,70\nB,2027Q1,rev,60\n"
+    let next =
+      "partner_id,period,kpi,value\nA,2026Q4,rev,0\nA,2026Q4,ttv,35\nB,2026Q4,rev,70\nB,2027Q1,rev,60\n"
     let r = try store.apply(try files([("metrics-2027Q1.csv", next)]), command: "import")
     #expect(r.counts.map(\.file) == ["metrics-2027Q1.csv"])
     #expect(r.counts.map { [$0.added, $0.replaced, $0.unchanged] } == [[2, 1, 1]])
@@ -72,7 +74,8 @@ import Testing
     let before = try store.dump()
     let next = "partner_id,period,kpi,value\nA,2026Q4,rev,5\nB,2027Q1,rev,60\n"
     let partners = "id,name,segment,region\nB,Beta Renamed,referral,NA\nC,Gamma,reseller,APAC\n"
-    let r = try store.apply(try files([("partners.csv", partners), ("metrics.csv", next)]), command: "import")
+    let r = try store.apply(
+      try files([("partners.csv", partners), ("metrics.csv", next)]), command: "import")
     #expect(try store.dump() != before)
     let undone = try store.undo(importID: r.id)
     #expect(undone.undoneAt != nil)
@@ -83,13 +86,17 @@ import Testing
 
   @Test func undoIsRefusedWhileALaterImportChangedTheSameRows() throws {
     let store = try initialized()
-    let first = try store.apply(try files([("metrics.csv", "partner_id,period,kpi,value\nA,2026Q4,rev,5\n")]), command: "i2")
-    let second = try store.apply(try files([("metrics.csv", "partner_id,period,kpi,value\nA,2026Q4,rev,6\n")]), command: "i3")
+    let first = try store.apply(
+      try files([("metrics.csv", "partner_id,period,kpi,value\nA,2026Q4,rev,5\n")]), command: "i2")
+    let second = try store.apply(
+      try files([("metrics.csv", "partner_id,period,kpi,value\nA,2026Q4,rev,6\n")]), command: "i3")
     do {
       try store.undo(importID: first.id)
       Issue.record("undo should be refused")
     } catch let e as PartnerStore.StoreError {
-      #expect(e.description == "later import \(second.id) replaced rows that import \(first.id) wrote: undo it first")
+      #expect(
+        e.description
+          == "later import \(second.id) replaced rows that import \(first.id) wrote: undo it first")
     }
     try store.undo(importID: second.id)
     try store.undo(importID: first.id)

@@ -30,7 +30,8 @@ import Testing
   }
 
   @Test func csvEdgeCasesParse() {
-    let partners = "\u{FEFF}region,segment,name,id,notes\r\nEMEA,reseller,\"Alpha, \"\"the first\"\"\nLtd\",A,x\r\nNA,referral,Beta,B,y\r\n"
+    let partners =
+      "\u{FEFF}region,segment,name,id,notes\r\nEMEA,reseller,\"Alpha, \"\"the first\"\"\nLtd\",A,x\r\nNA,referral,Beta,B,y\r\n"
     let (files, found) = check(["partners.csv": partners])
     #expect(found == [])
     #expect(files.partners!.rows[0].name == "Alpha, \"the first\"\nLtd")
@@ -39,9 +40,10 @@ import Testing
 
   @Test func nonNumericValue() {
     let text = "partner_id,period,kpi,value\nA,2026Q1,rev,30\nA,2026Q2,rev,3O\n"
-    #expect(issues("metrics.csv", text) == [
-      "metrics.csv:3: column 4 (value): expected a number (like 1250 or -3.5), found \"3O\""
-    ])
+    #expect(
+      issues("metrics.csv", text) == [
+        "metrics.csv:3: column 4 (value): expected a number (like 1250 or -3.5), found \"3O\""
+      ])
   }
 
   @Test func nanAndInfAndEmptyAreErrors() {
@@ -53,28 +55,33 @@ import Testing
 
   @Test func unknownPartner() {
     let text = "partner_id,period,kpi,value\nA,2026Q1,rev,30\nZ,2026Q1,rev,30\n"
-    #expect(issues("metrics.csv", text) == [
-      "metrics.csv:3: column 1 (partner_id): unknown partner \"Z\" (not in partners.csv)"
-    ])
+    #expect(
+      issues("metrics.csv", text) == [
+        "metrics.csv:3: column 1 (partner_id): unknown partner \"Z\" (not in partners.csv)"
+      ])
   }
 
   @Test func badPeriod() {
     let text = "kpi,value,partner_id,period\nrev,30,A,2026-Q1\n"
-    #expect(issues("metrics.csv", text) == [
-      "metrics.csv:2: column 4 (period): expected a quarter written YYYYQn (e.g. 2026Q3), found \"2026-Q1\""
-    ])
+    #expect(
+      issues("metrics.csv", text) == [
+        "metrics.csv:2: column 4 (period): expected a quarter written YYYYQn (e.g. 2026Q3), found \"2026-Q1\""
+      ])
   }
 
   @Test func repeatedRow() {
     let text = "partner_id,period,kpi,value\nA,2026Q1,rev,30\nB,2026Q1,rev,30\nA,2026Q1,rev,31\n"
-    #expect(issues("metrics.csv", text) == [
-      "metrics.csv:4: repeated row for partner A, 2026Q1, kpi rev (first on line 2)"
-    ])
+    #expect(
+      issues("metrics.csv", text) == [
+        "metrics.csv:4: repeated row for partner A, 2026Q1, kpi rev (first on line 2)"
+      ])
   }
 
   @Test func unterminatedQuote() {
     let text = "partner_id,period,kpi,value\nA,2026Q1,\"rev,30\nA,2026Q2,rev,40\n"
-    #expect(issues("metrics.csv", text).first?.hasPrefix("metrics.csv:2: column 3 (kpi): quoted field is not closed") == true)
+    #expect(
+      issues("metrics.csv", text).first?.hasPrefix(
+        "metrics.csv:2: column 3 (kpi): quoted field is not closed") == true)
   }
 
   @Test func invalidUTF8() throws {
@@ -88,14 +95,18 @@ import Testing
     FileManager.default.createFile(atPath: path, contents: Data(bytes))
     var found: [DataIssue] = []
     _ = DataFiles.read(paths: [path], issues: &found)
-    #expect(found.map(\.description) == ["partners.csv:3: column 2 (name): invalid UTF-8: the file must be UTF-8 text"])
+    #expect(
+      found.map(\.description) == [
+        "partners.csv:3: column 2 (name): invalid UTF-8: the file must be UTF-8 text"
+      ])
   }
 
   @Test func missingColumn() {
     let text = "partner_id,period,value\nA,2026Q1,30\n"
-    #expect(issues("metrics.csv", text) == [
-      "metrics.csv:1: missing column kpi (the header must name partner_id,period,kpi,value; found partner_id,period,value)"
-    ])
+    #expect(
+      issues("metrics.csv", text) == [
+        "metrics.csv:1: missing column kpi (the header must name partner_id,period,kpi,value; found partner_id,period,value)"
+      ])
   }
 
   @Test func emptyFile() {
@@ -105,9 +116,10 @@ import Testing
   @Test func unknownKPIIsAWarning() {
     let text = Self.base["metrics.csv"]! + "A,2026Q1,events,3\nB,2026Q2,events,4\n"
     let (files, found) = check(["metrics.csv": text])
-    #expect(found == [
-      "metrics.csv:19: warning: column 3 (kpi): KPI \"events\" is not in the program: its 2 rows will be stored and shown unscored"
-    ])
+    #expect(
+      found == [
+        "metrics.csv:19: warning: column 3 (kpi): KPI \"events\" is not in the program: its 2 rows will be stored and shown unscored"
+      ])
     let book = Scorebook(
       Dataset(program: files.program!, partners: files.partners!.rows, observations: files.metrics!.rows))
     #expect(book.unscoredKPIs == ["events"])
@@ -115,14 +127,17 @@ import Testing
 
   @Test func undeclaredSegment() {
     let text = "id,name,segment,region\nA,Alpha,reseller,EMEA\nB,Beta,msp,NA\n"
-    #expect(issues("partners.csv", text) == [
-      "partners.csv:3: column 3 (segment): segment \"msp\" is not declared in program.toml (declared: reseller, referral)"
-    ])
+    #expect(
+      issues("partners.csv", text) == [
+        "partners.csv:3: column 3 (segment): segment \"msp\" is not declared in program.toml (declared: reseller, referral)"
+      ])
   }
 
   @Test func repeatedPartner() {
     let text = "id,name,segment,region\nA,Alpha,reseller,EMEA\nA,Beta,referral,NA\n"
-    #expect(issues("partners.csv", text).first == "partners.csv:3: column 1 (id): partner \"A\" is listed twice (first on line 2)")
+    #expect(
+      issues("partners.csv", text).first
+        == "partners.csv:3: column 1 (id): partner \"A\" is listed twice (first on line 2)")
   }
 
   @Test func adjustmentRules() {
@@ -135,12 +150,13 @@ import Testing
       Z,2026Q3,rev,1,who,cm
 
       """
-    #expect(issues("adjustments.csv", text) == [
-      "adjustments.csv:4: column 5 (reason): expected a value, found an empty field",
-      "adjustments.csv:3: column 2 (period): period 2027Q1 is outside the program's periods 2026Q1..2026Q4",
-      "adjustments.csv:5: column 3 (kpi): KPI \"arr\" is not one of the program's",
-      "adjustments.csv:6: column 1 (partner_id): unknown partner \"Z\"",
-    ])
+    #expect(
+      issues("adjustments.csv", text) == [
+        "adjustments.csv:4: column 5 (reason): expected a value, found an empty field",
+        "adjustments.csv:3: column 2 (period): period 2027Q1 is outside the program's periods 2026Q1..2026Q4",
+        "adjustments.csv:5: column 3 (kpi): KPI \"arr\" is not one of the program's",
+        "adjustments.csv:6: column 1 (partner_id): unknown partner \"Z\"",
+      ])
   }
 
   @Test func agreementRules() {
@@ -155,16 +171,22 @@ import Testing
 
       """
     let found = issues("agreements.csv", text)
-    #expect(found.contains("agreements.csv:2: column 5 (target): equals the baseline (40.0): attainment would divide by zero"))
+    #expect(
+      found.contains(
+        "agreements.csv:2: column 5 (target): equals the baseline (40.0): attainment would divide by zero"))
     #expect(found.contains("agreements.csv:3: column 7 (max_payout): must be >= 0, found -5.0"))
     #expect(found.contains("agreements.csv:4: column 8 (attribution): must be from 0 to 1, found 1.5"))
     #expect(found.contains("agreements.csv:5: column 9 (floor_share): must be from 0 to 1, found 2.0"))
-    #expect(found.contains("agreements.csv:7: column 1 (id): agreement \"X5\" is listed twice (first on line 6)"))
+    #expect(
+      found.contains("agreements.csv:7: column 1 (id): agreement \"X5\" is listed twice (first on line 6)"))
   }
 
   @Test func agreementKPIMustExist() {
     let text = "id,partner_id,kpi,baseline,target,period,max_payout\nX1,A,nope,1,2,2026Q1,5\n"
-    #expect(issues("agreements.csv", text) == ["agreements.csv:2: column 3 (kpi): KPI \"nope\" is not one of the program's"])
+    #expect(
+      issues("agreements.csv", text) == [
+        "agreements.csv:2: column 3 (kpi): KPI \"nope\" is not one of the program's"
+      ])
   }
 
   @Test func fileRoles() {

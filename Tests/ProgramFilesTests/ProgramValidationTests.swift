@@ -53,7 +53,8 @@ import Testing
     Case(
       name: "undeclared segment in targets", old: "targets = { referral = 120 }",
       new: "targets = { distributor = 120 }",
-      expected: "program.toml:24: kpi[1] \"rev\".targets.distributor: segment \"distributor\" is not declared"),
+      expected: "program.toml:24: kpi[1] \"rev\".targets.distributor: segment \"distributor\" is not declared"
+    ),
     Case(
       name: "undeclared segment in weights", old: "weights = { referral = 0 }", new: "weights = { msp = 0 }",
       expected: "kpi[3] \"nps\".weights.msp: segment \"msp\" is not declared"),
@@ -67,9 +68,12 @@ import Testing
     Case(
       name: "segment target equals threshold", old: "targets = { referral = 120 }",
       new: "targets = { referral = 0 }",
-      expected: "kpi[1] \"rev\".targets.referral: segment \"referral\": effective target equals effective threshold (0.0)"),
+      expected:
+        "kpi[1] \"rev\".targets.referral: segment \"referral\": effective target equals effective threshold (0.0)"
+    ),
     Case(
-      name: "segment direction flipped", old: "target = 30\n", new: "target = 30\ntargets = { reseller = 95 }\n",
+      name: "segment direction flipped", old: "target = 30\n",
+      new: "target = 30\ntargets = { reseller = 95 }\n",
       expected:
         "kpi[2] \"ttv\".targets.reseller: segment \"reseller\": target 95.0 and threshold 90.0 make higher better, but the KPI's own target and threshold make lower better"
     ),
@@ -103,7 +107,8 @@ import Testing
       expected: "payout.schedule: point 4: share must be >= 0, found -1.0"),
     Case(
       name: "bad enum value", old: "aggregate = \"sum\"", new: "aggregate = \"median\"",
-      expected: "program.toml:21: kpi[1] \"rev\".aggregate: expected one of sum | mean | last, found \"median\""),
+      expected:
+        "program.toml:21: kpi[1] \"rev\".aggregate: expected one of sum | mean | last, found \"median\""),
     Case(
       name: "wrong type", old: "weight = 2", new: "weight = \"two\"",
       expected: "program.toml:25: kpi[1] \"rev\".weight: expected a number, found the string \"two\""),
@@ -119,8 +124,12 @@ import Testing
 
   @Test func segmentWithAllWeightsZero() {
     let text = mutated("weight = 2\n", "weight = 2\nweights = { referral = 0 }\n")
-      .replacing("threshold = 90\nweight = 1\n", with: "threshold = 90\nweight = 1\nweights = { referral = 0 }\n")
-    #expect(issues(text).contains { $0.contains("program.toml:11: segment[2] \"referral\": every KPI weighs 0 for this segment") })
+      .replacing(
+        "threshold = 90\nweight = 1\n", with: "threshold = 90\nweight = 1\nweights = { referral = 0 }\n")
+    #expect(
+      issues(text).contains {
+        $0.contains("program.toml:11: segment[2] \"referral\": every KPI weighs 0 for this segment")
+      })
   }
 
   @Test func noTiers() {

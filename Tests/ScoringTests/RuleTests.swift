@@ -52,12 +52,16 @@ import Testing
   }
 
   @Test func improvement() {
-    #expect(Attainment.improvement(value: 25, baseline: 15, targetImprovement: 0.5, direction: .higher)! == (10.0 / 15) / 0.5)
+    #expect(
+      Attainment.improvement(value: 25, baseline: 15, targetImprovement: 0.5, direction: .higher)!
+        == (10.0 / 15) / 0.5)
     #expect(Attainment.improvement(value: 40, baseline: 50, targetImprovement: 0.1, direction: .lower)! == 2)
     // A negative baseline uses |b|: -10 -> -5 is a 50 % improvement.
-    #expect(Attainment.improvement(value: -5, baseline: -10, targetImprovement: 0.5, direction: .higher)! == 1)
+    #expect(
+      Attainment.improvement(value: -5, baseline: -10, targetImprovement: 0.5, direction: .higher)! == 1)
     #expect(Attainment.improvement(value: 5, baseline: 0, targetImprovement: 0.5, direction: .higher) == nil)
-    #expect(Attainment.improvement(value: 5, baseline: nil, targetImprovement: 0.5, direction: .higher) == nil)
+    #expect(
+      Attainment.improvement(value: 5, baseline: nil, targetImprovement: 0.5, direction: .higher) == nil)
   }
 
   @Test func creditIsClamped() {

@@ -41,7 +41,8 @@ import Testing
       Partner(id: "none", name: "Nobody", segment: "small", region: "EU"),
     ],
     observations: [
-      obs("s1", 1, "deals", 10), obs("s1", 2, "deals", 5), obs("s1", 3, "deals", 10), obs("s1", 4, "deals", 20),
+      obs("s1", 1, "deals", 10), obs("s1", 2, "deals", 5), obs("s1", 3, "deals", 10),
+      obs("s1", 4, "deals", 20),
       obs("s1", 1, "staff", 4), obs("s1", 3, "staff", 6),
       obs("b1", 1, "deals", 20), obs("b1", 2, "deals", 25), obs("b1", 4, "deals", 30),
       obs("b1", 1, "churn", 10), obs("b1", 4, "churn", 6), obs("b1", 4, "staff", 10),
@@ -49,7 +50,8 @@ import Testing
     ],
     adjustments: [
       Adjustment(
-        partnerID: "s1", period: Period(year: 2025, quarter: 2), kpi: "deals", value: 8, reason: "late booking",
+        partnerID: "s1", period: Period(year: 2025, quarter: 2), kpi: "deals", value: 8,
+        reason: "late booking",
         approvedBy: "cm")
     ])
 

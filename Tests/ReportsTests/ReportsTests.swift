@@ -1,0 +1,75 @@
+import Reports
+import Testing
+
+@Suite struct JSONTests {
+  @Test func numbersInShortestForm() {
+    #expect(JSON.rounded(71.25, 2).text == "71.25")
+    #expect(JSON.rounded(3.0, 2).text == "3")
+    #expect(JSON.rounded(0.18525, 4).text == "0.1853")
+    #expect(JSON.rounded(-0.0, 2).text == "0")
+    #expect(JSON.rounded(nil, 2).text == "null")
+    #expect(JSON.rounded(2750.0, 2).text == "2750")
+  }
+
+  @Test func stringsAreEscaped() {
+    #expect(JSON.string("a\"b\\c\nd\u{1}").text == "\"a\\\"b\\\\c\\nd\\u0001\"")
+    #expect(JSON.string("東京 🚀").text == "\"東京 🚀\"")
+  }
+
+  @Test func objectsKeepKeyOrder() {
+    #expect(
+      JSON.object([("b", .int(1)), ("a", .null), ("c", .array([.bool(true)]))]).text
+        == "{\"b\": 1, \"a\": null, \"c\": [true]}")
+  }
+}
+
+@Suite struct NumberFormatTests {
+  @Test func fixedAndGrouped() {
+    #expect(NumberFormat.fixed(2.5, 2) == "2.50")
+    #expect(NumberFormat.fixed(-0.004, 2) == "0.00")
+    #expect(NumberFormat.fixed(16.915, 2) == "16.92")
+    #expect(NumberFormat.grouped(2750, 2) == "2,750.00")
+    #expect(NumberFormat.grouped(-1234567.891, 2) == "-1,234,567.89")
+    #expect(NumberFormat.grouped(999, 0) == "999")
+    #expect(NumberFormat.trimmed(42.50, 2) == "42.5")
+    #expect(NumberFormat.trimmed(40, 2) == "40")
+  }
+
+  @Test func valuesInTheirUnits() {
+    #expect(NumberFormat.value(512000, unit: .currency, currency: "USD") == "512,000 USD")
+    #expect(NumberFormat.value(91.5, unit: .percent, currency: "USD") == "91.5 %")
+    #expect(NumberFormat.value(42.5, unit: .days, currency: "USD") == "42.5 days")
+    #expect(NumberFormat.value(nil, unit: .count, currency: "USD") == "—")
+  }
+}
+
+@Suite struct TextTableTests {
+  @Test func alignsWideNamesAndShrinksTheFlexibleColumn() {
+    let t = TextTable(
+      columns: [.init("#", align: .right), .init("Partner", flexible: true), .init("Score", align: .right)],
+      rows: [["1", "東京システム株式会社", "97.64"], ["10", "Rocket 🚀 Cloud", "5.00"]])
+    #expect(
+      t.render(width: 80) == """
+         #  Partner               Score
+         1  東京システム株式会社  97.64
+        10  Rocket 🚀 Cloud        5.00
+
+        """)
+    // 31 columns wanted, 22 available: the partner column shrinks to 11.
+    #expect(
+      t.render(width: 22) == """
+         #  Partner      Score
+         1  東京システ…  97.64
+        10  Rocket 🚀 …   5.00
+
+        """)
+  }
+}
+
+@Suite struct CSVWriterTests {
+  @Test func quotesWhenNeeded() {
+    #expect(CSVWriter.field("plain") == "plain")
+    #expect(CSVWriter.field("Smith, Jones \"and\" Partners") == "\"Smith, Jones \"\"and\"\" Partners\"")
+    #expect(CSVWriter.document(header: ["a", "b"], rows: [["1", "x\ny"]]) == "a,b\n1,\"x\ny\"\n")
+  }
+}

@@ -1,0 +1,490 @@
+#!/usr/bin/env python3
+"""Generate partnerboard's data folders, deterministically.
+
+  python3 scripts/gen_sample_data.py
+      writes sample-data/ (the bundled example: 64 partners, 8 quarters) and
+      Sources/SampleData/SampleData.swift, which embeds it in the binary.
+
+  python3 scripts/gen_sample_data.py --bench OUT --partners 10000 --quarters 12
+      writes a large folder for benchmarks (partners x 9 KPIs x quarters rows).
+
+The sample's partners follow stories (steady, improving, declining, dropping
+in the last quarter, blocked by a requirement, late joiners) so that every
+feature of SPEC.md shows at the latest quarter; scripts/check_sample_story.py
+is not needed: the Swift test SampleDataTests checks each story.
+"""
+import argparse
+import os
+import random
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+PROGRAM = """\
+# The bundled sample program: an outcome-based partner program.
+# Every key is explained in SPEC.md section 2.
+
+[program]
+name = "Outcome Partner Program FY2026"
+currency = "USD"
+window = 2          # trailing quarters aggregated per evaluation
+grace_periods = 1   # a partner keeps its tier for one short quarter
+
+[[segment]]
+id = "reseller"
+name = "Value-added reseller"
+
+[[segment]]
+id = "distributor"
+name = "Distributor"
+
+[[segment]]
+id = "msp"
+name = "Managed service provider"
+
+[[segment]]
+id = "integrator"
+name = "Systems integrator"
+
+[[segment]]
+id = "referral"
+name = "Referral partner"
+
+[[kpi]]
+id = "net_new_arr"
+name = "Net new ARR"
+category = "performance"
+indicator = "lagging"
+unit = "currency"
+aggregate = "sum"
+basis = "absolute"
+target = 400000
+threshold = 0
+weight = 3
+weights = { distributor = 4, referral = 2 }
+targets = { distributor = 900000, msp = 300000, referral = 150000 }
+thresholds = { msp = 50000 }
+
+[[kpi]]
+id = "renewal_rate"
+name = "Renewal rate"
+category = "customer_success"
+indicator = "lagging"
+unit = "percent"
+aggregate = "mean"
+basis = "absolute"
+target = 95
+threshold = 70
+weight = 2
+weights = { referral = 0 }   # referral partners do not own renewals
+
+[[kpi]]
+id = "adoption"
+name = "Customer adoption"
+category = "customer_success"
+indicator = "lagging"
+unit = "percent"
+aggregate = "mean"
+basis = "improvement"
+target_improvement = 0.10    # +10 % over the previous window is full credit
+direction = "higher"
+weight = 2
+
+[[kpi]]
+id = "nps"
+name = "Net promoter score"
+category = "customer_success"
+indicator = "lagging"
+unit = "score"
+aggregate = "mean"
+basis = "absolute"
+target = 60
+threshold = 0
+weight = 1.5
+
+[[kpi]]
+id = "time_to_value"
+name = "Time to value"
+category = "customer_success"
+indicator = "leading"
+unit = "days"
+aggregate = "mean"
+basis = "absolute"
+target = 30                  # threshold above target: lower is better
+threshold = 90
+weight = 1.5
+
+[[kpi]]
+id = "certified_staff"
+name = "Certified staff"
+category = "capability"
+indicator = "leading"
+unit = "count"
+aggregate = "last"
+basis = "absolute"
+target = 8
+weight = 2
+weights = { referral = 0 }   # referral partners are not measured on staff
+targets = { distributor = 12, integrator = 10 }
+
+[[kpi]]
+id = "deal_registrations"
+name = "Deal registrations"
+category = "engagement"
+indicator = "leading"
+unit = "count"
+aggregate = "sum"
+basis = "absolute"
+target = 24
+weight = 1
+targets = { referral = 12 }
+
+[[kpi]]
+id = "training_completions"
+name = "Training completions"
+category = "engagement"
+indicator = "leading"
+unit = "count"
+aggregate = "sum"
+basis = "absolute"
+target = 20
+weight = 0.5
+
+[[kpi]]
+id = "esg_score"
+name = "Sustainability score"
+category = "esg"
+indicator = "lagging"
+unit = "score"
+aggregate = "last"
+basis = "absolute"
+target = 80
+threshold = 20
+weight = 1
+
+[[tier]]
+id = "registered"
+name = "Registered"
+min_score = 0
+benefits = ["Partner portal", "Online training", "Deal registration"]
+
+[[tier]]
+id = "silver"
+name = "Silver"
+min_score = 45
+require = { certified_staff = 2 }
+benefits = ["4 % rebate", "Marketing templates", "Partner locator listing"]
+
+[[tier]]
+id = "gold"
+name = "Gold"
+min_score = 65
+require = { certified_staff = 4, nps = 30 }
+benefits = ["8 % rebate", "Co-selling support", "MDF 20,000"]
+
+[[tier]]
+id = "platinum"
+name = "Platinum"
+min_score = 82
+require = { time_to_value = 35, renewal_rate = 90 }
+benefits = ["12 % rebate", "Dedicated partner manager", "MDF 60,000", "Early access"]
+
+[payout]
+schedule = [[0.0, 0.0], [0.25, 0.10], [1.0, 1.0], [1.5, 1.25]]
+"""
+
+VOLUME_PROGRAM = PROGRAM.split("[[kpi]]")[0].replace(
+    'name = "Outcome Partner Program FY2026"', 'name = "Volume Partner Program FY2025 (legacy)"'
+).replace("# The bundled sample program: an outcome-based partner program.",
+          "# The old volume-only program over the same KPIs, for comparisons:\n# only revenue and deal registrations count.")
+
+KPI_IDS = ["net_new_arr", "renewal_rate", "adoption", "nps", "time_to_value", "certified_staff",
+           "deal_registrations", "training_completions", "esg_score"]
+
+
+def volume_program():
+    kpis = PROGRAM.split("[[tier]]")[0].split("[[kpi]]")[1:]
+    out = [VOLUME_PROGRAM.rstrip() + "\n"]
+    for block in kpis:
+        lines = [l for l in block.strip("\n").split("\n") if not l.startswith("weights")]
+        kid = lines[0].split('"')[1]
+        lines = [("weight = 3" if kid == "net_new_arr" else "weight = 1" if kid == "deal_registrations" else "weight = 0")
+                 if l.startswith("weight =") else l for l in lines]
+        out.append("\n[[kpi]]\n" + "\n".join(lines) + "\n")
+    out.append("""
+[[tier]]
+id = "registered"
+name = "Registered"
+min_score = 0
+benefits = ["Partner portal"]
+
+[[tier]]
+id = "silver"
+name = "Silver"
+min_score = 40
+benefits = ["3 % rebate"]
+
+[[tier]]
+id = "gold"
+name = "Gold"
+min_score = 70
+benefits = ["6 % rebate"]
+
+[[tier]]
+id = "platinum"
+name = "Platinum"
+min_score = 90
+benefits = ["9 % rebate"]
+
+[payout]
+schedule = [[0.0, 0.0], [1.0, 1.0]]
+""")
+    return "".join(out)
+
+
+NAMES = {
+    "reseller": ["Northwind Solutions", "Müller Systemhaus GmbH", "Société Générale Informatique",
+                 "Contoso Tech", "Bluebird IT", "Oakridge Digital", "Árvore Tecnologia",
+                 "東京システム株式会社", "Rocket 🚀 Cloud", "Fjällräven Data AB", "Crescent Networks",
+                 "Lumen & Co", "Smith, Jones \"and\" Partners", "Pioneer Systems", "Zenith Data",
+                 "Kiwi Cloud Ltd", "Aurora Sistemas", "Hanseatic IT", "Redwood Partners", "Nordic Byte"],
+    "distributor": ["Ingram Alliance", "TD Connect", "上海云智科技", "Global Channel Supply",
+                    "Azteca Distribución", "Pacific Rim Distribution", "EuroDisti SA", "Atlas Supply Co"],
+    "msp": ["Ironclad Managed Services", "CloudKeeper", "Señor Servicios Gestionados", "ServiceNest",
+            "Always-On MSP", "Kōdo Managed IT", "Polar Ops 🐧", "Greenfield Managed IT", "Helios Operations",
+            "Citadel MSP", "Maple Leaf Managed", "Outback Ops", "Vértice Cloud", "Delta Managed Services"],
+    "integrator": ["Accenture Digital Works", "Brightpath Integration", "Čapek Integrace s.r.o.",
+                   "서울 통합 솔루션", "Keystone Integrators", "Meridian Consulting", "Blue Fjord Integration",
+                   "Andes Integra", "Copperline Systems", "Summit Integration", "Tiger Lake Consulting",
+                   "Ørsted Digital"],
+    "referral": ["Advisory Circle", "Cloud Scouts", "Référence Conseil", "Startup Bridge", "TechMatch",
+                 "Good Leads Co", "Insight Referrals", "Sakura Partners 🌸", "Bridgeway Advisors", "Lead Lantern"],
+}
+REGIONS = ["EMEA", "NA", "APAC", "LATAM"]
+MANAGERS = ["Dana Whitfield", "Marco Rossi", "Aiko Tanaka", "Lucía Fernández"]
+QUARTERS = ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3", "2026Q4"]
+
+# Stories, by partner index (see the module docstring). Each is a function of
+# quarter index 0..7 giving a quality level 0..1.2.
+STORIES = {
+    "steady_high": lambda q: 1.05,
+    "steady_mid": lambda q: 0.6,
+    "steady_low": lambda q: 0.3,
+    "improving": lambda q: 0.35 + 0.09 * q,
+    "declining": lambda q: 1.0 - 0.07 * q,
+    "drop_last": lambda q: 1.05 if q < 7 else 0.25,      # in grace at 2026Q4
+    "drop_q3": lambda q: 0.95 if q < 6 else 0.3,          # grace at Q3, demoted at Q4
+    "surge": lambda q: 0.45 if q < 6 else 1.0,            # promoted at Q4
+    "volatile": lambda q: 0.6 + (0.25 if q % 2 else -0.2),
+}
+
+
+def sample_partners(rng):
+    partners = []
+    n = 0
+    for segment, names in NAMES.items():
+        for name in names:
+            n += 1
+            partners.append({
+                "id": "p%03d" % n, "name": name, "segment": segment,
+                "region": REGIONS[(n * 7) % 4], "manager": MANAGERS[(n * 3) % 4],
+            })
+    return partners
+
+
+def story_for(i, p):
+    """The story of partner index i: a fixed assignment so the sample is stable."""
+    fixed = {
+        0: "steady_high", 1: "drop_last", 2: "improving", 3: "declining", 4: "surge", 5: "drop_q3",
+        20: "steady_high", 21: "declining", 22: "improving", 28: "steady_high", 29: "drop_last",
+        30: "improving", 31: "declining", 42: "steady_high", 43: "surge", 44: "declining",
+        54: "steady_high", 55: "improving", 56: "declining", 57: "drop_last",
+    }
+    if i in fixed:
+        return fixed[i]
+    return ["steady_mid", "steady_low", "volatile", "improving", "steady_mid", "steady_high"][i % 6]
+
+
+def kpi_values(rng, p, level, q, story):
+    seg = p["segment"]
+    noise = lambda s: 1 + rng.uniform(-s, s)
+    arr_target = {"distributor": 900000, "msp": 300000, "referral": 150000}.get(seg, 400000)
+    staff_target = {"distributor": 12, "integrator": 10}.get(seg, 8)
+    v = {}
+    v["net_new_arr"] = round(arr_target / 2 * level * noise(0.15) / 100) * 100
+    v["renewal_rate"] = round(min(99.5, max(55, 66 + 28 * level * noise(0.03))), 1)
+    v["adoption"] = round(min(98, max(5, 30 + 20 * level + (3.5 * q if story == "improving" else 1.2 * q) * noise(0.2))), 1)
+    v["nps"] = round(min(90, max(-40, 62 * level - 4 + rng.uniform(-6, 6))))
+    v["time_to_value"] = round(min(150, max(12, 92 - 58 * level * noise(0.06))), 1)
+    v["certified_staff"] = max(0, round(staff_target * level * noise(0.1)))
+    v["deal_registrations"] = max(0, round((6 if seg == "referral" else 12) * level * noise(0.25)))
+    v["training_completions"] = max(0, round(10 * level * noise(0.3)))
+    v["esg_score"] = round(min(100, max(5, 22 + 60 * level * noise(0.05))))
+    return v
+
+
+def sample(rng):
+    partners = sample_partners(rng)
+    metrics = []
+    first_quarter = {}
+    for i, p in enumerate(partners):
+        if i == len(partners) - 1:
+            continue  # the last partner has signed but reported nothing yet: "no data"
+        story = story_for(i, p)
+        start = 0
+        if i in (11, 37):
+            start = 3          # joined 2025Q4
+        if i in (17, 49):
+            start = 5          # joined 2026Q2
+        if i == 62:
+            start = 7          # joined 2026Q4: shows as new
+        first_quarter[p["id"]] = start
+        offset = rng.uniform(-0.1, 0.1)   # partners of one story differ
+        for q in range(start, 8):
+            level = max(0.05, STORIES[story](q) + offset)
+            values = kpi_values(rng, p, level, q, story)
+            if i == 6 or i == 33:
+                values["certified_staff"] = 1   # a high scorer held back by a requirement
+            if i == 0:
+                values["certified_staff"] = 9
+            for kpi in KPI_IDS:
+                if rng.random() < 0.025 and q < 7:
+                    continue   # a value not reported
+                if kpi == "nps" and i % 13 == 5 and q % 3 == 1:
+                    continue   # survey skipped
+                metrics.append((p["id"], QUARTERS[q], kpi, values[kpi]))
+            if i in (8, 24, 40) and q >= 5:
+                metrics.append((p["id"], QUARTERS[q], "marketing_events", rng.randint(1, 6)))
+    return partners, metrics
+
+
+AGREEMENTS = """\
+id,partner_id,kpi,baseline,target,period,max_payout,attribution,floor_share
+OA-2026-001,p001,net_new_arr,300000,450000,2026Q2,25000,,
+OA-2026-002,p003,adoption,45,60,2026Q4,15000,0.8,
+OA-2026-003,p004,renewal_rate,85,95,2026Q3,12000,,0.1
+OA-2026-004,p021,net_new_arr,700000,1000000,2026Q4,40000,0.6,
+OA-2026-005,p023,time_to_value,70,40,2026Q4,10000,,
+OA-2026-006,p029,nps,30,55,2026Q3,8000,,0.25
+OA-2026-007,p031,certified_staff,4,8,2026Q4,6000,,
+OA-2026-008,p043,renewal_rate,80,92,2026Q4,9000,0.5,
+OA-2026-009,p044,deal_registrations,10,24,2026Q4,5000,,
+OA-2026-010,p055,net_new_arr,100000,150000,2026Q4,7500,,0.2
+OA-2027-001,p002,net_new_arr,350000,500000,2027Q1,30000,,0.1
+OA-2027-002,p030,time_to_value,50,35,2027Q1,12000,,
+OA-2027-003,p056,adoption,50,65,2027Q2,9000,0.75,
+OA-2027-004,p013,esg_score,50,75,2027Q2,4000,,0.15
+OA-2027-005,p022,net_new_arr,800000,1100000,2027Q1,45000,0.5,0.05
+"""
+
+ADJUSTMENTS = """\
+partner_id,period,kpi,value,reason,approved_by
+p004,2026Q4,net_new_arr,168000,"Deal booked on Jan 2, closed Dec 30: moved into Q4",Dana Whitfield
+p010,2026Q3,nps,41,Survey vendor double-counted one detractor batch,Marco Rossi
+p021,2026Q4,renewal_rate,93.5,"Renewal of ""Globex"" recorded late by the CRM sync",Aiko Tanaka
+p030,2025Q4,time_to_value,44,Onboarding start date corrected from project plan,Lucía Fernández
+p045,2026Q2,certified_staff,6,Two certifications missing from the vendor portal export,Dana Whitfield
+"""
+
+
+def csv_field(s):
+    s = str(s)
+    if any(c in s for c in ',"\n\r'):
+        return '"' + s.replace('"', '""') + '"'
+    return s
+
+
+def number(v):
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+def write_sample():
+    rng = random.Random(20261123)
+    partners, metrics = sample(rng)
+    out = os.path.join(ROOT, "sample-data")
+    os.makedirs(out, exist_ok=True)
+    files = {}
+    files["program.toml"] = PROGRAM
+    files["volume-program.toml"] = volume_program()
+    files["partners.csv"] = "id,name,segment,region,manager\n" + "".join(
+        ",".join(csv_field(p[k]) for k in ("id", "name", "segment", "region", "manager")) + "\n" for p in partners)
+    files["metrics.csv"] = "partner_id,period,kpi,value\n" + "".join(
+        "%s,%s,%s,%s\n" % (pid, q, k, number(v)) for pid, q, k, v in metrics)
+    files["agreements.csv"] = AGREEMENTS
+    files["adjustments.csv"] = ADJUSTMENTS
+    for name, text in files.items():
+        with open(os.path.join(out, name), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    swift = ["// Generated by scripts/gen_sample_data.py from sample-data/. Do not edit.",
+             "public enum SampleData {",
+             "  /// File name -> contents of the bundled sample data folder.",
+             "  public static let files: [String: String] = ["]
+    for name in sorted(files):
+        text = files[name]
+        assert '"""#' not in text
+        body = "\n".join("    " + line if line else "" for line in text.split("\n"))
+        # A multi-line literal drops the newline before its closing delimiter;
+        # the split above leaves an empty last line for text ending in "\n".
+        swift.append('    "%s": #"""\n%s\n    """#,' % (name, body))
+    swift.append("  ]")
+    swift.append("}")
+    path = os.path.join(ROOT, "Sources", "SampleData", "SampleData.swift")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(swift) + "\n")
+    print("wrote sample-data/ (%d partners, %d metric rows) and %s" % (len(partners), len(metrics), os.path.relpath(path, ROOT)))
+
+
+def write_bench(out, n_partners, n_quarters):
+    rng = random.Random(7)
+    os.makedirs(out, exist_ok=True)
+    segments = ["reseller", "distributor", "msp", "integrator", "referral"]
+    with open(os.path.join(out, "program.toml"), "w") as f:
+        f.write(PROGRAM)
+    rows = ["id,name,segment,region,manager\n"]
+    levels = []
+    for i in range(n_partners):
+        rows.append("b%06d,Partner %d,%s,%s,%s\n" % (i, i, segments[i % 5], REGIONS[i % 4], MANAGERS[i % 4]))
+        levels.append((rng.uniform(0.2, 1.1), rng.uniform(-0.05, 0.05)))
+    with open(os.path.join(out, "partners.csv"), "w") as f:
+        f.write("".join(rows))
+    quarters = []
+    y, q = 2024, 1
+    for _ in range(n_quarters):
+        quarters.append("%dQ%d" % (y, q))
+        q += 1
+        if q == 5:
+            y, q = y + 1, 1
+    p = {"segment": "reseller"}
+    with open(os.path.join(out, "metrics.csv"), "w") as f:
+        f.write("partner_id,period,kpi,value\r\n")
+        for i in range(n_partners):
+            base, trend = levels[i]
+            p["segment"] = segments[i % 5]
+            lines = []
+            for qi, quarter in enumerate(quarters):
+                v = kpi_values(rng, p, max(0.05, base + trend * qi), qi, "steady")
+                pid = "b%06d" % i
+                lines.extend("%s,%s,%s,%s\r\n" % (pid, quarter, k, number(v[k])) for k in KPI_IDS)
+            f.write("".join(lines))
+    with open(os.path.join(out, "agreements.csv"), "w") as f:
+        f.write("id,partner_id,kpi,baseline,target,period,max_payout\n")
+        for i in range(0, n_partners, 10):
+            f.write("A%06d,b%06d,net_new_arr,100000,300000,%s,10000\n" % (i, i, quarters[-1]))
+    print("wrote %s: %d partners x %d KPIs x %d quarters" % (out, n_partners, len(KPI_IDS), n_quarters))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", metavar="OUT", help="write a large benchmark folder instead of sample-data/")
+    ap.add_argument("--partners", type=int, default=10000)
+    ap.add_argument("--quarters", type=int, default=12)
+    a = ap.parse_args()
+    if a.bench:
+        write_bench(a.bench, a.partners, a.quarters)
+    else:
+        write_sample()
+
+
+if __name__ == "__main__":
+    main()

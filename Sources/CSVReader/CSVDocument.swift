@@ -40,6 +40,24 @@ public struct CSVDocument: Sendable {
     withFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// The field without surrounding spaces and tabs.
+  public func trimmedString(row: Int, column: Int) -> String {
+    withTrimmedBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The field's bytes without surrounding spaces and tabs.
+  public func withTrimmedBytes<R>(
+    row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+  ) rethrows -> R {
+    try withFieldBytes(row: row, column: column) { buf in
+      var a = 0
+      var b = buf.count
+      while a < b && (buf[a] == 32 || buf[a] == 9) { a += 1 }
+      while b > a && (buf[b - 1] == 32 || buf[b - 1] == 9) { b -= 1 }
+      return try body(UnsafeBufferPointer(rebasing: buf[a..<b]))
+    }
+  }
+
   public func isEmpty(row: Int, column: Int) -> Bool {
     let (a, b) = range(row, column)
     return storage[a..<b].allSatisfy { $0 == 32 || $0 == 9 }

@@ -25,8 +25,16 @@ public final class PartnerStore {
     }
   }
 
+  public enum Mode: Sendable {
+    /// WAL, synchronous NORMAL: the everyday store.
+    case normal
+    /// No journal, no fsync: only for a store being built in a temporary
+    /// file that is moved into place when complete (`init`).
+    case bulkLoad
+  }
+
   /// Opens (creating with mode 0600 if needed) and migrates the store.
-  public init(path: String) throws {
+  public init(path: String, mode: Mode = .normal) throws {
     self.path = path
     let dir = (path as NSString).deletingLastPathComponent
     if !dir.isEmpty {
@@ -39,8 +47,15 @@ public final class PartnerStore {
     var config = Configuration()
     config.busyMode = .timeout(5)
     config.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA journal_mode = WAL")
-      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      switch mode {
+      case .normal:
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      case .bulkLoad:
+        try db.execute(sql: "PRAGMA journal_mode = OFF")
+        try db.execute(sql: "PRAGMA synchronous = OFF")
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+      }
     }
     queue = try DatabaseQueue(path: path, configuration: config)
     try Schema.migrator.migrate(queue)

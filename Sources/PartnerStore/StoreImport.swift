@@ -15,7 +15,7 @@ extension PartnerStore {
     try queue.write { db in
       let at = ISO8601DateFormatter().string(from: Date())
       let fileList = files.sources.map {
-        ImportRecord.File(name: $0.name, path: $0.path, sha256: SHA256.hex($0.bytes))
+        ImportRecord.File(name: $0.name, path: $0.path, sha256: $0.sha256)
       }
       try db.execute(
         sql: "INSERT INTO imports (at, command, files, summary) VALUES (?, ?, ?, '[]')",

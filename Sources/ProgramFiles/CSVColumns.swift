@@ -46,7 +46,7 @@ struct CSVColumns {
 
   mutating func optionalText(_ row: Int, _ name: String) -> String? {
     guard let c = indices[name] else { return nil }
-    let s = doc.string(row: row, column: c).trimmingSpaces()
+    let s = doc.trimmedString(row: row, column: c)
     return s.isEmpty ? nil : s
   }
 
@@ -67,6 +67,9 @@ struct CSVColumns {
   }
 
   mutating func period(_ row: Int, _ name: String) -> Period? {
+    if let c = indices[name], let p = doc.withTrimmedBytes(row: row, column: c, { Period(utf8: $0) }) {
+      return p
+    }
     guard let text = text(row, name) else { return nil }
     guard let p = Period(text) else {
       issue(row, name, "expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(text.prefix(40))\"")

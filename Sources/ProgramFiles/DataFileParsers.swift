@@ -159,31 +159,51 @@ public enum DataFileParsers {
 }
 
 /// Detects repeated (partner, period, kpi) keys cheaply: ids are interned to
-/// small integers and the key packed into one Int.
+/// small integers and the key packed into one Int. Files sorted by partner,
+/// period and KPI (the usual export) only ever compare with the previous key.
 struct ObservationKeys {
   private var partners: [String: Int] = [:]
-  private var kpis: [String: Int] = [:]
-  private var lines: [Int: Int] = [:]
+  private var kpis: [String] = []
+  private var lastPartner = ""
+  private var lastPartnerIndex = -1
+  private var lastKey = -1
+  private var lastLine = 0
+  /// Used once the keys stop increasing.
+  private var lines: [Int: Int]? = nil
+  private var history: [(key: Int, line: Int)] = []
 
   /// Returns the first line of an earlier identical key, else nil.
   mutating func insert(_ partner: String, _ period: Period, _ kpi: String, line: Int) -> Int? {
-    let p =
-      partners[partner]
-      ?? {
-        let n = partners.count
-        partners[partner] = n
-        return n
-      }()
-    let k =
-      kpis[kpi]
-      ?? {
-        let n = kpis.count
-        kpis[kpi] = n
-        return n
-      }()
-    let key = (p << 32) | (k << 16) | (period.ordinal & 0xFFFF)
-    if let first = lines[key] { return first }
-    lines[key] = line
+    if partner != lastPartner || lastPartnerIndex < 0 {
+      if let i = partners[partner] {
+        lastPartnerIndex = i
+      } else {
+        lastPartnerIndex = partners.count
+        partners[partner] = lastPartnerIndex
+      }
+      lastPartner = partner
+    }
+    var k = kpis.firstIndex(of: kpi) ?? -1
+    if k < 0 {
+      k = kpis.count
+      kpis.append(kpi)
+    }
+    let key = (lastPartnerIndex << 32) | (k << 16) | (period.ordinal & 0xFFFF)
+    if lines == nil {
+      if key > lastKey {
+        history.append((key, line))
+        lastKey = key
+        return nil
+      }
+      // Out of order: index everything seen so far.
+      var index: [Int: Int] = [:]
+      index.reserveCapacity(history.count * 2)
+      for h in history { index[h.key] = h.line }
+      lines = index
+      history = []
+    }
+    if let first = lines![key] { return first }
+    lines![key] = line
     return nil
   }
 }

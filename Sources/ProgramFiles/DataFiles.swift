@@ -1,4 +1,5 @@
 import CSVReader
+import Dispatch
 import Scoring
 
 /// The files of one data folder or one import, parsed (SPEC section 1).
@@ -31,6 +32,8 @@ public struct DataFiles: Sendable {
     public var role: Role
     public var path: String
     public var bytes: [UInt8]
+    /// SHA-256 of the bytes, hex.
+    public var sha256: String
     public var name: String { String(path.split(separator: "/").last ?? Substring(path)) }
   }
 
@@ -93,10 +96,19 @@ public struct DataFiles: Sendable {
         issues.append(DataIssue(file: name, message: "cannot read \(path): \(error)"))
         continue
       }
-      files.sources.append(Source(role: role, path: path, bytes: bytes))
+      // Hash on the other core while this one parses.
+      let digest = Digest()
+      let group = DispatchGroup()
+      DispatchQueue.global().async(group: group) { digest.value = SHA256.hex(bytes) }
       files.parse(role: role, bytes: bytes, name: name, issues: &issues)
+      group.wait()
+      files.sources.append(Source(role: role, path: path, bytes: bytes, sha256: digest.value))
     }
     return files
+  }
+
+  private final class Digest: @unchecked Sendable {
+    var value = ""
   }
 
   /// Parses in-memory contents (used for the embedded sample data and tests).
@@ -107,7 +119,7 @@ public struct DataFiles: Sendable {
     for (name, text) in contents {
       guard let role = Role(fileName: name) else { continue }
       let bytes = Array(text.utf8)
-      files.sources.append(Source(role: role, path: name, bytes: bytes))
+      files.sources.append(Source(role: role, path: name, bytes: bytes, sha256: SHA256.hex(bytes)))
       files.parse(role: role, bytes: bytes, name: name, issues: &issues)
     }
     return files

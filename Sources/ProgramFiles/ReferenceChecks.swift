@@ -71,22 +71,33 @@ public enum ReferenceChecks {
     var periods = stored.periods
     if let f = files.metrics {
       var unknownKPIs: [String: (line: Int, count: Int)] = [:]
+      // Rows come grouped by partner and cycle through few KPIs: remember the last answers.
+      var lastPartner = ""
+      var lastPartnerKnown = false
+      var knownKPIs: [String] = []
       for (o, line) in zip(f.rows, f.lines) {
-        if partners[o.partnerID] == nil {
+        if o.partnerID != lastPartner || !lastPartnerKnown {
+          lastPartner = o.partnerID
+          lastPartnerKnown = partners[o.partnerID] != nil
+        }
+        if !lastPartnerKnown {
           issues.append(
             DataIssue(
               file: f.file, line: line, key: "partner_id",
               message: "unknown partner \"\(o.partnerID)\" (not in partners.csv)"))
-        }
-        if !kpis.contains(o.kpi) {
-          let seen = unknownKPIs[o.kpi]
-          unknownKPIs[o.kpi] = (seen?.line ?? line, (seen?.count ?? 0) + 1)
         }
         if let r = periods {
           if o.period < r.lowerBound { periods = o.period...r.upperBound }
           if o.period > r.upperBound { periods = r.lowerBound...o.period }
         } else {
           periods = o.period...o.period
+        }
+        if knownKPIs.contains(o.kpi) { continue }
+        if kpis.contains(o.kpi) {
+          knownKPIs.append(o.kpi)
+        } else {
+          let seen = unknownKPIs[o.kpi]
+          unknownKPIs[o.kpi] = (seen?.line ?? line, (seen?.count ?? 0) + 1)
         }
       }
       for (kpi, seen) in unknownKPIs.sorted(by: { $0.value.line < $1.value.line }) {

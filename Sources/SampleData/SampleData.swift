@@ -399,6 +399,7 @@ public enum SampleData {
     p006,2025Q2,net_new_arr,202700
     p006,2025Q2,renewal_rate,91.8
     p006,2025Q2,adoption,49.1
+    p006,2025Q2,nps,55
     p006,2025Q2,time_to_value,38.8
     p006,2025Q2,certified_staff,7
     p006,2025Q2,deal_registrations,13
@@ -424,6 +425,7 @@ public enum SampleData {
     p006,2026Q1,net_new_arr,171800
     p006,2026Q1,renewal_rate,91.3
     p006,2026Q1,adoption,52.1
+    p006,2026Q1,nps,49
     p006,2026Q1,time_to_value,41.3
     p006,2026Q1,certified_staff,7
     p006,2026Q1,deal_registrations,10
@@ -448,6 +450,7 @@ public enum SampleData {
     p006,2026Q4,net_new_arr,45300
     p006,2026Q4,renewal_rate,72.8
     p006,2026Q4,adoption,43.6
+    p006,2026Q4,nps,6
     p006,2026Q4,time_to_value,77.7
     p006,2026Q4,certified_staff,2
     p006,2026Q4,deal_registrations,3
@@ -811,51 +814,51 @@ public enum SampleData {
     p011,2026Q4,deal_registrations,8
     p011,2026Q4,training_completions,7
     p011,2026Q4,esg_score,60
-    p012,2025Q4,net_new_arr,246400
-    p012,2025Q4,renewal_rate,97
-    p012,2025Q4,adoption,55.2
-    p012,2025Q4,nps,70
-    p012,2025Q4,time_to_value,24.3
-    p012,2025Q4,certified_staff,9
-    p012,2025Q4,deal_registrations,15
-    p012,2025Q4,training_completions,9
-    p012,2025Q4,esg_score,90
-    p012,2026Q1,net_new_arr,230900
-    p012,2026Q1,renewal_rate,96.5
-    p012,2026Q1,adoption,56
-    p012,2026Q1,nps,66
-    p012,2026Q1,time_to_value,28.8
-    p012,2026Q1,certified_staff,9
-    p012,2026Q1,deal_registrations,16
-    p012,2026Q1,training_completions,14
-    p012,2026Q1,esg_score,89
-    p012,2026Q2,net_new_arr,239800
-    p012,2026Q2,renewal_rate,96.8
-    p012,2026Q2,adoption,58.6
-    p012,2026Q2,nps,61
-    p012,2026Q2,time_to_value,25.7
-    p012,2026Q2,certified_staff,9
-    p012,2026Q2,deal_registrations,16
-    p012,2026Q2,training_completions,9
-    p012,2026Q2,esg_score,88
-    p012,2026Q3,net_new_arr,203300
-    p012,2026Q3,renewal_rate,96.6
-    p012,2026Q3,adoption,59.2
-    p012,2026Q3,nps,65
-    p012,2026Q3,time_to_value,25.2
-    p012,2026Q3,certified_staff,9
-    p012,2026Q3,deal_registrations,10
-    p012,2026Q3,training_completions,12
-    p012,2026Q3,esg_score,88
-    p012,2026Q4,net_new_arr,234100
-    p012,2026Q4,renewal_rate,96.4
-    p012,2026Q4,adoption,61.6
-    p012,2026Q4,nps,66
-    p012,2026Q4,time_to_value,26
-    p012,2026Q4,certified_staff,9
-    p012,2026Q4,deal_registrations,15
-    p012,2026Q4,training_completions,9
-    p012,2026Q4,esg_score,86
+    p012,2025Q4,net_new_arr,190700
+    p012,2025Q4,renewal_rate,90
+    p012,2025Q4,adoption,50.2
+    p012,2025Q4,nps,54
+    p012,2025Q4,time_to_value,39.6
+    p012,2025Q4,certified_staff,7
+    p012,2025Q4,deal_registrations,12
+    p012,2025Q4,training_completions,7
+    p012,2025Q4,esg_score,75
+    p012,2026Q1,net_new_arr,178700
+    p012,2026Q1,renewal_rate,89.6
+    p012,2026Q1,adoption,51
+    p012,2026Q1,nps,51
+    p012,2026Q1,time_to_value,43.1
+    p012,2026Q1,certified_staff,7
+    p012,2026Q1,deal_registrations,12
+    p012,2026Q1,training_completions,11
+    p012,2026Q1,esg_score,74
+    p012,2026Q2,net_new_arr,185600
+    p012,2026Q2,renewal_rate,89.8
+    p012,2026Q2,adoption,53.6
+    p012,2026Q2,nps,45
+    p012,2026Q2,time_to_value,40.7
+    p012,2026Q2,certified_staff,7
+    p012,2026Q2,deal_registrations,12
+    p012,2026Q2,training_completions,7
+    p012,2026Q2,esg_score,73
+    p012,2026Q3,net_new_arr,157400
+    p012,2026Q3,renewal_rate,89.7
+    p012,2026Q3,adoption,54.2
+    p012,2026Q3,nps,50
+    p012,2026Q3,time_to_value,40.3
+    p012,2026Q3,certified_staff,7
+    p012,2026Q3,deal_registrations,8
+    p012,2026Q3,training_completions,9
+    p012,2026Q3,esg_score,73
+    p012,2026Q4,net_new_arr,181100
+    p012,2026Q4,renewal_rate,89.5
+    p012,2026Q4,adoption,56.6
+    p012,2026Q4,nps,50
+    p012,2026Q4,time_to_value,41
+    p012,2026Q4,certified_staff,7
+    p012,2026Q4,deal_registrations,12
+    p012,2026Q4,training_completions,7
+    p012,2026Q4,esg_score,71
     p013,2025Q1,net_new_arr,121500
     p013,2025Q1,renewal_rate,80.8
     p013,2025Q1,adoption,40.7
@@ -1211,32 +1214,32 @@ public enum SampleData {
     p017,2026Q4,deal_registrations,6
     p017,2026Q4,training_completions,6
     p017,2026Q4,esg_score,57
-    p018,2026Q2,net_new_arr,179200
-    p018,2026Q2,renewal_rate,95.7
-    p018,2026Q2,adoption,56.5
-    p018,2026Q2,nps,61
-    p018,2026Q2,time_to_value,32.6
-    p018,2026Q2,certified_staff,8
-    p018,2026Q2,deal_registrations,10
-    p018,2026Q2,training_completions,11
-    p018,2026Q2,esg_score,83
-    p018,2026Q3,net_new_arr,218500
-    p018,2026Q3,renewal_rate,96
-    p018,2026Q3,adoption,58.8
-    p018,2026Q3,nps,56
-    p018,2026Q3,time_to_value,34.3
-    p018,2026Q3,certified_staff,8
-    p018,2026Q3,deal_registrations,10
-    p018,2026Q3,esg_score,87
-    p018,2026Q4,net_new_arr,197100
-    p018,2026Q4,renewal_rate,95.5
-    p018,2026Q4,adoption,60.4
-    p018,2026Q4,nps,66
-    p018,2026Q4,time_to_value,30.8
-    p018,2026Q4,certified_staff,9
-    p018,2026Q4,deal_registrations,11
-    p018,2026Q4,training_completions,11
-    p018,2026Q4,esg_score,84
+    p018,2026Q2,net_new_arr,136700
+    p018,2026Q2,renewal_rate,88.6
+    p018,2026Q2,adoption,51.5
+    p018,2026Q2,nps,46
+    p018,2026Q2,time_to_value,46.7
+    p018,2026Q2,certified_staff,6
+    p018,2026Q2,deal_registrations,8
+    p018,2026Q2,training_completions,9
+    p018,2026Q2,esg_score,69
+    p018,2026Q3,net_new_arr,166700
+    p018,2026Q3,renewal_rate,88.9
+    p018,2026Q3,adoption,53.8
+    p018,2026Q3,nps,41
+    p018,2026Q3,time_to_value,48
+    p018,2026Q3,certified_staff,6
+    p018,2026Q3,deal_registrations,8
+    p018,2026Q3,esg_score,71
+    p018,2026Q4,net_new_arr,150300
+    p018,2026Q4,renewal_rate,88.5
+    p018,2026Q4,adoption,55.4
+    p018,2026Q4,nps,50
+    p018,2026Q4,time_to_value,45.3
+    p018,2026Q4,certified_staff,7
+    p018,2026Q4,deal_registrations,8
+    p018,2026Q4,training_completions,8
+    p018,2026Q4,esg_score,69
     p019,2025Q1,net_new_arr,100500
     p019,2025Q1,renewal_rate,80.7
     p019,2025Q1,adoption,40.5
@@ -1588,76 +1591,76 @@ public enum SampleData {
     p023,2026Q4,deal_registrations,10
     p023,2026Q4,training_completions,10
     p023,2026Q4,esg_score,76
-    p024,2025Q1,net_new_arr,505600
-    p024,2025Q1,renewal_rate,94.8
-    p024,2025Q1,adoption,50.5
-    p024,2025Q1,nps,56
-    p024,2025Q1,time_to_value,36
-    p024,2025Q1,certified_staff,12
-    p024,2025Q1,deal_registrations,14
-    p024,2025Q1,training_completions,8
-    p024,2025Q1,esg_score,81
-    p024,2025Q2,net_new_arr,469300
-    p024,2025Q2,renewal_rate,95.1
-    p024,2025Q2,adoption,51.5
-    p024,2025Q2,nps,64
-    p024,2025Q2,time_to_value,35.2
-    p024,2025Q2,certified_staff,12
-    p024,2025Q2,deal_registrations,15
-    p024,2025Q2,training_completions,13
-    p024,2025Q2,esg_score,81
-    p024,2025Q3,net_new_arr,496500
-    p024,2025Q3,renewal_rate,95.5
-    p024,2025Q3,adoption,53.1
-    p024,2025Q3,nps,54
-    p024,2025Q3,time_to_value,31.6
-    p024,2025Q3,certified_staff,12
-    p024,2025Q3,deal_registrations,14
-    p024,2025Q3,training_completions,10
-    p024,2025Q3,esg_score,86
-    p024,2025Q4,net_new_arr,471800
-    p024,2025Q4,renewal_rate,94.8
-    p024,2025Q4,adoption,54.3
-    p024,2025Q4,time_to_value,29.2
-    p024,2025Q4,certified_staff,11
-    p024,2025Q4,deal_registrations,12
-    p024,2025Q4,training_completions,10
-    p024,2025Q4,esg_score,86
-    p024,2026Q1,net_new_arr,518200
-    p024,2026Q1,renewal_rate,94.5
-    p024,2026Q1,adoption,55.1
-    p024,2026Q1,nps,55
-    p024,2026Q1,time_to_value,35.9
-    p024,2026Q1,certified_staff,13
-    p024,2026Q1,deal_registrations,12
-    p024,2026Q1,training_completions,9
-    p024,2026Q1,esg_score,85
-    p024,2026Q2,net_new_arr,495200
-    p024,2026Q2,renewal_rate,95.1
-    p024,2026Q2,adoption,55.5
-    p024,2026Q2,nps,54
-    p024,2026Q2,time_to_value,32.6
-    p024,2026Q2,certified_staff,13
-    p024,2026Q2,deal_registrations,14
-    p024,2026Q2,training_completions,10
-    p024,2026Q2,esg_score,82
-    p024,2026Q3,net_new_arr,408900
-    p024,2026Q3,renewal_rate,94.2
-    p024,2026Q3,nps,56
-    p024,2026Q3,time_to_value,36.1
-    p024,2026Q3,certified_staff,13
-    p024,2026Q3,deal_registrations,12
-    p024,2026Q3,training_completions,12
-    p024,2026Q3,esg_score,81
-    p024,2026Q4,net_new_arr,395900
-    p024,2026Q4,renewal_rate,94
-    p024,2026Q4,adoption,57.3
-    p024,2026Q4,nps,63
-    p024,2026Q4,time_to_value,29.5
-    p024,2026Q4,certified_staff,13
-    p024,2026Q4,deal_registrations,14
-    p024,2026Q4,training_completions,11
-    p024,2026Q4,esg_score,84
+    p024,2025Q1,net_new_arr,382100
+    p024,2025Q1,renewal_rate,87.8
+    p024,2025Q1,adoption,45.5
+    p024,2025Q1,nps,41
+    p024,2025Q1,time_to_value,49.7
+    p024,2025Q1,certified_staff,9
+    p024,2025Q1,deal_registrations,11
+    p024,2025Q1,training_completions,6
+    p024,2025Q1,esg_score,67
+    p024,2025Q2,net_new_arr,354700
+    p024,2025Q2,renewal_rate,88
+    p024,2025Q2,adoption,46.5
+    p024,2025Q2,nps,49
+    p024,2025Q2,time_to_value,49.1
+    p024,2025Q2,certified_staff,9
+    p024,2025Q2,deal_registrations,11
+    p024,2025Q2,training_completions,10
+    p024,2025Q2,esg_score,66
+    p024,2025Q3,net_new_arr,375200
+    p024,2025Q3,renewal_rate,88.3
+    p024,2025Q3,adoption,48.1
+    p024,2025Q3,nps,39
+    p024,2025Q3,time_to_value,46.3
+    p024,2025Q3,certified_staff,9
+    p024,2025Q3,deal_registrations,11
+    p024,2025Q3,training_completions,8
+    p024,2025Q3,esg_score,70
+    p024,2025Q4,net_new_arr,356500
+    p024,2025Q4,renewal_rate,87.8
+    p024,2025Q4,adoption,49.3
+    p024,2025Q4,time_to_value,44.5
+    p024,2025Q4,certified_staff,9
+    p024,2025Q4,deal_registrations,9
+    p024,2025Q4,training_completions,7
+    p024,2025Q4,esg_score,70
+    p024,2026Q1,net_new_arr,391600
+    p024,2026Q1,renewal_rate,87.5
+    p024,2026Q1,adoption,50.1
+    p024,2026Q1,nps,40
+    p024,2026Q1,time_to_value,49.6
+    p024,2026Q1,certified_staff,10
+    p024,2026Q1,deal_registrations,9
+    p024,2026Q1,training_completions,7
+    p024,2026Q1,esg_score,69
+    p024,2026Q2,net_new_arr,374200
+    p024,2026Q2,renewal_rate,88
+    p024,2026Q2,adoption,50.5
+    p024,2026Q2,nps,38
+    p024,2026Q2,time_to_value,47.1
+    p024,2026Q2,certified_staff,10
+    p024,2026Q2,deal_registrations,11
+    p024,2026Q2,training_completions,8
+    p024,2026Q2,esg_score,67
+    p024,2026Q3,net_new_arr,309000
+    p024,2026Q3,renewal_rate,87.3
+    p024,2026Q3,nps,40
+    p024,2026Q3,time_to_value,49.8
+    p024,2026Q3,certified_staff,10
+    p024,2026Q3,deal_registrations,9
+    p024,2026Q3,training_completions,9
+    p024,2026Q3,esg_score,66
+    p024,2026Q4,net_new_arr,299200
+    p024,2026Q4,renewal_rate,87.2
+    p024,2026Q4,adoption,52.3
+    p024,2026Q4,nps,48
+    p024,2026Q4,time_to_value,44.7
+    p024,2026Q4,certified_staff,10
+    p024,2026Q4,deal_registrations,11
+    p024,2026Q4,training_completions,8
+    p024,2026Q4,esg_score,69
     p025,2025Q1,net_new_arr,262500
     p025,2025Q1,renewal_rate,82.4
     p025,2025Q1,adoption,41.6
@@ -2428,76 +2431,76 @@ public enum SampleData {
     p035,2026Q4,deal_registrations,6
     p035,2026Q4,training_completions,5
     p035,2026Q4,esg_score,55
-    p036,2025Q1,net_new_arr,139900
-    p036,2025Q1,renewal_rate,96.1
-    p036,2025Q1,adoption,51.1
-    p036,2025Q1,nps,62
-    p036,2025Q1,time_to_value,31.6
-    p036,2025Q1,certified_staff,8
-    p036,2025Q1,deal_registrations,15
-    p036,2025Q1,training_completions,13
-    p036,2025Q1,esg_score,88
-    p036,2025Q2,net_new_arr,152800
-    p036,2025Q2,renewal_rate,95.5
-    p036,2025Q2,adoption,52.5
-    p036,2025Q2,nps,61
-    p036,2025Q2,time_to_value,33.4
-    p036,2025Q2,certified_staff,8
-    p036,2025Q2,deal_registrations,12
-    p036,2025Q2,training_completions,10
-    p036,2025Q2,esg_score,86
-    p036,2025Q3,net_new_arr,156300
-    p036,2025Q3,renewal_rate,95.8
-    p036,2025Q3,adoption,53.2
-    p036,2025Q3,nps,58
-    p036,2025Q3,time_to_value,31.8
-    p036,2025Q3,certified_staff,8
-    p036,2025Q3,deal_registrations,10
-    p036,2025Q3,training_completions,13
-    p036,2025Q3,esg_score,82
-    p036,2025Q4,net_new_arr,157100
-    p036,2025Q4,renewal_rate,95.6
-    p036,2025Q4,adoption,54.2
-    p036,2025Q4,time_to_value,27.6
-    p036,2025Q4,certified_staff,8
-    p036,2025Q4,deal_registrations,15
-    p036,2025Q4,training_completions,11
-    p036,2025Q4,esg_score,83
-    p036,2026Q1,net_new_arr,176600
-    p036,2026Q1,renewal_rate,95.1
-    p036,2026Q1,adoption,56.1
-    p036,2026Q1,nps,64
-    p036,2026Q1,time_to_value,30.3
-    p036,2026Q1,certified_staff,8
-    p036,2026Q1,deal_registrations,14
-    p036,2026Q1,training_completions,9
-    p036,2026Q1,esg_score,82
-    p036,2026Q2,net_new_arr,163700
-    p036,2026Q2,renewal_rate,94.9
-    p036,2026Q2,adoption,57.7
-    p036,2026Q2,nps,62
-    p036,2026Q2,time_to_value,33
-    p036,2026Q2,certified_staff,8
-    p036,2026Q2,deal_registrations,12
-    p036,2026Q2,training_completions,10
-    p036,2026Q2,esg_score,84
-    p036,2026Q3,net_new_arr,172600
-    p036,2026Q3,renewal_rate,95
-    p036,2026Q3,adoption,57.5
-    p036,2026Q3,nps,59
-    p036,2026Q3,time_to_value,30.9
-    p036,2026Q3,certified_staff,8
-    p036,2026Q3,training_completions,11
-    p036,2026Q3,esg_score,85
-    p036,2026Q4,net_new_arr,164500
-    p036,2026Q4,renewal_rate,95.9
-    p036,2026Q4,adoption,60.9
-    p036,2026Q4,nps,60
-    p036,2026Q4,time_to_value,33.8
-    p036,2026Q4,certified_staff,9
-    p036,2026Q4,deal_registrations,13
-    p036,2026Q4,training_completions,9
-    p036,2026Q4,esg_score,86
+    p036,2025Q1,net_new_arr,106700
+    p036,2025Q1,renewal_rate,89
+    p036,2025Q1,adoption,46.1
+    p036,2025Q1,nps,46
+    p036,2025Q1,time_to_value,45.9
+    p036,2025Q1,certified_staff,6
+    p036,2025Q1,deal_registrations,12
+    p036,2025Q1,training_completions,10
+    p036,2025Q1,esg_score,72
+    p036,2025Q2,net_new_arr,116600
+    p036,2025Q2,renewal_rate,88.5
+    p036,2025Q2,adoption,47.5
+    p036,2025Q2,nps,46
+    p036,2025Q2,time_to_value,47.3
+    p036,2025Q2,certified_staff,6
+    p036,2025Q2,deal_registrations,9
+    p036,2025Q2,training_completions,8
+    p036,2025Q2,esg_score,71
+    p036,2025Q3,net_new_arr,119300
+    p036,2025Q3,renewal_rate,88.7
+    p036,2025Q3,adoption,48.2
+    p036,2025Q3,nps,42
+    p036,2025Q3,time_to_value,46.1
+    p036,2025Q3,certified_staff,6
+    p036,2025Q3,deal_registrations,8
+    p036,2025Q3,training_completions,10
+    p036,2025Q3,esg_score,68
+    p036,2025Q4,net_new_arr,119800
+    p036,2025Q4,renewal_rate,88.6
+    p036,2025Q4,adoption,49.2
+    p036,2025Q4,time_to_value,42.8
+    p036,2025Q4,certified_staff,6
+    p036,2025Q4,deal_registrations,12
+    p036,2025Q4,training_completions,9
+    p036,2025Q4,esg_score,68
+    p036,2026Q1,net_new_arr,134700
+    p036,2026Q1,renewal_rate,88.2
+    p036,2026Q1,adoption,51.1
+    p036,2026Q1,nps,48
+    p036,2026Q1,time_to_value,45
+    p036,2026Q1,certified_staff,6
+    p036,2026Q1,deal_registrations,11
+    p036,2026Q1,training_completions,7
+    p036,2026Q1,esg_score,68
+    p036,2026Q2,net_new_arr,124900
+    p036,2026Q2,renewal_rate,88
+    p036,2026Q2,adoption,52.7
+    p036,2026Q2,nps,46
+    p036,2026Q2,time_to_value,47
+    p036,2026Q2,certified_staff,6
+    p036,2026Q2,deal_registrations,9
+    p036,2026Q2,training_completions,8
+    p036,2026Q2,esg_score,69
+    p036,2026Q3,net_new_arr,131700
+    p036,2026Q3,renewal_rate,88.1
+    p036,2026Q3,adoption,52.5
+    p036,2026Q3,nps,43
+    p036,2026Q3,time_to_value,45.4
+    p036,2026Q3,certified_staff,6
+    p036,2026Q3,training_completions,8
+    p036,2026Q3,esg_score,70
+    p036,2026Q4,net_new_arr,125500
+    p036,2026Q4,renewal_rate,88.8
+    p036,2026Q4,adoption,55.9
+    p036,2026Q4,nps,44
+    p036,2026Q4,time_to_value,47.6
+    p036,2026Q4,certified_staff,7
+    p036,2026Q4,deal_registrations,10
+    p036,2026Q4,training_completions,7
+    p036,2026Q4,esg_score,70
     p037,2025Q1,net_new_arr,88900
     p037,2025Q1,renewal_rate,83.3
     p037,2025Q1,adoption,42.5
@@ -2829,77 +2832,77 @@ public enum SampleData {
     p041,2026Q4,training_completions,6
     p041,2026Q4,esg_score,59
     p041,2026Q4,marketing_events,1
-    p042,2025Q1,net_new_arr,176300
-    p042,2025Q1,renewal_rate,95.2
-    p042,2025Q1,adoption,50.7
-    p042,2025Q1,nps,59
-    p042,2025Q1,time_to_value,33
-    p042,2025Q1,certified_staff,8
-    p042,2025Q1,deal_registrations,14
-    p042,2025Q1,training_completions,11
-    p042,2025Q1,esg_score,81
-    p042,2025Q2,net_new_arr,133000
-    p042,2025Q2,renewal_rate,95.5
-    p042,2025Q2,adoption,51.9
-    p042,2025Q2,nps,57
-    p042,2025Q2,time_to_value,33
-    p042,2025Q2,certified_staff,8
-    p042,2025Q2,deal_registrations,14
-    p042,2025Q2,training_completions,12
-    p042,2025Q2,esg_score,83
-    p042,2025Q3,net_new_arr,160400
-    p042,2025Q3,renewal_rate,95.7
-    p042,2025Q3,adoption,53
-    p042,2025Q3,nps,60
-    p042,2025Q3,time_to_value,33.5
-    p042,2025Q3,certified_staff,8
-    p042,2025Q3,deal_registrations,11
-    p042,2025Q3,training_completions,9
-    p042,2025Q3,esg_score,82
-    p042,2025Q4,net_new_arr,174400
-    p042,2025Q4,renewal_rate,95.3
-    p042,2025Q4,adoption,54.3
-    p042,2025Q4,nps,55
-    p042,2025Q4,time_to_value,30
-    p042,2025Q4,deal_registrations,13
-    p042,2025Q4,training_completions,9
-    p042,2025Q4,esg_score,84
-    p042,2026Q1,net_new_arr,162000
-    p042,2026Q1,renewal_rate,95.4
-    p042,2026Q1,adoption,55.2
-    p042,2026Q1,nps,65
-    p042,2026Q1,time_to_value,34.5
-    p042,2026Q1,certified_staff,9
-    p042,2026Q1,deal_registrations,11
-    p042,2026Q1,training_completions,8
-    p042,2026Q1,esg_score,84
-    p042,2026Q2,net_new_arr,151200
-    p042,2026Q2,renewal_rate,95.4
-    p042,2026Q2,adoption,56.8
-    p042,2026Q2,nps,64
-    p042,2026Q2,time_to_value,34.7
-    p042,2026Q2,certified_staff,8
-    p042,2026Q2,deal_registrations,11
-    p042,2026Q2,training_completions,10
-    p042,2026Q2,esg_score,84
-    p042,2026Q3,net_new_arr,154100
-    p042,2026Q3,renewal_rate,94.5
-    p042,2026Q3,adoption,57.9
-    p042,2026Q3,nps,61
-    p042,2026Q3,time_to_value,32.4
-    p042,2026Q3,certified_staff,9
-    p042,2026Q3,deal_registrations,12
-    p042,2026Q3,training_completions,9
-    p042,2026Q3,esg_score,84
-    p042,2026Q4,net_new_arr,153500
-    p042,2026Q4,renewal_rate,94.7
-    p042,2026Q4,adoption,57.9
-    p042,2026Q4,nps,65
-    p042,2026Q4,time_to_value,29
-    p042,2026Q4,certified_staff,9
-    p042,2026Q4,deal_registrations,11
-    p042,2026Q4,training_completions,13
-    p042,2026Q4,esg_score,85
+    p042,2025Q1,net_new_arr,133800
+    p042,2025Q1,renewal_rate,88.2
+    p042,2025Q1,adoption,45.7
+    p042,2025Q1,nps,43
+    p042,2025Q1,time_to_value,47.2
+    p042,2025Q1,certified_staff,6
+    p042,2025Q1,deal_registrations,10
+    p042,2025Q1,training_completions,9
+    p042,2025Q1,esg_score,67
+    p042,2025Q2,net_new_arr,100900
+    p042,2025Q2,renewal_rate,88.4
+    p042,2025Q2,adoption,46.9
+    p042,2025Q2,nps,41
+    p042,2025Q2,time_to_value,47.3
+    p042,2025Q2,certified_staff,6
+    p042,2025Q2,deal_registrations,11
+    p042,2025Q2,training_completions,9
+    p042,2025Q2,esg_score,68
+    p042,2025Q3,net_new_arr,121700
+    p042,2025Q3,renewal_rate,88.5
+    p042,2025Q3,adoption,48
+    p042,2025Q3,nps,45
+    p042,2025Q3,time_to_value,47.6
+    p042,2025Q3,certified_staff,6
+    p042,2025Q3,deal_registrations,9
+    p042,2025Q3,training_completions,7
+    p042,2025Q3,esg_score,68
+    p042,2025Q4,net_new_arr,132300
+    p042,2025Q4,renewal_rate,88.2
+    p042,2025Q4,adoption,49.3
+    p042,2025Q4,nps,40
+    p042,2025Q4,time_to_value,44.9
+    p042,2025Q4,deal_registrations,10
+    p042,2025Q4,training_completions,7
+    p042,2025Q4,esg_score,69
+    p042,2026Q1,net_new_arr,122900
+    p042,2026Q1,renewal_rate,88.3
+    p042,2026Q1,adoption,50.2
+    p042,2026Q1,nps,50
+    p042,2026Q1,time_to_value,48.3
+    p042,2026Q1,certified_staff,7
+    p042,2026Q1,deal_registrations,8
+    p042,2026Q1,training_completions,6
+    p042,2026Q1,esg_score,69
+    p042,2026Q2,net_new_arr,114700
+    p042,2026Q2,renewal_rate,88.3
+    p042,2026Q2,adoption,51.8
+    p042,2026Q2,nps,48
+    p042,2026Q2,time_to_value,48.5
+    p042,2026Q2,certified_staff,6
+    p042,2026Q2,deal_registrations,9
+    p042,2026Q2,training_completions,7
+    p042,2026Q2,esg_score,69
+    p042,2026Q3,net_new_arr,116900
+    p042,2026Q3,renewal_rate,87.6
+    p042,2026Q3,adoption,52.9
+    p042,2026Q3,nps,46
+    p042,2026Q3,time_to_value,46.8
+    p042,2026Q3,certified_staff,7
+    p042,2026Q3,deal_registrations,9
+    p042,2026Q3,training_completions,7
+    p042,2026Q3,esg_score,69
+    p042,2026Q4,net_new_arr,116500
+    p042,2026Q4,renewal_rate,87.8
+    p042,2026Q4,adoption,52.9
+    p042,2026Q4,nps,49
+    p042,2026Q4,time_to_value,44.2
+    p042,2026Q4,certified_staff,7
+    p042,2026Q4,deal_registrations,9
+    p042,2026Q4,training_completions,10
+    p042,2026Q4,esg_score,70
     p043,2025Q1,net_new_arr,189200
     p043,2025Q1,renewal_rate,95.2
     p043,2025Q1,adoption,50.9
@@ -3244,76 +3247,76 @@ public enum SampleData {
     p047,2026Q4,deal_registrations,6
     p047,2026Q4,training_completions,6
     p047,2026Q4,esg_score,59
-    p048,2025Q1,net_new_arr,214900
-    p048,2025Q1,renewal_rate,94
-    p048,2025Q1,adoption,50
-    p048,2025Q1,nps,55
-    p048,2025Q1,time_to_value,32.2
-    p048,2025Q1,certified_staff,10
-    p048,2025Q1,deal_registrations,10
-    p048,2025Q1,training_completions,8
-    p048,2025Q1,esg_score,81
-    p048,2025Q2,net_new_arr,224900
-    p048,2025Q2,renewal_rate,94.4
-    p048,2025Q2,adoption,51.4
-    p048,2025Q2,nps,57
-    p048,2025Q2,time_to_value,31.9
-    p048,2025Q2,certified_staff,11
-    p048,2025Q2,deal_registrations,12
-    p048,2025Q2,training_completions,11
-    p048,2025Q2,esg_score,83
-    p048,2025Q3,net_new_arr,229900
-    p048,2025Q3,renewal_rate,94.4
-    p048,2025Q3,adoption,52
-    p048,2025Q3,nps,60
-    p048,2025Q3,time_to_value,36.1
-    p048,2025Q3,certified_staff,10
-    p048,2025Q3,deal_registrations,10
-    p048,2025Q3,training_completions,8
-    p048,2025Q3,esg_score,83
-    p048,2025Q4,net_new_arr,176800
-    p048,2025Q4,adoption,54.1
-    p048,2025Q4,nps,58
-    p048,2025Q4,time_to_value,32.7
-    p048,2025Q4,certified_staff,11
-    p048,2025Q4,deal_registrations,12
-    p048,2025Q4,training_completions,12
-    p048,2025Q4,esg_score,81
-    p048,2026Q1,net_new_arr,198300
-    p048,2026Q1,renewal_rate,93.2
-    p048,2026Q1,adoption,55.3
-    p048,2026Q1,nps,54
-    p048,2026Q1,time_to_value,32.9
-    p048,2026Q1,deal_registrations,11
-    p048,2026Q1,training_completions,10
-    p048,2026Q1,esg_score,79
-    p048,2026Q2,net_new_arr,185100
-    p048,2026Q2,renewal_rate,93.5
-    p048,2026Q2,adoption,55.1
-    p048,2026Q2,nps,61
-    p048,2026Q2,time_to_value,32.1
-    p048,2026Q2,certified_staff,10
-    p048,2026Q2,deal_registrations,15
-    p048,2026Q2,training_completions,13
-    p048,2026Q2,esg_score,84
-    p048,2026Q3,net_new_arr,219900
-    p048,2026Q3,renewal_rate,94.5
-    p048,2026Q3,adoption,56.5
-    p048,2026Q3,nps,56
-    p048,2026Q3,time_to_value,32.1
-    p048,2026Q3,certified_staff,11
-    p048,2026Q3,deal_registrations,11
-    p048,2026Q3,training_completions,11
-    p048,2026Q3,esg_score,83
-    p048,2026Q4,net_new_arr,194900
-    p048,2026Q4,renewal_rate,94.5
-    p048,2026Q4,adoption,58.7
-    p048,2026Q4,nps,59
-    p048,2026Q4,time_to_value,35.6
-    p048,2026Q4,certified_staff,10
-    p048,2026Q4,deal_registrations,11
-    p048,2026Q4,training_completions,10
-    p048,2026Q4,esg_score,83
+    p048,2025Q1,net_new_arr,161300
+    p048,2025Q1,renewal_rate,87
+    p048,2025Q1,adoption,45
+    p048,2025Q1,nps,39
+    p048,2025Q1,time_to_value,47.1
+    p048,2025Q1,certified_staff,8
+    p048,2025Q1,deal_registrations,7
+    p048,2025Q1,training_completions,6
+    p048,2025Q1,esg_score,67
+    p048,2025Q2,net_new_arr,168700
+    p048,2025Q2,renewal_rate,87.3
+    p048,2025Q2,adoption,46.4
+    p048,2025Q2,nps,42
+    p048,2025Q2,time_to_value,46.9
+    p048,2025Q2,certified_staff,8
+    p048,2025Q2,deal_registrations,9
+    p048,2025Q2,training_completions,8
+    p048,2025Q2,esg_score,68
+    p048,2025Q3,net_new_arr,172500
+    p048,2025Q3,renewal_rate,87.3
+    p048,2025Q3,adoption,47
+    p048,2025Q3,nps,44
+    p048,2025Q3,time_to_value,50.1
+    p048,2025Q3,certified_staff,7
+    p048,2025Q3,deal_registrations,7
+    p048,2025Q3,training_completions,6
+    p048,2025Q3,esg_score,68
+    p048,2025Q4,net_new_arr,132700
+    p048,2025Q4,adoption,49.1
+    p048,2025Q4,nps,42
+    p048,2025Q4,time_to_value,47.5
+    p048,2025Q4,certified_staff,8
+    p048,2025Q4,deal_registrations,9
+    p048,2025Q4,training_completions,9
+    p048,2025Q4,esg_score,67
+    p048,2026Q1,net_new_arr,148800
+    p048,2026Q1,renewal_rate,86.4
+    p048,2026Q1,adoption,50.3
+    p048,2026Q1,nps,38
+    p048,2026Q1,time_to_value,47.7
+    p048,2026Q1,deal_registrations,8
+    p048,2026Q1,training_completions,8
+    p048,2026Q1,esg_score,65
+    p048,2026Q2,net_new_arr,138900
+    p048,2026Q2,renewal_rate,86.6
+    p048,2026Q2,adoption,50.1
+    p048,2026Q2,nps,45
+    p048,2026Q2,time_to_value,47.1
+    p048,2026Q2,certified_staff,8
+    p048,2026Q2,deal_registrations,11
+    p048,2026Q2,training_completions,9
+    p048,2026Q2,esg_score,68
+    p048,2026Q3,net_new_arr,165000
+    p048,2026Q3,renewal_rate,87.4
+    p048,2026Q3,adoption,51.5
+    p048,2026Q3,nps,41
+    p048,2026Q3,time_to_value,47
+    p048,2026Q3,certified_staff,8
+    p048,2026Q3,deal_registrations,8
+    p048,2026Q3,training_completions,8
+    p048,2026Q3,esg_score,68
+    p048,2026Q4,net_new_arr,146200
+    p048,2026Q4,renewal_rate,87.4
+    p048,2026Q4,adoption,53.7
+    p048,2026Q4,nps,44
+    p048,2026Q4,time_to_value,49.7
+    p048,2026Q4,certified_staff,8
+    p048,2026Q4,deal_registrations,8
+    p048,2026Q4,training_completions,7
+    p048,2026Q4,esg_score,68
     p049,2025Q1,net_new_arr,112200
     p049,2025Q1,renewal_rate,83.8
     p049,2025Q1,adoption,42.9
@@ -3621,77 +3624,77 @@ public enum SampleData {
     p053,2026Q4,deal_registrations,5
     p053,2026Q4,training_completions,7
     p053,2026Q4,esg_score,58
-    p054,2025Q1,net_new_arr,208300
-    p054,2025Q1,renewal_rate,95.2
-    p054,2025Q1,adoption,50.5
-    p054,2025Q1,nps,61
-    p054,2025Q1,time_to_value,28.9
-    p054,2025Q1,deal_registrations,11
-    p054,2025Q1,training_completions,11
-    p054,2025Q1,esg_score,82
-    p054,2025Q2,net_new_arr,201200
-    p054,2025Q2,renewal_rate,94.5
-    p054,2025Q2,adoption,51.6
-    p054,2025Q2,nps,66
-    p054,2025Q2,time_to_value,34.7
-    p054,2025Q2,certified_staff,10
-    p054,2025Q2,deal_registrations,14
-    p054,2025Q2,training_completions,10
-    p054,2025Q2,esg_score,83
-    p054,2025Q3,net_new_arr,183500
-    p054,2025Q3,renewal_rate,95.4
-    p054,2025Q3,adoption,52.7
-    p054,2025Q3,nps,63
-    p054,2025Q3,time_to_value,33.2
-    p054,2025Q3,certified_staff,11
-    p054,2025Q3,deal_registrations,14
-    p054,2025Q3,training_completions,8
-    p054,2025Q3,esg_score,81
-    p054,2025Q4,net_new_arr,208900
-    p054,2025Q4,renewal_rate,94.6
-    p054,2025Q4,adoption,54
-    p054,2025Q4,nps,57
-    p054,2025Q4,time_to_value,34.2
-    p054,2025Q4,certified_staff,10
-    p054,2025Q4,deal_registrations,14
-    p054,2025Q4,training_completions,12
-    p054,2025Q4,esg_score,82
-    p054,2026Q1,net_new_arr,179600
-    p054,2026Q1,renewal_rate,95.2
-    p054,2026Q1,adoption,55.6
-    p054,2026Q1,nps,64
-    p054,2026Q1,time_to_value,35.1
-    p054,2026Q1,certified_staff,10
-    p054,2026Q1,deal_registrations,13
-    p054,2026Q1,training_completions,11
-    p054,2026Q1,esg_score,84
-    p054,2026Q2,net_new_arr,208400
-    p054,2026Q2,renewal_rate,94.7
-    p054,2026Q2,adoption,55.6
-    p054,2026Q2,nps,59
-    p054,2026Q2,time_to_value,29.5
-    p054,2026Q2,certified_staff,10
-    p054,2026Q2,deal_registrations,10
-    p054,2026Q2,training_completions,9
-    p054,2026Q2,esg_score,87
-    p054,2026Q3,net_new_arr,211100
-    p054,2026Q3,renewal_rate,95.2
-    p054,2026Q3,adoption,57.9
-    p054,2026Q3,nps,55
-    p054,2026Q3,time_to_value,31.2
-    p054,2026Q3,certified_staff,10
-    p054,2026Q3,deal_registrations,13
-    p054,2026Q3,training_completions,8
-    p054,2026Q3,esg_score,85
-    p054,2026Q4,net_new_arr,214000
-    p054,2026Q4,renewal_rate,94.4
-    p054,2026Q4,adoption,60
-    p054,2026Q4,nps,55
-    p054,2026Q4,time_to_value,35.7
-    p054,2026Q4,certified_staff,10
-    p054,2026Q4,deal_registrations,14
-    p054,2026Q4,training_completions,13
-    p054,2026Q4,esg_score,82
+    p054,2025Q1,net_new_arr,157700
+    p054,2025Q1,renewal_rate,88.1
+    p054,2025Q1,adoption,45.5
+    p054,2025Q1,nps,45
+    p054,2025Q1,time_to_value,44.3
+    p054,2025Q1,deal_registrations,8
+    p054,2025Q1,training_completions,8
+    p054,2025Q1,esg_score,67
+    p054,2025Q2,net_new_arr,152300
+    p054,2025Q2,renewal_rate,87.5
+    p054,2025Q2,adoption,46.6
+    p054,2025Q2,nps,50
+    p054,2025Q2,time_to_value,48.6
+    p054,2025Q2,certified_staff,8
+    p054,2025Q2,deal_registrations,11
+    p054,2025Q2,training_completions,7
+    p054,2025Q2,esg_score,69
+    p054,2025Q3,net_new_arr,138900
+    p054,2025Q3,renewal_rate,88.3
+    p054,2025Q3,adoption,47.7
+    p054,2025Q3,nps,47
+    p054,2025Q3,time_to_value,47.5
+    p054,2025Q3,certified_staff,8
+    p054,2025Q3,deal_registrations,11
+    p054,2025Q3,training_completions,6
+    p054,2025Q3,esg_score,67
+    p054,2025Q4,net_new_arr,158000
+    p054,2025Q4,renewal_rate,87.6
+    p054,2025Q4,adoption,49
+    p054,2025Q4,nps,42
+    p054,2025Q4,time_to_value,48.2
+    p054,2025Q4,certified_staff,7
+    p054,2025Q4,deal_registrations,10
+    p054,2025Q4,training_completions,9
+    p054,2025Q4,esg_score,68
+    p054,2026Q1,net_new_arr,135900
+    p054,2026Q1,renewal_rate,88.1
+    p054,2026Q1,adoption,50.6
+    p054,2026Q1,nps,48
+    p054,2026Q1,time_to_value,49
+    p054,2026Q1,certified_staff,7
+    p054,2026Q1,deal_registrations,10
+    p054,2026Q1,training_completions,9
+    p054,2026Q1,esg_score,69
+    p054,2026Q2,net_new_arr,157700
+    p054,2026Q2,renewal_rate,87.7
+    p054,2026Q2,adoption,50.6
+    p054,2026Q2,nps,43
+    p054,2026Q2,time_to_value,44.7
+    p054,2026Q2,certified_staff,8
+    p054,2026Q2,deal_registrations,8
+    p054,2026Q2,training_completions,7
+    p054,2026Q2,esg_score,71
+    p054,2026Q3,net_new_arr,159700
+    p054,2026Q3,renewal_rate,88.1
+    p054,2026Q3,adoption,52.9
+    p054,2026Q3,nps,39
+    p054,2026Q3,time_to_value,46
+    p054,2026Q3,certified_staff,8
+    p054,2026Q3,deal_registrations,10
+    p054,2026Q3,training_completions,6
+    p054,2026Q3,esg_score,69
+    p054,2026Q4,net_new_arr,162000
+    p054,2026Q4,renewal_rate,87.5
+    p054,2026Q4,adoption,55
+    p054,2026Q4,nps,40
+    p054,2026Q4,time_to_value,49.4
+    p054,2026Q4,certified_staff,8
+    p054,2026Q4,deal_registrations,10
+    p054,2026Q4,training_completions,10
+    p054,2026Q4,esg_score,67
     p055,2025Q1,net_new_arr,92900
     p055,2025Q1,renewal_rate,95.7
     p055,2025Q1,adoption,51.9
@@ -4045,76 +4048,76 @@ public enum SampleData {
     p059,2026Q4,deal_registrations,5
     p059,2026Q4,training_completions,5
     p059,2026Q4,esg_score,60
-    p060,2025Q1,net_new_arr,77900
-    p060,2025Q1,renewal_rate,93.8
-    p060,2025Q1,adoption,50
-    p060,2025Q1,time_to_value,32.2
-    p060,2025Q1,certified_staff,8
-    p060,2025Q1,deal_registrations,6
-    p060,2025Q1,training_completions,12
-    p060,2025Q1,esg_score,79
-    p060,2025Q2,net_new_arr,73700
-    p060,2025Q2,renewal_rate,94.4
-    p060,2025Q2,adoption,51.1
-    p060,2025Q2,nps,63
-    p060,2025Q2,time_to_value,34.6
-    p060,2025Q2,certified_staff,8
-    p060,2025Q2,deal_registrations,7
-    p060,2025Q2,training_completions,8
-    p060,2025Q2,esg_score,81
-    p060,2025Q3,net_new_arr,74100
-    p060,2025Q3,renewal_rate,94.8
-    p060,2025Q3,adoption,52
-    p060,2025Q3,nps,52
-    p060,2025Q3,time_to_value,31.2
-    p060,2025Q3,certified_staff,8
-    p060,2025Q3,deal_registrations,7
-    p060,2025Q3,training_completions,12
-    p060,2025Q3,esg_score,83
-    p060,2025Q4,net_new_arr,82200
-    p060,2025Q4,renewal_rate,93.6
-    p060,2025Q4,adoption,53
-    p060,2025Q4,nps,59
-    p060,2025Q4,time_to_value,36.2
-    p060,2025Q4,certified_staff,8
-    p060,2025Q4,deal_registrations,7
-    p060,2025Q4,training_completions,11
-    p060,2025Q4,esg_score,84
-    p060,2026Q1,net_new_arr,66500
-    p060,2026Q1,renewal_rate,93.7
-    p060,2026Q1,adoption,55
-    p060,2026Q1,nps,61
-    p060,2026Q1,time_to_value,30.9
-    p060,2026Q1,certified_staff,8
-    p060,2026Q1,deal_registrations,5
-    p060,2026Q1,training_completions,11
-    p060,2026Q1,esg_score,84
-    p060,2026Q2,net_new_arr,74200
-    p060,2026Q2,renewal_rate,93.5
-    p060,2026Q2,adoption,56.5
-    p060,2026Q2,nps,60
-    p060,2026Q2,time_to_value,35.8
-    p060,2026Q2,certified_staff,7
-    p060,2026Q2,deal_registrations,6
-    p060,2026Q2,training_completions,11
-    p060,2026Q2,esg_score,81
-    p060,2026Q3,net_new_arr,72600
-    p060,2026Q3,adoption,56.9
-    p060,2026Q3,nps,56
-    p060,2026Q3,time_to_value,32.1
-    p060,2026Q3,certified_staff,9
-    p060,2026Q3,deal_registrations,5
-    p060,2026Q3,training_completions,7
-    p060,2026Q3,esg_score,85
-    p060,2026Q4,net_new_arr,67500
-    p060,2026Q4,renewal_rate,93.6
-    p060,2026Q4,adoption,57.3
-    p060,2026Q4,nps,60
-    p060,2026Q4,time_to_value,33.8
-    p060,2026Q4,certified_staff,8
-    p060,2026Q4,deal_registrations,6
-    p060,2026Q4,training_completions,11
-    p060,2026Q4,esg_score,85
+    p060,2025Q1,net_new_arr,58500
+    p060,2025Q1,renewal_rate,86.9
+    p060,2025Q1,adoption,45
+    p060,2025Q1,time_to_value,47.1
+    p060,2025Q1,certified_staff,6
+    p060,2025Q1,deal_registrations,5
+    p060,2025Q1,training_completions,9
+    p060,2025Q1,esg_score,65
+    p060,2025Q2,net_new_arr,55300
+    p060,2025Q2,renewal_rate,87.3
+    p060,2025Q2,adoption,46.1
+    p060,2025Q2,nps,47
+    p060,2025Q2,time_to_value,48.9
+    p060,2025Q2,certified_staff,6
+    p060,2025Q2,deal_registrations,6
+    p060,2025Q2,training_completions,6
+    p060,2025Q2,esg_score,66
+    p060,2025Q3,net_new_arr,55700
+    p060,2025Q3,renewal_rate,87.6
+    p060,2025Q3,adoption,47
+    p060,2025Q3,nps,37
+    p060,2025Q3,time_to_value,46.4
+    p060,2025Q3,certified_staff,6
+    p060,2025Q3,deal_registrations,5
+    p060,2025Q3,training_completions,9
+    p060,2025Q3,esg_score,68
+    p060,2025Q4,net_new_arr,61700
+    p060,2025Q4,renewal_rate,86.7
+    p060,2025Q4,adoption,48
+    p060,2025Q4,nps,44
+    p060,2025Q4,time_to_value,50.1
+    p060,2025Q4,certified_staff,6
+    p060,2025Q4,deal_registrations,5
+    p060,2025Q4,training_completions,8
+    p060,2025Q4,esg_score,69
+    p060,2026Q1,net_new_arr,49900
+    p060,2026Q1,renewal_rate,86.8
+    p060,2026Q1,adoption,50
+    p060,2026Q1,nps,45
+    p060,2026Q1,time_to_value,46.1
+    p060,2026Q1,certified_staff,6
+    p060,2026Q1,deal_registrations,4
+    p060,2026Q1,training_completions,8
+    p060,2026Q1,esg_score,69
+    p060,2026Q2,net_new_arr,55700
+    p060,2026Q2,renewal_rate,86.6
+    p060,2026Q2,adoption,51.5
+    p060,2026Q2,nps,45
+    p060,2026Q2,time_to_value,49.8
+    p060,2026Q2,certified_staff,5
+    p060,2026Q2,deal_registrations,4
+    p060,2026Q2,training_completions,9
+    p060,2026Q2,esg_score,66
+    p060,2026Q3,net_new_arr,54500
+    p060,2026Q3,adoption,51.9
+    p060,2026Q3,nps,41
+    p060,2026Q3,time_to_value,47
+    p060,2026Q3,certified_staff,6
+    p060,2026Q3,deal_registrations,3
+    p060,2026Q3,training_completions,5
+    p060,2026Q3,esg_score,69
+    p060,2026Q4,net_new_arr,50700
+    p060,2026Q4,renewal_rate,86.7
+    p060,2026Q4,adoption,52.3
+    p060,2026Q4,nps,44
+    p060,2026Q4,time_to_value,48.3
+    p060,2026Q4,certified_staff,6
+    p060,2026Q4,deal_registrations,5
+    p060,2026Q4,training_completions,8
+    p060,2026Q4,esg_score,69
     p061,2025Q1,net_new_arr,45300
     p061,2025Q1,renewal_rate,81.6
     p061,2025Q1,adoption,41.3
@@ -4278,7 +4281,7 @@ public enum SampleData {
     p007,Árvore Tecnologia,reseller,NA,Marco Rossi
     p008,東京システム株式会社,reseller,EMEA,Dana Whitfield
     p009,Rocket 🚀 Cloud,reseller,LATAM,Lucía Fernández
-    p010,Fjällräven Data AB,reseller,APAC,Aiko Tanaka
+    p010,Fjällvind Data AB,reseller,APAC,Aiko Tanaka
     p011,Crescent Networks,reseller,NA,Marco Rossi
     p012,Lumen & Co,reseller,EMEA,Dana Whitfield
     p013,"Smith, Jones ""and"" Partners",reseller,LATAM,Lucía Fernández
@@ -4289,8 +4292,8 @@ public enum SampleData {
     p018,Hanseatic IT,reseller,APAC,Aiko Tanaka
     p019,Redwood Partners,reseller,NA,Marco Rossi
     p020,Nordic Byte,reseller,EMEA,Dana Whitfield
-    p021,Ingram Alliance,distributor,LATAM,Lucía Fernández
-    p022,TD Connect,distributor,APAC,Aiko Tanaka
+    p021,Ironbridge Alliance,distributor,LATAM,Lucía Fernández
+    p022,TeleDist Connect,distributor,APAC,Aiko Tanaka
     p023,上海云智科技,distributor,NA,Marco Rossi
     p024,Global Channel Supply,distributor,EMEA,Dana Whitfield
     p025,Azteca Distribución,distributor,LATAM,Lucía Fernández
@@ -4311,7 +4314,7 @@ public enum SampleData {
     p040,Outback Ops,msp,EMEA,Dana Whitfield
     p041,Vértice Cloud,msp,LATAM,Lucía Fernández
     p042,Delta Managed Services,msp,APAC,Aiko Tanaka
-    p043,Accenture Digital Works,integrator,NA,Marco Rossi
+    p043,Arcadia Digital Works,integrator,NA,Marco Rossi
     p044,Brightpath Integration,integrator,EMEA,Dana Whitfield
     p045,Čapek Integrace s.r.o.,integrator,LATAM,Lucía Fernández
     p046,서울 통합 솔루션,integrator,APAC,Aiko Tanaka
@@ -4322,7 +4325,7 @@ public enum SampleData {
     p051,Copperline Systems,integrator,NA,Marco Rossi
     p052,Summit Integration,integrator,EMEA,Dana Whitfield
     p053,Tiger Lake Consulting,integrator,LATAM,Lucía Fernández
-    p054,Ørsted Digital,integrator,APAC,Aiko Tanaka
+    p054,Øresund Digital,integrator,APAC,Aiko Tanaka
     p055,Advisory Circle,referral,NA,Marco Rossi
     p056,Cloud Scouts,referral,EMEA,Dana Whitfield
     p057,Référence Conseil,referral,LATAM,Lucía Fernández

@@ -152,12 +152,10 @@ extension Scorebook {
     var rising = false
     if let next, let projection, projection >= next.minScore { rising = true }
 
-    let ranked = order[t]
-    let segmentCount = ranked.reduce(0) { $0 + (partners[$1].segment == segment ? 1 : 0) }
     return PartnerEvaluation(
       partner: partner, period: periods[t], score: score, rank: ranks[p * periodCount + t],
-      segmentRank: segmentRanks[p * periodCount + t], rankedCount: ranked.count,
-      segmentCount: segmentCount, movement: movement(p, t),
+      segmentRank: segmentRanks[p * periodCount + t], rankedCount: order[t].count,
+      segmentCount: segmentSizes[t][segment] ?? 0, movement: movement(p, t),
       qualifiedTier: program.tiers[qualified[p * periodCount + t]], tier: tier,
       tierIndex: tierIndex, grace: grace(p, t), nextTier: next, pointsNeeded: pointsNeeded,
       progress: progress, slope: slope, projection: projection, atRisk: atRisk, rising: rising,

@@ -14,14 +14,27 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses `YYYYQn` exactly (four digits, `Q`, one digit 1-4).
   public init?(_ text: some StringProtocol) {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 6, bytes[4] == UInt8(ascii: "Q") else { return nil }
+    var text = String(text)
+    guard let p = text.withUTF8({ Period(utf8: $0) }) else { return nil }
+    self = p
+  }
+
+  /// Parses `YYYYQn` from UTF-8 bytes, without allocating.
+  public init?(utf8 bytes: some Collection<UInt8>) {
+    guard bytes.count == 6 else { return nil }
     var year = 0
-    for b in bytes[0..<4] {
-      guard b >= 48 && b <= 57 else { return nil }
-      year = year * 10 + Int(b - 48)
+    var i = 0
+    var q = 0
+    for b in bytes {
+      switch i {
+      case 0..<4:
+        guard b >= 48 && b <= 57 else { return nil }
+        year = year * 10 + Int(b - 48)
+      case 4: guard b == UInt8(ascii: "Q") else { return nil }
+      default: q = Int(b) - 48
+      }
+      i += 1
     }
-    let q = Int(bytes[5]) - 48
     guard (1...4).contains(q) else { return nil }
     self.init(year: year, quarter: q)
   }

@@ -36,6 +36,8 @@ public struct Scorebook: Sendable {
   let slopes: [Double]
   /// Partner indices in rank order, per period.
   public let order: [[Int]]
+  /// Partners evaluated per segment, per period.
+  let segmentSizes: [[String: Int]]
 
   public init(_ data: Dataset) {
     let program = data.program
@@ -229,6 +231,7 @@ public struct Scorebook: Sendable {
     var segmentRanks = [Int](repeating: 0, count: P * T)
     var order: [[Int]] = []
     order.reserveCapacity(T)
+    var segmentSizes: [[String: Int]] = []
     let partners = data.partners
     for t in 0..<T {
       var ids = (0..<P).filter { first[$0] >= 0 && first[$0] <= t }
@@ -245,10 +248,12 @@ public struct Scorebook: Sendable {
         let sr = Ranking.ranks(ofDescending: members.map { scores[$0 * T + t] })
         for (i, p) in members.enumerated() { segmentRanks[p * T + t] = sr[i] }
       }
+      segmentSizes.append(bySegment.mapValues(\.count))
       order.append(ids)
     }
     self.ranks = ranks
     self.segmentRanks = segmentRanks
+    self.segmentSizes = segmentSizes
     self.order = order
   }
 

@@ -41,7 +41,7 @@ struct InitCommand: ParsableCommand {
       }
       let record: ImportRecord
       do {
-        let fresh = try PartnerStore(path: temp)
+        let fresh = try PartnerStore(path: temp, mode: .bulkLoad)
         record = try fresh.apply(
           files, command: "init --from \(from)", progress: DataLoading.progress(label: "metrics"))
         try fresh.close()

@@ -1,0 +1,595 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of SPEC.md sections 3-8 (stdlib only).
+
+Used to cross-check the Swift engine. Deliberately plain: no caching tricks,
+one loop per formula, in the order the spec gives.
+
+  python3 scripts/reference_score.py DATA_DIR score [--period P]
+      the section 8 JSON array for period P (default: the latest), rank order
+  python3 scripts/reference_score.py DATA_DIR score --all
+      {period: array} for every period of the program
+  python3 scripts/reference_score.py DATA_DIR payouts
+      the section 7/8 payouts array, in agreements.csv order
+  python3 scripts/reference_score.py DATA_DIR explain PARTNER_ID [--period P]
+      tier checks, unmet requirements and "what it takes" (section 5)
+
+Choices where the spec leaves room (kept in line with what a channel manager
+expects; each is a comment at the place it applies):
+  * round(x, n): x * 10**n, rounded half away from zero *exactly* (the
+    fraction is compared with 0.5, which is what Swift's
+    .toNearestOrAwayFromZero does), then / 10**n. math.floor(abs(y) + 0.5)
+    gives the same result except where abs(y) + 0.5 itself rounds (e.g.
+    y = 0.49999999999999994), so the exact form is used.
+  * "attainment" in the JSON is a rounded to 4 decimals, and 0 when the value
+    is missing or there is no baseline (section 4 step 3: a = 0 then). For a
+    not-applicable KPI the attainment is still computed from its value (it
+    earns no points because its weight is 0).
+  * slope: least squares with x = 0..m-1, mean-centred:
+    sum((x - mx) * (y - my)) / sum((x - mx)^2), my = (sum of y in order) / m.
+    (The spec's 31.15 and 16.92 are exact halves in decimal; this form gives
+    31.145000000000003 and 16.915000000000003, so 31.15 and 16.92. The
+    textbook (n*Sxy - Sx*Sy) / (n*Sxx - Sx^2) form gives 31.144999999999992,
+    i.e. 31.14: the spec figure depends on the formula.)
+  * projection = rounded score + unrounded slope; no slope -> no projection,
+    so neither "rising" nor "at risk" by projection (grace still counts).
+  * progress is 1 at the top tier (no next tier; the bar is full).
+  * a partner's first period is the first with any observation, counting
+    rows of unscored KPIs and adjustments that add an observation.
+  * payouts: "share" in the JSON is s = schedule(r), null when r is missing;
+    the payout is max_payout * attribution * max(s, floor_share), s taken as 0
+    when r is missing (so a pending agreement pays its floor share).
+  * integral numbers are printed without a fractional part (512000, not
+    512000.0); all are JSON numbers either way.
+"""
+import argparse
+import bisect
+import csv
+import json
+import math
+import os
+import re
+import sys
+import tomllib
+
+PERIOD_RE = re.compile(r"^(\d{4})Q([1-4])$")
+NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def spec_round(x, n):
+    """round(x, n) of SPEC section 4: half away from zero."""
+    scale = 1.0
+    for _ in range(n):
+        scale *= 10
+    y = x * scale
+    ay = abs(y)
+    f = math.floor(ay)
+    r = f + 1 if ay - f >= 0.5 else f  # ay - f is exact for binary64
+    r = float(r)
+    if y < 0:
+        r = -r
+    return r / scale
+
+
+def period_index(s, where):
+    m = PERIOD_RE.match(s)
+    if not m:
+        raise ValueError("%s: period %r is not YYYYQn" % (where, s))
+    return int(m.group(1)) * 4 + int(m.group(2)) - 1
+
+
+def period_name(i):
+    return "%dQ%d" % (i // 4, i % 4 + 1)
+
+
+def number(s, where):
+    if s is None or not NUMBER_RE.match(s.strip()):
+        raise ValueError("%s: %r is not a number" % (where, s))
+    return float(s)
+
+
+def read_csv(path):
+    """Rows as dicts with (line, row) for messages; utf-8-sig drops a BOM."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        rows = []
+        for row in reader:
+            rows.append((reader.line_num, row))
+        return rows
+
+
+def need(row, col, where):
+    v = row.get(col)
+    if v is None:
+        raise ValueError("%s: missing column %r" % (where, col))
+    return v
+
+
+def num_out(x):
+    """A JSON number: integral floats without '.0'."""
+    if x is None:
+        return None
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return int(x)
+    return x
+
+
+# ---------------------------------------------------------------- loading
+
+
+class Program:
+    def __init__(self, path):
+        with open(path, "rb") as f:
+            doc = tomllib.load(f)
+        prog = doc["program"]
+        self.name = prog["name"]
+        self.currency = prog["currency"]
+        self.window = int(prog["window"])
+        self.grace_periods = int(prog.get("grace_periods", 0))
+        if not 1 <= self.window <= 12 or not 0 <= self.grace_periods <= 8:
+            raise ValueError("program: window or grace_periods out of range")
+        self.segments = [s["id"] for s in doc["segment"]]
+        self.kpis = []
+        for k in doc["kpi"]:
+            kpi = {
+                "id": k["id"],
+                "aggregate": k["aggregate"],
+                "basis": k["basis"],
+                "weight": float(k.get("weight", 0)),
+                "weights": {s: float(w) for s, w in k.get("weights", {}).items()},
+            }
+            if kpi["aggregate"] not in ("sum", "mean", "last"):
+                raise ValueError("kpi %s: aggregate %r" % (k["id"], kpi["aggregate"]))
+            if kpi["basis"] == "absolute":
+                kpi["target"] = float(k["target"])
+                kpi["threshold"] = float(k.get("threshold", 0))
+                kpi["targets"] = {s: float(v) for s, v in k.get("targets", {}).items()}
+                kpi["thresholds"] = {s: float(v) for s, v in k.get("thresholds", {}).items()}
+                # Direction of an absolute KPI: lower is better when threshold > target.
+                kpi["lower_is_better"] = kpi["threshold"] > kpi["target"]
+            elif kpi["basis"] == "improvement":
+                kpi["target_improvement"] = float(k["target_improvement"])
+                kpi["direction"] = k["direction"]
+                if kpi["direction"] not in ("higher", "lower"):
+                    raise ValueError("kpi %s: direction %r" % (k["id"], kpi["direction"]))
+                kpi["lower_is_better"] = kpi["direction"] == "lower"
+            else:
+                raise ValueError("kpi %s: basis %r" % (k["id"], kpi["basis"]))
+            self.kpis.append(kpi)
+        self.kpi_ids = [k["id"] for k in self.kpis]
+        self.tiers = []
+        for t in doc["tier"]:
+            req = [(kid, float(v)) for kid, v in t.get("require", {}).items()]
+            for kid, _ in req:
+                if kid not in self.kpi_ids:
+                    raise ValueError("tier %s: require names unknown KPI %s" % (t["id"], kid))
+            self.tiers.append({"id": t["id"], "min_score": float(t["min_score"]), "require": req})
+        if self.tiers[0]["min_score"] != 0 or self.tiers[0]["require"]:
+            raise ValueError("first tier must have min_score 0 and no require")
+        self.schedule = [(float(r), float(s)) for r, s in doc["payout"]["schedule"]]
+        # Weights per segment, normalised (section 4 step 5), sum in KPI order.
+        self.norm_weights = {}
+        for s in self.segments:
+            raw = [k["weights"].get(s, k["weight"]) for k in self.kpis]
+            total = 0.0
+            for w in raw:
+                total += w
+            if total <= 0:
+                raise ValueError("segment %s: all weights are 0" % s)
+            self.norm_weights[s] = [w / total for w in raw]
+
+    def target(self, kpi, seg):
+        return kpi["targets"].get(seg, kpi["target"])
+
+    def threshold(self, kpi, seg):
+        return kpi["thresholds"].get(seg, kpi["threshold"])
+
+    def share(self, r):
+        """Piecewise linear through the schedule, flat outside it."""
+        pts = self.schedule
+        if r <= pts[0][0]:
+            return pts[0][1]
+        if r >= pts[-1][0]:
+            return pts[-1][1]
+        for i in range(1, len(pts)):
+            r0, s0 = pts[i - 1]
+            r1, s1 = pts[i]
+            if r <= r1:
+                return s0 + (r - r0) / (r1 - r0) * (s1 - s0)
+        return pts[-1][1]
+
+
+class Data:
+    def __init__(self, folder):
+        self.program = Program(os.path.join(folder, "program.toml"))
+        prog = self.program
+
+        self.partners = []
+        self.partner = {}
+        for line, row in read_csv(os.path.join(folder, "partners.csv")):
+            where = "partners.csv:%d" % line
+            p = {c: need(row, c, where) for c in ("id", "name", "segment", "region")}
+            if p["id"] in self.partner:
+                raise ValueError("%s: repeated partner id %s" % (where, p["id"]))
+            if p["segment"] not in prog.segments:
+                raise ValueError("%s: unknown segment %s" % (where, p["segment"]))
+            self.partners.append(p)
+            self.partner[p["id"]] = p
+
+        # obs[(pid, kpi)] = {period index: (value, adjusted)}
+        self.obs = {}
+        self.unscored = set()
+        seen_periods = []
+        for line, row in read_csv(os.path.join(folder, "metrics.csv")):
+            where = "metrics.csv:%d" % line
+            pid = need(row, "partner_id", where)
+            if pid not in self.partner:
+                raise ValueError("%s: unknown partner %s" % (where, pid))
+            t = period_index(need(row, "period", where), where)
+            kid = need(row, "kpi", where)
+            v = number(need(row, "value", where), where)
+            cell = self.obs.setdefault((pid, kid), {})
+            if t in cell:
+                raise ValueError("%s: repeated row %s %s %s" % (where, pid, row["period"], kid))
+            cell[t] = (v, False)
+            seen_periods.append(t)
+            if kid not in prog.kpi_ids:
+                self.unscored.add(kid)
+        if not seen_periods:
+            raise ValueError("metrics.csv has no rows")
+        self.t0 = min(seen_periods)
+        self.t1 = max(seen_periods)
+        self.periods = list(range(self.t0, self.t1 + 1))
+
+        path = os.path.join(folder, "adjustments.csv")
+        if os.path.exists(path):
+            for line, row in read_csv(path):
+                where = "adjustments.csv:%d" % line
+                pid = need(row, "partner_id", where)
+                t = period_index(need(row, "period", where), where)
+                kid = need(row, "kpi", where)
+                v = number(need(row, "value", where), where)
+                if pid not in self.partner or kid not in prog.kpi_ids or not self.t0 <= t <= self.t1:
+                    raise ValueError("%s: bad adjustment" % where)
+                if not need(row, "reason", where).strip() or not need(row, "approved_by", where).strip():
+                    raise ValueError("%s: reason and approved_by must be non-empty" % where)
+                self.obs.setdefault((pid, kid), {})[t] = (v, True)
+
+        # First period of each partner: any observation (scored or not).
+        self.first = {}
+        for (pid, _kid), cell in self.obs.items():
+            for t in cell:
+                if pid not in self.first or t < self.first[pid]:
+                    self.first[pid] = t
+
+        self.agreements = []
+        path = os.path.join(folder, "agreements.csv")
+        if os.path.exists(path):
+            ids = set()
+            for line, row in read_csv(path):
+                where = "agreements.csv:%d" % line
+                a = {c: need(row, c, where) for c in ("id", "partner_id", "kpi", "period")}
+                if a["id"] in ids or a["partner_id"] not in self.partner or a["kpi"] not in prog.kpi_ids:
+                    raise ValueError("%s: bad agreement" % where)
+                ids.add(a["id"])
+                a["t"] = period_index(a["period"], where)
+                for c in ("baseline", "target", "max_payout"):
+                    a[c] = number(need(row, c, where), where)
+                a["attribution"] = number(row["attribution"], where) if (row.get("attribution") or "").strip() else 1.0
+                a["floor_share"] = number(row["floor_share"], where) if (row.get("floor_share") or "").strip() else 0.0
+                if a["target"] == a["baseline"] or a["max_payout"] < 0:
+                    raise ValueError("%s: target == baseline or negative max_payout" % where)
+                self.agreements.append(a)
+
+        self._eval = None
+
+    # ------------------------------------------------------------ section 4
+
+    def evaluated(self, pid, t):
+        return pid in self.first and self.first[pid] <= t
+
+    def aggregate(self, pid, kid, t):
+        """v(k, t) over W(t): (value or None, any observation adjusted)."""
+        if pid not in self.first:
+            return None, False
+        kpi = self.program.kpis[self.program.kpi_ids.index(kid)]
+        lo = max(t - self.program.window + 1, self.first[pid])
+        cell = self.obs.get((pid, kid), {})
+        values = []
+        adjusted = False
+        for u in range(lo, t + 1):  # period order
+            if u in cell:
+                values.append(cell[u][0])
+                adjusted = adjusted or cell[u][1]
+        if not values:
+            return None, adjusted
+        if kpi["aggregate"] == "sum":
+            s = 0.0
+            for x in values:
+                s += x
+            return s, adjusted
+        if kpi["aggregate"] == "mean":
+            s = 0.0
+            for x in values:
+                s += x
+            return s / len(values), adjusted
+        return values[-1], adjusted
+
+    def kpi_eval(self, pid, t):
+        prog = self.program
+        seg = self.partner[pid]["segment"]
+        weights = prog.norm_weights[seg]
+        out = []
+        for i, kpi in enumerate(prog.kpis):
+            w = weights[i]
+            v, adj = self.aggregate(pid, kpi["id"], t)
+            b = None
+            if kpi["basis"] == "improvement":
+                b, badj = self.aggregate(pid, kpi["id"], t - prog.window)
+                adj = adj or badj
+            a = None
+            if v is not None:
+                if kpi["basis"] == "absolute":
+                    tg, th = prog.target(kpi, seg), prog.threshold(kpi, seg)
+                    a = (v - th) / (tg - th)
+                elif b is not None and b != 0:
+                    if kpi["direction"] == "higher":
+                        g = (v - b) / abs(b)
+                    else:
+                        g = (b - v) / abs(b)
+                    a = g / kpi["target_improvement"]
+            c = min(max(a, 0.0), 1.0) if a is not None else 0.0
+            p = 100 * w * c
+            if w == 0:
+                status = "not_applicable"
+            elif v is None:
+                status = "missing"
+            elif kpi["basis"] == "improvement" and (b is None or b == 0):
+                status = "no_baseline"
+            elif adj:
+                status = "adjusted"
+            else:
+                status = "ok"
+            out.append({"kpi": kpi["id"], "value": v, "baseline": b, "attainment": a,
+                        "credit": c, "weight": w, "points": p, "status": status})
+        return out
+
+    # ------------------------------------------------------------ section 5
+
+    def requirement_checks(self, pid, t, tier):
+        prog = self.program
+        seg = self.partner[pid]["segment"]
+        checks = []
+        for kid, req in tier["require"]:
+            i = prog.kpi_ids.index(kid)
+            kpi = prog.kpis[i]
+            v, _ = self.aggregate(pid, kid, t)
+            if prog.norm_weights[seg][i] == 0:
+                outcome = "waived"
+            elif v is None:
+                outcome = "unmet"
+            elif kpi["lower_is_better"]:
+                outcome = "met" if v <= req else "unmet"
+            else:
+                outcome = "met" if v >= req else "unmet"
+            checks.append({"kpi": kid, "required": req, "current": v, "outcome": outcome})
+        return checks
+
+    def qualified(self, pid, t, score):
+        q = 0
+        for i, tier in enumerate(self.program.tiers):
+            if tier["min_score"] <= score and all(
+                    c["outcome"] != "unmet" for c in self.requirement_checks(pid, t, tier)):
+                q = i
+        return q
+
+    # ------------------------------------------------------------ everything
+
+    def evaluate_all(self):
+        """Per period index: {pid: record}, computed in period order."""
+        if self._eval is not None:
+            return self._eval
+        prog = self.program
+        tiers = prog.tiers
+        ev = {}
+        state = {}  # pid -> (assigned tier index, shortfall count)
+        history = {}  # pid -> list of rounded scores, period order
+        for t in self.periods:
+            recs = {}
+            for p in self.partners:
+                pid = p["id"]
+                if not self.evaluated(pid, t):
+                    continue
+                kpis = self.kpi_eval(pid, t)
+                total = 0.0
+                for k in kpis:  # program KPI order
+                    total += k["points"]
+                score = spec_round(total, 2)
+                q = self.qualified(pid, t, score)
+                if pid not in state:
+                    T, count = q, 0
+                else:
+                    prev, count = state[pid]
+                    if q >= prev:
+                        T, count = q, 0
+                    else:
+                        count += 1
+                        if count <= prog.grace_periods:
+                            T = prev
+                        else:
+                            T, count = q, 0
+                state[pid] = (T, count)
+                grace = count if T != q and count > 0 else 0
+                history.setdefault(pid, []).append(score)
+                recs[pid] = {"pid": pid, "score": score, "kpis": kpis, "q": q, "T": T, "grace": grace,
+                             "slope": slope(history[pid][-4:])}
+            # Ranks: 1 + the number of partners with a strictly higher score
+            # (counted with bisect on the sorted scores; ties share a rank).
+            asc = sorted(r["score"] for r in recs.values())
+            seg_asc = {}
+            for pid, r in recs.items():
+                seg_asc.setdefault(self.partner[pid]["segment"], []).append(r["score"])
+            for v in seg_asc.values():
+                v.sort()
+            for pid, r in recs.items():
+                seg = self.partner[pid]["segment"]
+                r["rank"] = 1 + len(asc) - bisect.bisect_right(asc, r["score"])
+                r["segment_rank"] = 1 + len(seg_asc[seg]) - bisect.bisect_right(seg_asc[seg], r["score"])
+                prev = ev.get(t - 1, {}).get(pid)
+                r["movement"] = prev["rank"] - r["rank"] if prev else None
+                # Progress, risk, rising.
+                T = tiers[r["T"]]
+                N = tiers[r["T"] + 1] if r["T"] + 1 < len(tiers) else None
+                r["next"] = N
+                if N is not None:
+                    r["points_needed"] = max(0.0, N["min_score"] - r["score"])
+                    pr = (r["score"] - T["min_score"]) / (N["min_score"] - T["min_score"])
+                    r["progress"] = min(max(pr, 0.0), 1.0)
+                else:
+                    r["points_needed"] = None
+                    r["progress"] = 1.0
+                proj = r["score"] + r["slope"] if r["slope"] is not None else None
+                r["projection"] = proj
+                r["at_risk"] = r["grace"] > 0 or (r["T"] > 0 and proj is not None and proj < T["min_score"])
+                r["rising"] = N is not None and proj is not None and proj >= N["min_score"]
+            ev[t] = recs
+        self._eval = ev
+        return ev
+
+    def order(self, t):
+        recs = self.evaluate_all()[t]
+        return sorted(recs.values(),
+                      key=lambda r: (-r["score"], self.partner[r["pid"]]["name"], r["pid"]))
+
+    def score_json(self, t):
+        prog = self.program
+        out = []
+        for r in self.order(t):
+            p = self.partner[r["pid"]]
+            kpis = []
+            for k in r["kpis"]:
+                kpis.append({
+                    "kpi": k["kpi"],
+                    "value": num_out(spec_round(k["value"], 4)) if k["value"] is not None else None,
+                    "attainment": num_out(spec_round(k["attainment"], 4)) if k["attainment"] is not None else 0,
+                    "points": num_out(spec_round(k["points"], 2)),
+                    "status": k["status"],
+                })
+            out.append({
+                "partner_id": p["id"], "name": p["name"], "segment": p["segment"],
+                "period": period_name(t), "score": num_out(r["score"]), "rank": r["rank"],
+                "segment_rank": r["segment_rank"], "movement": r["movement"],
+                "qualified_tier": prog.tiers[r["q"]]["id"], "tier": prog.tiers[r["T"]]["id"],
+                "grace": r["grace"],
+                "next_tier": r["next"]["id"] if r["next"] else None,
+                "points_needed": num_out(spec_round(r["points_needed"], 2)) if r["points_needed"] is not None else None,
+                "progress": num_out(spec_round(r["progress"], 4)),
+                "at_risk": r["at_risk"], "rising": r["rising"],
+                "slope": num_out(spec_round(r["slope"], 2)) if r["slope"] is not None else None,
+                "kpis": kpis,
+            })
+        return out
+
+    def explain(self, pid, t):
+        """Section 5 detail: tier checks, unmet requirements of N, what it takes."""
+        prog = self.program
+        r = self.evaluate_all()[t][pid]
+        seg = self.partner[pid]["segment"]
+        checks = [{"tier": tier["id"], "score_met": tier["min_score"] <= r["score"],
+                   "requirements": self.requirement_checks(pid, t, tier)} for tier in prog.tiers]
+        unmet = [c for c in checks[r["T"] + 1]["requirements"] if c["outcome"] == "unmet"] if r["next"] else []
+        takes = []
+        gap = r["points_needed"]
+        for i, k in enumerate(r["kpis"]):
+            kpi = prog.kpis[i]
+            w = k["weight"]
+            if w == 0:
+                continue
+            h = 100 * w * (1 - k["credit"])
+            needed = None
+            if gap is not None and gap > 0 and h >= gap:
+                c2 = k["credit"] + gap / (100 * w)
+                if kpi["basis"] == "absolute":
+                    tg, th = prog.target(kpi, seg), prog.threshold(kpi, seg)
+                    needed = th + c2 * (tg - th)
+                elif k["baseline"] is not None:
+                    b = k["baseline"]
+                    ti = kpi["target_improvement"]
+                    needed = b * (1 + c2 * ti) if kpi["direction"] == "higher" else b * (1 - c2 * ti)
+            takes.append({"kpi": k["kpi"], "current": k["value"], "headroom": h, "needed": needed})
+        return {"partner_id": pid, "period": period_name(t), "tier_checks": checks,
+                "unmet_requirements": unmet, "what_it_takes": takes}
+
+    # ------------------------------------------------------------ section 7
+
+    def payouts_json(self):
+        out = []
+        for a in self.agreements:
+            v = None
+            if self.t0 <= a["t"] <= self.t1:
+                v, _ = self.aggregate(a["partner_id"], a["kpi"], a["t"]) if self.evaluated(a["partner_id"], a["t"]) else (None, False)
+            r = (v - a["baseline"]) / (a["target"] - a["baseline"]) if v is not None else None
+            s = self.program.share(r) if r is not None else None
+            paid = max(s if s is not None else 0.0, a["floor_share"])
+            payout = spec_round(a["max_payout"] * a["attribution"] * paid, 2)
+            out.append({
+                "id": a["id"], "partner_id": a["partner_id"], "kpi": a["kpi"], "period": a["period"],
+                "value": num_out(spec_round(v, 4)) if v is not None else None,
+                "attainment": num_out(spec_round(r, 4)) if r is not None else None,
+                "share": num_out(spec_round(s, 4)) if s is not None else None,
+                "payout": num_out(payout),
+                "status": "pending" if a["t"] > self.t1 else "verified",
+            })
+        return out
+
+
+def slope(ys):
+    """Least-squares slope over consecutive periods (x = 0..m-1); None if m < 2."""
+    m = len(ys)
+    if m < 2:
+        return None
+    mx = (m - 1) / 2
+    my = 0.0
+    for y in ys:
+        my += y
+    my /= m
+    num = 0.0
+    den = 0.0
+    for i, y in enumerate(ys):
+        dx = i - mx
+        num += dx * (y - my)
+        den += dx * dx
+    return num / den
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data_dir")
+    ap.add_argument("command", choices=["score", "payouts", "explain"])
+    ap.add_argument("partner", nargs="?", help="partner id (explain)")
+    ap.add_argument("--period", help="YYYYQn (default: the latest period)")
+    ap.add_argument("--all", action="store_true", help="score: every period, as {period: array}")
+    a = ap.parse_args(argv)
+    data = Data(a.data_dir)
+    t = period_index(a.period, "--period") if a.period else data.t1
+    if not data.t0 <= t <= data.t1:
+        raise SystemExit("period %s is outside the data (%s..%s)" % (a.period, period_name(data.t0), period_name(data.t1)))
+    if a.command == "score":
+        if a.all:
+            result = {period_name(u): data.score_json(u) for u in data.periods}
+        else:
+            result = data.score_json(t)
+    elif a.command == "payouts":
+        result = data.payouts_json()
+    else:
+        if not a.partner or not data.evaluated(a.partner, t):
+            raise SystemExit("explain: partner %r is not evaluated at %s" % (a.partner, period_name(t)))
+        result = data.explain(a.partner, t)
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

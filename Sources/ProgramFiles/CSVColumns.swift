@@ -29,8 +29,21 @@ struct CSVColumns {
 
   func has(_ name: String) -> Bool { indices[name] != nil }
 
+  /// A column resolved once, for loops over a million rows.
+  struct Column {
+    let name: String
+    let index: Int?
+  }
+
+  func column(_ name: String) -> Column { Column(name: name, index: indices[name]) }
+
   mutating func issue(_ row: Int, _ name: String?, _ message: String) {
-    let column = name.flatMap { indices[$0] }
+    issue(row, name.map(column), message)
+  }
+
+  mutating func issue(_ row: Int, _ col: Column?, _ message: String) {
+    let name = col?.name
+    let column = col?.index
     issues.append(
       DataIssue(
         file: doc.fileName, line: doc.lineNumber(ofRow: row), column: column.map { $0 + 1 },
@@ -38,20 +51,26 @@ struct CSVColumns {
   }
 
   /// A required non-empty text field (surrounding spaces trimmed).
-  mutating func text(_ row: Int, _ name: String) -> String? {
-    let s = optionalText(row, name)
-    if s == nil { issue(row, name, "expected a value, found an empty field") }
+  mutating func text(_ row: Int, _ name: String) -> String? { text(row, column(name)) }
+
+  mutating func text(_ row: Int, _ col: Column) -> String? {
+    let s = optionalText(row, col)
+    if s == nil { issue(row, col, "expected a value, found an empty field") }
     return s
   }
 
-  mutating func optionalText(_ row: Int, _ name: String) -> String? {
-    guard let c = indices[name] else { return nil }
+  mutating func optionalText(_ row: Int, _ name: String) -> String? { optionalText(row, column(name)) }
+
+  mutating func optionalText(_ row: Int, _ col: Column) -> String? {
+    guard let c = col.index else { return nil }
     let s = doc.trimmedString(row: row, column: c)
     return s.isEmpty ? nil : s
   }
 
-  mutating func number(_ row: Int, _ name: String) -> Double? {
-    guard let c = indices[name] else { return nil }
+  mutating func number(_ row: Int, _ name: String) -> Double? { number(row, column(name)) }
+
+  mutating func number(_ row: Int, _ col: Column) -> Double? {
+    guard let c = col.index else { return nil }
     do {
       return try doc.double(row: row, column: c)
     } catch {
@@ -66,13 +85,15 @@ struct CSVColumns {
     return number(row, name)
   }
 
-  mutating func period(_ row: Int, _ name: String) -> Period? {
-    if let c = indices[name], let p = doc.withTrimmedBytes(row: row, column: c, { Period(utf8: $0) }) {
+  mutating func period(_ row: Int, _ name: String) -> Period? { period(row, column(name)) }
+
+  mutating func period(_ row: Int, _ col: Column) -> Period? {
+    if let c = col.index, let p = doc.withTrimmedBytes(row: row, column: c, { Period(utf8: $0) }) {
       return p
     }
-    guard let text = text(row, name) else { return nil }
+    guard let text = text(row, col) else { return nil }
     guard let p = Period(text) else {
-      issue(row, name, "expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(text.prefix(40))\"")
+      issue(row, col, "expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(text.prefix(40))\"")
       return nil
     }
     return p

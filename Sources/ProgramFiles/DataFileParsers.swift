@@ -51,15 +51,19 @@ public enum DataFileParsers {
     out.rows.reserveCapacity(doc.rowCount)
     out.lines.reserveCapacity(doc.rowCount)
     var keys = ObservationKeys()
+    let partnerColumn = c.column("partner_id")
+    let periodColumn = c.column("period")
+    let kpiColumn = c.column("kpi")
+    let valueColumn = c.column("value")
     for r in 0..<doc.rowCount {
-      let partner = c.text(r, "partner_id")
-      let period = c.period(r, "period")
-      let kpi = c.text(r, "kpi")
-      let value = c.number(r, "value")
+      let partner = c.text(r, partnerColumn)
+      let period = c.period(r, periodColumn)
+      let kpi = c.text(r, kpiColumn)
+      let value = c.number(r, valueColumn)
       guard let partner, let period, let kpi, let value else { continue }
       let line = doc.lineNumber(ofRow: r)
       if let first = keys.insert(partner, period, kpi, line: line) {
-        c.issue(r, nil, "repeated row for partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
+        c.issue(r, nil as String?, "repeated row for partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
         continue
       }
       out.rows.append(Observation(partnerID: partner, period: period, kpi: kpi, value: value))
@@ -188,7 +192,7 @@ struct ObservationKeys {
       k = kpis.count
       kpis.append(kpi)
     }
-    let key = (lastPartnerIndex << 32) | (k << 16) | (period.ordinal & 0xFFFF)
+    let key = (lastPartnerIndex << 32) | ((period.ordinal & 0xFFFF) << 16) | k
     if lines == nil {
       if key > lastKey {
         history.append((key, line))

@@ -34,6 +34,8 @@ let package = Package(
     .target(name: "SampleData"),
     // Command-line renderings: tables, CSV, the spec's JSON.
     .target(name: "Reports", dependencies: ["Scoring", "TextLayout"]),
+    // View models: state, update(state, event), screens' data. No ncurses here.
+    .target(name: "Dashboard", dependencies: ["Scoring", "Reports", "TextLayout"]),
     .executableTarget(
       name: "partnerboard",
       dependencies: [
@@ -47,6 +49,7 @@ let package = Package(
     .testTarget(
       name: "PartnerStoreTests", dependencies: ["PartnerStore", "ProgramFiles", "Scoring"]),
     .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "ProgramFiles", "Scoring"]),
+    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Scoring"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
     .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),

@@ -265,6 +265,21 @@ NAMES = {
 }
 REGIONS = ["EMEA", "NA", "APAC", "LATAM"]
 MANAGERS = ["Dana Whitfield", "Marco Rossi", "Aiko Tanaka", "Lucía Fernández"]
+# Channel managers own regions (EMEA has two).
+REGION_MANAGERS = {"EMEA": ["Marco Rossi", "Sophie Laurent"], "NA": ["Dana Whitfield"],
+                   "APAC": ["Aiko Tanaka"], "LATAM": ["Lucía Fernández"]}
+# Names that say where a partner is; the others are spread over the regions.
+NAME_REGIONS = {
+    "Müller Systemhaus GmbH": "EMEA", "Société Générale Informatique": "EMEA", "Árvore Tecnologia": "LATAM",
+    "東京システム株式会社": "APAC", "Fjällvind Data AB": "EMEA", "Kiwi Cloud Ltd": "APAC",
+    "Aurora Sistemas": "LATAM", "Hanseatic IT": "EMEA", "Nordic Byte": "EMEA", "上海云智科技": "APAC",
+    "Azteca Distribución": "LATAM", "Pacific Rim Distribution": "APAC", "EuroDisti SA": "EMEA",
+    "Señor Servicios Gestionados": "LATAM", "Kōdo Managed IT": "APAC", "Maple Leaf Managed": "NA",
+    "Outback Ops": "APAC", "Vértice Cloud": "LATAM", "Čapek Integrace s.r.o.": "EMEA",
+    "서울 통합 솔루션": "APAC", "Andes Integra": "LATAM", "Øresund Digital": "EMEA",
+    "Référence Conseil": "EMEA", "Sakura Partners 🌸": "APAC", "Tiger Lake Consulting": "NA",
+    "Smith, Jones \"and\" Partners": "NA", "Redwood Partners": "NA", "Keystone Integrators": "NA",
+}
 QUARTERS = ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3", "2026Q4"]
 
 # Stories, by partner index (see the module docstring). Each is a function of
@@ -285,13 +300,17 @@ STORIES = {
 
 def sample_partners(rng):
     partners = []
+    seen = {}
     n = 0
     for segment, names in NAMES.items():
         for name in names:
             n += 1
+            region = NAME_REGIONS.get(name, REGIONS[(n * 7) % 4])
+            managers = REGION_MANAGERS[region]
+            seen[region] = seen.get(region, 0) + 1
             partners.append({
                 "id": "p%03d" % n, "name": name, "segment": segment,
-                "region": REGIONS[(n * 7) % 4], "manager": MANAGERS[(n * 3) % 4],
+                "region": region, "manager": managers[seen[region] % len(managers)],
             })
     return partners
 

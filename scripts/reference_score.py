@@ -35,9 +35,10 @@ expects; each is a comment at the place it applies):
   * progress is 1 at the top tier (no next tier; the bar is full).
   * a partner's first period is the first with any observation, counting
     rows of unscored KPIs and adjustments that add an observation.
-  * payouts: "share" in the JSON is s = schedule(r), null when r is missing;
-    the payout is max_payout * attribution * max(s, floor_share), s taken as 0
-    when r is missing (so a pending agreement pays its floor share).
+  * payouts: "share" in the JSON is the share actually paid,
+    max(s, floor_share) with s = schedule(r), and s taken as 0 when r is
+    missing (section 8 lets only value/attainment be null, and section 9's X3
+    pays "the floor share 0.1"); payout = max_payout * attribution * share.
   * integral numbers are printed without a fractional part (512000, not
     512000.0); all are JSON numbers either way.
 """
@@ -538,7 +539,7 @@ class Data:
                 "id": a["id"], "partner_id": a["partner_id"], "kpi": a["kpi"], "period": a["period"],
                 "value": num_out(spec_round(v, 4)) if v is not None else None,
                 "attainment": num_out(spec_round(r, 4)) if r is not None else None,
-                "share": num_out(spec_round(s, 4)) if s is not None else None,
+                "share": num_out(spec_round(paid, 4)),
                 "payout": num_out(payout),
                 "status": "pending" if a["t"] > self.t1 else "verified",
             })

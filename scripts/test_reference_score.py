@@ -200,8 +200,9 @@ class WorkedExample(unittest.TestCase):
                          (90, 0.625, 0.55, 2750.00, "verified"))
         self.assertEqual((x2["value"], x2["attainment"], x2["share"], x2["payout"], x2["status"]),
                          (32.5, 0.875, 0.85, 6800.00, "verified"))
-        self.assertEqual((x3["value"], x3["attainment"], x3["payout"], x3["status"]),
-                         (None, None, 500.00, "pending"))
+        # Pending: no value, so only the floor share 0.1 of 5,000 is paid.
+        self.assertEqual((x3["value"], x3["attainment"], x3["share"], x3["payout"], x3["status"]),
+                         (None, None, 0.1, 500.00, "pending"))
 
     def test_json_shape(self):
         o = self.obj("2026Q3", "A")

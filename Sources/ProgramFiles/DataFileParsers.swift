@@ -94,7 +94,7 @@ public enum DataFileParsers {
       let line = doc.lineNumber(ofRow: r)
       if let first = keys.insert(partner, period, kpi, line: line) {
         c.issue(
-          r, nil, "a second adjustment of partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
+          r, nil as String?, "a second adjustment of partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
         continue
       }
       out.rows.append(

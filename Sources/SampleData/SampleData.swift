@@ -4273,69 +4273,69 @@ public enum SampleData {
     "partners.csv": #"""
     id,name,segment,region,manager
     p001,Northwind Solutions,reseller,LATAM,Lucía Fernández
-    p002,Müller Systemhaus GmbH,reseller,APAC,Aiko Tanaka
-    p003,Société Générale Informatique,reseller,NA,Marco Rossi
-    p004,Contoso Tech,reseller,EMEA,Dana Whitfield
+    p002,Müller Systemhaus GmbH,reseller,EMEA,Sophie Laurent
+    p003,Société Générale Informatique,reseller,EMEA,Marco Rossi
+    p004,Contoso Tech,reseller,EMEA,Sophie Laurent
     p005,Bluebird IT,reseller,LATAM,Lucía Fernández
     p006,Oakridge Digital,reseller,APAC,Aiko Tanaka
-    p007,Árvore Tecnologia,reseller,NA,Marco Rossi
-    p008,東京システム株式会社,reseller,EMEA,Dana Whitfield
+    p007,Árvore Tecnologia,reseller,LATAM,Lucía Fernández
+    p008,東京システム株式会社,reseller,APAC,Aiko Tanaka
     p009,Rocket 🚀 Cloud,reseller,LATAM,Lucía Fernández
-    p010,Fjällvind Data AB,reseller,APAC,Aiko Tanaka
-    p011,Crescent Networks,reseller,NA,Marco Rossi
-    p012,Lumen & Co,reseller,EMEA,Dana Whitfield
-    p013,"Smith, Jones ""and"" Partners",reseller,LATAM,Lucía Fernández
+    p010,Fjällvind Data AB,reseller,EMEA,Marco Rossi
+    p011,Crescent Networks,reseller,NA,Dana Whitfield
+    p012,Lumen & Co,reseller,EMEA,Sophie Laurent
+    p013,"Smith, Jones ""and"" Partners",reseller,NA,Dana Whitfield
     p014,Pioneer Systems,reseller,APAC,Aiko Tanaka
-    p015,Zenith Data,reseller,NA,Marco Rossi
-    p016,Kiwi Cloud Ltd,reseller,EMEA,Dana Whitfield
+    p015,Zenith Data,reseller,NA,Dana Whitfield
+    p016,Kiwi Cloud Ltd,reseller,APAC,Aiko Tanaka
     p017,Aurora Sistemas,reseller,LATAM,Lucía Fernández
-    p018,Hanseatic IT,reseller,APAC,Aiko Tanaka
-    p019,Redwood Partners,reseller,NA,Marco Rossi
-    p020,Nordic Byte,reseller,EMEA,Dana Whitfield
+    p018,Hanseatic IT,reseller,EMEA,Marco Rossi
+    p019,Redwood Partners,reseller,NA,Dana Whitfield
+    p020,Nordic Byte,reseller,EMEA,Sophie Laurent
     p021,Ironbridge Alliance,distributor,LATAM,Lucía Fernández
     p022,TeleDist Connect,distributor,APAC,Aiko Tanaka
-    p023,上海云智科技,distributor,NA,Marco Rossi
-    p024,Global Channel Supply,distributor,EMEA,Dana Whitfield
+    p023,上海云智科技,distributor,APAC,Aiko Tanaka
+    p024,Global Channel Supply,distributor,EMEA,Marco Rossi
     p025,Azteca Distribución,distributor,LATAM,Lucía Fernández
     p026,Pacific Rim Distribution,distributor,APAC,Aiko Tanaka
-    p027,EuroDisti SA,distributor,NA,Marco Rossi
-    p028,Atlas Supply Co,distributor,EMEA,Dana Whitfield
+    p027,EuroDisti SA,distributor,EMEA,Sophie Laurent
+    p028,Atlas Supply Co,distributor,EMEA,Marco Rossi
     p029,Ironclad Managed Services,msp,LATAM,Lucía Fernández
     p030,CloudKeeper,msp,APAC,Aiko Tanaka
-    p031,Señor Servicios Gestionados,msp,NA,Marco Rossi
-    p032,ServiceNest,msp,EMEA,Dana Whitfield
+    p031,Señor Servicios Gestionados,msp,LATAM,Lucía Fernández
+    p032,ServiceNest,msp,EMEA,Sophie Laurent
     p033,Always-On MSP,msp,LATAM,Lucía Fernández
     p034,Kōdo Managed IT,msp,APAC,Aiko Tanaka
-    p035,Polar Ops 🐧,msp,NA,Marco Rossi
-    p036,Greenfield Managed IT,msp,EMEA,Dana Whitfield
+    p035,Polar Ops 🐧,msp,NA,Dana Whitfield
+    p036,Greenfield Managed IT,msp,EMEA,Marco Rossi
     p037,Helios Operations,msp,LATAM,Lucía Fernández
     p038,Citadel MSP,msp,APAC,Aiko Tanaka
-    p039,Maple Leaf Managed,msp,NA,Marco Rossi
-    p040,Outback Ops,msp,EMEA,Dana Whitfield
+    p039,Maple Leaf Managed,msp,NA,Dana Whitfield
+    p040,Outback Ops,msp,APAC,Aiko Tanaka
     p041,Vértice Cloud,msp,LATAM,Lucía Fernández
     p042,Delta Managed Services,msp,APAC,Aiko Tanaka
-    p043,Arcadia Digital Works,integrator,NA,Marco Rossi
-    p044,Brightpath Integration,integrator,EMEA,Dana Whitfield
-    p045,Čapek Integrace s.r.o.,integrator,LATAM,Lucía Fernández
+    p043,Arcadia Digital Works,integrator,NA,Dana Whitfield
+    p044,Brightpath Integration,integrator,EMEA,Sophie Laurent
+    p045,Čapek Integrace s.r.o.,integrator,EMEA,Marco Rossi
     p046,서울 통합 솔루션,integrator,APAC,Aiko Tanaka
-    p047,Keystone Integrators,integrator,NA,Marco Rossi
-    p048,Meridian Consulting,integrator,EMEA,Dana Whitfield
+    p047,Keystone Integrators,integrator,NA,Dana Whitfield
+    p048,Meridian Consulting,integrator,EMEA,Sophie Laurent
     p049,Blue Fjord Integration,integrator,LATAM,Lucía Fernández
-    p050,Andes Integra,integrator,APAC,Aiko Tanaka
-    p051,Copperline Systems,integrator,NA,Marco Rossi
-    p052,Summit Integration,integrator,EMEA,Dana Whitfield
-    p053,Tiger Lake Consulting,integrator,LATAM,Lucía Fernández
-    p054,Øresund Digital,integrator,APAC,Aiko Tanaka
-    p055,Advisory Circle,referral,NA,Marco Rossi
-    p056,Cloud Scouts,referral,EMEA,Dana Whitfield
-    p057,Référence Conseil,referral,LATAM,Lucía Fernández
+    p050,Andes Integra,integrator,LATAM,Lucía Fernández
+    p051,Copperline Systems,integrator,NA,Dana Whitfield
+    p052,Summit Integration,integrator,EMEA,Marco Rossi
+    p053,Tiger Lake Consulting,integrator,NA,Dana Whitfield
+    p054,Øresund Digital,integrator,EMEA,Sophie Laurent
+    p055,Advisory Circle,referral,NA,Dana Whitfield
+    p056,Cloud Scouts,referral,EMEA,Marco Rossi
+    p057,Référence Conseil,referral,EMEA,Sophie Laurent
     p058,Startup Bridge,referral,APAC,Aiko Tanaka
-    p059,TechMatch,referral,NA,Marco Rossi
-    p060,Good Leads Co,referral,EMEA,Dana Whitfield
+    p059,TechMatch,referral,NA,Dana Whitfield
+    p060,Good Leads Co,referral,EMEA,Marco Rossi
     p061,Insight Referrals,referral,LATAM,Lucía Fernández
     p062,Sakura Partners 🌸,referral,APAC,Aiko Tanaka
-    p063,Bridgeway Advisors,referral,NA,Marco Rossi
-    p064,Lead Lantern,referral,EMEA,Dana Whitfield
+    p063,Bridgeway Advisors,referral,NA,Dana Whitfield
+    p064,Lead Lantern,referral,EMEA,Sophie Laurent
 
     """#,
     "program.toml": #"""

@@ -145,12 +145,7 @@ extension Scorebook {
     }
 
     let slope = self.slope(p, t)
-    let projection = slope.map { score + $0 }
-    let inGrace = grace(p, t) > 0
-    var atRisk = inGrace
-    if tierIndex > 0, let projection, projection < tier.minScore { atRisk = true }
-    var rising = false
-    if let next, let projection, projection >= next.minScore { rising = true }
+    let outlook = self.outlook(p, t)!
 
     return PartnerEvaluation(
       partner: partner, period: periods[t], score: score, rank: ranks[p * periodCount + t],
@@ -158,7 +153,8 @@ extension Scorebook {
       segmentCount: segmentSizes[t][segment] ?? 0, movement: movement(p, t),
       qualifiedTier: program.tiers[qualified[p * periodCount + t]], tier: tier,
       tierIndex: tierIndex, grace: grace(p, t), nextTier: next, pointsNeeded: pointsNeeded,
-      progress: progress, slope: slope, projection: projection, atRisk: atRisk, rising: rising,
+      progress: progress, slope: slope, projection: outlook.projection, atRisk: outlook.atRisk,
+      rising: outlook.rising,
       kpis: kpis, tierChecks: tierChecks, whatItTakes: whatItTakes)
   }
 

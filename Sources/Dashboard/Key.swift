@@ -1,0 +1,24 @@
+import Scoring
+
+/// A key press, independent of any terminal library.
+public enum Key: Equatable, Sendable {
+  case char(Character)
+  case up, down, left, right
+  case pageUp, pageDown, home, end
+  case enter, escape, backspace, tab, backTab
+  case ctrlC
+}
+
+/// What a mouse did, at a cell of the screen.
+public enum MouseAction: Equatable, Sendable { case click, doubleClick, wheelUp, wheelDown }
+
+/// Everything that can change the dashboard's state (Bubble Tea style).
+public enum Event: Sendable {
+  case key(Key)
+  case mouse(x: Int, y: Int, action: MouseAction)
+  case resize(width: Int, height: Int)
+  /// The store changed under us and was read again.
+  case reloaded(Scorebook)
+  /// Something failed outside the state machine (shown in the status bar).
+  case failed(String)
+}

@@ -1,0 +1,174 @@
+import Reports
+import Scoring
+
+/// The columns of the leaderboard, in screen order; `s` cycles through them.
+public enum LeaderboardColumn: Int, CaseIterable, Sendable {
+  case rank, movement, partner, segment, region, tier, score, change, trend, flags
+
+  public var title: String {
+    switch self {
+    case .rank: "#"
+    case .movement: "Move"
+    case .partner: "Partner"
+    case .segment: "Segment"
+    case .region: "Region"
+    case .tier: "Tier"
+    case .score: "Score"
+    case .change: "Δ"
+    case .trend: "Trend"
+    case .flags: "Flags"
+    }
+  }
+
+  /// Columns a user can sort by (`s` skips the others).
+  public var sortable: Bool { self != .trend }
+}
+
+/// Filters of the leaderboard (`/` text, `f` segment, region, tier).
+public struct LeaderboardFilter: Equatable, Sendable {
+  public var text = ""
+  public var segment: String?
+  public var region: String?
+  public var tier: String?
+  public init() {}
+
+  public var isEmpty: Bool { text.isEmpty && segment == nil && region == nil && tier == nil }
+}
+
+/// One visible row, built only for the rows on screen.
+public struct LeaderboardRow: Equatable, Sendable {
+  public let partnerIndex: Int
+  public let id: String
+  public let rank: Int
+  public let movement: Int?
+  public let name: String
+  public let segment: String
+  public let region: String
+  public let tierIndex: Int
+  public let tierName: String
+  public let score: Double
+  /// Score change since the previous quarter; nil for a new partner.
+  public let change: Double?
+  /// Scores of the last 8 quarters up to the period, oldest first (nil before the partner's data).
+  public let history: [Double?]
+  public let atRisk: Bool
+  public let rising: Bool
+  public let grace: Int
+}
+
+/// The leaderboard of one period: sorted, filtered partner indices, and rows
+/// built on demand (so 100,000 partners cost one sort, not 100,000 rows).
+public struct LeaderboardModel: Sendable {
+  public let book: Scorebook
+  public let period: Int
+  public let sort: LeaderboardColumn
+  public let ascending: Bool
+  public let filter: LeaderboardFilter
+  /// Partner indices in display order.
+  public let partners: [Int]
+
+  public init(
+    book: Scorebook, period: Int, sort: LeaderboardColumn = .rank, ascending: Bool = true,
+    filter: LeaderboardFilter = LeaderboardFilter()
+  ) {
+    self.book = book
+    self.period = period
+    self.sort = sort
+    self.ascending = ascending
+    self.filter = filter
+    guard period >= 0 && period < book.order.count else {
+      partners = []
+      return
+    }
+    let text = filter.text.lowercased()
+    var list = book.order[period].filter { p in
+      let partner = book.partners[p]
+      if let s = filter.segment, partner.segment != s { return false }
+      if let r = filter.region, partner.region != r { return false }
+      if let t = filter.tier, book.program.tiers[book.tier(p, period)!].id != t { return false }
+      if !text.isEmpty && !partner.name.lowercased().contains(text) && !partner.id.lowercased().contains(text) {
+        return false
+      }
+      return true
+    }
+    if sort != .rank || !ascending {
+      list = Self.sorted(list, by: sort, ascending: ascending, book: book, period: period)
+    }
+    partners = list
+  }
+
+  public var count: Int { partners.count }
+
+  public func row(_ i: Int) -> LeaderboardRow { Self.row(partner: partners[i], book: book, period: period) }
+
+  public static func row(partner p: Int, book: Scorebook, period t: Int) -> LeaderboardRow {
+    let partner = book.partners[p]
+    let tierIndex = book.tier(p, t)!
+    let score = book.score(p, t)!
+    let previous = t > 0 ? book.score(p, t - 1) : nil
+    var history: [Double?] = []
+    for u in max(0, t - 7)...t { history.append(book.score(p, u)) }
+    let flags = book.outlook(p, t)!
+    return LeaderboardRow(
+      partnerIndex: p, id: partner.id, rank: book.rank(p, t)!, movement: book.movement(p, t), name: partner.name,
+      segment: partner.segment, region: partner.region, tierIndex: tierIndex,
+      tierName: book.program.tiers[tierIndex].name, score: score, change: previous.map { score - $0 },
+      history: history, atRisk: flags.atRisk, rising: flags.rising, grace: book.grace(p, t))
+  }
+
+  static func sorted(
+    _ list: [Int], by column: LeaderboardColumn, ascending: Bool, book: Scorebook, period t: Int
+  ) -> [Int] {
+    // Rank order is the tie-breaker for every column.
+    let rankPosition = Dictionary(uniqueKeysWithValues: book.order[t].enumerated().map { ($1, $0) })
+    func key(_ p: Int) -> SortKey {
+      let partner = book.partners[p]
+      switch column {
+      case .rank, .score, .trend: return .number(-book.score(p, t)!)
+      case .movement: return .number(Double(-(book.movement(p, t) ?? Int.min / 2)))
+      case .partner: return .text(partner.name.lowercased())
+      case .segment: return .text(partner.segment)
+      case .region: return .text(partner.region)
+      case .tier: return .number(Double(-book.tier(p, t)!))
+      case .change:
+        let prev = t > 0 ? book.score(p, t - 1) : nil
+        return .number(prev.map { -(book.score(p, t)! - $0) } ?? .infinity)
+      case .flags:
+        let f = book.outlook(p, t)!
+        return .number(-(Double(f.atRisk ? 4 : 0) + Double(book.grace(p, t) > 0 ? 2 : 0) + (f.rising ? 1 : 0)))
+      }
+    }
+    let keyed = list.map { (key($0), rankPosition[$0]!, $0) }
+    let sorted = keyed.sorted { a, b in
+      if a.0 != b.0 { return ascending ? a.0 < b.0 : b.0 < a.0 }
+      return a.1 < b.1
+    }
+    return sorted.map(\.2)
+  }
+}
+
+enum SortKey: Comparable {
+  case number(Double)
+  case text(String)
+}
+
+
+extension LeaderboardModel {
+  /// The rows as CSV, as filtered and sorted (`e` export).
+  public func csv() -> String {
+    let rows = (0..<count).map { i -> [String] in
+      let r = row(i)
+      return [
+        String(r.rank), r.movement.map(String.init) ?? "new", r.id, r.name, r.segment, r.region, r.tierName,
+        NumberFormat.fixed(r.score, 2), r.change.map { NumberFormat.fixed($0, 2) } ?? "", String(r.atRisk),
+        String(r.rising), String(r.grace),
+      ]
+    }
+    return CSVWriter.document(
+      header: [
+        "rank", "movement", "partner_id", "name", "segment", "region", "tier", "score", "change", "at_risk",
+        "rising", "grace",
+      ], rows: rows)
+  }
+}
+

@@ -1,0 +1,61 @@
+import Reports
+import Scoring
+
+/// Everything the partner detail screen shows, for one partner at one period.
+public struct PartnerDetailModel: Sendable {
+  public struct KPISeries: Sendable {
+    public let kpi: KPI
+    /// Aggregated value per program period (nil before the partner's data or missing).
+    public let values: [Double?]
+    /// The effective target (absolute KPIs), drawn as the target line.
+    public let target: Double?
+  }
+
+  public struct HistoryPoint: Sendable {
+    public let period: Period
+    public let score: Double?
+    public let rank: Int?
+    public let tier: String?
+  }
+
+  public let partner: Partner
+  public let period: Period
+  public let evaluation: PartnerEvaluation?
+  public let series: [KPISeries]
+  public let history: [HistoryPoint]
+  public let payouts: [PayoutResult]
+  public let program: Program
+
+  public init(book: Scorebook, partner p: Int, period t: Int) {
+    partner = book.partners[p]
+    period = book.periods[t]
+    program = book.program
+    evaluation = book.evaluation(partner: p, period: t)
+    series = book.program.kpis.enumerated().map { k, kpi in
+      KPISeries(
+        kpi: kpi, values: book.periods.indices.map { book.value(p, $0, k) },
+        target: kpi.effectiveTarget(for: book.partners[p].segment))
+    }
+    history = book.periods.indices.map { u in
+      HistoryPoint(
+        period: book.periods[u], score: book.score(p, u), rank: book.rank(p, u),
+        tier: book.tier(p, u).map { book.program.tiers[$0].name })
+    }
+    payouts = book.payouts().filter { $0.agreement.partnerID == book.partners[p].id }
+  }
+
+  /// The KPI table as CSV (`e` on the detail screen).
+  public static func csv(book: Scorebook, partner p: Int, period t: Int) -> String? {
+    guard let e = book.evaluation(partner: p, period: t) else { return nil }
+    return CSVWriter.document(
+      header: ["kpi", "value", "target", "threshold", "baseline", "attainment", "weight", "points", "status"],
+      rows: e.kpis.map { k in
+        [
+          k.kpi.id, k.value.map { NumberFormat.trimmed($0, 4) } ?? "", k.target.map { NumberFormat.trimmed($0, 4) } ?? "",
+          k.threshold.map { NumberFormat.trimmed($0, 4) } ?? "", k.baseline.map { NumberFormat.trimmed($0, 4) } ?? "",
+          NumberFormat.fixed(k.attainment, 4), NumberFormat.fixed(k.weight, 4), NumberFormat.fixed(k.points, 2),
+          k.status.name,
+        ]
+      })
+  }
+}

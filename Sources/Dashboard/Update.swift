@@ -1,0 +1,255 @@
+import Scoring
+
+/// `update(state, event) -> state`: every key, mouse action, resize and reload.
+public enum Update {
+  @discardableResult
+  public static func apply(_ event: Event, to s: inout DashboardState) -> [Effect] {
+    switch event {
+    case .resize(let w, let h):
+      s.width = w
+      s.height = h
+      s.moveSelection(to: s.selected)
+      return []
+    case .reloaded(let book):
+      s.replaceBook(book)
+      s.message = "reloaded: the store changed"
+      return []
+    case .failed(let message):
+      s.message = message
+      return []
+    case .mouse(let x, let y, let action):
+      return mouse(x: x, y: y, action: action, &s)
+    case .key(let key):
+      if key == .ctrlC { return [.quit] }
+      s.message = nil
+      if s.search != nil { return searchKey(key, &s) }
+      if s.filterPanel != nil { return filterKey(key, &s) }
+      if s.showHelp {
+        if key == .char("q") { return [.quit] }
+        s.showHelp = false
+        return []
+      }
+      return globalKey(key, &s)
+    }
+  }
+
+  static func globalKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    switch key {
+    case .char("q"): return [.quit]
+    case .char("?"):
+      s.showHelp = true
+      return []
+    case .char("r"): return [.reload]
+    case .char("["):
+      s.setPeriod(s.period - 1)
+      return []
+    case .char("]"):
+      s.setPeriod(s.period + 1)
+      return []
+    case .tab:
+      s.screen = s.screen == .overview ? .leaderboard : .overview
+      return []
+    case .char("1"):
+      s.screen = .leaderboard
+      return []
+    case .char("2"):
+      s.openDetail(s.detailPartner ?? s.selectedPartner)
+      return []
+    case .char("3"):
+      s.screen = .overview
+      return []
+    case .char("e"):
+      return [export(s)]
+    default: break
+    }
+    switch s.screen {
+    case .leaderboard: return leaderboardKey(key, &s)
+    case .partner: return detailKey(key, &s)
+    case .overview:
+      if key == .escape || key == .backspace { s.screen = .leaderboard }
+      return []
+    }
+  }
+
+  static func leaderboardKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    let page = s.tableHeight
+    switch key {
+    case .down, .char("j"): s.moveSelection(to: s.selected + 1)
+    case .up, .char("k"): s.moveSelection(to: s.selected - 1)
+    case .pageDown: s.moveSelection(to: s.selected + page)
+    case .pageUp: s.moveSelection(to: s.selected - page)
+    case .char("g"), .home: s.moveSelection(to: 0)
+    case .char("G"), .end: s.moveSelection(to: s.leaderboard.count - 1)
+    case .enter, .right, .char("l"): s.openDetail(s.selectedPartner)
+    case .char("/"): s.search = Prompt()
+    case .char("n"): findNext(s.lastSearch, forward: true, &s)
+    case .char("N"): findNext(s.lastSearch, forward: false, &s)
+    case .char("s"):
+      var column = s.leaderboard.sort
+      repeat {
+        column = LeaderboardColumn(rawValue: (column.rawValue + 1) % LeaderboardColumn.allCases.count)!
+      } while !column.sortable
+      s.rebuild(sort: column, ascending: true)
+      s.message = "sorted by \(column.title)"
+    case .char("S"):
+      s.rebuild(ascending: !s.leaderboard.ascending)
+      s.message = "sorted by \(s.leaderboard.sort.title), \(s.leaderboard.ascending ? "best first" : "reversed")"
+    case .char("f"): s.filterPanel = FilterPanel()
+    case .char("x"):
+      s.rebuild(filter: LeaderboardFilter())
+      s.message = "filters cleared"
+    case .escape:
+      if !s.leaderboard.filter.isEmpty {
+        s.rebuild(filter: LeaderboardFilter())
+        s.message = "filters cleared"
+      }
+    default: break
+    }
+    return []
+  }
+
+  static func detailKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    switch key {
+    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
+    case .down, .char("j"): s.detailScroll += 1
+    case .up, .char("k"): s.detailScroll = max(0, s.detailScroll - 1)
+    case .pageDown: s.detailScroll += max(1, s.height - 4)
+    case .pageUp: s.detailScroll = max(0, s.detailScroll - max(1, s.height - 4))
+    case .char("g"), .home: s.detailScroll = 0
+    default: break
+    }
+    return []
+  }
+
+  static func searchKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    switch key {
+    case .escape:
+      s.search = nil
+    case .enter:
+      let text = s.search!.text
+      s.search = nil
+      s.lastSearch = text
+      if !text.isEmpty { findNext(text, forward: true, &s, includeCurrent: true) }
+    case .backspace:
+      if !s.search!.text.isEmpty { s.search!.text.removeLast() }
+    case .char(let c):
+      s.search!.text.append(c)
+      // Incremental: jump to the first match as the user types.
+      findNext(s.search!.text, forward: true, &s, includeCurrent: true, quiet: true)
+    default: break
+    }
+    return []
+  }
+
+  /// Moves to the next row whose name or id contains `text` (case-insensitive), wrapping.
+  static func findNext(
+    _ text: String, forward: Bool, _ s: inout DashboardState, includeCurrent: Bool = false, quiet: Bool = false
+  ) {
+    guard !text.isEmpty, s.leaderboard.count > 0 else {
+      if !quiet { s.message = "type / to search" }
+      return
+    }
+    let q = text.lowercased()
+    let n = s.leaderboard.count
+    let start = includeCurrent ? 0 : 1
+    for step in start...n {
+      let i = ((s.selected + (forward ? step : -step)) % n + n) % n
+      let partner = s.book.partners[s.leaderboard.partners[i]]
+      if partner.name.lowercased().contains(q) || partner.id.lowercased().contains(q) {
+        s.moveSelection(to: i)
+        return
+      }
+    }
+    if !quiet { s.message = "no partner matches \"\(text)\"" }
+  }
+
+  static func filterKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    var panel = s.filterPanel!
+    var filter = s.leaderboard.filter
+    let fields = FilterPanel.Field.allCases
+    func cycle(_ values: [String], _ current: String?, _ step: Int) -> String? {
+      let options: [String?] = [nil] + values
+      let i = options.firstIndex(of: current) ?? 0
+      return options[((i + step) % options.count + options.count) % options.count]
+    }
+    func change(_ step: Int) {
+      switch panel.field {
+      case .text: break
+      case .segment: filter.segment = cycle(s.book.program.segments.map(\.id), filter.segment, step)
+      case .region: filter.region = cycle(Array(Set(s.book.partners.map(\.region))).sorted(), filter.region, step)
+      case .tier: filter.tier = cycle(s.book.program.tiers.map(\.id), filter.tier, step)
+      }
+    }
+    switch key {
+    case .escape, .enter:
+      s.filterPanel = nil
+      return []
+    case .down, .tab: panel.field = fields[(panel.field.rawValue + 1) % fields.count]
+    case .up, .backTab: panel.field = fields[(panel.field.rawValue + fields.count - 1) % fields.count]
+    case .right: change(1)
+    case .left: change(-1)
+    case .backspace:
+      if panel.field == .text, !filter.text.isEmpty { filter.text.removeLast() } else { change(0) }
+      if panel.field != .text {
+        switch panel.field {
+        case .segment: filter.segment = nil
+        case .region: filter.region = nil
+        case .tier: filter.tier = nil
+        case .text: break
+        }
+      }
+    case .char(let c):
+      if panel.field == .text {
+        filter.text.append(c)
+      } else if c == "l" {
+        change(1)
+      } else if c == "h" {
+        change(-1)
+      } else if c == "j" {
+        panel.field = fields[(panel.field.rawValue + 1) % fields.count]
+      } else if c == "k" {
+        panel.field = fields[(panel.field.rawValue + fields.count - 1) % fields.count]
+      }
+    default: break
+    }
+    s.filterPanel = panel
+    if filter != s.leaderboard.filter { s.rebuild(filter: filter) }
+    return []
+  }
+
+  static func mouse(x: Int, y: Int, action: MouseAction, _ s: inout DashboardState) -> [Effect] {
+    guard s.screen == .leaderboard, !s.showHelp else {
+      if s.screen == .partner {
+        if action == .wheelDown { s.detailScroll += 3 }
+        if action == .wheelUp { s.detailScroll = max(0, s.detailScroll - 3) }
+      }
+      return []
+    }
+    switch action {
+    case .wheelDown: s.moveSelection(to: s.selected + 3)
+    case .wheelUp: s.moveSelection(to: s.selected - 3)
+    case .click, .doubleClick:
+      let row = y - Layout.leaderboardFirstRow + s.scroll
+      guard y >= Layout.leaderboardFirstRow, row < s.leaderboard.count else { return [] }
+      s.moveSelection(to: row)
+      if action == .doubleClick { s.openDetail(s.selectedPartner) }
+    }
+    return []
+  }
+
+  /// The current view as CSV (`e`): the leaderboard as filtered and sorted,
+  /// or the partner's KPI table.
+  static func export(_ s: DashboardState) -> Effect {
+    let period = s.book.periods.indices.contains(s.period) ? s.book.periods[s.period].description : "none"
+    if s.screen == .partner, let p = s.detailPartner, let csv = PartnerDetailModel.csv(book: s.book, partner: p, period: s.period) {
+      return .export(suggestedName: "partnerboard-\(s.book.partners[p].id)-\(period).csv", contents: csv)
+    }
+    return .export(suggestedName: "partnerboard-leaderboard-\(period).csv", contents: s.leaderboard.csv())
+  }
+}
+
+/// Screen rows shared by the view and the mouse handler.
+public enum Layout {
+  /// The leaderboard's first data row: header (2 lines), column titles.
+  public static let leaderboardFirstRow = 3
+}

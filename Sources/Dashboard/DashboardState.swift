@@ -76,7 +76,8 @@ public struct DashboardState: Sendable {
   ) {
     let keep = selectedPartner.map { book.partners[$0].id }
     leaderboard = LeaderboardModel(
-      book: book, period: period, sort: sort ?? leaderboard.sort, ascending: ascending ?? leaderboard.ascending,
+      book: book, period: period, sort: sort ?? leaderboard.sort,
+      ascending: ascending ?? leaderboard.ascending,
       filter: filter ?? leaderboard.filter)
     select(partnerID: keep)
   }

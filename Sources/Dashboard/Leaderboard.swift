@@ -86,7 +86,8 @@ public struct LeaderboardModel: Sendable {
       if let s = filter.segment, partner.segment != s { return false }
       if let r = filter.region, partner.region != r { return false }
       if let t = filter.tier, book.program.tiers[book.tier(p, period)!].id != t { return false }
-      if !text.isEmpty && !partner.name.lowercased().contains(text) && !partner.id.lowercased().contains(text) {
+      if !text.isEmpty && !partner.name.lowercased().contains(text) && !partner.id.lowercased().contains(text)
+      {
         return false
       }
       return true
@@ -110,7 +111,8 @@ public struct LeaderboardModel: Sendable {
     for u in max(0, t - 7)...t { history.append(book.score(p, u)) }
     let flags = book.outlook(p, t)!
     return LeaderboardRow(
-      partnerIndex: p, id: partner.id, rank: book.rank(p, t)!, movement: book.movement(p, t), name: partner.name,
+      partnerIndex: p, id: partner.id, rank: book.rank(p, t)!, movement: book.movement(p, t),
+      name: partner.name,
       segment: partner.segment, region: partner.region, tierIndex: tierIndex,
       tierName: book.program.tiers[tierIndex].name, score: score, change: previous.map { score - $0 },
       history: history, atRisk: flags.atRisk, rising: flags.rising, grace: book.grace(p, t))
@@ -135,7 +137,8 @@ public struct LeaderboardModel: Sendable {
         return .number(prev.map { -(book.score(p, t)! - $0) } ?? .infinity)
       case .flags:
         let f = book.outlook(p, t)!
-        return .number(-(Double(f.atRisk ? 4 : 0) + Double(book.grace(p, t) > 0 ? 2 : 0) + (f.rising ? 1 : 0)))
+        return .number(
+          -(Double(f.atRisk ? 4 : 0) + Double(book.grace(p, t) > 0 ? 2 : 0) + (f.rising ? 1 : 0)))
       }
     }
     let keyed = list.map { (key($0), rankPosition[$0]!, $0) }
@@ -151,7 +154,6 @@ enum SortKey: Comparable {
   case number(Double)
   case text(String)
 }
-
 
 extension LeaderboardModel {
   /// The rows as CSV, as filtered and sorted (`e` export).
@@ -171,4 +173,3 @@ extension LeaderboardModel {
       ], rows: rows)
   }
 }
-

@@ -44,7 +44,8 @@ public struct OverviewModel: Sendable {
     let ids = book.order[t]
     evaluated = ids.count
     var counts = [Int](repeating: 0, count: program.tiers.count)
-    var matrix = [[Int]](repeating: [Int](repeating: 0, count: program.tiers.count), count: program.tiers.count)
+    var matrix = [[Int]](
+      repeating: [Int](repeating: 0, count: program.tiers.count), count: program.tiers.count)
     var movers: [Mover] = []
     var risks: [Risk] = []
     for p in ids {
@@ -62,14 +63,17 @@ public struct OverviewModel: Sendable {
           ? "in grace \(grace) of \(program.gracePeriods)"
           : "projected \(NumberFormat.fixed(outlook.projection ?? 0, 1)) < \(NumberFormat.trimmed(program.tiers[tier].minScore, 2))"
         risks.append(
-          Risk(partner: book.partners[p], tier: program.tiers[tier].name, score: book.score(p, t)!, reason: reason))
+          Risk(
+            partner: book.partners[p], tier: program.tiers[tier].name, score: book.score(p, t)!,
+            reason: reason))
       }
     }
     tierCounts = counts
     transitions = matrix
     hasPrevious = t > 0
     risers = Array(movers.filter { $0.movement > 0 }.sorted { $0.movement > $1.movement }.prefix(moversShown))
-    fallers = Array(movers.filter { $0.movement < 0 }.sorted { $0.movement < $1.movement }.prefix(moversShown))
+    fallers = Array(
+      movers.filter { $0.movement < 0 }.sorted { $0.movement < $1.movement }.prefix(moversShown))
     atRisk = risks
     segments = program.segments.map { segment in
       let members = ids.filter { book.partners[$0].segment == segment.id }

@@ -48,12 +48,17 @@ public struct PartnerDetailModel: Sendable {
   public static func csv(book: Scorebook, partner p: Int, period t: Int) -> String? {
     guard let e = book.evaluation(partner: p, period: t) else { return nil }
     return CSVWriter.document(
-      header: ["kpi", "value", "target", "threshold", "baseline", "attainment", "weight", "points", "status"],
+      header: [
+        "kpi", "value", "target", "threshold", "baseline", "attainment", "weight", "points", "status",
+      ],
       rows: e.kpis.map { k in
         [
-          k.kpi.id, k.value.map { NumberFormat.trimmed($0, 4) } ?? "", k.target.map { NumberFormat.trimmed($0, 4) } ?? "",
-          k.threshold.map { NumberFormat.trimmed($0, 4) } ?? "", k.baseline.map { NumberFormat.trimmed($0, 4) } ?? "",
-          NumberFormat.fixed(k.attainment, 4), NumberFormat.fixed(k.weight, 4), NumberFormat.fixed(k.points, 2),
+          k.kpi.id, k.value.map { NumberFormat.trimmed($0, 4) } ?? "",
+          k.target.map { NumberFormat.trimmed($0, 4) } ?? "",
+          k.threshold.map { NumberFormat.trimmed($0, 4) } ?? "",
+          k.baseline.map { NumberFormat.trimmed($0, 4) } ?? "",
+          NumberFormat.fixed(k.attainment, 4), NumberFormat.fixed(k.weight, 4),
+          NumberFormat.fixed(k.points, 2),
           k.status.name,
         ]
       })

@@ -93,7 +93,8 @@ public enum Update {
       s.message = "sorted by \(column.title)"
     case .char("S"):
       s.rebuild(ascending: !s.leaderboard.ascending)
-      s.message = "sorted by \(s.leaderboard.sort.title), \(s.leaderboard.ascending ? "best first" : "reversed")"
+      s.message =
+        "sorted by \(s.leaderboard.sort.title), \(s.leaderboard.ascending ? "best first" : "reversed")"
     case .char("f"): s.filterPanel = FilterPanel()
     case .char("x"):
       s.rebuild(filter: LeaderboardFilter())
@@ -143,7 +144,8 @@ public enum Update {
 
   /// Moves to the next row whose name or id contains `text` (case-insensitive), wrapping.
   static func findNext(
-    _ text: String, forward: Bool, _ s: inout DashboardState, includeCurrent: Bool = false, quiet: Bool = false
+    _ text: String, forward: Bool, _ s: inout DashboardState, includeCurrent: Bool = false,
+    quiet: Bool = false
   ) {
     guard !text.isEmpty, s.leaderboard.count > 0 else {
       if !quiet { s.message = "type / to search" }
@@ -176,7 +178,8 @@ public enum Update {
       switch panel.field {
       case .text: break
       case .segment: filter.segment = cycle(s.book.program.segments.map(\.id), filter.segment, step)
-      case .region: filter.region = cycle(Array(Set(s.book.partners.map(\.region))).sorted(), filter.region, step)
+      case .region:
+        filter.region = cycle(Array(Set(s.book.partners.map(\.region))).sorted(), filter.region, step)
       case .tier: filter.tier = cycle(s.book.program.tiers.map(\.id), filter.tier, step)
       }
     }
@@ -241,7 +244,9 @@ public enum Update {
   /// or the partner's KPI table.
   static func export(_ s: DashboardState) -> Effect {
     let period = s.book.periods.indices.contains(s.period) ? s.book.periods[s.period].description : "none"
-    if s.screen == .partner, let p = s.detailPartner, let csv = PartnerDetailModel.csv(book: s.book, partner: p, period: s.period) {
+    if s.screen == .partner, let p = s.detailPartner,
+      let csv = PartnerDetailModel.csv(book: s.book, partner: p, period: s.period)
+    {
       return .export(suggestedName: "partnerboard-\(s.book.partners[p].id)-\(period).csv", contents: csv)
     }
     return .export(suggestedName: "partnerboard-leaderboard-\(period).csv", contents: s.leaderboard.csv())

@@ -1,0 +1,273 @@
+import Dashboard
+import Scoring
+import Testing
+
+/// A synthetic program: one KPI, scores = value, so tests can place partners.
+enum Synthetic {
+  static let program = Program(
+    name: "Synthetic", currency: "EUR", window: 1, gracePeriods: 1,
+    segments: [Segment(id: "a", name: "A"), Segment(id: "b", name: "B")],
+    kpis: [
+      KPI(
+        id: "v", name: "Value", category: .performance, indicator: .lagging, unit: .score, aggregate: .last,
+        basis: .absolute(target: 100, threshold: 0, targets: [:], thresholds: [:]), weight: 1)
+    ],
+    tiers: [
+      Tier(id: "t0", name: "Bronze", minScore: 0), Tier(id: "t1", name: "Silver", minScore: 50),
+      Tier(id: "t2", name: "Gold", minScore: 80),
+    ],
+    payout: PayoutSchedule(points: [.init(r: 0, share: 0), .init(r: 1, share: 1)]))
+
+  /// `scores[p][t]` (nil = no observation), partner names "P<i>".
+  static func book(_ scores: [[Double?]], regions: [String]? = nil) -> Scorebook {
+    var partners: [Partner] = []
+    var observations: [Observation] = []
+    for (i, row) in scores.enumerated() {
+      let id = "p\(i)"
+      partners.append(
+        Partner(
+          id: id, name: "P\(i)", segment: i % 2 == 0 ? "a" : "b",
+          region: regions?[i] ?? (i % 3 == 0 ? "EU" : "NA")))
+      for (t, v) in row.enumerated() {
+        if let v {
+          observations.append(
+            Observation(partnerID: id, period: Period(year: 2026, quarter: t + 1), kpi: "v", value: v))
+        }
+      }
+    }
+    return Scorebook(Dataset(program: program, partners: partners, observations: observations))
+  }
+}
+
+@Suite struct LeaderboardModelTests {
+  let book = Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]])
+
+  @Test func rankOrderByDefault() {
+    let m = LeaderboardModel(book: book, period: 1)
+    #expect(m.partners.map { book.partners[$0].id } == ["p0", "p4", "p2", "p3", "p1"])
+    let r = m.row(0)
+    #expect(r.rank == 1)
+    #expect(r.movement == 3)  // rank 4 of 4 in 2026Q1, first now
+    #expect(r.change == 80)
+    #expect(r.tierName == "Gold")
+    #expect(r.history == [10, 90])
+    #expect(m.row(3).movement == nil)
+    #expect(m.row(3).change == nil)
+  }
+
+  @Test func sortByColumnsAndReverse() {
+    let byName = LeaderboardModel(book: book, period: 1, sort: .partner)
+    #expect(byName.partners.map { book.partners[$0].name } == ["P0", "P1", "P2", "P3", "P4"])
+    let byChange = LeaderboardModel(book: book, period: 1, sort: .change)
+    #expect(byChange.partners.map { book.partners[$0].id } == ["p0", "p4", "p2", "p1", "p3"])
+    let reversed = LeaderboardModel(book: book, period: 1, sort: .score, ascending: false)
+    #expect(reversed.partners.map { book.partners[$0].id } == ["p1", "p3", "p2", "p4", "p0"])
+  }
+
+  @Test func filters() {
+    var f = LeaderboardFilter()
+    f.segment = "b"
+    #expect(
+      LeaderboardModel(book: book, period: 1, filter: f).partners.map { book.partners[$0].id } == [
+        "p3", "p1",
+      ])
+    f = LeaderboardFilter()
+    f.tier = "t2"
+    #expect(LeaderboardModel(book: book, period: 1, filter: f).count == 2)
+    f = LeaderboardFilter()
+    f.text = "p2"
+    #expect(LeaderboardModel(book: book, period: 1, filter: f).partners == [2])
+    f = LeaderboardFilter()
+    f.region = "EU"
+    #expect(Set(LeaderboardModel(book: book, period: 1, filter: f).partners) == [0, 3])
+  }
+
+  @Test func csvExportAsFilteredAndSorted() {
+    var f = LeaderboardFilter()
+    f.segment = "b"
+    let csv = LeaderboardModel(book: book, period: 1, filter: f).csv()
+    #expect(
+      csv == """
+        rank,movement,partner_id,name,segment,region,tier,score,change,at_risk,rising,grace
+        4,new,p3,P3,b,EU,Silver,60.00,,false,false,0
+        5,-3,p1,P1,b,NA,Silver,40.00,-10.00,true,false,1
+
+        """)
+  }
+}
+
+@Suite struct UpdateTests {
+  let book = Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]])
+
+  func state() -> DashboardState { DashboardState(book: book, width: 120, height: 40) }
+
+  func press(_ keys: [Key], _ s: inout DashboardState) -> [Effect] {
+    var effects: [Effect] = []
+    for k in keys { effects += Update.apply(.key(k), to: &s) }
+    return effects
+  }
+
+  @Test func movesAndOpensTheDetail() {
+    var s = state()
+    _ = press([.down, .char("j"), .up], &s)
+    #expect(s.selected == 1)
+    _ = press([.char("G")], &s)
+    #expect(s.selected == 4)
+    _ = press([.down], &s)
+    #expect(s.selected == 4)
+    _ = press([.char("g"), .enter], &s)
+    #expect(s.screen == .partner)
+    #expect(s.detailPartner == 0)
+    _ = press([.escape], &s)
+    #expect(s.screen == .leaderboard)
+  }
+
+  @Test func sortKeysKeepTheSelectedPartner() {
+    var s = state()
+    _ = press([.down], &s)  // p4
+    _ = press([.char("s"), .char("s")], &s)  // movement, partner
+    #expect(s.leaderboard.sort == .partner)
+    #expect(s.selectedPartner == 4)
+    _ = press([.char("S")], &s)
+    #expect(!s.leaderboard.ascending)
+    #expect(s.selectedPartner == 4)
+  }
+
+  @Test func periodChangeKeepsTheSelection() {
+    var s = state()
+    _ = press([.char("G")], &s)  // p1 at rank 5
+    #expect(s.selectedPartner == 1)
+    _ = press([.char("[")], &s)
+    #expect(s.period == 0)
+    #expect(s.selectedPartner == 1)
+    #expect(s.leaderboard.count == 4)  // p3 has no data in 2026Q1
+    _ = press([.char("["), .char("]")], &s)
+    #expect(s.period == 1)
+  }
+
+  @Test func reloadKeepsTheSelectedPartner() {
+    var s = state()
+    _ = press([.down, .down], &s)  // p2
+    let newer = Synthetic.book([[10, 90, 10], [50, 40, 95], [70, 70, 71], [nil, 60, 60], [20, 85, 20]])
+    Update.apply(.reloaded(newer), to: &s)
+    #expect(s.period == 2)  // it was on the latest period: it follows the new latest
+    #expect(s.selectedPartner == 2)
+    #expect(s.message == "reloaded: the store changed")
+  }
+
+  @Test func searchAndNext() {
+    var s = state()
+    _ = press([.char("/"), .char("P"), .char("3"), .enter], &s)
+    #expect(s.selectedPartner == 3)
+    _ = press([.char("/"), .char("p"), .enter], &s)
+    let first = s.selected
+    _ = press([.char("n")], &s)
+    #expect(s.selected == (first + 1) % 5)
+    _ = press([.char("N")], &s)
+    #expect(s.selected == first)
+    _ = press([.char("/"), .char("z"), .char("z"), .enter], &s)
+    #expect(s.message == "no partner matches \"zz\"")
+  }
+
+  @Test func filterPanel() {
+    var s = state()
+    _ = press([.char("f"), .char("P"), .char("1")], &s)
+    #expect(s.leaderboard.filter.text == "P1")
+    #expect(s.leaderboard.count == 1)
+    _ = press([.backspace, .backspace, .down, .right], &s)
+    #expect(s.leaderboard.filter.segment == "a")
+    _ = press([.enter], &s)
+    #expect(s.filterPanel == nil)
+    #expect(s.leaderboard.count == 3)
+    _ = press([.char("x")], &s)
+    #expect(s.leaderboard.filter.isEmpty)
+  }
+
+  @Test func quitHelpReloadExport() {
+    var s = state()
+    #expect(press([.char("q")], &s) == [.quit])
+    #expect(press([.ctrlC], &s) == [.quit])
+    #expect(press([.char("r")], &s) == [.reload])
+    _ = press([.char("?")], &s)
+    #expect(s.showHelp)
+    _ = press([.escape], &s)
+    #expect(!s.showHelp)
+    guard case .export(let name, let csv) = press([.char("e")], &s).first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(name == "partnerboard-leaderboard-2026Q2.csv")
+    #expect(csv.hasPrefix("rank,movement"))
+  }
+
+  @Test func tabAndNumbersSwitchScreens() {
+    var s = state()
+    _ = press([.tab], &s)
+    #expect(s.screen == .overview)
+    _ = press([.tab], &s)
+    #expect(s.screen == .leaderboard)
+    _ = press([.char("3")], &s)
+    #expect(s.screen == .overview)
+    _ = press([.char("2")], &s)
+    #expect(s.screen == .partner)
+    _ = press([.char("1")], &s)
+    #expect(s.screen == .leaderboard)
+  }
+
+  @Test func mouseClickSelectsAndDoubleClickOpens() {
+    var s = state()
+    Update.apply(.mouse(x: 10, y: Layout.leaderboardFirstRow + 2, action: .click), to: &s)
+    #expect(s.selected == 2)
+    Update.apply(.mouse(x: 10, y: Layout.leaderboardFirstRow + 1, action: .doubleClick), to: &s)
+    #expect(s.screen == .partner)
+    #expect(s.detailPartner == s.leaderboard.partners[1])
+  }
+
+  @Test func resizeKeepsTheSelectionVisible() {
+    var s = state()
+    _ = press([.char("G")], &s)
+    Update.apply(.resize(width: 80, height: 7), to: &s)
+    #expect(s.scroll <= s.selected && s.selected < s.scroll + s.tableHeight)
+    #expect(!s.tooSmall || s.height < 24)
+  }
+}
+
+@Suite struct PagingTests {
+  @Test func hundredThousandPartners() {
+    let n = 100_000
+    var scores: [[Double?]] = []
+    scores.reserveCapacity(n)
+    for i in 0..<n {
+      let a = Double(i % 1000) / 10
+      let b = Double((i * 7) % 1000) / 10
+      scores.append([a, b])
+    }
+    let book = Synthetic.book(scores)
+    var s = DashboardState(book: book, width: 120, height: 40)
+    #expect(s.leaderboard.count == n)
+    Update.apply(.key(.pageDown), to: &s)
+    #expect(s.selected == s.tableHeight)
+    Update.apply(.key(.char("G")), to: &s)
+    #expect(s.selected == n - 1)
+    #expect(s.scroll == n - s.tableHeight)
+    Update.apply(.key(.pageUp), to: &s)
+    #expect(s.selected == n - 1 - s.tableHeight)
+    // Ranks are non-decreasing down the table.
+    let ranks = (s.scroll..<s.scroll + s.tableHeight).map { s.leaderboard.row($0).rank }
+    #expect(ranks == ranks.sorted())
+  }
+}
+
+@Suite struct OverviewTests {
+  @Test func distributionTransitionsMoversAndRisk() {
+    let book = Synthetic.book([[10, 90], [90, 40], [70, 70], [nil, 60], [85, 20]])
+    let o = OverviewModel(book: book, period: 1)
+    #expect(o.evaluated == 5)
+    #expect(o.tierCounts == [0, 2, 3])  // p1 and p4 keep Gold in grace
+    #expect(o.transitions[0][2] == 1)  // p0 bronze -> gold
+    #expect(o.risers.first?.partner.id == "p0")
+    #expect(o.fallers.map(\.partner.id).contains("p4"))
+    #expect(o.atRisk.map(\.partner.id).contains("p1"))
+    #expect(o.segments.map(\.partners) == [3, 2])
+  }
+}

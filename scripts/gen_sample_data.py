@@ -247,7 +247,7 @@ schedule = [[0.0, 0.0], [1.0, 1.0]]
 
 NAMES = {
     "reseller": ["Northwind Solutions", "Müller Systemhaus GmbH", "Société Générale Informatique",
-                 "Contoso Tech", "Bluebird IT", "Oakridge Digital", "Árvore Tecnologia",
+                 "Acme Corporation", "Bluebird IT", "Oakridge Digital", "Árvore Tecnologia",
                  "東京システム株式会社", "Rocket 🚀 Cloud", "Fjällvind Data AB", "Crescent Networks",
                  "Lumen & Co", "Smith, Jones \"and\" Partners", "Pioneer Systems", "Zenith Data",
                  "Kiwi Cloud Ltd", "Aurora Sistemas", "Hanseatic IT", "Redwood Partners", "Nordic Byte"],

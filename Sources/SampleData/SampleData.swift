@@ -4275,7 +4275,7 @@ public enum SampleData {
     p001,Northwind Solutions,reseller,LATAM,Lucía Fernández
     p002,Müller Systemhaus GmbH,reseller,EMEA,Sophie Laurent
     p003,Société Générale Informatique,reseller,EMEA,Marco Rossi
-    p004,Contoso Tech,reseller,EMEA,Sophie Laurent
+    p004,Acme Corporation,reseller,EMEA,Sophie Laurent
     p005,Bluebird IT,reseller,LATAM,Lucía Fernández
     p006,Oakridge Digital,reseller,APAC,Aiko Tanaka
     p007,Árvore Tecnologia,reseller,LATAM,Lucía Fernández

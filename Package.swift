@@ -36,11 +36,17 @@ let package = Package(
     .target(name: "Reports", dependencies: ["Scoring", "TextLayout"]),
     // View models: state, update(state, event), screens' data. No ncurses here.
     .target(name: "Dashboard", dependencies: ["Scoring", "Reports", "TextLayout"]),
+    // ncursesw, as a [system] module (SwiftPM rejects pkg-config's flags).
+    .systemLibrary(name: "CNcurses"),
+    // Cell-grid widgets, a text backend and a thin ncurses backend.
+    .target(name: "TerminalUI", dependencies: ["TextLayout", "CNcurses"]),
+    // view(state): the dashboard's screens drawn with TerminalUI widgets.
+    .target(name: "Screens", dependencies: ["Dashboard", "Reports", "Scoring", "TerminalUI", "TextLayout"]),
     .executableTarget(
       name: "partnerboard",
       dependencies: [
         "Scoring", "ProgramFiles", "PartnerStore", "Reports", "TextLayout",
-        "SampleData",
+        "SampleData", "Dashboard", "Screens", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),

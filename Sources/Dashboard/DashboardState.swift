@@ -58,7 +58,7 @@ public struct DashboardState: Sendable {
 
   /// Rows of the leaderboard table that fit on screen (header, table header
   /// and status bar take the rest).
-  public var tableHeight: Int { max(1, height - 5) }
+  public var tableHeight: Int { max(1, height - 4) }
 
   public var selectedPartner: Int? {
     selected < leaderboard.count ? leaderboard.partners[selected] : nil
@@ -124,6 +124,9 @@ public struct DashboardState: Sendable {
     detailPartner = detail.flatMap(newBook.partnerIndex(id:))
     if detailPartner == nil && screen == .partner { screen = .leaderboard }
   }
+
+  /// Opens the partner screen on partner `p`.
+  public mutating func showPartner(_ p: Int) { openDetail(p) }
 
   mutating func openDetail(_ p: Int?) {
     guard let p else { return }

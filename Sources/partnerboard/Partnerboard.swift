@@ -22,9 +22,10 @@ struct Partnerboard: ParsableCommand {
         partnerboard import metrics-2027Q1.csv
       """,
     subcommands: [
-      LeaderboardCommand.self, TierCommand.self, ExplainCommand.self, ScoreCommand.self,
+      DashboardCommand.self, RenderCommand.self, LeaderboardCommand.self, TierCommand.self,
+      ExplainCommand.self, ScoreCommand.self,
       PayoutsCommand.self, InitCommand.self, ImportCommand.self, ImportsCommand.self,
       UndoImportCommand.self, ValidateCommand.self,
     ],
-    defaultSubcommand: LeaderboardCommand.self)
+    defaultSubcommand: DashboardCommand.self)
 }

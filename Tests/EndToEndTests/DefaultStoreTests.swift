@@ -19,9 +19,20 @@ import Testing
     #expect(again.stdout == r.stdout)
   }
 
-  @Test func noArgumentsShowsTheLeaderboard() throws {
+  @Test func noArgumentsWithoutATerminalPointsToTheLeaderboard() throws {
     let dir = try Binary.tempDir()
-    let r = try Binary.run([], env: ["XDG_DATA_HOME": dir])
+    let r = try Binary.run([], env: ["XDG_DATA_HOME": dir, "TERM": "xterm-256color"])
+    #expect(r.status == 2)
+    #expect(r.stdout == "")
+    #expect(r.stderr.contains("cannot open the dashboard: standard input is not a terminal"))
+    #expect(r.stderr.contains("Use `partnerboard leaderboard`"))
+    let dumb = try Binary.run(["dashboard"], env: ["XDG_DATA_HOME": dir, "TERM": "dumb"])
+    #expect(dumb.status == 2)
+  }
+
+  @Test func leaderboardIsThePlainTextView() throws {
+    let dir = try Binary.tempDir()
+    let r = try Binary.run(["leaderboard"], env: ["XDG_DATA_HOME": dir])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("Outcome Partner Program FY2026 · 2026Q4 · 63 of 63 partners"))
   }

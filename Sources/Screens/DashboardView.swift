@@ -1,0 +1,71 @@
+import Dashboard
+import Scoring
+import TerminalUI
+
+/// `view(state)`: the whole screen as a cell buffer, for any backend.
+public enum DashboardView {
+  public static func render(_ s: DashboardState, theme: Theme = Theme(), glyphs: Glyphs) -> CellBuffer {
+    var buffer = CellBuffer(width: max(0, s.width), height: max(0, s.height))
+    guard s.width > 0 && s.height > 0 else { return buffer }
+    if s.tooSmall {
+      CenteredMessage([
+        "Terminal too small",
+        "\(s.width)x\(s.height): partnerboard needs \(DashboardState.minimumWidth)x\(DashboardState.minimumHeight)",
+        "Enlarge the window, or press q to quit",
+      ]).render(in: buffer.area, buffer: &buffer, glyphs: glyphs)
+      return buffer
+    }
+    let body = Rect(x: 0, y: 0, width: s.width, height: s.height - 1)
+    if s.book.periods.isEmpty {
+      CenteredMessage("No metrics in the store yet: import a metrics.csv").render(
+        in: body, buffer: &buffer, glyphs: glyphs)
+    } else {
+      switch s.screen {
+      case .leaderboard:
+        LeaderboardScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .partner: PartnerScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .overview: OverviewScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      }
+    }
+    if let panel = s.filterPanel {
+      FilterPanelView(panel: panel, state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+    }
+    if s.showHelp {
+      HelpScreen.overlay.render(in: body, buffer: &buffer, glyphs: glyphs)
+    }
+    statusBar(s).render(
+      in: Rect(x: 0, y: s.height - 1, width: s.width, height: 1), buffer: &buffer, glyphs: glyphs)
+    return buffer
+  }
+
+  static func statusBar(_ s: DashboardState) -> StatusBar {
+    if let search = s.search {
+      return StatusBar(hints: [.init("Enter", "find"), .init("Esc", "cancel")], message: "/" + search.text)
+    }
+    let hints: [StatusBar.Hint]
+    if s.showHelp {
+      hints = [.init("any key", "close help"), .init("q", "quit")]
+    } else if s.filterPanel != nil {
+      hints = [.init("↑↓", "field"), .init("←→", "value"), .init("type", "text"), .init("Enter", "done")]
+    } else {
+      switch s.screen {
+      case .leaderboard:
+        hints = [
+          .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("s", "sort"),
+          .init("f", "filter"),
+          .init("[ ]", "period"), .init("Tab", "overview"), .init("e", "export"), .init("?", "help"),
+          .init("q", "quit"),
+        ]
+      case .partner:
+        hints = [
+          .init("Esc", "back"), .init("↑↓", "scroll"), .init("[ ]", "period"), .init("e", "export"),
+          .init("?", "help"),
+          .init("q", "quit"),
+        ]
+      case .overview:
+        hints = [.init("Tab", "leaderboard"), .init("[ ]", "period"), .init("?", "help"), .init("q", "quit")]
+      }
+    }
+    return StatusBar(hints: hints, message: s.message ?? "")
+  }
+}

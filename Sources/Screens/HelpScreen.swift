@@ -1,0 +1,37 @@
+import TerminalUI
+
+/// `?`: every key, grouped.
+public enum HelpScreen {
+  public static let groups: [HelpOverlay.Group] = [
+    .init(
+      "Move",
+      [
+        .init("↑ ↓  j k", "previous / next row"), .init("PgUp PgDn", "page up / down"),
+        .init("g G  Home End", "first / last row"),
+        .init("mouse", "click selects, double-click opens, wheel scrolls"),
+      ]),
+    .init(
+      "Screens",
+      [
+        .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
+        .init("Tab", "leaderboard / overview"), .init("1 2 3", "leaderboard, partner, overview"),
+        .init("?", "this help"),
+      ]),
+    .init(
+      "Find and order",
+      [
+        .init("/", "search by name or id"), .init("n N", "next / previous match"),
+        .init("s S", "sort by the next column / reverse"), .init("f", "filters: text, segment, region, tier"),
+        .init("x", "clear filters"),
+      ]),
+    .init(
+      "Data",
+      [
+        .init("[ ]", "previous / next quarter"), .init("r", "reload the store"),
+        .init("e", "export the current view as CSV"), .init("q  Ctrl-C", "quit"),
+      ]),
+  ]
+
+  public static let overlay = HelpOverlay(
+    title: "partnerboard keys", groups: groups, footer: "Any key closes this help")
+}

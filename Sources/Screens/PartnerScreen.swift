@@ -1,0 +1,272 @@
+import Dashboard
+import Reports
+import Scoring
+import TerminalUI
+
+/// Screen 2: one partner: tier card, what it takes, KPI table, trends,
+/// score and rank history, agreements. Drawn on a tall page, scrolled.
+struct PartnerScreen: Widget {
+  let state: DashboardState
+  let theme: Theme
+
+  func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    guard let p = state.detailPartner else {
+      CenteredMessage("No partner selected: Esc goes back").render(in: rect, buffer: &buffer, glyphs: glyphs)
+      return
+    }
+    let model = PartnerDetailModel(book: state.book, partner: p, period: state.period)
+    var page = CellBuffer(width: rect.width, height: 400)
+    let height = PartnerPage(model: model, theme: theme, tiers: state.book.program.tiers).draw(
+      into: &page, width: rect.width, glyphs: glyphs)
+    let maxScroll = max(0, height - rect.height)
+    let scroll = min(state.detailScroll, maxScroll)
+    buffer.copy(
+      from: page, rect: Rect(x: 0, y: scroll, width: rect.width, height: min(rect.height, height - scroll)),
+      toX: rect.x, y: rect.y)
+    if maxScroll > 0 {
+      let more =
+        "\(scroll < maxScroll ? "↓ more" : "end") (\(scroll + 1)-\(min(height, scroll + rect.height)) of \(height))"
+      _ = buffer.put(
+        [StyledText(more, style: theme.muted)], x: rect.maxX - TextWidthBridge.of(more) - 1, y: rect.y,
+        maxWidth: rect.width)
+    }
+  }
+}
+
+/// The partner page, top to bottom; returns the height used.
+struct PartnerPage {
+  let model: PartnerDetailModel
+  let theme: Theme
+  let tiers: [Tier]
+
+  func draw(into page: inout CellBuffer, width: Int, glyphs: Glyphs) -> Int {
+    let program = model.program
+    var y = 0
+    let partner = model.partner
+    _ = page.put(
+      [
+        StyledText(" \(partner.name) ", style: theme.title),
+        StyledText("  \(partner.id) · \(partner.segment) · \(partner.region)", style: theme.muted),
+        StyledText("  \(model.period)", style: theme.heading),
+      ], x: 0, y: y, maxWidth: width)
+    y += 1
+    guard let e = model.evaluation else {
+      _ = page.put(
+        [StyledText("Not evaluated in \(model.period): no data yet for this quarter ([ ] change period).")],
+        x: 0,
+        y: y + 1, maxWidth: width)
+      return y + 3
+    }
+    let tierStyle = theme.tier(e.tierIndex, of: tiers.count)
+    _ = page.put(
+      [
+        StyledText("Score \(NumberFormat.fixed(e.score, 2))", style: theme.heading),
+        StyledText(
+          "   rank \(e.rank) of \(e.rankedCount) · \(e.segmentRank) of \(e.segmentCount) in segment"),
+        StyledText(
+          e.movement.map { $0 == 0 ? "  (=)" : "  (\($0 > 0 ? "+" : "")\($0))" } ?? "  (new)",
+          style: theme.muted),
+      ], x: 0, y: y, maxWidth: width)
+    y += 2
+
+    // Tier card and what it takes, side by side when there is room.
+    var card: [[StyledText]] = []
+    var tierLine: [StyledText] = [StyledText(e.tier.name, style: tierStyle)]
+    if e.qualifiedTier.id != e.tier.id {
+      tierLine.append(StyledText("  qualifies for \(e.qualifiedTier.name)", style: theme.warn))
+    }
+    if e.grace > 0 {
+      tierLine.append(StyledText("  in grace \(e.grace) of \(program.gracePeriods)", style: theme.warn))
+    }
+    card.append(tierLine)
+    if let next = e.nextTier, let needed = e.pointsNeeded {
+      let barWidth = 20
+      card.append([
+        StyledText(
+          Bar.string(e.progress, width: barWidth, glyphs: glyphs, showsTrack: true), style: tierStyle),
+        StyledText(" \(NumberFormat.fixed(e.progress * 100, 0)) % to \(next.name)"),
+      ])
+      card.append([
+        StyledText(
+          "\(NumberFormat.fixed(needed, 2)) points needed (min \(NumberFormat.trimmed(next.minScore, 2)))")
+      ])
+      for r in e.unmetRequirements {
+        card.append([StyledText("unmet: " + EvaluationText.requirement(r, program), style: theme.bad)])
+      }
+    } else {
+      card.append([StyledText("Top tier", style: theme.good)])
+    }
+    let outlook = [
+      e.atRisk ? StyledText("at risk ", style: theme.bad) : nil,
+      e.rising ? StyledText("rising ", style: theme.good) : nil,
+      e.slope.map {
+        StyledText("trend \($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, 2))/quarter", style: theme.muted)
+      },
+    ].compactMap { $0 }
+    if !outlook.isEmpty { card.append(outlook) }
+    if !e.tier.benefits.isEmpty {
+      card.append([StyledText("benefits: " + e.tier.benefits.joined(separator: ", "), style: theme.muted)])
+    }
+
+    var takes: [[StyledText]] = []
+    if let needed = e.pointsNeeded, needed > 0 {
+      for w in e.whatItTakes {
+        takes.append([
+          StyledText(TextWidthBridge.pad(w.kpi.name, 22)),
+          StyledText(EvaluationText.whatItTakes(w, program), style: w.needed == nil ? theme.muted : .plain),
+        ])
+      }
+    } else if e.nextTier != nil {
+      takes.append([StyledText("The score is enough: meet the requirements above.")])
+    } else {
+      takes.append([StyledText("Nothing: this is the top tier.")])
+    }
+    let cardHeight = card.count + 2
+    let takesHeight = takes.count + 2
+    if width >= 110 {
+      let cols = Rect(x: 0, y: y, width: width, height: max(cardHeight, takesHeight)).columns(
+        [.fixed(52), .flex(1)], spacing: 1)
+      Card(title: "Tier", lines: card).render(in: cols[0], buffer: &page, glyphs: glyphs)
+      Card(title: "What it takes (each KPI alone)", lines: takes).render(
+        in: cols[1], buffer: &page, glyphs: glyphs)
+      y += max(cardHeight, takesHeight) + 1
+    } else {
+      Card(title: "Tier", lines: card).render(
+        in: Rect(x: 0, y: y, width: width, height: cardHeight), buffer: &page, glyphs: glyphs)
+      y += cardHeight
+      Card(title: "What it takes (each KPI alone)", lines: takes).render(
+        in: Rect(x: 0, y: y, width: width, height: takesHeight), buffer: &page, glyphs: glyphs)
+      y += takesHeight + 1
+    }
+
+    // KPI table.
+    _ = page.put([StyledText("KPIs", style: theme.heading)], x: 0, y: y, maxWidth: width)
+    y += 1
+    let kpis = e.kpis
+    let table = Table(
+      columns: [
+        .init("KPI", width: .flex(2)), .init("Value", width: .fixed(14), alignment: .right),
+        .init("Target", width: .fixed(14), alignment: .right), .init("Attainment", width: .fixed(18)),
+        .init("Points", width: .fixed(6), alignment: .right), .init("Status", width: .fixed(14)),
+      ], rowCount: kpis.count, showsMarker: false
+    ) { i in
+      let k = kpis[i]
+      let adjusted =
+        k.window.contains { $0.adjustment != nil } || k.baselineWindow.contains { $0.adjustment != nil }
+      let target: String
+      switch k.kpi.basis {
+      case .absolute: target = Format.value(k.target, k.kpi, program)
+      case .improvement(let ti, _): target = "+\(NumberFormat.trimmed(ti * 100, 1)) %"
+      }
+      let status = k.status == .ok ? theme.good : k.status == .notApplicable ? theme.muted : theme.warn
+      return [
+        StyledText(k.kpi.name + (adjusted ? " *" : "")), StyledText(Format.value(k.value, k.kpi, program)),
+        StyledText(target),
+        StyledText(
+          Bar.string(k.credit, width: 10, glyphs: glyphs, showsTrack: true) + " "
+            + NumberFormat.fixed(k.attainment, 2)),
+        StyledText(k.status == .notApplicable ? "n/a" : NumberFormat.fixed(k.points, 2)),
+        StyledText(k.status.name, style: status),
+      ]
+    }
+    table.render(in: Rect(x: 0, y: y, width: width, height: kpis.count + 1), buffer: &page, glyphs: glyphs)
+    y += kpis.count + 1
+    let adjustments = kpis.flatMap { k in
+      (k.window + k.baselineWindow).compactMap { o in o.adjustment.map { (k.kpi, o.period, $0) } }
+    }
+    for (kpi, period, a) in adjustments {
+      _ = page.put(
+        [
+          StyledText(
+            "* \(kpi.name) \(period): \(NumberFormat.trimmed(a.value, 4)), \(a.reason) (approved by \(a.approvedBy))",
+            style: theme.muted)
+        ],
+        x: 0, y: y, maxWidth: width)
+      y += 1
+    }
+    y += 1
+
+    // Score and rank history.
+    let history = model.history
+    _ = page.put([StyledText("Score and rank by quarter", style: theme.heading)], x: 0, y: y, maxWidth: width)
+    y += 1
+    let chartHeight = 8
+    let scoreChart = LineChart(
+      series: [LineChart.Series("score", values: history.map(\.score), style: theme.accent)],
+      target: e.nextTier?.minScore, targetStyle: theme.muted, yRange: 0...100)
+    let split = Rect(x: 0, y: y, width: width, height: chartHeight).columns([.flex(3), .flex(2)], spacing: 2)
+    scoreChart.render(in: split[0], buffer: &page, glyphs: glyphs)
+    var hy = split[1].y
+    for h in history.suffix(chartHeight) {
+      guard let score = h.score else { continue }
+      _ = page.put(
+        [
+          StyledText("\(h.period)  ", style: theme.muted), StyledText(NumberFormat.fixed(score, 2)),
+          StyledText("  #\(h.rank ?? 0)  "), StyledText(h.tier ?? "", style: theme.muted),
+        ], x: split[1].x, y: hy, maxWidth: split[1].width)
+      hy += 1
+    }
+    y += chartHeight + 1
+
+    // KPI trends, a grid of small charts with the target line.
+    _ = page.put(
+      [StyledText("KPI trends (target line dotted)", style: theme.heading)], x: 0, y: y, maxWidth: width)
+    y += 1
+    let perRow = width >= 150 ? 3 : width >= 100 ? 2 : 1
+    let cellHeight = 7
+    for (i, series) in model.series.enumerated() {
+      let col = i % perRow
+      if col == 0 && i > 0 { y += cellHeight + 1 }
+      let rects = Rect(x: 0, y: y, width: width, height: cellHeight).columns(
+        Array(repeating: .flex(1), count: perRow), spacing: 2)
+      let r = rects[col]
+      _ = page.put([StyledText(series.kpi.name, style: theme.heading)], x: r.x, y: r.y, maxWidth: r.width)
+      LineChart(
+        series: [LineChart.Series(series.kpi.id, values: series.values, style: theme.accent)],
+        target: series.target,
+        targetStyle: theme.muted
+      ).render(
+        in: Rect(x: r.x, y: r.y + 1, width: r.width, height: cellHeight - 1), buffer: &page, glyphs: glyphs)
+    }
+    y += cellHeight + 1
+
+    // Agreements.
+    _ = page.put([StyledText("Outcome agreements", style: theme.heading)], x: 0, y: y, maxWidth: width)
+    y += 1
+    if model.payouts.isEmpty {
+      _ = page.put([StyledText("none", style: theme.muted)], x: 0, y: y, maxWidth: width)
+      return y + 1
+    }
+    let payouts = model.payouts
+    Table(
+      columns: [
+        .init("Id", width: .fixed(12)), .init("KPI", width: .flex(1)), .init("Period", width: .fixed(6)),
+        .init("Baseline", width: .fixed(12), alignment: .right),
+        .init("Target", width: .fixed(12), alignment: .right),
+        .init("Value", width: .fixed(12), alignment: .right), .init("r", width: .fixed(6), alignment: .right),
+        .init("Payout", width: .fixed(12), alignment: .right), .init("Status", width: .fixed(8)),
+      ], rowCount: payouts.count + 1, showsMarker: false
+    ) { i in
+      if i == payouts.count {
+        let total = payouts.reduce(0) { $0 + $1.payout }
+        return [
+          "", "", "", "", "", "", StyledText("total", style: theme.heading),
+          StyledText(NumberFormat.grouped(total, 2), style: theme.heading), StyledText(program.currency),
+        ]
+      }
+      let r = payouts[i]
+      let kpi = program.kpis.first { $0.id == r.agreement.kpi }
+      let unit = kpi?.unit ?? .count
+      func v(_ x: Double?) -> String { NumberFormat.value(x, unit: unit, currency: program.currency) }
+      return [
+        StyledText(r.agreement.id), StyledText(kpi?.name ?? r.agreement.kpi),
+        StyledText(r.agreement.period.description),
+        StyledText(v(r.agreement.baseline)), StyledText(v(r.agreement.target)), StyledText(v(r.value)),
+        StyledText(r.attainment.map { NumberFormat.fixed($0, 2) } ?? "—"),
+        StyledText(NumberFormat.grouped(r.payout, 2)),
+        StyledText(r.status.rawValue, style: r.status == .pending ? theme.warn : theme.good),
+      ]
+    }.render(in: Rect(x: 0, y: y, width: width, height: payouts.count + 2), buffer: &page, glyphs: glyphs)
+    return y + payouts.count + 2
+  }
+}

@@ -1,0 +1,86 @@
+import CNcurses
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// Written only while no signal handler of ours is installed, read by the
+// handlers: plain globals are the only thing a signal handler can use.
+nonisolated(unsafe) private var cursesActive = false
+nonisolated(unsafe) private var atexitRegistered = false
+nonisolated(unsafe) private var handlersInstalled = false
+nonisolated(unsafe) private let savedActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+
+/// Puts the terminal back (endwin) on every way out: a normal close, exit()
+/// (atexit), SIGINT/SIGTERM/SIGHUP/SIGQUIT and crashes
+/// (SIGSEGV/SIGILL/SIGTRAP/SIGABRT/SIGBUS, which is how Swift traps end).
+/// Each handler restores the terminal, puts back the signal's previous
+/// disposition (the default, or Swift's backtracer) and raises it again,
+/// so the exit status still shows the signal. stderr written meanwhile is
+/// replayed after the terminal is back (see StderrCapture).
+enum TerminalRestore {
+  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS]
+
+  /// Called right before curses starts.
+  static func arm() {
+    if !atexitRegistered {
+      atexitRegistered = true
+      atexit { TerminalRestore.restore() }
+    }
+    guard !handlersInstalled else { return }
+    handlersInstalled = true
+    for sig in signals {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { sig in TerminalRestore.handle(sig) }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(sig, nil, &savedActions[Int(sig)])
+      if isIgnored(savedActions[Int(sig)]) { continue }  // e.g. SIGHUP under nohup
+      sigaction(sig, &action, nil)
+    }
+  }
+
+  /// Curses is running: the hooks must end it.
+  static func activate() {
+    StderrCapture.start()
+    cursesActive = true
+  }
+
+  /// Called after a normal close (after `restore()`): puts back the
+  /// previous signal dispositions.
+  static func disarm() {
+    guard handlersInstalled else { return }
+    handlersInstalled = false
+    for sig in signals { sigaction(sig, &savedActions[Int(sig)], nil) }
+  }
+
+  /// Ends curses mode once and replays captured stderr.
+  static func restore() {
+    guard cursesActive else { return }
+    cursesActive = false
+    endwin()
+    StderrCapture.finish()
+  }
+
+  private static func isIgnored(_ action: sigaction) -> Bool {
+    guard let h = action.__sigaction_handler.sa_handler else { return false }  // SIG_DFL
+    return unsafeBitCast(h, to: Int.self) == 1  // SIG_IGN is (void (*)(int))1
+  }
+
+  private static func handle(_ sig: Int32) {
+    restore()
+    if sig != SIGINT && sig != SIGTERM && sig != SIGHUP {
+      // A crash: Swift's backtracer would wait up to 30 s for a key on a
+      // TTY stdin. With stdin at EOF it prints the backtrace and ends
+      // (SWIFT_BACKTRACE=interactive=no semantics).
+      let fd = open("/dev/null", O_RDONLY)
+      if fd >= 0 { dup2(fd, 0) }
+    }
+    sigaction(sig, &savedActions[Int(sig)], nil)
+    raise(sig)  // delivered with the previous disposition once we return
+  }
+}

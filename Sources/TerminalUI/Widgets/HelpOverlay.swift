@@ -1,0 +1,83 @@
+import TextLayout
+
+/// Key bindings in groups, in a box centred over whatever is below it.
+///
+///   ┌ Help ─────────────────┐
+///   │ Navigation            │
+///   │   j/↓      Next row   │
+///   └───────────────────────┘
+public struct HelpOverlay: Widget, Sendable {
+  public struct Entry: Hashable, Sendable {
+    public var keys: String
+    public var description: String
+    public init(_ keys: String, _ description: String) {
+      self.keys = keys
+      self.description = description
+    }
+  }
+
+  public struct Group: Hashable, Sendable {
+    public var title: String
+    public var entries: [Entry]
+    public init(_ title: String, _ entries: [Entry]) {
+      self.title = title
+      self.entries = entries
+    }
+  }
+
+  public var title: String
+  public var groups: [Group]
+  public var footer: String?
+  public var style: Style
+  public var headingStyle: Style
+  public var keyStyle: Style
+
+  public init(
+    title: String = "Help", groups: [Group], footer: String? = nil, style: Style = .plain,
+    headingStyle: Style = Style(bold: true, underline: true), keyStyle: Style = .bold
+  ) {
+    self.title = title
+    self.groups = groups
+    self.footer = footer
+    self.style = style
+    self.headingStyle = headingStyle
+    self.keyStyle = keyStyle
+  }
+
+  /// The lines inside the box, unpadded.
+  func contentLines() -> [[StyledText]] {
+    let keyWidth = groups.flatMap { $0.entries.map { TextWidth.of($0.keys) } }.max() ?? 0
+    var lines: [[StyledText]] = []
+    for (i, group) in groups.enumerated() {
+      if i > 0 { lines.append([]) }
+      lines.append([StyledText(group.title, style: style.patched(with: headingStyle))])
+      for e in group.entries {
+        lines.append([
+          StyledText("  "), StyledText(TextWidth.pad(e.keys, to: keyWidth, align: .left), style: style.patched(with: keyStyle)),
+          StyledText("  " + e.description, style: style),
+        ])
+      }
+    }
+    if let footer {
+      lines.append([])
+      lines.append([StyledText(footer, style: style.patched(with: .dim))])
+    }
+    return lines
+  }
+
+  public func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    guard !rect.isEmpty else { return }
+    let lines = contentLines()
+    let contentWidth = max(
+      lines.map { $0.reduce(0) { $0 + TextWidth.of($1.text) } }.max() ?? 0, TextWidth.of(title) + 2)
+    let box = rect.centered(width: contentWidth + 4, height: lines.count + 2)
+    buffer.fill(box, style: style)
+    let border = Box(title: title, style: style, titleStyle: style.patched(with: .bold))
+    border.render(in: box, buffer: &buffer, glyphs: glyphs)
+    let inner = border.inner(box).inset(dx: 1, dy: 0)
+    guard !inner.isEmpty else { return }
+    for (i, line) in lines.prefix(inner.height).enumerated() {
+      buffer.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import TextLayout
+
+/// One or more series over x (their index), with an optional horizontal
+/// target line and y-axis labels. Draws on a braille canvas (2 x 4 dots per
+/// cell) when the glyphs allow, one marker per cell otherwise.
+///
+///     120┤  ⢀⠔⠉⠢⡀
+///     100┤┄┄⡜┄┄┄┄⠱┄┄   (target 100)
+///      40┤⠔⠁      ⠑
+public struct LineChart: Widget, Sendable {
+  public struct Series: Sendable {
+    public var name: String
+    /// y for x = 0, 1, 2, ...; nil breaks the line.
+    public var values: [Double?]
+    public var style: Style
+
+    public init(_ name: String, values: [Double?], style: Style = .plain) {
+      self.name = name
+      self.values = values
+      self.style = style
+    }
+  }
+
+  public var series: [Series]
+  public var target: Double?
+  public var targetStyle: Style
+  /// By default the span of the values and the target.
+  public var yRange: ClosedRange<Double>?
+  public var axisStyle: Style
+  public var showsAxis: Bool
+  public var format: @Sendable (Double) -> String
+
+  public init(
+    series: [Series], target: Double? = nil, targetStyle: Style = .dim, yRange: ClosedRange<Double>? = nil,
+    axisStyle: Style = .dim, showsAxis: Bool = true,
+    format: @escaping @Sendable (Double) -> String = LineChart.compact
+  ) {
+    self.series = series
+    self.target = target
+    self.targetStyle = targetStyle
+    self.yRange = yRange
+    self.axisStyle = axisStyle
+    self.showsAxis = showsAxis
+    self.format = format
+  }
+
+  /// The y span shown: `yRange`, or the data and target, widened when flat.
+  public var resolvedRange: ClosedRange<Double> {
+    if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
+    var all = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+    if let target, target.isFinite { all.append(target) }
+    guard var lo = all.min(), var hi = all.max() else { return 0...1 }
+    if hi == lo {
+      lo -= 1
+      hi += 1
+    }
+    return lo...hi
+  }
+
+  /// "12", "3.5", "12.4k", "1.2M".
+  public static func compact(_ v: Double) -> String {
+    guard v.isFinite else { return "?" }
+    let a = abs(v)
+    if a >= 1_000_000 { return oneDecimal(v / 1_000_000) + "M" }
+    if a >= 10_000 { return oneDecimal(v / 1000) + "k" }
+    if a >= 100 { return String(Int(v.rounded())) }
+    return oneDecimal(v)
+  }
+
+  static func oneDecimal(_ v: Double) -> String {
+    let tenths = Int((v * 10).rounded())
+    let m = abs(tenths)
+    return (tenths < 0 ? "-" : "") + "\(m / 10)" + (m % 10 == 0 ? "" : ".\(m % 10)")
+  }
+
+  public func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    guard !rect.isEmpty else { return }
+    let range = resolvedRange
+    let (lo, hi) = (range.lowerBound, range.upperBound)
+    let h = rect.height
+    let braille = glyphs.braille
+    // Row (in dots) of a value, 0 at the top.
+    func dotRow(_ v: Double, dotsHigh: Int) -> Int {
+      let r = Int(((hi - v) / (hi - lo) * Double(dotsHigh - 1)).rounded())
+      return min(dotsHigh - 1, max(0, r))
+    }
+    let dotsPerRow = braille ? 4 : 1
+    let targetRow: Int? = target.flatMap { t in
+      t.isFinite && t >= lo && t <= hi ? dotRow(t, dotsHigh: h * dotsPerRow) / dotsPerRow : nil
+    }
+
+    // Axis labels: top, bottom, target.
+    var labels: [(row: Int, text: String)] = [(0, format(hi))]
+    if h > 1 { labels.append((h - 1, format(lo))) }
+    if let t = target, let tr = targetRow, tr > 0, tr < h - 1 { labels.append((tr, format(t))) }
+    let labelWidth = labels.map { TextWidth.of($0.text) }.max() ?? 0
+    let axis = showsAxis && rect.width >= labelWidth + 3
+    let plot = axis ? Rect(x: rect.x + labelWidth + 1, y: rect.y, width: rect.width - labelWidth - 1, height: h) : rect
+    if axis {
+      let ax = rect.x + labelWidth
+      buffer.fill(Rect(x: ax, y: rect.y, width: 1, height: h), with: glyphs.vertical, style: axisStyle)
+      for l in labels {
+        buffer.put(TextWidth.pad(l.text, to: labelWidth, align: .right), x: rect.x, y: rect.y + l.row, style: axisStyle)
+        buffer[ax, rect.y + l.row] = Cell(glyphs.teeLeft, style: axisStyle)
+      }
+    }
+    if let tr = targetRow {
+      buffer.fill(plot.row(tr), with: glyphs.targetLine, style: targetStyle)
+    }
+
+    // Data.
+    var canvas = PlotCanvas(width: plot.width, height: plot.height, braille: braille)
+    for (s, series) in series.enumerated() {
+      let n = series.values.count
+      var previous: (Int, Int)?
+      for (i, value) in series.values.enumerated() {
+        guard let v = value, v.isFinite else {
+          previous = nil
+          continue
+        }
+        let x = n <= 1 ? 0 : Int((Double(i) * Double(canvas.dotsWide - 1) / Double(n - 1)).rounded())
+        let point = (x, dotRow(v, dotsHigh: canvas.dotsHigh))
+        if let p = previous {
+          canvas.line(from: p, to: point, series: s)
+        } else {
+          canvas.set(point.0, point.1, series: s)
+        }
+        previous = point
+      }
+    }
+    for yy in 0..<plot.height {
+      for xx in 0..<plot.width {
+        guard let (c, s) = canvas.cell(xx, yy, markers: glyphs.chartMarkers) else { continue }
+        buffer[plot.x + xx, plot.y + yy] = Cell(c, style: series[s].style)
+      }
+    }
+  }
+}

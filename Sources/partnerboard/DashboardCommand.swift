@@ -1,0 +1,158 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import PartnerStore
+import Scoring
+import Screens
+import TerminalUI
+
+extension Theme.Name: ExpressibleByArgument {}
+
+struct DashboardCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dashboard",
+    abstract: "Open the full-screen dashboard (the default command).",
+    discussion: """
+      Leaderboard, partner detail and program overview, by keyboard (press ? for
+      every key) or mouse. The dashboard notices imports made by other processes
+      within 2 seconds and reloads, keeping the selected partner.
+
+      Needs a terminal of at least 80x24. Without one (a pipe, TERM=dumb) it
+      exits with status 2: use `partnerboard leaderboard` instead.
+
+      Examples:
+        partnerboard
+        partnerboard dashboard --period 2026Q2 --theme light
+        partnerboard render leaderboard --size 120x40   # the same screens as text
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Option(help: "dark or light (the terminal's own background shows through).") var theme: Theme.Name = .dark
+
+  func run() throws {
+    if let problem = TerminalSession.canOpen() {
+      Output.err(
+        "partnerboard: cannot open the dashboard: \(problem).\nUse `partnerboard leaderboard` (or `partnerboard render leaderboard`) for text output."
+      )
+      throw ExitCode(2)
+    }
+    var opened: (PartnerStore, Scorebook, Int)?
+    try reportingErrors {
+      let s = try store.open()
+      let book = Scorebook(try s.loadDataset())
+      opened = (s, book, try period.index(in: book))
+    }
+    guard let (storeHandle, book, t) = opened else { return }
+    let app = DashboardApp(store: storeHandle, book: book, period: t, theme: Theme(theme))
+    try reportingErrors { try app.run() }
+  }
+}
+
+/// The event loop: read an event, update the state, draw the view.
+final class DashboardApp {
+  let store: PartnerStore
+  var state: DashboardState
+  let theme: Theme
+  let glyphs = Glyphs.forLocale()
+  var dataVersion: Int
+  var lastCheck = Date()
+
+  init(store: PartnerStore, book: Scorebook, period: Int, theme: Theme) {
+    self.store = store
+    self.state = DashboardState(book: book, period: period)
+    self.theme = theme
+    self.dataVersion = (try? store.dataVersion()) ?? 0
+  }
+
+  func run() throws {
+    let session = try TerminalSession()
+    defer { session.close() }
+    let size = session.size
+    Update.apply(.resize(width: size.width, height: size.height), to: &state)
+    session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
+    while true {
+      var effects: [Effect] = []
+      if let input = session.readEvent(timeoutMs: 500), let event = Self.event(input) {
+        effects = Update.apply(event, to: &state)
+      }
+      if Date().timeIntervalSince(lastCheck) >= 1 {
+        lastCheck = Date()
+        if let v = try? store.dataVersion(), v != dataVersion {
+          dataVersion = v
+          effects.append(.reload)
+        }
+      }
+      for effect in effects {
+        switch effect {
+        case .quit: return
+        case .reload:
+          do {
+            let book = Scorebook(try store.loadDataset())
+            Update.apply(.reloaded(book), to: &state)
+          } catch {
+            Update.apply(.failed("reload failed: \(error)"), to: &state)
+          }
+        case .export(let name, let contents):
+          Update.apply(.failed(Self.export(name: name, contents: contents)), to: &state)
+        }
+      }
+      session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
+    }
+  }
+
+  /// Writes the export next to the user (current directory), never over a file.
+  static func export(name: String, contents: String) -> String {
+    let fm = FileManager.default
+    let dir = fm.currentDirectoryPath
+    var path = dir + "/" + name
+    var n = 2
+    while fm.fileExists(atPath: path) {
+      path = dir + "/" + name.replacingOccurrences(of: ".csv", with: "-\(n).csv")
+      n += 1
+    }
+    do {
+      try contents.write(toFile: path, atomically: true, encoding: .utf8)
+      let rows = contents.split(separator: "\n").count - 1
+      return "exported \(rows) rows to \(path)"
+    } catch {
+      return "export failed: \(error.localizedDescription)"
+    }
+  }
+
+  /// Terminal input to a dashboard event.
+  static func event(_ input: InputEvent) -> Event? {
+    switch input {
+    case .resize(let w, let h): return .resize(width: w, height: h)
+    case .mouse(let x, let y, let kind):
+      switch kind {
+      case .click, .press: return .mouse(x: x, y: y, action: .click)
+      case .doubleClick: return .mouse(x: x, y: y, action: .doubleClick)
+      case .wheelUp: return .mouse(x: x, y: y, action: .wheelUp)
+      case .wheelDown: return .mouse(x: x, y: y, action: .wheelDown)
+      case .release: return nil
+      }
+    case .key(let key):
+      let k: Dashboard.Key
+      switch key {
+      case .char(let c): k = .char(c)
+      case .ctrl("c"): k = .ctrlC
+      case .up: k = .up
+      case .down: k = .down
+      case .left: k = .left
+      case .right: k = .right
+      case .pageUp: k = .pageUp
+      case .pageDown: k = .pageDown
+      case .home: k = .home
+      case .end: k = .end
+      case .enter: k = .enter
+      case .escape: k = .escape
+      case .backspace, .delete: k = .backspace
+      case .tab: k = .tab
+      case .backTab: k = .backTab
+      default: return nil
+      }
+      return .key(k)
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Dashboard
+import Scoring
+import Screens
+import TerminalUI
+
+struct RenderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Print a dashboard screen as text (the same cells the dashboard draws).",
+    discussion: """
+      SCREEN is leaderboard, partner (with a partner id or name), overview or help.
+      Used for the README's screenshots, tests, and terminals that cannot run
+      the full-screen dashboard. LANG=C gives the ASCII version.
+
+      Examples:
+        partnerboard render leaderboard --size 120x40
+        partnerboard render partner acme --size 160x48
+        partnerboard render overview --period 2026Q3
+      """)
+
+  enum Which: String, ExpressibleByArgument, CaseIterable { case leaderboard, partner, overview, help }
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Argument(help: "leaderboard, partner, overview or help.") var screen: Which
+  @Argument(help: "With `partner`: an id or a piece of the name.") var partner: String?
+  @Option(help: "WIDTHxHEIGHT of the screen.") var size: String = "120x40"
+  @Option(help: "dark or light.") var theme: Theme.Name = .dark
+
+  func run() throws {
+    try reportingErrors {
+      let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+      guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
+        throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
+      }
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])
+      switch screen {
+      case .leaderboard: break
+      case .overview: state.screen = .overview
+      case .help: state.showHelp = true
+      case .partner:
+        guard let partner else {
+          throw CLIError("render partner: name the partner (an id or a piece of the name)")
+        }
+        let p = try LookupPartner.find(partner, in: book)
+        Update.apply(.key(.char("2")), to: &state)
+        state.showPartner(p)
+      }
+      let buffer = DashboardView.render(state, theme: Theme(theme), glyphs: Glyphs.forLocale())
+      Output.out(TextBackend.render(buffer))
+    }
+  }
+}

@@ -123,26 +123,42 @@ public final class PartnerStore {
   }
 
   /// Everything scoring needs. Throws `StoreError.empty` for a store without a program.
+  /// Observations come back as an `ObservationTable`: ids are matched as
+  /// bytes against the previous row's, so a million rows make no Strings.
   public func loadDataset() throws -> Dataset {
     try queue.read { db in
       guard let program = try program(db) else { throw StoreError.empty(path) }
-      var observations: [Observation] = []
-      let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observations") ?? 0
-      observations.reserveCapacity(count)
-      var lastPartner = ""
-      var lastKPI = ""
+      let partners = try partners(db)
+      var partnerIndex: [String: Int] = [:]
+      for (i, p) in partners.enumerated() { partnerIndex[p.id] = i }
+      var table = ObservationTable()
+      table.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observations") ?? 0)
+      var lastPartner: [UInt8] = []
+      var lastP: Int? = nil
+      var kpiBytes: [[UInt8]] = []
       try RawRows.each(db, "SELECT partner_id, period, kpi, value FROM observations") { r in
-        // Consecutive rows share ids: reuse the previous String when equal.
-        let pid = sqlite3Equal(r, 0, lastPartner) ? lastPartner : r.text(0)
-        let kpi = sqlite3Equal(r, 2, lastKPI) ? lastKPI : r.text(2)
-        lastPartner = pid
-        lastKPI = kpi
-        observations.append(
-          Observation(partnerID: pid, period: Period(ordinal: r.int(1)), kpi: kpi, value: r.double(3)))
+        let pid = r.raw(0)
+        if lastP == nil || !pid.elementsEqual(lastPartner) {
+          lastPartner = Array(pid)
+          lastP = partnerIndex[String(decoding: pid, as: UTF8.self)]
+        }
+        guard let p = lastP else { return }  // cannot happen: imports check partners
+        let kpi = r.raw(2)
+        var k = -1
+        for (i, name) in kpiBytes.enumerated() where name.count == kpi.count && kpi.elementsEqual(name) {
+          k = i
+          break
+        }
+        if k < 0 {
+          kpiBytes.append(Array(kpi))
+          table.kpiNames.append(String(decoding: kpi, as: UTF8.self))
+          k = kpiBytes.count - 1
+        }
+        table.append(partner: p, period: r.int(1), kpi: k, value: r.double(3))
       }
       return Dataset(
-        program: program, partners: try partners(db), observations: observations,
-        adjustments: try adjustments(db), agreements: try agreements(db))
+        program: program, partners: partners, observations: [], adjustments: try adjustments(db),
+        agreements: try agreements(db), observationTable: table)
     }
   }
 
@@ -188,15 +204,6 @@ public final class PartnerStore {
       }
       return out
     }
-  }
-}
-
-private func sqlite3Equal(_ r: RawRows, _ column: Int32, _ s: String) -> Bool {
-  guard let p = sqlite3_column_text(r.handle, column) else { return false }
-  let n = Int(sqlite3_column_bytes(r.handle, column))
-  var s = s
-  return s.withUTF8 { buf in
-    buf.count == n && (n == 0 || memcmp(buf.baseAddress!, p, n) == 0)
   }
 }
 

@@ -4,16 +4,20 @@ public struct Dataset: Sendable {
   public var program: Program
   public var partners: [Partner]
   public var observations: [Observation]
+  /// The observations in columns, when the source already has them (the
+  /// store); then `observations` may be empty.
+  public var observationTable: ObservationTable?
   public var adjustments: [Adjustment]
   public var agreements: [Agreement]
 
   public init(
     program: Program, partners: [Partner], observations: [Observation],
-    adjustments: [Adjustment] = [], agreements: [Agreement] = []
+    adjustments: [Adjustment] = [], agreements: [Agreement] = [], observationTable: ObservationTable? = nil
   ) {
     self.program = program
     self.partners = partners
     self.observations = observations
+    self.observationTable = observationTable
     self.adjustments = adjustments
     self.agreements = agreements
   }

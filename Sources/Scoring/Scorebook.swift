@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The scoring engine: every partner scored at every period, in passes over
 /// flat arrays (SPEC sections 3-6). Build it once per dataset; read results
 /// through the accessors and `evaluation(partner:period:)`.
@@ -47,18 +49,14 @@ public struct Scorebook: Sendable {
     let K = program.kpis.count
     let P = data.partners.count
     kpiCount = K
-
-    var partnerIndex: [String: Int] = [:]
-    for (i, p) in data.partners.enumerated() { partnerIndex[p.id] = i }
-    var kpiIndex: [String: Int] = [:]
-    for (i, k) in program.kpis.enumerated() { kpiIndex[k.id] = i }
+    let table = data.observationTable ?? ObservationTable(data.observations, partners: data.partners)
 
     // Periods: earliest to latest observation, no gaps.
     var lo = Int.max
     var hi = Int.min
-    for o in data.observations {
-      lo = min(lo, o.period.ordinal)
-      hi = max(hi, o.period.ordinal)
+    for t in table.period {
+      lo = min(lo, Int(t))
+      hi = max(hi, Int(t))
     }
     let periods = lo <= hi ? (lo...hi).map(Period.init(ordinal:)) : []
     self.periods = periods
@@ -66,22 +64,26 @@ public struct Scorebook: Sendable {
     periodCount = T
 
     // Raw grid, first periods, unscored KPI ids.
+    let programKPI: [Int] = table.kpiNames.map { program.kpiIndex($0) ?? -1 }
     var raw = [Double](repeating: .nan, count: P * T * K)
     var rawAdjustment = [Int32](repeating: -1, count: P * T * K)
     var first = [Int](repeating: -1, count: P)
-    var unscored = Set<String>()
-    for o in data.observations {
-      guard let p = partnerIndex[o.partnerID] else { continue }
-      let t = o.period.ordinal - lo
+    var unscoredCodes = Set<Int>()
+    for i in 0..<table.count {
+      let p = Int(table.partner[i])
+      let t = Int(table.period[i]) - lo
       if first[p] < 0 || t < first[p] { first[p] = t }
-      guard let k = kpiIndex[o.kpi] else {
-        unscored.insert(o.kpi)
+      let k = programKPI[Int(table.kpi[i])]
+      if k < 0 {
+        unscoredCodes.insert(Int(table.kpi[i]))
         continue
       }
-      raw[(p * T + t) * K + k] = o.value
+      raw[(p * T + t) * K + k] = table.value[i]
     }
+    var partnerIndex: [String: Int] = [:]
+    for (i, p) in data.partners.enumerated() { partnerIndex[p.id] = i }
     for (i, a) in data.adjustments.enumerated() {
-      guard let p = partnerIndex[a.partnerID], let k = kpiIndex[a.kpi], T > 0 else { continue }
+      guard let p = partnerIndex[a.partnerID], let k = program.kpiIndex(a.kpi), T > 0 else { continue }
       let t = a.period.ordinal - lo
       guard t >= 0 && t < T else { continue }
       if first[p] < 0 || t < first[p] { first[p] = t }
@@ -92,91 +94,89 @@ public struct Scorebook: Sendable {
     self.rawAdjustment = rawAdjustment
     self.adjustments = data.adjustments
     self.firstPeriod = first
-    self.unscoredKPIs = unscored.sorted()
+    self.unscoredKPIs = unscoredCodes.map { table.kpiNames[$0] }.sorted()
 
-    // Weights per partner (shared per segment).
-    var weightCache: [String: SegmentWeights] = [:]
-    var weights: [SegmentWeights] = []
-    weights.reserveCapacity(P)
-    for partner in data.partners {
-      if let w = weightCache[partner.segment] {
-        weights.append(w)
+    // Per-segment constants, computed once: weights, effective targets and thresholds.
+    var segmentOf = [Int](repeating: 0, count: P)
+    var segmentIDs: [String] = []
+    var segmentCode: [String: Int] = [:]
+    for (i, partner) in data.partners.enumerated() {
+      if let c = segmentCode[partner.segment] {
+        segmentOf[i] = c
       } else {
-        let w = SegmentWeights(program: program, segment: partner.segment)
-        weightCache[partner.segment] = w
-        weights.append(w)
+        segmentCode[partner.segment] = segmentIDs.count
+        segmentOf[i] = segmentIDs.count
+        segmentIDs.append(partner.segment)
       }
     }
-    self.weights = weights
+    let segmentWeights = segmentIDs.map { SegmentWeights(program: program, segment: $0) }
+    let rules = segmentIDs.map { seg in program.kpis.map { KPIRule($0, segment: seg) } }
+    self.weights = segmentOf.map { segmentWeights[$0] }
 
-    // Pass 1: aggregates, baselines, attainment, points, score.
+    // Tier requirements as (KPI index, value, direction), once.
+    let requirements: [[(k: Int, value: Double, lowerIsBetter: Bool)]] = program.tiers.map { tier in
+      tier.requirements.map { req in
+        let k = program.kpiIndex(req.kpi) ?? -1
+        return (k, req.value, k >= 0 && program.kpis[k].direction == .lower)
+      }
+    }
+
+    // Passes 1 and 2, per partner, split over the cores: aggregates,
+    // attainment, points and score; then tiers with grace, and slopes.
     let window = program.window
-    var values = [Double](repeating: .nan, count: P * T * K)
-    var baselines = [Double](repeating: .nan, count: P * T * K)
-    var attainments = [Double](repeating: 0, count: P * T * K)
-    var points = [Double](repeating: 0, count: P * T * K)
-    var statuses = [KPIStatus](repeating: .missing, count: P * T * K)
+    let cells = P * T * K
+    var values = [Double](repeating: .nan, count: cells)
+    var baselines = [Double](repeating: .nan, count: cells)
+    var attainments = [Double](repeating: 0, count: cells)
+    var points = [Double](repeating: 0, count: cells)
+    var statuses = [KPIStatus](repeating: .missing, count: cells)
     var scores = [Double](repeating: .nan, count: P * T)
+    var qualified = [Int](repeating: -1, count: P * T)
+    var tiers = [Int](repeating: -1, count: P * T)
+    var grace = [Int](repeating: 0, count: P * T)
+    var slopes = [Double](repeating: .nan, count: P * T)
+    let tierList = program.tiers
+    let gracePeriods = program.gracePeriods
 
-    func aggregate(_ p: Int, _ k: Int, endingAt t: Int, first f: Int) -> (Double?, Bool) {
-      let start = max(f, t - window + 1)
-      guard t >= start else { return (nil, false) }
-      var adjusted = false
-      var acc = AggregateAccumulator()
-      for u in start...t {
-        let i = (p * T + u) * K + k
-        acc.add(raw[i])
-        if rawAdjustment[i] >= 0 { adjusted = true }
-      }
-      return (acc.result(program.kpis[k].aggregate), adjusted)
-    }
-
-    for p in 0..<P where first[p] >= 0 {
-      let segment = data.partners[p].segment
-      let w = weights[p]
-      for t in first[p]..<T {
-        var total = 0.0
-        for k in 0..<K {
-          let i = (p * T + t) * K + k
-          let kpi = program.kpis[k]
-          let (v, adjustedInWindow) = aggregate(p, k, endingAt: t, first: first[p])
-          var adjusted = adjustedInWindow
-          var a: Double? = nil
-          if let v {
-            values[i] = v
-            switch kpi.basis {
-            case .absolute:
-              a = Attainment.absolute(
-                value: v, target: kpi.effectiveTarget(for: segment)!,
-                threshold: kpi.effectiveThreshold(for: segment)!)
-            case .improvement(let ti, let direction):
-              let (b, adjustedBase) = aggregate(p, k, endingAt: t - window, first: first[p])
-              adjusted = adjusted || adjustedBase
-              if let b { baselines[i] = b }
-              a = Attainment.improvement(
-                value: v, baseline: b, targetImprovement: ti, direction: direction)
+    raw.withUnsafeBufferPointer { raw in
+      rawAdjustment.withUnsafeBufferPointer { adj in
+        values.withUnsafeMutableBufferPointer { values in
+          baselines.withUnsafeMutableBufferPointer { baselines in
+            attainments.withUnsafeMutableBufferPointer { attainments in
+              points.withUnsafeMutableBufferPointer { points in
+                statuses.withUnsafeMutableBufferPointer { statuses in
+                  scores.withUnsafeMutableBufferPointer { scores in
+                    qualified.withUnsafeMutableBufferPointer { qualified in
+                      tiers.withUnsafeMutableBufferPointer { tiers in
+                        grace.withUnsafeMutableBufferPointer { grace in
+                          slopes.withUnsafeMutableBufferPointer { slopes in
+                            let out = PassOutput(
+                              values: values, baselines: baselines, attainments: attainments, points: points,
+                              statuses: statuses, scores: scores, qualified: qualified, tiers: tiers, grace: grace,
+                              slopes: slopes)
+                            let input = PassInput(raw: raw, adj: adj)
+                            let firstPeriods = first
+                            let segments = segmentOf
+                            let chunks = P >= 2_000 ? 2 : 1
+                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                              let range = (P * chunk / chunks)..<(P * (chunk + 1) / chunks)
+                              for p in range where firstPeriods[p] >= 0 {
+                                Self.scorePartner(
+                                  p, first: firstPeriods[p], T: T, K: K, window: window, raw: input.raw, adj: input.adj,
+                                  rules: rules[segments[p]], weights: segmentWeights[segments[p]].normalised,
+                                  requirements: requirements, tiers: tierList, gracePeriods: gracePeriods, out: out)
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
             }
           }
-          let status: KPIStatus
-          if !w.isApplicable(k) {
-            status = .notApplicable
-          } else if values[i].isNaN {
-            status = .missing
-          } else if a == nil {
-            status = .noBaseline
-          } else if adjusted {
-            status = .adjusted
-          } else {
-            status = .ok
-          }
-          statuses[i] = status
-          let attainment = a ?? 0
-          attainments[i] = attainment
-          let pts = 100 * w.normalised[k] * Attainment.credit(attainment)
-          points[i] = pts
-          total += pts
         }
-        scores[p * T + t] = specRound(total, 2)
       }
     }
     self.values = values
@@ -185,76 +185,163 @@ public struct Scorebook: Sendable {
     self.points = points
     self.statuses = statuses
     self.scores = scores
-
-    // Pass 2: qualified and assigned tiers with grace; slopes.
-    var qualified = [Int](repeating: -1, count: P * T)
-    var tiers = [Int](repeating: -1, count: P * T)
-    var grace = [Int](repeating: 0, count: P * T)
-    var slopes = [Double](repeating: .nan, count: P * T)
-    for p in 0..<P where first[p] >= 0 {
-      var previous: (tier: Int, shortfall: Int)? = nil
-      for t in first[p]..<T {
-        let score = scores[p * T + t]
-        var q = 0
-        for (ti, tier) in program.tiers.enumerated().reversed() {
-          guard tier.minScore <= score else { continue }
-          let ok = tier.requirements.allSatisfy { req in
-            guard let k = kpiIndex[req.kpi] else { return false }
-            let v = values[(p * T + t) * K + k]
-            return TierRules.holds(
-              req, kpi: program.kpis[k], value: v.isNaN ? nil : v,
-              applicable: weights[p].isApplicable(k)
-            ).holds
-          }
-          if ok {
-            q = ti
-            break
-          }
-        }
-        qualified[p * T + t] = q
-        let step = TierRules.assign(
-          previous: previous, qualified: q, gracePeriods: program.gracePeriods)
-        tiers[p * T + t] = step.tier
-        grace[p * T + t] = step.shortfall
-        previous = step
-        let history = scores[(p * T + first[p])...(p * T + t)]
-        slopes[p * T + t] = Trend.slope(history) ?? .nan
-      }
-    }
     self.qualified = qualified
     self.tiers = tiers
     self.grace = grace
     self.slopes = slopes
 
-    // Pass 3: order and ranks per period.
+    // Pass 3: order and ranks per period. Names are ranked once, so the
+    // per-period sorts compare numbers only.
+    let partners = data.partners
+    let byName = partners.indices.sorted { a, b in
+      Ranking.precedes((0, partners[a].name, partners[a].id), (0, partners[b].name, partners[b].id))
+    }
+    var nameRank = [Int](repeating: 0, count: P)
+    for (i, p) in byName.enumerated() { nameRank[p] = i }
     var ranks = [Int](repeating: 0, count: P * T)
     var segmentRanks = [Int](repeating: 0, count: P * T)
     var order: [[Int]] = []
     order.reserveCapacity(T)
     var segmentSizes: [[String: Int]] = []
-    let partners = data.partners
     for t in 0..<T {
       var ids = (0..<P).filter { first[$0] >= 0 && first[$0] <= t }
       ids.sort { a, b in
-        Ranking.precedes(
-          (scores[a * T + t], partners[a].name, partners[a].id),
-          (scores[b * T + t], partners[b].name, partners[b].id))
+        let sa = scores[a * T + t]
+        let sb = scores[b * T + t]
+        return sa != sb ? sa > sb : nameRank[a] < nameRank[b]
       }
       let r = Ranking.ranks(ofDescending: ids.map { scores[$0 * T + t] })
       for (i, p) in ids.enumerated() { ranks[p * T + t] = r[i] }
-      var bySegment: [String: [Int]] = [:]
-      for p in ids { bySegment[partners[p].segment, default: []].append(p) }
-      for members in bySegment.values {
+      var bySegment = [[Int]](repeating: [], count: segmentIDs.count)
+      for p in ids { bySegment[segmentOf[p]].append(p) }
+      var sizes: [String: Int] = [:]
+      for (c, members) in bySegment.enumerated() where !members.isEmpty {
         let sr = Ranking.ranks(ofDescending: members.map { scores[$0 * T + t] })
         for (i, p) in members.enumerated() { segmentRanks[p * T + t] = sr[i] }
+        sizes[segmentIDs[c]] = members.count
       }
-      segmentSizes.append(bySegment.mapValues(\.count))
+      segmentSizes.append(sizes)
       order.append(ids)
     }
     self.ranks = ranks
     self.segmentRanks = segmentRanks
     self.segmentSizes = segmentSizes
     self.order = order
+  }
+
+  /// What passes 1 and 2 read (never written while they run).
+  private struct PassInput: @unchecked Sendable {
+    let raw: UnsafeBufferPointer<Double>
+    let adj: UnsafeBufferPointer<Int32>
+  }
+
+  /// Where passes 1 and 2 write; each partner owns its own slots.
+  private struct PassOutput: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<Double>
+    let baselines: UnsafeMutableBufferPointer<Double>
+    let attainments: UnsafeMutableBufferPointer<Double>
+    let points: UnsafeMutableBufferPointer<Double>
+    let statuses: UnsafeMutableBufferPointer<KPIStatus>
+    let scores: UnsafeMutableBufferPointer<Double>
+    let qualified: UnsafeMutableBufferPointer<Int>
+    let tiers: UnsafeMutableBufferPointer<Int>
+    let grace: UnsafeMutableBufferPointer<Int>
+    let slopes: UnsafeMutableBufferPointer<Double>
+  }
+
+  /// SPEC section 4 for one partner at every period from its first, then
+  /// section 5's tiers and section 6's slope.
+  private static func scorePartner(
+    _ p: Int, first f: Int, T: Int, K: Int, window: Int, raw: UnsafeBufferPointer<Double>,
+    adj: UnsafeBufferPointer<Int32>, rules: [KPIRule], weights: [Double],
+    requirements: [[(k: Int, value: Double, lowerIsBetter: Bool)]], tiers tierList: [Tier], gracePeriods: Int,
+    out: PassOutput
+  ) {
+    func aggregate(_ k: Int, endingAt t: Int, _ how: Aggregate) -> (Double?, Bool) {
+      let start = max(f, t - window + 1)
+      guard t >= start else { return (nil, false) }
+      var adjusted = false
+      var acc = AggregateAccumulator()
+      for u in start...t {
+        let i = (p * T + u) * K + k
+        acc.add(raw[i])
+        if adj[i] >= 0 { adjusted = true }
+      }
+      return (acc.result(how), adjusted)
+    }
+    var previous: (tier: Int, shortfall: Int)? = nil
+    for t in f..<T {
+      var total = 0.0
+      for k in 0..<K {
+        let i = (p * T + t) * K + k
+        let rule = rules[k]
+        let (v, adjustedInWindow) = aggregate(k, endingAt: t, rule.aggregate)
+        var adjusted = adjustedInWindow
+        var a: Double? = nil
+        if let v {
+          out.values[i] = v
+          if rule.isImprovement {
+            let (b, adjustedBase) = aggregate(k, endingAt: t - window, rule.aggregate)
+            adjusted = adjusted || adjustedBase
+            if let b { out.baselines[i] = b }
+            a = Attainment.improvement(
+              value: v, baseline: b, targetImprovement: rule.targetImprovement, direction: rule.direction)
+          } else {
+            a = Attainment.absolute(value: v, target: rule.target, threshold: rule.threshold)
+          }
+        }
+        let status: KPIStatus
+        if weights[k] <= 0 {
+          status = .notApplicable
+        } else if v == nil {
+          status = .missing
+        } else if a == nil {
+          status = .noBaseline
+        } else if adjusted {
+          status = .adjusted
+        } else {
+          status = .ok
+        }
+        out.statuses[i] = status
+        let attainment = a ?? 0
+        out.attainments[i] = attainment
+        let pts = 100 * weights[k] * Attainment.credit(attainment)
+        out.points[i] = pts
+        total += pts
+      }
+      let score = specRound(total, 2)
+      out.scores[p * T + t] = score
+
+      // Qualified tier: the highest whose min_score and requirements hold.
+      var q = 0
+      for ti in stride(from: tierList.count - 1, through: 0, by: -1) {
+        guard tierList[ti].minScore <= score else { continue }
+        var ok = true
+        for req in requirements[ti] {
+          guard req.k >= 0 else {
+            ok = false
+            break
+          }
+          if weights[req.k] <= 0 { continue }  // waived
+          let v = out.values[(p * T + t) * K + req.k]
+          if v.isNaN || (req.lowerIsBetter ? v > req.value : v < req.value) {
+            ok = false
+            break
+          }
+        }
+        if ok {
+          q = ti
+          break
+        }
+      }
+      out.qualified[p * T + t] = q
+      let step = TierRules.assign(previous: previous, qualified: q, gracePeriods: gracePeriods)
+      out.tiers[p * T + t] = step.tier
+      out.grace[p * T + t] = step.shortfall
+      previous = step
+      let history = UnsafeBufferPointer(rebasing: out.scores[(p * T + f)...(p * T + t)])
+      out.slopes[p * T + t] = Trend.slope(Array(history.suffix(Trend.span))[...]) ?? .nan
+    }
   }
 
   // MARK: - Lookups

@@ -65,6 +65,7 @@ struct StoreOptions: ParsableArguments {
   /// The store's data, scored.
   func scorebook() throws -> Scorebook {
     let store = try open()
-    return Scorebook(try store.loadDataset())
+    let data = try Timings.measure("load store") { try store.loadDataset() }
+    return Timings.measure("score") { Scorebook(data) }
   }
 }

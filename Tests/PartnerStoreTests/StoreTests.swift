@@ -44,7 +44,7 @@ import Testing
     let store = try initialized()
     let data = try store.loadDataset()
     #expect(data.partners.map(\.id) == ["A", "B"])
-    #expect(data.observations.count == 17)
+    #expect(data.observationTable?.count == 17)
     #expect(data.agreements.map(\.id) == ["X1", "X2", "X3"])
     let book = Scorebook(data)
     #expect(book.score(0, 3) == 70.83)

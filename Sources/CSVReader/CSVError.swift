@@ -1,11 +1,19 @@
-/// A CSV problem located by file, line and column.
+/// A problem in a CSV file, located by file, physical line and column.
+///
+/// `description` reads `metrics.csv:14: column 4 (value): expected a number, found "12,5"`,
+/// or `metrics.csv:3: expected 4 fields as in the header, found 5` when `column` is nil,
+/// or `metrics.csv: cannot read …` when `line` is 0 (the file as a whole).
 public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// Display name given by the caller, e.g. "metrics.csv".
   public let file: String
-  /// 1-based physical line (the header is line 1); 0 when the file could not be read.
+  /// 1-based physical line (the header is line 1; newlines inside quoted fields count).
+  /// 0 when the error concerns the file as a whole (it could not be read).
   public let line: Int
-  /// 1-based field number; nil when the problem concerns the whole line or file.
+  /// 1-based field index, nil when the error concerns the whole line or file.
   public let column: Int?
+  /// Header name of `column` when known.
   public let columnName: String?
+  /// What was wrong and what was expected.
   public let message: String
 
   public init(file: String, line: Int, column: Int?, columnName: String?, message: String) {
@@ -16,16 +24,15 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `metrics.csv:14: column 4 (value): expected a number, found "12,5"`.
   public var description: String {
-    var s = file
-    if line > 0 { s += ":\(line)" }
-    s += ": "
+    var text = file
+    if line > 0 { text += ":\(line)" }
+    text += ": "
     if let column {
-      s += "column \(column)"
-      if let columnName { s += " (\(columnName))" }
-      s += ": "
+      text += "column \(column)"
+      if let columnName { text += " (\(columnName))" }
+      text += ": "
     }
-    return s + message
+    return text + message
   }
 }

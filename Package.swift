@@ -49,6 +49,9 @@ let package = Package(
         "SampleData", "Dashboard", "Screens", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Frame-time benchmark of the dashboard (see README, Performance).
+    .executableTarget(
+      name: "pbbench", dependencies: ["Dashboard", "Screens", "PartnerStore", "Scoring", "TerminalUI"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
     .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
     .testTarget(name: "ProgramFilesTests", dependencies: ["ProgramFiles", "Scoring"]),
@@ -57,6 +60,7 @@ let package = Package(
     .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "ProgramFiles", "Scoring"]),
     .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Scoring"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
     .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),
   ]

@@ -41,7 +41,7 @@ public struct PartnerDetailModel: Sendable {
         period: book.periods[u], score: book.score(p, u), rank: book.rank(p, u),
         tier: book.tier(p, u).map { book.program.tiers[$0].name })
     }
-    payouts = book.payouts().filter { $0.agreement.partnerID == book.partners[p].id }
+    payouts = book.agreements.filter { $0.partnerID == book.partners[p].id }.map(book.payout)
   }
 
   /// The KPI table as CSV (`e` on the detail screen).

@@ -76,8 +76,11 @@ struct RawRows {
   }
   func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
 
-  static func each(_ db: Database, _ sql: String, _ body: (RawRows) throws -> Void) throws {
+  static func each(
+    _ db: Database, _ sql: String, arguments: [String] = [], _ body: (RawRows) throws -> Void
+  ) throws {
     let statement = try db.makeStatement(sql: sql)
+    if !arguments.isEmpty { try statement.setArguments(StatementArguments(arguments)) }
     let rows = RawRows(handle: statement.sqliteStatement)
     while true {
       let rc = sqlite3_step(rows.handle)

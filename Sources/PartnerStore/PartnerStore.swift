@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -123,43 +124,82 @@ public final class PartnerStore {
   }
 
   /// Everything scoring needs. Throws `StoreError.empty` for a store without a program.
-  /// Observations come back as an `ObservationTable`: ids are matched as
-  /// bytes against the previous row's, so a million rows make no Strings.
+  /// Observations come back as an `ObservationTable`; a large store is read
+  /// by two connections at once, each taking half of the partners.
   public func loadDataset() throws -> Dataset {
-    try queue.read { db in
-      guard let program = try program(db) else { throw StoreError.empty(path) }
-      let partners = try partners(db)
-      var partnerIndex: [String: Int] = [:]
-      for (i, p) in partners.enumerated() { partnerIndex[p.id] = i }
-      var table = ObservationTable()
-      table.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observations") ?? 0)
-      var lastPartner: [UInt8] = []
-      var lastP: Int? = nil
-      var kpiBytes: [[UInt8]] = []
-      try RawRows.each(db, "SELECT partner_id, period, kpi, value FROM observations") { r in
-        let pid = r.raw(0)
-        if lastP == nil || !pid.elementsEqual(lastPartner) {
-          lastPartner = Array(pid)
-          lastP = partnerIndex[String(decoding: pid, as: UTF8.self)]
-        }
-        guard let p = lastP else { return }  // cannot happen: imports check partners
-        let kpi = r.raw(2)
-        var k = -1
-        for (i, name) in kpiBytes.enumerated() where name.count == kpi.count && kpi.elementsEqual(name) {
-          k = i
-          break
-        }
-        if k < 0 {
-          kpiBytes.append(Array(kpi))
-          table.kpiNames.append(String(decoding: kpi, as: UTF8.self))
-          k = kpiBytes.count - 1
-        }
-        table.append(partner: p, period: r.int(1), kpi: k, value: r.double(3))
-      }
-      return Dataset(
-        program: program, partners: partners, observations: [], adjustments: try adjustments(db),
-        agreements: try agreements(db), observationTable: table)
+    let stored: (Program, [Partner], [Adjustment], [Agreement]) = try queue.read { db in
+      guard let p = try self.program(db) else { throw StoreError.empty(self.path) }
+      return (p, try self.partners(db), try self.adjustments(db), try self.agreements(db))
     }
+    let (program, partners, adjustments, agreements) = stored
+    let count = partners.count
+    var index: [String: Int] = [:]
+    for (i, p) in partners.enumerated() { index[p.id] = i }
+    let partnerIndex = index
+    let ids = partners.map(\.id).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let table: ObservationTable
+    if count >= 2_000 {  // enough partners for a second reader to pay off
+      // SQLite compares TEXT with memcmp, like the byte order used above.
+      let middle = ids[ids.count / 2]
+      let halves = ReadHalves()
+      let path = self.path
+      DispatchQueue.concurrentPerform(iterations: 2) { i in
+        do {
+          var config = Configuration()
+          config.readonly = true
+          config.busyMode = .timeout(5)
+          let reader = try DatabaseQueue(path: path, configuration: config)
+          let part = try reader.read { db in
+            try Self.observations(
+              db, where: i == 0 ? "partner_id < ?" : "partner_id >= ?", middle, partnerIndex: partnerIndex)
+          }
+          halves.set(i, .success(part))
+        } catch {
+          halves.set(i, .failure(error))
+        }
+      }
+      table = try halves.merged()
+    } else {
+      table = try queue.read { db in try Self.observations(db, where: nil, nil, partnerIndex: partnerIndex) }
+    }
+    return Dataset(
+      program: program, partners: partners, observations: [], adjustments: adjustments,
+      agreements: agreements,
+      observationTable: table)
+  }
+
+  /// Reads observations (all, or those matching `condition`) into a table,
+  /// matching ids as bytes against the previous row's.
+  static func observations(
+    _ db: Database, where condition: String?, _ argument: String?, partnerIndex: [String: Int]
+  ) throws -> ObservationTable {
+    var table = ObservationTable()
+    var lastPartner: [UInt8] = []
+    var lastP: Int? = nil
+    var kpiBytes: [[UInt8]] = []
+    var sql = "SELECT partner_id, period, kpi, value FROM observations"
+    if let condition { sql += " WHERE " + condition }
+    try RawRows.each(db, sql, arguments: argument.map { [$0] } ?? []) { r in
+      let pid = r.raw(0)
+      if lastP == nil || !pid.elementsEqual(lastPartner) {
+        lastPartner = Array(pid)
+        lastP = partnerIndex[String(decoding: pid, as: UTF8.self)]
+      }
+      guard let p = lastP else { return }  // a partner added since `partners` was read
+      let kpi = r.raw(2)
+      var k = -1
+      for (i, name) in kpiBytes.enumerated() where name.count == kpi.count && kpi.elementsEqual(name) {
+        k = i
+        break
+      }
+      if k < 0 {
+        kpiBytes.append(Array(kpi))
+        table.kpiNames.append(String(decoding: kpi, as: UTF8.self))
+        k = kpiBytes.count - 1
+      }
+      table.append(partner: p, period: r.int(1), kpi: k, value: r.double(3))
+    }
+    return table
   }
 
   /// The stored rows an import's references are checked against.

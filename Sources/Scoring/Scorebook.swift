@@ -152,7 +152,8 @@ public struct Scorebook: Sendable {
                           slopes.withUnsafeMutableBufferPointer { slopes in
                             let out = PassOutput(
                               values: values, baselines: baselines, attainments: attainments, points: points,
-                              statuses: statuses, scores: scores, qualified: qualified, tiers: tiers, grace: grace,
+                              statuses: statuses, scores: scores, qualified: qualified, tiers: tiers,
+                              grace: grace,
                               slopes: slopes)
                             let input = PassInput(raw: raw, adj: adj)
                             let firstPeriods = first
@@ -162,9 +163,11 @@ public struct Scorebook: Sendable {
                               let range = (P * chunk / chunks)..<(P * (chunk + 1) / chunks)
                               for p in range where firstPeriods[p] >= 0 {
                                 Self.scorePartner(
-                                  p, first: firstPeriods[p], T: T, K: K, window: window, raw: input.raw, adj: input.adj,
+                                  p, first: firstPeriods[p], T: T, K: K, window: window, raw: input.raw,
+                                  adj: input.adj,
                                   rules: rules[segments[p]], weights: segmentWeights[segments[p]].normalised,
-                                  requirements: requirements, tiers: tierList, gracePeriods: gracePeriods, out: out)
+                                  requirements: requirements, tiers: tierList, gracePeriods: gracePeriods,
+                                  out: out)
                               }
                             }
                           }

@@ -15,7 +15,12 @@ struct PartnerScreen: Widget {
       return
     }
     let model = PartnerDetailModel(book: state.book, partner: p, period: state.period)
-    var page = CellBuffer(width: rect.width, height: 400)
+    let k = model.series.count
+    let perRow = rect.width >= 150 ? 3 : rect.width >= 100 ? 2 : 1
+    // An upper bound of the page: cards, KPI table, adjustments, history, trend grid, agreements.
+    let bound =
+      4 + (k + 14) * 2 + k + 3 + 2 * k + 10 + ((k + perRow - 1) / perRow) * 8 + model.payouts.count + 6
+    var page = CellBuffer(width: rect.width, height: bound)
     let height = PartnerPage(model: model, theme: theme, tiers: state.book.program.tiers).draw(
       into: &page, width: rect.width, glyphs: glyphs)
     let maxScroll = max(0, height - rect.height)

@@ -1,5 +1,5 @@
 /// A run of text in one style.
-public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct StyledText: Hashable, Sendable, ExpressibleByStringInterpolation {
   public var text: String
   public var style: Style
 

@@ -18,9 +18,10 @@ nonisolated(unsafe) private let savedActions = UnsafeMutablePointer<sigaction>.a
 /// Puts the terminal back (endwin) on every way out: a normal close, exit()
 /// (atexit), SIGINT/SIGTERM/SIGHUP/SIGQUIT and crashes
 /// (SIGSEGV/SIGILL/SIGTRAP/SIGABRT/SIGBUS, which is how Swift traps end).
-/// Each handler restores the terminal, puts back the signal's previous
-/// disposition (the default, or Swift's backtracer) and raises it again,
-/// so the exit status still shows the signal. stderr written meanwhile is
+/// Each handler restores the terminal and raises the signal again:
+/// SIGINT/SIGTERM/SIGHUP/SIGQUIT with the default action, crashes with
+/// their previous disposition (Swift's backtracer, or the default), so the
+/// exit status still shows the signal. stderr written meanwhile is
 /// replayed after the terminal is back (see StderrCapture).
 enum TerminalRestore {
   static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS]
@@ -33,15 +34,29 @@ enum TerminalRestore {
     }
     guard !handlersInstalled else { return }
     handlersInstalled = true
+    ensureAlternateStack()
     for sig in signals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { sig in TerminalRestore.handle(sig) }
       sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
+      action.sa_flags = Int32(SA_ONSTACK)  // a stack overflow leaves no stack to run on
       sigaction(sig, nil, &savedActions[Int(sig)])
       if isIgnored(savedActions[Int(sig)]) { continue }  // e.g. SIGHUP under nohup
       sigaction(sig, &action, nil)
     }
+  }
+
+  /// Gives this thread a signal stack unless it has one (Swift's runtime
+  /// may have set one up already).
+  private static func ensureAlternateStack() {
+    var current = stack_t()
+    guard sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) != 0 else { return }
+    let size = 64 * 1024
+    var stack = stack_t()
+    stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+    stack.ss_size = size
+    stack.ss_flags = 0
+    sigaltstack(&stack, nil)
   }
 
   /// Curses is running: the hooks must end it.
@@ -73,14 +88,17 @@ enum TerminalRestore {
 
   private static func handle(_ sig: Int32) {
     restore()
-    if sig != SIGINT && sig != SIGTERM && sig != SIGHUP {
-      // A crash: Swift's backtracer would wait up to 30 s for a key on a
-      // TTY stdin. With stdin at EOF it prints the backtrace and ends
+    if sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT {
+      signal(sig, SIG_DFL)
+    } else {
+      // A crash: hand it to the previous handler (Swift's backtracer, or
+      // the default). The backtracer would wait up to 30 s for a key on a
+      // TTY stdin; with stdin at EOF it prints the backtrace and ends
       // (SWIFT_BACKTRACE=interactive=no semantics).
       let fd = open("/dev/null", O_RDONLY)
       if fd >= 0 { dup2(fd, 0) }
+      sigaction(sig, &savedActions[Int(sig)], nil)
     }
-    sigaction(sig, &savedActions[Int(sig)], nil)
-    raise(sig)  // delivered with the previous disposition once we return
+    raise(sig)  // delivered with that disposition once we return
   }
 }

@@ -63,7 +63,8 @@ public final class TerminalSession {
   /// Starts curses on the process's terminal (stdin/stdout).
   public convenience init(options: Options = Options()) throws {
     if let problem = TerminalSession.canOpen() { throw TerminalError(description: problem) }
-    try self.init(term: nil, output: shim_stdout(), input: shim_stdin(), files: [], options: options, ownsSignals: true)
+    try self.init(
+      term: nil, output: shim_stdout(), input: shim_stdin(), files: [], options: options, ownsSignals: true)
   }
 
   /// A session on `term` writing to /dev/null: for tests without a TTY.
@@ -72,7 +73,8 @@ public final class TerminalSession {
     guard let out = fopen("/dev/null", "w"), let inp = fopen("/dev/null", "r") else {
       throw TerminalError(description: "cannot open /dev/null")
     }
-    try self.init(term: term, output: out, input: inp, files: [out, inp], options: options, ownsSignals: false)
+    try self.init(
+      term: term, output: out, input: inp, files: [out, inp], options: options, ownsSignals: false)
   }
 
   private init(
@@ -83,8 +85,9 @@ public final class TerminalSession {
     if ownsSignals { TerminalRestore.arm() }
     guard let screen = newterm(term, output, input) else {
       if ownsSignals { TerminalRestore.disarm() }
-      files.forEach { fclose($0) }
-      throw TerminalError(description: "cannot start curses on TERM=\(term ?? String(cString: getenv("TERM")))")
+      for f in files { fclose(f) }
+      throw TerminalError(
+        description: "cannot start curses on TERM=\(term ?? getenv("TERM").map { String(cString: $0) } ?? "")")
     }
     self.screen = screen
     self.files = files
@@ -128,7 +131,7 @@ public final class TerminalSession {
       endwin()
     }
     delscreen(screen)
-    files.forEach { fclose($0) }
+    for f in files { fclose(f) }
   }
 
   /// The terminal's size in cells.
@@ -160,7 +163,18 @@ public final class TerminalSession {
           x += 1
           continue
         }
-        var (attrs, pair) = attributes(for: cell.style)
+        let (attrs, colorPair) = attributes(for: cell.style)
+        var pair = colorPair  // setcchar reads the extended pair through its opts pointer
+        let shortPair = Int16(truncatingIfNeeded: min(pair, Int32(Int16.max)))
+        if let a = cell.character.asciiValue, a >= 0x20, a < 0x7F {
+          // Fast path: printable ASCII is one narrow code point.
+          chars[0] = wchar_t(a)
+          chars[1] = 0
+          setcchar(&cc, chars, attrs, shortPair, &pair)
+          mvwadd_wch(win, Int32(y), Int32(x), &cc)
+          x += 1
+          continue
+        }
         let cellWidth = x + 1 < buffer.width && buffer[x + 1, y].isContinuation ? 2 : 1
         var col = x
         for piece in CursesCell.pieces(cell.character, width: cellWidth, wcwidth: { Int(shim_wcwidth($0)) }) {
@@ -168,7 +182,7 @@ public final class TerminalSession {
           guard col + pieceWidth <= w else { break }  // the screen is narrower than the buffer
           for i in 0..<5 { chars[i] = i < piece.count ? wchar_t(bitPattern: piece[i]) : 0 }
           chars[5] = 0
-          setcchar(&cc, chars, attrs, Int16(truncatingIfNeeded: min(pair, Int32(Int16.max))), &pair)
+          setcchar(&cc, chars, attrs, shortPair, &pair)
           mvwadd_wch(win, Int32(y), Int32(col), &cc)
           col += pieceWidth
         }
@@ -240,7 +254,8 @@ public final class TerminalSession {
     var buf = [wchar_t](repeating: 0, count: size.width * 6 + 1)
     let n = mvwinnwstr(shim_stdscr(), Int32(y), 0, &buf, Int32(buf.count - 1))
     guard n != ERR else { return "" }
-    var s = String(String.UnicodeScalarView(buf.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+    var s = String(
+      String.UnicodeScalarView(buf.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
     while s.last == " " { s.removeLast() }
     return s
   }

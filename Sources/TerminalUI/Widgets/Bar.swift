@@ -30,7 +30,9 @@ public struct Bar: Widget, Sendable {
 
   /// The bar as text exactly `width` cells wide (spaces or track after the
   /// filled part): a 10-wide bar at 0.55 is "█████▌    ".
-  public static func string(_ fraction: Double, width: Int, glyphs: Glyphs, showsTrack: Bool = false) -> String {
+  public static func string(_ fraction: Double, width: Int, glyphs: Glyphs, showsTrack: Bool = false)
+    -> String
+  {
     let s = filled(fraction, width: width, glyphs: glyphs)
     let rest = max(0, width - s.count)
     return s + String(repeating: showsTrack ? glyphs.barTrack : " ", count: rest)
@@ -43,7 +45,9 @@ public struct Bar: Widget, Sendable {
     for yy in rect.y..<rect.maxY {
       buffer.put(s, x: rect.x, y: yy, style: style, maxWidth: rect.width)
       if showsTrack && n < rect.width {
-        buffer.fill(Rect(x: rect.x + n, y: yy, width: rect.width - n, height: 1), with: glyphs.barTrack, style: trackStyle)
+        buffer.fill(
+          Rect(x: rect.x + n, y: yy, width: rect.width - n, height: 1), with: glyphs.barTrack,
+          style: trackStyle)
       }
     }
   }

@@ -20,9 +20,12 @@ public struct Box: Widget, Sendable {
     let (x0, y0, x1, y1) = (rect.x, rect.y, rect.maxX - 1, rect.maxY - 1)
     let top = Rect(x: x0 + 1, y: y0, width: rect.width - 2, height: 1)
     buffer.fill(top, with: glyphs.horizontal, style: style)
-    buffer.fill(Rect(x: x0 + 1, y: y1, width: rect.width - 2, height: 1), with: glyphs.horizontal, style: style)
-    buffer.fill(Rect(x: x0, y: y0 + 1, width: 1, height: rect.height - 2), with: glyphs.vertical, style: style)
-    buffer.fill(Rect(x: x1, y: y0 + 1, width: 1, height: rect.height - 2), with: glyphs.vertical, style: style)
+    buffer.fill(
+      Rect(x: x0 + 1, y: y1, width: rect.width - 2, height: 1), with: glyphs.horizontal, style: style)
+    buffer.fill(
+      Rect(x: x0, y: y0 + 1, width: 1, height: rect.height - 2), with: glyphs.vertical, style: style)
+    buffer.fill(
+      Rect(x: x1, y: y0 + 1, width: 1, height: rect.height - 2), with: glyphs.vertical, style: style)
     buffer[x0, y0] = Cell(glyphs.topLeft, style: style)
     buffer[x1, y0] = Cell(glyphs.topRight, style: style)
     buffer[x0, y1] = Cell(glyphs.bottomLeft, style: style)
@@ -31,26 +34,6 @@ public struct Box: Widget, Sendable {
       let text = " " + title + " "
       let fitted = TextWidth.truncate(text, to: top.width, ellipsis: glyphs.ellipsis)
       buffer.put(fitted, x: top.x, y: y0, style: titleStyle, maxWidth: top.width)
-    }
-  }
-}
-
-/// A boxed panel with a title and a few lines of styled text.
-public struct Card: Widget, Sendable {
-  public var box: Box
-  public var lines: [[StyledText]]
-
-  public init(title: String? = nil, lines: [[StyledText]], style: Style = .plain, titleStyle: Style = .bold) {
-    box = Box(title: title, style: style, titleStyle: titleStyle)
-    self.lines = lines
-  }
-
-  public func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    box.render(in: rect, buffer: &buffer, glyphs: glyphs)
-    let inner = box.inner(rect).inset(dx: 1, dy: 0)
-    guard !inner.isEmpty else { return }
-    for (i, line) in lines.prefix(inner.height).enumerated() {
-      buffer.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
     }
   }
 }

@@ -53,7 +53,8 @@ public struct HelpOverlay: Widget, Sendable {
       lines.append([StyledText(group.title, style: style.patched(with: headingStyle))])
       for e in group.entries {
         lines.append([
-          StyledText("  "), StyledText(TextWidth.pad(e.keys, to: keyWidth, align: .left), style: style.patched(with: keyStyle)),
+          StyledText("  "),
+          StyledText(TextWidth.pad(e.keys, to: keyWidth, align: .left), style: style.patched(with: keyStyle)),
           StyledText("  " + e.description, style: style),
         ])
       }

@@ -95,12 +95,15 @@ public struct LineChart: Widget, Sendable {
     if let t = target, let tr = targetRow, tr > 0, tr < h - 1 { labels.append((tr, format(t))) }
     let labelWidth = labels.map { TextWidth.of($0.text) }.max() ?? 0
     let axis = showsAxis && rect.width >= labelWidth + 3
-    let plot = axis ? Rect(x: rect.x + labelWidth + 1, y: rect.y, width: rect.width - labelWidth - 1, height: h) : rect
+    let plot =
+      axis ? Rect(x: rect.x + labelWidth + 1, y: rect.y, width: rect.width - labelWidth - 1, height: h) : rect
     if axis {
       let ax = rect.x + labelWidth
       buffer.fill(Rect(x: ax, y: rect.y, width: 1, height: h), with: glyphs.vertical, style: axisStyle)
       for l in labels {
-        buffer.put(TextWidth.pad(l.text, to: labelWidth, align: .right), x: rect.x, y: rect.y + l.row, style: axisStyle)
+        buffer.put(
+          TextWidth.pad(l.text, to: labelWidth, align: .right), x: rect.x, y: rect.y + l.row, style: axisStyle
+        )
         buffer[ax, rect.y + l.row] = Cell(glyphs.teeLeft, style: axisStyle)
       }
     }

@@ -35,7 +35,9 @@ public struct ProgressBar: Widget, Sendable {
     if barWidth < 1 {
       // No room for a bar: label and percentage only.
       let text = label.isEmpty ? percentText : label + " " + percentText
-      buffer.put(TextWidth.truncate(text, to: rect.width, ellipsis: glyphs.ellipsis), x: rect.x, y: y, style: labelStyle)
+      buffer.put(
+        TextWidth.truncate(text, to: rect.width, ellipsis: glyphs.ellipsis), x: rect.x, y: y,
+        style: labelStyle)
       return
     }
     var x = rect.x

@@ -14,14 +14,14 @@ public struct Sparkline: Widget, Sendable {
   }
 
   /// The sparkline as text, one character per value (the last `width`
-  /// values when `width` is given).
+  /// values when `width` is given, still scaled over all of them).
   public static func string(
     _ values: [Double?], width: Int? = nil, range: ClosedRange<Double>? = nil, glyphs: Glyphs
   ) -> String {
     let shown = width.map { Array(values.suffix(max(0, $0))) } ?? values
     let levels = glyphs.sparkLevels
     guard !levels.isEmpty else { return "" }
-    let present = shown.compactMap { $0 }.filter { $0.isFinite }
+    let present = values.compactMap { $0 }.filter { $0.isFinite }
     guard let lo = range?.lowerBound ?? present.min(),
       let hi = range?.upperBound ?? present.max()
     else { return String(repeating: " ", count: shown.count) }

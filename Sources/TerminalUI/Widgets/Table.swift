@@ -86,10 +86,12 @@ public struct Table: Widget {
     if let s = sortColumn, s >= 0, s < titles.count {
       titles[s].text += " " + String(sortDescending ? glyphs.arrowDown : glyphs.arrowUp)
     }
-    drawCells(titles, y: rect.y, left: left, widths: widths, rect: rect, extra: nil, glyphs: glyphs, buffer: &buffer)
+    drawCells(
+      titles, y: rect.y, left: left, widths: widths, rect: rect, extra: nil, glyphs: glyphs, buffer: &buffer)
     // Rows.
     let visible = Table.visibleRows(in: rect)
-    let first = Table.scrollOffset(selected: selected, offset: offset, visibleRows: visible, rowCount: rowCount)
+    let first = Table.scrollOffset(
+      selected: selected, offset: offset, visibleRows: visible, rowCount: rowCount)
     for i in 0..<visible {
       let index = first + i
       guard index < rowCount else { break }

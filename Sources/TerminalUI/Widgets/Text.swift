@@ -105,8 +105,12 @@ public struct Text: Widget, Sendable {
           cw += TextWidth.of(g.character)
           word.removeFirst()
         }
-        if chunk.isEmpty { word.removeFirst() }  // a wide character in a 1-column line
-        else { lines.append(chunk) }
+        if chunk.isEmpty {
+          word.removeFirst()
+        }  // a wide character in a 1-column line
+        else {
+          lines.append(chunk)
+        }
       }
       line = word
       lineWidth = widthOf(word)

@@ -1,0 +1,66 @@
+// Frame benchmark of the dashboard (release build):
+//   swift run -c release pbbench STORE.sqlite [WIDTHxHEIGHT]
+// Times, in process and through the text backend:
+//   first frame: open the store, load, score, build the state, draw one frame
+//   per key: update(state, key) + draw, for moves, pages, sorts and period changes.
+import Dashboard
+import Foundation
+import PartnerStore
+import Scoring
+import Screens
+import TerminalUI
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func ms(_ ns: UInt64) -> Double { Double(ns) / 1_000_000 }
+
+let args = CommandLine.arguments
+guard args.count >= 2 else {
+  FileHandle.standardError.write(Data("usage: pbbench STORE.sqlite [WIDTHxHEIGHT]\n".utf8))
+  exit(2)
+}
+let size = (args.count > 2 ? args[2] : "120x40").split(separator: "x").compactMap { Int($0) }
+let glyphs = Glyphs.unicode
+let theme = Theme()
+
+let start = now()
+let store = try PartnerStore(path: args[1])
+let data = try store.loadDataset()
+let loaded = now()
+let book = Scorebook(data)
+let scored = now()
+var state = DashboardState(book: book, width: size[0], height: size[1])
+var frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
+let firstFrame = now()
+print(
+  "partners \(book.partners.count), observations \(data.observationTable?.count ?? 0), periods \(book.periods.count), screen \(size[0])x\(size[1])"
+)
+print(
+  String(
+    format: "first frame %.1f ms (load %.1f, score %.1f, state and draw %.1f)", ms(firstFrame - start),
+    ms(loaded - start), ms(scored - loaded), ms(firstFrame - scored)))
+
+@MainActor func bench(_ label: String, _ keys: [Dashboard.Key], repeat n: Int) {
+  var times: [Double] = []
+  for i in 0..<n {
+    let key = keys[i % keys.count]
+    let t0 = now()
+    Update.apply(.key(key), to: &state)
+    frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
+    times.append(ms(now() - t0))
+  }
+  times.sort()
+  print(
+    String(
+      format: "%@ median %6.2f ms  p95 %6.2f ms  max %6.2f ms  (%d frames)",
+      label.padding(toLength: 24, withPad: " ", startingAt: 0) as NSString,
+      times[times.count / 2], times[times.count * 95 / 100], times.last!, n))
+}
+
+bench("move (j/k)", [.char("j")], repeat: 300)
+bench("page (PgDn/PgUp)", [.pageDown, .pageDown, .pageUp], repeat: 60)
+bench("jump (G/g)", [.char("G"), .char("g")], repeat: 20)
+bench("open detail, back", [.enter, .escape], repeat: 20)
+bench("overview, back (Tab)", [.tab], repeat: 20)
+bench("sort (s)", [.char("s")], repeat: 18)
+bench("period ([ ])", [.char("["), .char("]")], repeat: 10)
+if frame.isEmpty { print("empty frame") }

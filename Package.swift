@@ -60,6 +60,10 @@ let package = Package(
     .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "ProgramFiles", "Scoring"]),
     .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Scoring"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+    .testTarget(
+      name: "ScreensTests",
+      dependencies: ["Screens", "Dashboard", "Scoring", "ProgramFiles", "SampleData", "TerminalUI"],
+      exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
     .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),

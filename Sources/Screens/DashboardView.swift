@@ -35,6 +35,7 @@ public enum DashboardView {
     }
     statusBar(s).render(
       in: Rect(x: 0, y: s.height - 1, width: s.width, height: 1), buffer: &buffer, glyphs: glyphs)
+    if !glyphs.isUnicode { ASCIIFallback.apply(to: &buffer) }
     return buffer
   }
 

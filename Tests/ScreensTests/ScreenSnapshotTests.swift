@@ -1,0 +1,125 @@
+import Dashboard
+import Foundation
+import ProgramFiles
+import SampleData
+import Scoring
+import Screens
+import TerminalUI
+import Testing
+
+/// Every screen at 80x24 and 160x48 through the text backend, compared with
+/// the files in __Snapshots__. Record them again after a deliberate change
+/// with `PARTNERBOARD_RECORD_SNAPSHOTS=1 swift test --filter ScreenSnapshot`.
+@Suite struct ScreenSnapshotTests {
+  static let book: Scorebook = {
+    var issues: [DataIssue] = []
+    let files = DataFiles.read(
+      contents: SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }, issues: &issues)
+    return Scorebook(
+      Dataset(
+        program: files.program!, partners: files.partners!.rows, observations: files.metrics!.rows,
+        adjustments: files.adjustments!.rows, agreements: files.agreements!.rows))
+  }()
+
+  static let directory: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    url.deleteLastPathComponent()
+    return url.appendingPathComponent("__Snapshots__").path
+  }()
+
+  func assertSnapshot(_ name: String, _ state: DashboardState, glyphs: Glyphs = .unicode) throws {
+    let text = TextBackend.render(DashboardView.render(state, glyphs: glyphs)) + "\n"
+    let path = Self.directory + "/" + name + ".txt"
+    if ProcessInfo.processInfo.environment["PARTNERBOARD_RECORD_SNAPSHOTS"] == "1" {
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = try? String(contentsOfFile: path, encoding: .utf8)
+    #expect(expected != nil, "missing snapshot \(name): record it with PARTNERBOARD_RECORD_SNAPSHOTS=1")
+    if let expected, expected != text {
+      let diff = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), text.split(separator: "\n", omittingEmptySubsequences: false))
+        .enumerated().first { $0.element.0 != $0.element.1 }
+      Issue.record("snapshot \(name) differs at line \((diff?.offset ?? 0) + 1):\n- \(diff?.element.0 ?? "")\n+ \(diff?.element.1 ?? "")")
+    }
+  }
+
+  func state(_ w: Int, _ h: Int) -> DashboardState { DashboardState(book: Self.book, width: w, height: h) }
+
+  func partner(_ name: String) -> Int { Self.book.partners.firstIndex { $0.name == name }! }
+
+  static let sizes = [(80, 24), (160, 48)]
+
+  @Test(arguments: sizes) func leaderboard(_ size: (Int, Int)) throws {
+    try assertSnapshot("leaderboard-\(size.0)x\(size.1)", state(size.0, size.1))
+  }
+
+  @Test(arguments: sizes) func partnerWithCJKName(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    s.showPartner(partner("東京システム株式会社"))
+    try assertSnapshot("partner-cjk-\(size.0)x\(size.1)", s)
+  }
+
+  @Test(arguments: sizes) func partnerWithEmojiName(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    s.showPartner(partner("Rocket 🚀 Cloud"))
+    try assertSnapshot("partner-emoji-\(size.0)x\(size.1)", s)
+  }
+
+  @Test(arguments: sizes) func overview(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    s.screen = .overview
+    try assertSnapshot("overview-\(size.0)x\(size.1)", s)
+  }
+
+  @Test(arguments: sizes) func help(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    s.showHelp = true
+    try assertSnapshot("help-\(size.0)x\(size.1)", s)
+  }
+
+  @Test func filterPanelAndSearchPrompt() throws {
+    var s = state(80, 24)
+    Update.apply(.key(.char("f")), to: &s)
+    Update.apply(.key(.down), to: &s)
+    Update.apply(.key(.right), to: &s)
+    try assertSnapshot("filter-80x24", s)
+    var q = state(80, 24)
+    for k in "/東京" { Update.apply(.key(.char(k)), to: &q) }
+    try assertSnapshot("search-80x24", q)
+  }
+
+  @Test func asciiFallback() throws {
+    try assertSnapshot("leaderboard-ascii-80x24", state(80, 24), glyphs: .ascii)
+    var s = state(80, 24)
+    s.showPartner(partner("Acme Corporation"))
+    try assertSnapshot("partner-ascii-80x24", s, glyphs: .ascii)
+    var o = state(80, 24)
+    o.screen = .overview
+    try assertSnapshot("overview-ascii-80x24", o, glyphs: .ascii)
+  }
+
+  @Test func tooSmall() throws {
+    try assertSnapshot("too-small-40x10", state(40, 10))
+    // 10x3 draws without crashing, whatever fits.
+    let tiny = DashboardView.render(state(10, 3), glyphs: .unicode)
+    #expect(tiny.width == 10 && tiny.height == 3)
+  }
+
+  @Test func selectionIsMarkedNotOnlyColoured() {
+    var s = state(120, 40)
+    Update.apply(.key(.down), to: &s)
+    let buffer = DashboardView.render(s, glyphs: .unicode)
+    let y = Layout.leaderboardFirstRow + 1
+    #expect(buffer[0, y].character == "▸")
+    #expect(buffer[10, y].style.reverse)
+    #expect(!buffer[10, y + 1].style.reverse)
+  }
+
+  @Test func tiersHaveTheirOwnColours() {
+    let theme = Theme()
+    let styles = (0..<4).map { theme.tier($0, of: 4) }
+    #expect(Set(styles.map(\.fg)).count == 4)
+    let light = Theme(.light)
+    #expect((0..<4).map { light.tier($0, of: 4).fg } != styles.map(\.fg))
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// The dashboard in a real terminal (tmux): keys, screens, resize, quitting,
+/// the terminal restored, live reload.
+@Suite(.serialized) struct DashboardTmuxTests {
+  static let sample: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("sample-data").path
+  }()
+
+  func store(from folder: String) throws -> String {
+    let db = try Binary.tempDir() + "/s.sqlite"
+    let r = try Binary.run(["init", "--from", folder, "--db", db])
+    #expect(r.status == 0, "\(r.stderr)")
+    return db
+  }
+
+  @Test func aSessionFromOpenToQuit() throws {
+    let db = try store(from: Self.sample)
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    #expect(Tmux.selectedLine(try t.screen()).contains("   1 "))
+    // Move.
+    try t.send("j", "j")
+    #expect(try t.wait { Tmux.selectedLine($0).contains("   3 ") }.isEmpty == false)
+    #expect(Tmux.selectedLine(try t.screen()).contains("   3 "))
+    // Search.
+    try t.send("/", "Acme", "Enter")
+    #expect(try t.wait { Tmux.selectedLine($0).contains("Acme Corporation") }.contains("Acme"))
+    // Sort keeps the selected partner.
+    try t.send("s")
+    #expect(try t.wait(for: "Sorted by Move"))
+    #expect(Tmux.selectedLine(try t.screen()).contains("Acme Corporation"))
+    // Open the detail, and back.
+    try t.send("Enter")
+    #expect(try t.wait(for: "What it takes"))
+    #expect(try t.screen().contains("Acme Corporation"))
+    try t.send("Escape")
+    #expect(try t.wait(for: "Sorted by Move"))
+    // Previous period.
+    try t.send("[")
+    #expect(try t.wait(for: "2026Q3"))
+    // Help, and close it.
+    try t.send("?")
+    #expect(try t.wait(for: "partnerboard keys"))
+    try t.send("Escape")
+    #expect(try t.wait { !$0.contains("partnerboard keys") }.contains("Outcome Partner Program"))
+    // Resize below the minimum and back.
+    try t.resize(40, 10)
+    #expect(try t.wait(for: "Terminal too small"))
+    try t.resize(120, 40)
+    #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    // Overview.
+    try t.send("Tab")
+    #expect(try t.wait(for: "Program overview"))
+    // Quit.
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+    #expect(t.sttyUnchanged())
+  }
+
+  @Test func sigtermRestoresTheTerminal() throws {
+    let db = try store(from: Self.sample)
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    let pid = try t.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    // The pane runs sh; partnerboard is its child.
+    let kill = Process()
+    kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    kill.arguments = ["pkill", "-TERM", "-P", pid, "-x", "partnerboard"]
+    try kill.run()
+    kill.waitUntilExit()
+    #expect(t.exitStatus() == 143)
+    #expect(t.sttyUnchanged())
+  }
+
+  @Test func liveReloadAfterAnImportFromAnotherProcess() throws {
+    let db = try store(from: Binary.fixtures + "/spec-example")
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Worked example"))
+    try t.send("j")  // select the second row (Alpha at 2026Q4)
+    #expect(try t.wait { Tmux.selectedLine($0).contains("Alpha") }.contains("Alpha"))
+    let next = try Binary.tempDir() + "/metrics-2027Q1.csv"
+    try "partner_id,period,kpi,value\nA,2027Q1,rev,200\nA,2027Q1,ttv,20\nB,2027Q1,rev,10\n".write(
+      toFile: next, atomically: true, encoding: .utf8)
+    let r = try Binary.run(["import", next, "--db", db])
+    #expect(r.status == 0, "\(r.stderr)")
+    let started = Date()
+    #expect(try t.wait(seconds: 4) { $0.contains("reloaded") && $0.contains("2027Q1") }.contains("2027Q1"))
+    #expect(Date().timeIntervalSince(started) < 3)
+    // Alpha is still selected although it moved to the top.
+    #expect(Tmux.selectedLine(try t.screen()).contains("Alpha"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+}

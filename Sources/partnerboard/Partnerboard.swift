@@ -28,4 +28,9 @@ struct Partnerboard: ParsableCommand {
       UndoImportCommand.self, ValidateCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
+
+  static func main() {
+    TerminalInfo.ensureHelpWidth()
+    main(nil)
+  }
 }

@@ -14,6 +14,20 @@ enum TerminalInfo {
 
   static var stderrIsTerminal: Bool { isatty(2) != 0 }
 
+  /// ArgumentParser traps when asked to wrap help text narrower than its
+  /// indentation (COLUMNS=10, or a tiny terminal): give it at least 60 columns.
+  static func ensureHelpWidth() {
+    let minimum = 60
+    if let c = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }) {
+      if c < minimum { setenv("COLUMNS", String(minimum), 1) }
+      return
+    }
+    var ws = winsize()
+    if isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, Int(ws.ws_col) < minimum {
+      setenv("COLUMNS", String(minimum), 1)
+    }
+  }
+
   /// UTF-8 locale: box drawing, bars and arrows; otherwise ASCII.
   static var unicode: Bool {
     for name in ["LC_ALL", "LC_CTYPE", "LANG"] {

@@ -31,7 +31,8 @@ struct Binary {
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = args
     var environment = ProcessInfo.processInfo.environment
-    environment["PARTNERBOARD_DB"] = nil
+    // Other suites (the ncurses smoke tests) set these in this process.
+    for key in ["PARTNERBOARD_DB", "LINES", "COLUMNS", "LC_ALL", "NO_COLOR"] { environment[key] = nil }
     environment["LANG"] = "C.UTF-8"
     for (k, v) in env { environment[k] = v }
     p.environment = environment

@@ -191,6 +191,14 @@ import Testing
     }
   }
 
+  @Test func helpInANarrowTerminalIsNotACrash() throws {
+    for columns in ["1", "10", "0", "x"] {
+      let r = try Binary.run(["leaderboard", "--help"], env: ["COLUMNS": columns])
+      #expect(r.status == 0, "COLUMNS=\(columns)")
+      #expect(r.stdout.contains("Examples:"))
+    }
+  }
+
   @Test func explainAnswersWhyNotGold() throws {
     let r = try Binary.run(["explain", "beta", "--db", db, "--period", "2026Q2"])
     #expect(r.status == 0)

@@ -65,7 +65,8 @@ import Testing
     let db = try store(from: Self.sample)
     let t = try Tmux(["--db", db])
     #expect(try t.wait(for: "Outcome Partner Program FY2026"))
-    let pid = try t.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let pid = try t.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     // The pane runs sh; partnerboard is its child.
     let kill = Process()
     kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")

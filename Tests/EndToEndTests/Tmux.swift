@@ -14,11 +14,13 @@ final class Tmux {
     let exports = (["TERM": "xterm-256color", "LANG": "C.UTF-8"].merging(env) { $1 })
       .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     let script = """
-      stty -a > \(dir)/stty-before; env \(exports) '\(Binary.path)' \(quoted); echo $? > \(dir)/exit; \
+      stty -a > \(dir)/stty-before; env -u LINES -u COLUMNS -u LC_ALL -u NO_COLOR \(exports) \
+      '\(Binary.path)' \(quoted); echo $? > \(dir)/exit; \
       stty -a > \(dir)/stty-after; sleep 60
       """
     // The server this starts would hold a stdout pipe open forever: no pipe here.
-    try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
+    try run(
+      ["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
   }
 
   deinit { try? run(["kill-server"], capture: false) }
@@ -29,7 +31,8 @@ final class Tmux {
   func run(_ args: [String], capture: Bool = true) throws -> String {
     let out = dir + "/tmux-out-\(UUID().uuidString.prefix(6))"
     defer { try? FileManager.default.removeItem(atPath: out) }
-    let command = (["tmux", "-L", socket] + args).map(Self.quote).joined(separator: " ")
+    let command =
+      (["tmux", "-L", socket] + args).map(Self.quote).joined(separator: " ")
       + " > \(capture ? out : "/dev/null") 2>/dev/null < /dev/null"
     var pid: pid_t = 0
     let words: [String] = ["/bin/sh", "-c", command]
@@ -74,7 +77,9 @@ final class Tmux {
   func exitStatus(seconds: Double = 5) -> Int32? {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
-      if let s = try? String(contentsOfFile: exitFile, encoding: .utf8), let v = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)) {
+      if let s = try? String(contentsOfFile: exitFile, encoding: .utf8),
+        let v = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
         Thread.sleep(forTimeInterval: 0.2)  // let the shell write stty-after
         return v
       }

@@ -44,6 +44,8 @@ public struct DashboardState: Sendable {
   public var lastSearch = ""
   public var filterPanel: FilterPanel?
   public var message: String?
+  /// The overview of the current period, computed when the screen opens.
+  public private(set) var overview: OverviewModel?
   public var width: Int
   public var height: Int
 
@@ -97,9 +99,18 @@ public struct DashboardState: Sendable {
     scroll = max(0, min(scroll, max(0, leaderboard.count - tableHeight)))
   }
 
+  /// Builds the overview model once (it scans every partner).
+  public mutating func prepareOverview() {
+    if overview?.period != book.periods[period] || overview?.evaluated != book.order[period].count {
+      overview = OverviewModel(book: book, period: period)
+    }
+  }
+
   mutating func setPeriod(_ t: Int) {
     guard t >= 0 && t < book.periods.count, t != period else { return }
     period = t
+    overview = nil
+    if screen == .overview { prepareOverview() }
     rebuild()
     if let p = detailPartner, !book.isEvaluated(p, t) {
       message = "\(book.partners[p].name) has no data in \(book.periods[t])"
@@ -112,6 +123,7 @@ public struct DashboardState: Sendable {
     let periodName = book.periods.indices.contains(period) ? book.periods[period] : nil
     let wasLatest = period == book.periods.count - 1
     book = newBook
+    overview = nil
     if wasLatest || periodName.flatMap(newBook.periodIndex) == nil {
       period = newBook.periods.count - 1
     } else {
@@ -123,6 +135,7 @@ public struct DashboardState: Sendable {
     select(partnerID: keep)
     detailPartner = detail.flatMap(newBook.partnerIndex(id:))
     if detailPartner == nil && screen == .partner { screen = .leaderboard }
+    if screen == .overview && !newBook.periods.isEmpty { prepareOverview() }
   }
 
   /// Opens the partner screen on partner `p`.

@@ -122,7 +122,8 @@ public struct LeaderboardModel: Sendable {
     _ list: [Int], by column: LeaderboardColumn, ascending: Bool, book: Scorebook, period t: Int
   ) -> [Int] {
     // Rank order is the tie-breaker for every column.
-    let rankPosition = Dictionary(uniqueKeysWithValues: book.order[t].enumerated().map { ($1, $0) })
+    var rankPosition = [Int](repeating: 0, count: book.partners.count)
+    for (i, p) in book.order[t].enumerated() { rankPosition[p] = i }
     func key(_ p: Int) -> SortKey {
       let partner = book.partners[p]
       switch column {
@@ -141,7 +142,7 @@ public struct LeaderboardModel: Sendable {
           -(Double(f.atRisk ? 4 : 0) + Double(book.grace(p, t) > 0 ? 2 : 0) + (f.rising ? 1 : 0)))
       }
     }
-    let keyed = list.map { (key($0), rankPosition[$0]!, $0) }
+    let keyed = list.map { (key($0), rankPosition[$0], $0) }
     let sorted = keyed.sorted { a, b in
       if a.0 != b.0 { return ascending ? a.0 < b.0 : b.0 < a.0 }
       return a.1 < b.1

@@ -48,6 +48,7 @@ public enum Update {
       return []
     case .tab:
       s.screen = s.screen == .overview ? .leaderboard : .overview
+      if s.screen == .overview { s.prepareOverview() }
       return []
     case .char("1"):
       s.screen = .leaderboard
@@ -57,6 +58,7 @@ public enum Update {
       return []
     case .char("3"):
       s.screen = .overview
+      s.prepareOverview()
       return []
     case .char("e"):
       return [export(s)]

@@ -12,7 +12,7 @@ struct OverviewScreen: Widget {
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
     let book = state.book
-    let o = OverviewModel(book: book, period: state.period)
+    let o = state.overview ?? OverviewModel(book: book, period: state.period)
     let tiers = book.program.tiers
     _ = buffer.put(
       [

@@ -61,6 +61,10 @@ bench("page (PgDn/PgUp)", [.pageDown, .pageDown, .pageUp], repeat: 60)
 bench("jump (G/g)", [.char("G"), .char("g")], repeat: 20)
 bench("open detail, back", [.enter, .escape], repeat: 20)
 bench("overview, back (Tab)", [.tab], repeat: 20)
+state.screen = .overview
+state.prepareOverview()
+bench("overview, move (j)", [.char("j")], repeat: 20)
+state.screen = .leaderboard
 bench("sort (s)", [.char("s")], repeat: 18)
 bench("period ([ ])", [.char("["), .char("]")], repeat: 10)
 if frame.isEmpty { print("empty frame") }

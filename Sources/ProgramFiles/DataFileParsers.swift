@@ -63,7 +63,9 @@ public enum DataFileParsers {
       guard let partner, let period, let kpi, let value else { continue }
       let line = doc.lineNumber(ofRow: r)
       if let first = keys.insert(partner, period, kpi, line: line) {
-        c.issue(r, nil as String?, "repeated row for partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
+        c.issue(
+          r, nil as String?,
+          "repeated row for partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
         continue
       }
       out.rows.append(Observation(partnerID: partner, period: period, kpi: kpi, value: value))
@@ -94,7 +96,8 @@ public enum DataFileParsers {
       let line = doc.lineNumber(ofRow: r)
       if let first = keys.insert(partner, period, kpi, line: line) {
         c.issue(
-          r, nil as String?, "a second adjustment of partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
+          r, nil as String?,
+          "a second adjustment of partner \(partner), \(period), kpi \(kpi) (first on line \(first))")
         continue
       }
       out.rows.append(

@@ -110,19 +110,25 @@ public enum ReferenceChecks {
       }
     }
 
+    /// The partner and the KPI a row names must exist (adjustments, agreements).
+    func references(partner: String, kpi: String, file: String, line: Int) -> [DataIssue] {
+      var found: [DataIssue] = []
+      if partners[partner] == nil {
+        found.append(
+          DataIssue(file: file, line: line, key: "partner_id", message: "unknown partner \"\(partner)\""))
+      }
+      if !kpis.contains(kpi) {
+        found.append(
+          DataIssue(file: file, line: line, key: "kpi", message: "KPI \"\(kpi)\" is not one of the program's")
+        )
+      }
+      return found
+    }
+
     // Adjustments.
     if let f = files.adjustments {
       for (a, line) in zip(f.rows, f.lines) {
-        if partners[a.partnerID] == nil {
-          issues.append(
-            DataIssue(
-              file: f.file, line: line, key: "partner_id", message: "unknown partner \"\(a.partnerID)\""))
-        }
-        if !kpis.contains(a.kpi) {
-          issues.append(
-            DataIssue(
-              file: f.file, line: line, key: "kpi", message: "KPI \"\(a.kpi)\" is not one of the program's"))
-        }
+        issues += references(partner: a.partnerID, kpi: a.kpi, file: f.file, line: line)
         if let r = periods, !r.contains(a.period) {
           issues.append(
             DataIssue(
@@ -149,16 +155,7 @@ public enum ReferenceChecks {
     // Agreements.
     if let f = files.agreements {
       for (a, line) in zip(f.rows, f.lines) {
-        if partners[a.partnerID] == nil {
-          issues.append(
-            DataIssue(
-              file: f.file, line: line, key: "partner_id", message: "unknown partner \"\(a.partnerID)\""))
-        }
-        if !kpis.contains(a.kpi) {
-          issues.append(
-            DataIssue(
-              file: f.file, line: line, key: "kpi", message: "KPI \"\(a.kpi)\" is not one of the program's"))
-        }
+        issues += references(partner: a.partnerID, kpi: a.kpi, file: f.file, line: line)
       }
     }
     if programChanged {

@@ -44,6 +44,10 @@ public enum DashboardView {
       return StatusBar(hints: [.init("Enter", "find"), .init("Esc", "cancel")], message: "/" + search.text)
     }
     let hints: [StatusBar.Hint]
+    if let message = s.message, !message.isEmpty, !s.showHelp, s.filterPanel == nil {
+      // A message (an export's path, a reload) needs the room more than the hints.
+      return StatusBar(hints: [.init("?", "help")], message: message)
+    }
     if s.showHelp {
       hints = [.init("any key", "close help"), .init("q", "quit")]
     } else if s.filterPanel != nil {

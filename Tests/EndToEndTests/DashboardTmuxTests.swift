@@ -52,6 +52,12 @@ import Testing
     #expect(try t.wait(for: "Terminal too small"))
     try t.resize(120, 40)
     #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    // Export the view: a CSV in the current directory, and a message that says where.
+    try t.send("e")
+    let exported = try t.wait { $0.contains("exported 62 rows to") }
+    #expect(exported.contains("exported 62 rows to"), "\(exported)")
+    let csv = try String(contentsOfFile: t.dir + "/partnerboard-leaderboard-2026Q3.csv", encoding: .utf8)
+    #expect(csv.hasPrefix("rank,movement,partner_id,name"))
     // Overview.
     try t.send("Tab")
     #expect(try t.wait(for: "Program overview"))

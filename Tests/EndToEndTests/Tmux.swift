@@ -14,7 +14,7 @@ final class Tmux {
     let exports = (["TERM": "xterm-256color", "LANG": "C.UTF-8"].merging(env) { $1 })
       .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     let script = """
-      stty -a > \(dir)/stty-before; env -u LINES -u COLUMNS -u LC_ALL -u NO_COLOR \(exports) \
+      cd \(dir); stty -a > \(dir)/stty-before; env -u LINES -u COLUMNS -u LC_ALL -u NO_COLOR \(exports) \
       '\(Binary.path)' \(quoted); echo $? > \(dir)/exit; \
       stty -a > \(dir)/stty-after; sleep 60
       """

@@ -191,6 +191,31 @@ import Testing
     }
   }
 
+  @Test func trendsJSON() throws {
+    let r = try Binary.run(["trends", "--db", db, "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let expected = """
+      [
+        {"kpi": "rev", "period": "2026Q4", "n": 2, "missing": 0, "p25": 62.5, "median": 75, "p75": 87.5, "share_at_target": 0, "mean_credit": 0.6667},
+        {"kpi": "ttv", "period": "2026Q4", "n": 2, "missing": 0, "p25": 34.375, "median": 36.25, "p75": 38.125, "share_at_target": 0, "mean_credit": 0.8958},
+        {"kpi": "nps", "period": "2026Q4", "n": 1, "missing": 0, "p25": 25, "median": 25, "p75": 25, "share_at_target": 1, "mean_credit": 1}
+      ]
+
+      """
+    #expect(r.stdout == expected)
+    let one = try Binary.run(["trends", "--db", db, "--kpi", "nps", "--period", "2026Q2", "--format", "csv"])
+    #expect(
+      one.stdout == """
+        kpi,period,n,missing,p25,median,p75,share_at_target,mean_credit
+        nps,2026Q1,1,0,10,10,10,0,0
+        nps,2026Q2,1,0,15,15,15,0,0
+
+        """)
+    let bad = try Binary.run(["trends", "--db", db, "--kpi", "arr"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("--kpi: unknown KPI \"arr\" (known: rev, ttv, nps)"))
+  }
+
   @Test func helpInANarrowTerminalIsNotACrash() throws {
     for columns in ["1", "10", "0", "x"] {
       let r = try Binary.run(["leaderboard", "--help"], env: ["COLUMNS": columns])

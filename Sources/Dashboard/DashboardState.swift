@@ -5,6 +5,7 @@ public enum Screen: Equatable, Sendable {
   case leaderboard
   case partner
   case overview
+  case trends
 }
 
 /// A text prompt at the bottom of the screen (`/` search).
@@ -46,6 +47,11 @@ public struct DashboardState: Sendable {
   public var message: String?
   /// The overview of the current period, computed when the screen opens.
   public private(set) var overview: OverviewModel?
+  /// The trends screen: chosen KPI (program index), focus, selected mover, model.
+  public var trendsKPI = 0
+  public var trendsFocusOnMovers = false
+  public var trendsMover = 0
+  public private(set) var trends: TrendsModel?
   public var width: Int
   public var height: Int
 
@@ -106,11 +112,36 @@ public struct DashboardState: Sendable {
     }
   }
 
+  /// Filters to one segment (the `render` command's `--segment`).
+  public mutating func setFilter(segment: String) {
+    var f = leaderboard.filter
+    f.segment = segment
+    rebuild(filter: f)
+  }
+
+  /// The leaderboard's filters, as the trends statistics take them.
+  public var partnerFilter: PartnerFilter {
+    let f = leaderboard.filter
+    return PartnerFilter(segment: f.segment, region: f.region, tier: f.tier)
+  }
+
+  /// Builds the trends model when its inputs changed (it scans every partner).
+  public mutating func prepareTrends() {
+    guard !book.periods.isEmpty else { return }
+    if let m = trends, m.period == period, m.filter == partnerFilter {
+      if m.kpi != trendsKPI { trends = m.choosing(kpi: trendsKPI, book: book) }
+    } else {
+      trends = TrendsModel(book: book, period: period, filter: partnerFilter, kpi: trendsKPI)
+    }
+    trendsMover = min(trendsMover, max(0, (trends?.moverList.count ?? 1) - 1))
+  }
+
   mutating func setPeriod(_ t: Int) {
     guard t >= 0 && t < book.periods.count, t != period else { return }
     period = t
     overview = nil
     if screen == .overview { prepareOverview() }
+    if screen == .trends { prepareTrends() }
     rebuild()
     if let p = detailPartner, !book.isEvaluated(p, t) {
       message = "\(book.partners[p].name) has no data in \(book.periods[t])"
@@ -124,6 +155,7 @@ public struct DashboardState: Sendable {
     let wasLatest = period == book.periods.count - 1
     book = newBook
     overview = nil
+    trends = nil
     if wasLatest || periodName.flatMap(newBook.periodIndex) == nil {
       period = newBook.periods.count - 1
     } else {
@@ -136,6 +168,7 @@ public struct DashboardState: Sendable {
     detailPartner = detail.flatMap(newBook.partnerIndex(id:))
     if detailPartner == nil && screen == .partner { screen = .leaderboard }
     if screen == .overview && !newBook.periods.isEmpty { prepareOverview() }
+    if screen == .trends { prepareTrends() }
   }
 
   /// Opens the partner screen on partner `p`.

@@ -47,8 +47,15 @@ public enum Update {
       s.setPeriod(s.period + 1)
       return []
     case .tab:
-      s.screen = s.screen == .overview ? .leaderboard : .overview
-      if s.screen == .overview { s.prepareOverview() }
+      switch s.screen {
+      case .leaderboard, .partner:
+        s.screen = .overview
+        s.prepareOverview()
+      case .overview:
+        s.screen = .trends
+        s.prepareTrends()
+      case .trends: s.screen = .leaderboard
+      }
       return []
     case .char("1"):
       s.screen = .leaderboard
@@ -60,6 +67,10 @@ public enum Update {
       s.screen = .overview
       s.prepareOverview()
       return []
+    case .char("4"), .char("t"):
+      s.screen = .trends
+      s.prepareTrends()
+      return []
     case .char("e"):
       return [export(s)]
     default: break
@@ -70,6 +81,7 @@ public enum Update {
     case .overview:
       if key == .escape || key == .backspace { s.screen = .leaderboard }
       return []
+    case .trends: return trendsKey(key, &s)
     }
   }
 
@@ -108,6 +120,39 @@ public enum Update {
       }
     default: break
     }
+    return []
+  }
+
+  static func trendsKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    guard let model = s.trends else { return [] }
+    if s.trendsFocusOnMovers {
+      let movers = model.moverList
+      switch key {
+      case .down, .char("j"): s.trendsMover = min(s.trendsMover + 1, max(0, movers.count - 1))
+      case .up, .char("k"): s.trendsMover = max(0, s.trendsMover - 1)
+      case .enter:
+        if s.trendsMover < movers.count { s.openDetail(movers[s.trendsMover].partner) }
+      case .escape, .left, .char("h"), .char("m"): s.trendsFocusOnMovers = false
+      default: break
+      }
+      return []
+    }
+    let order = model.rows.map(\.kpi)
+    let i = order.firstIndex(of: s.trendsKPI) ?? 0
+    switch key {
+    case .down, .char("j"): s.trendsKPI = order[min(i + 1, order.count - 1)]
+    case .up, .char("k"): s.trendsKPI = order[max(i - 1, 0)]
+    case .right, .char("l"), .char("m"):
+      if !model.moverList.isEmpty {
+        s.trendsFocusOnMovers = true
+        s.trendsMover = 0
+      }
+    case .char("f"): s.filterPanel = FilterPanel(field: .segment)
+    case .char("x"): s.rebuild(filter: LeaderboardFilter())
+    case .escape, .backspace: s.screen = .leaderboard
+    default: break
+    }
+    s.prepareTrends()
     return []
   }
 
@@ -219,6 +264,7 @@ public enum Update {
     }
     s.filterPanel = panel
     if filter != s.leaderboard.filter { s.rebuild(filter: filter) }
+    if s.screen == .trends { s.prepareTrends() }
     return []
   }
 
@@ -246,6 +292,11 @@ public enum Update {
   /// or the partner's KPI table.
   static func export(_ s: DashboardState) -> Effect {
     let period = s.book.periods.indices.contains(s.period) ? s.book.periods[s.period].description : "none"
+    if s.screen == .trends, let model = s.trends {
+      let kpi = s.book.program.kpis[model.kpi].id
+      return .export(
+        suggestedName: "partnerboard-trends-\(kpi)-\(period).csv", contents: model.csv(book: s.book))
+    }
     if s.screen == .partner, let p = s.detailPartner,
       let csv = PartnerDetailModel.csv(book: s.book, partner: p, period: s.period)
     {

@@ -43,6 +43,7 @@ public enum Quantile {
 extension Scorebook {
   /// Whether partner `p` passes `filter` at period `t`.
   public func matches(_ p: Int, _ t: Int, _ filter: PartnerFilter) -> Bool {
+    if filter.segment == nil && filter.region == nil && filter.tier == nil { return true }
     let partner = partners[p]
     if let s = filter.segment, partner.segment != s { return false }
     if let r = filter.region, partner.region.lowercased() != r.lowercased() { return false }
@@ -53,10 +54,12 @@ extension Scorebook {
   public func statistics(kpi k: Int, period t: Int, filter: PartnerFilter = PartnerFilter()) -> KPIStatistics
   {
     var values: [Double] = []
+    values.reserveCapacity(order[t].count)
     var missing = 0
     var atTarget = 0
     var credit = 0.0
-    for p in order[t] where weight(p, k) > 0 && matches(p, t, filter) {
+    let applicable = weights.map { $0.normalised[k] > 0 }
+    for p in order[t] where applicable[p] && matches(p, t, filter) {
       guard let v = value(p, t, k) else {
         missing += 1
         continue

@@ -25,6 +25,7 @@ public enum DashboardView {
         LeaderboardScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .partner: PartnerScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .overview: OverviewScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       }
     }
     if let panel = s.filterPanel {
@@ -68,7 +69,15 @@ public enum DashboardView {
           .init("q", "quit"),
         ]
       case .overview:
-        hints = [.init("Tab", "leaderboard"), .init("[ ]", "period"), .init("?", "help"), .init("q", "quit")]
+        hints = [.init("Tab", "trends"), .init("[ ]", "period"), .init("?", "help"), .init("q", "quit")]
+      case .trends:
+        hints =
+          s.trendsFocusOnMovers
+          ? [.init("↑↓", "mover"), .init("Enter", "open"), .init("Esc", "KPIs"), .init("q", "quit")]
+          : [
+            .init("↑↓", "KPI"), .init("m", "movers"), .init("f", "filter"), .init("[ ]", "period"),
+            .init("e", "export"), .init("Tab", "leaderboard"), .init("?", "help"), .init("q", "quit"),
+          ]
       }
     }
     return StatusBar(hints: hints, message: s.message ?? "")

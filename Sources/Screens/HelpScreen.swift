@@ -14,7 +14,9 @@ public enum HelpScreen {
       "Screens",
       [
         .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
-        .init("Tab", "leaderboard / overview"), .init("1 2 3", "leaderboard, partner, overview"),
+        .init("Tab", "leaderboard, overview, trends"),
+        .init("1 2 3 4", "leaderboard, partner, overview, trends"),
+        .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
         .init("?", "this help"),
       ]),
     .init(

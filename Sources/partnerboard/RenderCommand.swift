@@ -9,7 +9,8 @@ struct RenderCommand: ParsableCommand {
     commandName: "render",
     abstract: "Print a dashboard screen as text (the same cells the dashboard draws).",
     discussion: """
-      SCREEN is leaderboard, partner (with a partner id or name), overview or help.
+      SCREEN is leaderboard, partner (with a partner id or name), overview, trends
+      (with --kpi and --segment) or help.
       Used for the README's screenshots, tests, and terminals that cannot run
       the full-screen dashboard. LANG=C gives the ASCII version.
 
@@ -17,15 +18,20 @@ struct RenderCommand: ParsableCommand {
         partnerboard render leaderboard --size 120x40
         partnerboard render partner acme --size 160x48
         partnerboard render overview --period 2026Q3
+        partnerboard render trends --kpi renewal_rate --segment msp
       """)
 
-  enum Which: String, ExpressibleByArgument, CaseIterable { case leaderboard, partner, overview, help }
+  enum Which: String, ExpressibleByArgument, CaseIterable {
+    case leaderboard, partner, overview, trends, help
+  }
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @Argument(help: "leaderboard, partner, overview or help.") var screen: Which
   @Argument(help: "With `partner`: an id or a piece of the name.") var partner: String?
   @Option(help: "WIDTHxHEIGHT of the screen.") var size: String = "120x40"
+  @Option(help: "With `trends`: the KPI id shown.") var kpi: String?
+  @Option(help: "Filter to one segment id (leaderboard, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
   func run() throws {
@@ -38,8 +44,19 @@ struct RenderCommand: ParsableCommand {
       let t = try period.index(in: book)
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])
       switch screen {
-      case .leaderboard: break
-      case .overview: state.screen = .overview
+      case .leaderboard:
+        if let segment { state.setFilter(segment: segment) }
+      case .overview:
+        state.screen = .overview
+        state.prepareOverview()
+      case .trends:
+        if let kpi {
+          guard let k = book.program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }
+          state.trendsKPI = k
+        }
+        if let segment { state.setFilter(segment: segment) }
+        state.screen = .trends
+        state.prepareTrends()
       case .help: state.showHelp = true
       case .partner:
         guard let partner else {

@@ -65,6 +65,20 @@ state.screen = .overview
 state.prepareOverview()
 bench("overview, move (j)", [.char("j")], repeat: 20)
 state.screen = .leaderboard
+var t0 = now()
+state = DashboardState(book: book, width: size[0], height: size[1])
+state.screen = .trends
+state.prepareTrends()
+frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
+print(
+  String(
+    format: "trends first frame       %6.2f ms (every KPI's statistics at every quarter)", ms(now() - t0)))
+bench("trends, next KPI (j/k)", [.char("j"), .char("j"), .char("k")], repeat: 15)
+t0 = now()
+Update.apply(.key(.char("m")), to: &state)
+frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
+bench("trends, mover (j)", [.char("j")], repeat: 20)
+state.screen = .leaderboard
 bench("sort (s)", [.char("s")], repeat: 18)
 bench("period ([ ])", [.char("["), .char("]")], repeat: 10)
 if frame.isEmpty { print("empty frame") }

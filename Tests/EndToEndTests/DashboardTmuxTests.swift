@@ -67,6 +67,31 @@ import Testing
     #expect(t.sttyUnchanged())
   }
 
+  @Test func trendsScreen() throws {
+    let db = try store(from: Self.sample)
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    try t.send("t")
+    #expect(try t.wait(for: "KPI trends"))
+    #expect(try t.screen().contains("Net new ARR  higher is better"))
+    // Change the KPI: up to the last leading KPI, lower is better.
+    try t.send("k", "k", "k", "k")
+    #expect(try t.wait(for: "Time to value  lower is better"))
+    // Filter to one segment.
+    try t.send("f", "Right", "Enter")
+    #expect(try t.wait(for: "segment reseller"))
+    // Open a mover, and come back.
+    try t.send("m", "Enter")
+    #expect(try t.wait(for: "What it takes"))
+    try t.send("4")
+    #expect(try t.wait(for: "KPI trends"))
+    try t.send("Escape", "Escape")
+    #expect(try t.wait(for: "Sorted by"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+    #expect(t.sttyUnchanged())
+  }
+
   @Test func sigtermRestoresTheTerminal() throws {
     let db = try store(from: Self.sample)
     let t = try Tmux(["--db", db])

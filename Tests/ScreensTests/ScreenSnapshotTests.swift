@@ -14,7 +14,8 @@ import Testing
   static let book: Scorebook = {
     var issues: [DataIssue] = []
     let files = DataFiles.read(
-      contents: SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }, issues: &issues)
+      contents: SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) },
+      issues: &issues)
     return Scorebook(
       Dataset(
         program: files.program!, partners: files.partners!.rows, observations: files.metrics!.rows,
@@ -37,9 +38,14 @@ import Testing
     let expected = try? String(contentsOfFile: path, encoding: .utf8)
     #expect(expected != nil, "missing snapshot \(name): record it with PARTNERBOARD_RECORD_SNAPSHOTS=1")
     if let expected, expected != text {
-      let diff = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), text.split(separator: "\n", omittingEmptySubsequences: false))
-        .enumerated().first { $0.element.0 != $0.element.1 }
-      Issue.record("snapshot \(name) differs at line \((diff?.offset ?? 0) + 1):\n- \(diff?.element.0 ?? "")\n+ \(diff?.element.1 ?? "")")
+      let diff = zip(
+        expected.split(separator: "\n", omittingEmptySubsequences: false),
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+      )
+      .enumerated().first { $0.element.0 != $0.element.1 }
+      Issue.record(
+        "snapshot \(name) differs at line \((diff?.offset ?? 0) + 1):\n- \(diff?.element.0 ?? "")\n+ \(diff?.element.1 ?? "")"
+      )
     }
   }
 
@@ -75,6 +81,26 @@ import Testing
     var s = state(size.0, size.1)
     s.showHelp = true
     try assertSnapshot("help-\(size.0)x\(size.1)", s)
+  }
+
+  @Test(arguments: sizes) func trends(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    Update.apply(.key(.char("t")), to: &s)
+    try assertSnapshot("trends-\(size.0)x\(size.1)", s)
+  }
+
+  @Test(arguments: sizes) func trendsForOneSegmentAndALowerIsBetterKPI(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    s.setFilter(segment: "msp")
+    s.trendsKPI = Self.book.program.kpiIndex("time_to_value")!
+    Update.apply(.key(.char("t")), to: &s)
+    try assertSnapshot("trends-msp-ttv-\(size.0)x\(size.1)", s)
+  }
+
+  @Test func trendsASCII() throws {
+    var s = state(80, 24)
+    Update.apply(.key(.char("t")), to: &s)
+    try assertSnapshot("trends-ascii-80x24", s, glyphs: .ascii)
   }
 
   @Test func filterPanelAndSearchPrompt() throws {

@@ -100,7 +100,9 @@ struct TrendsScreen: Widget {
       StyledText(kpi.name, style: theme.heading), StyledText("  \(better)", style: theme.muted),
     ]
     if let target = model.target {
-      caption.append(StyledText("  target \(Format.value(target, kpi, program))", style: theme.muted))
+      caption.append(
+        StyledText(
+          "  median, p25..p75 shaded · target \(Format.value(target, kpi, program))", style: theme.muted))
     }
     let partner = state.selectedPartner
     if let p = partner { caption.append(StyledText("  · \(book.partners[p].name)", style: theme.good)) }
@@ -108,17 +110,15 @@ struct TrendsScreen: Widget {
     let quarters = model.quarters
     let tableRows = min(quarters.count, max(3, (right.height - 2) / 2 - 1))
     let chartHeight = max(4, right.height - tableRows - 3)
-    var series = [
-      LineChart.Series("p25", values: quarters.map(\.p25), style: theme.muted),
-      LineChart.Series("p75", values: quarters.map(\.p75), style: theme.muted),
-      LineChart.Series("median", values: quarters.map(\.median), style: theme.accent),
-    ]
+    var series = [LineChart.Series("median", values: quarters.map(\.median), style: theme.accent)]
     if let p = partner {
       series.append(
         LineChart.Series(
           "partner", values: (0...model.period).map { book.value(p, $0, model.kpi) }, style: theme.good))
     }
-    LineChart(series: series, target: model.target, targetStyle: theme.warn).render(
+    var chart = LineChart(series: series, target: model.target, targetStyle: theme.warn)
+    chart.band = .init(lower: quarters.map(\.p25), upper: quarters.map(\.p75), style: theme.muted)
+    chart.render(
       in: Rect(x: right.x, y: right.y + 1, width: right.width, height: chartHeight), buffer: &buffer,
       glyphs: glyphs)
 

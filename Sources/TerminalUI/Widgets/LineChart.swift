@@ -29,6 +29,19 @@ public struct LineChart: Widget, Sendable {
   public var axisStyle: Style
   public var showsAxis: Bool
   public var format: @Sendable (Double) -> String
+  /// A shaded band between two value series (e.g. p25..p75), under the lines.
+  public var band: Band?
+
+  public struct Band: Sendable {
+    public var lower: [Double?]
+    public var upper: [Double?]
+    public var style: Style
+    public init(lower: [Double?], upper: [Double?], style: Style = .dim) {
+      self.lower = lower
+      self.upper = upper
+      self.style = style
+    }
+  }
 
   public init(
     series: [Series], target: Double? = nil, targetStyle: Style = .dim, yRange: ClosedRange<Double>? = nil,
@@ -48,6 +61,7 @@ public struct LineChart: Widget, Sendable {
   public var resolvedRange: ClosedRange<Double> {
     if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
     var all = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+    if let band { all += (band.lower + band.upper).compactMap { $0 }.filter(\.isFinite) }
     if let target, target.isFinite { all.append(target) }
     guard var lo = all.min(), var hi = all.max() else { return 0...1 }
     if hi == lo {
@@ -105,6 +119,27 @@ public struct LineChart: Widget, Sendable {
           TextWidth.pad(l.text, to: labelWidth, align: .right), x: rect.x, y: rect.y + l.row, style: axisStyle
         )
         buffer[ax, rect.y + l.row] = Cell(glyphs.teeLeft, style: axisStyle)
+      }
+    }
+    if let band {
+      // Linear interpolation of each band edge at every cell column.
+      let n = min(band.lower.count, band.upper.count)
+      func at(_ values: [Double?], _ i: Int, _ f: Double) -> Double? {
+        guard i < n, let v0 = values[i], v0.isFinite else { return nil }
+        if f == 0 { return v0 }
+        guard i + 1 < n, let v1 = values[i + 1], v1.isFinite else { return nil }
+        return v0 + f * (v1 - v0)
+      }
+      for xx in 0..<plot.width where n > 0 {
+        let pos = n <= 1 ? 0 : Double(xx) * Double(n - 1) / Double(max(1, plot.width - 1))
+        let i = Int(pos.rounded(.down))
+        let f = pos - Double(i)
+        guard let a = at(band.lower, i, f), let b = at(band.upper, i, f) else { continue }
+        let top = dotRow(max(a, b), dotsHigh: h * dotsPerRow) / dotsPerRow
+        let bottom = dotRow(min(a, b), dotsHigh: h * dotsPerRow) / dotsPerRow
+        for yy in top...bottom {
+          buffer[plot.x + xx, plot.y + yy] = Cell(glyphs.isUnicode ? "░" : ".", style: band.style)
+        }
       }
     }
     if let tr = targetRow {

@@ -6,6 +6,19 @@ public enum Screen: Equatable, Sendable {
   case partner
   case overview
   case trends
+  case qbr
+}
+
+/// A QBR on screen: whose, which slide, money masked or not.
+public struct QBRState: Sendable {
+  public var partner: Int
+  public var slide = 0
+  public var masked = false
+  /// Opened with `partnerboard qbr`: leaving quits instead of going back.
+  public var standalone = false
+  /// The screen to go back to.
+  public var returnTo: Screen = .leaderboard
+  public init(partner: Int) { self.partner = partner }
 }
 
 /// A text prompt at the bottom of the screen (`/` search).
@@ -52,6 +65,7 @@ public struct DashboardState: Sendable {
   public var trendsFocusOnMovers = false
   public var trendsMover = 0
   public private(set) var trends: TrendsModel?
+  public var qbr: QBRState?
   public var width: Int
   public var height: Int
 
@@ -151,6 +165,7 @@ public struct DashboardState: Sendable {
   mutating func replaceBook(_ newBook: Scorebook) {
     let keep = selectedPartner.map { book.partners[$0].id }
     let detail = detailPartner.map { book.partners[$0].id }
+    let qbrPartner = qbr.map { book.partners[$0.partner].id }
     let periodName = book.periods.indices.contains(period) ? book.periods[period] : nil
     let wasLatest = period == book.periods.count - 1
     book = newBook
@@ -166,9 +181,26 @@ public struct DashboardState: Sendable {
       filter: leaderboard.filter)
     select(partnerID: keep)
     detailPartner = detail.flatMap(newBook.partnerIndex(id:))
+    if let id = qbrPartner {
+      if let p = newBook.partnerIndex(id: id) {
+        qbr?.partner = p
+      } else {
+        screen = qbr?.returnTo ?? .leaderboard
+        qbr = nil
+      }
+    }
     if detailPartner == nil && screen == .partner { screen = .leaderboard }
     if screen == .overview && !newBook.periods.isEmpty { prepareOverview() }
     if screen == .trends { prepareTrends() }
+  }
+
+  /// Opens the QBR of partner `p` (standalone: leaving it quits).
+  public mutating func openQBR(_ p: Int, standalone: Bool = false) {
+    var q = QBRState(partner: p)
+    q.standalone = standalone
+    q.returnTo = screen
+    qbr = q
+    screen = .qbr
   }
 
   /// Opens the partner screen on partner `p`.

@@ -29,6 +29,7 @@ public enum Update {
         s.showHelp = false
         return []
       }
+      if s.screen == .qbr { return qbrKey(key, &s) }
       return globalKey(key, &s)
     }
   }
@@ -54,7 +55,7 @@ public enum Update {
       case .overview:
         s.screen = .trends
         s.prepareTrends()
-      case .trends: s.screen = .leaderboard
+      case .trends, .qbr: s.screen = .leaderboard
       }
       return []
     case .char("1"):
@@ -73,6 +74,14 @@ public enum Update {
       return []
     case .char("e"):
       return [export(s)]
+    case .char("p"):
+      let p = s.screen == .partner ? s.detailPartner : s.selectedPartner
+      if let p, s.book.isEvaluated(p, s.period) {
+        s.openQBR(p)
+      } else {
+        s.message = "no partner with data selected for a QBR"
+      }
+      return []
     default: break
     }
     switch s.screen {
@@ -82,6 +91,7 @@ public enum Update {
       if key == .escape || key == .backspace { s.screen = .leaderboard }
       return []
     case .trends: return trendsKey(key, &s)
+    case .qbr: return qbrKey(key, &s)
     }
   }
 
@@ -120,6 +130,28 @@ public enum Update {
       }
     default: break
     }
+    return []
+  }
+
+  /// QBR: Space → l PgDn forward, ← h Backspace PgUp back, 1-7 jump, m masks money, q Esc leave.
+  static func qbrKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    guard var q = s.qbr else { return [] }
+    let last = QBRModel.slideTitles.count - 1
+    switch key {
+    case .char(" "), .right, .char("l"), .pageDown, .enter: q.slide = min(last, q.slide + 1)
+    case .left, .char("h"), .backspace, .pageUp: q.slide = max(0, q.slide - 1)
+    case .char(let c) where c.isNumber:
+      if let n = c.wholeNumberValue, n >= 1, n <= last + 1 { q.slide = n - 1 }
+    case .char("m"): q.masked.toggle()
+    case .char("q"), .escape:
+      if q.standalone { return [.quit] }
+      s.screen = q.returnTo
+      s.qbr = nil
+      return []
+    case .char("?"): s.showHelp = true
+    default: break
+    }
+    s.qbr = q
     return []
   }
 

@@ -26,6 +26,7 @@ public enum DashboardView {
       case .partner: PartnerScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .overview: OverviewScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .qbr: QBRScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       }
     }
     if let panel = s.filterPanel {
@@ -70,6 +71,11 @@ public enum DashboardView {
         ]
       case .overview:
         hints = [.init("Tab", "trends"), .init("[ ]", "period"), .init("?", "help"), .init("q", "quit")]
+      case .qbr:
+        hints = [
+          .init("Space →", "next"), .init("←", "back"), .init("1-7", "slide"), .init("m", "hide amounts"),
+          .init("q Esc", "leave"),
+        ]
       case .trends:
         hints =
           s.trendsFocusOnMovers

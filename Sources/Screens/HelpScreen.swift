@@ -17,6 +17,7 @@ public enum HelpScreen {
         .init("Tab", "leaderboard, overview, trends"),
         .init("1 2 3 4", "leaderboard, partner, overview, trends"),
         .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
+        .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts)"),
         .init("?", "this help"),
       ]),
     .init(

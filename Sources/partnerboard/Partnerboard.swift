@@ -24,7 +24,8 @@ struct Partnerboard: ParsableCommand {
     subcommands: [
       DashboardCommand.self, RenderCommand.self, LeaderboardCommand.self, TierCommand.self,
       ExplainCommand.self, ScoreCommand.self,
-      PayoutsCommand.self, TrendsCommand.self, InitCommand.self, ImportCommand.self, ImportsCommand.self,
+      PayoutsCommand.self, TrendsCommand.self, QBRCommand.self, InitCommand.self, ImportCommand.self,
+      ImportsCommand.self,
       UndoImportCommand.self, ValidateCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)

@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
     abstract: "Print a dashboard screen as text (the same cells the dashboard draws).",
     discussion: """
       SCREEN is leaderboard, partner (with a partner id or name), overview, trends
-      (with --kpi and --segment) or help.
+      (with --kpi and --segment), qbr (with a partner, --slide and --mask) or help.
       Used for the README's screenshots, tests, and terminals that cannot run
       the full-screen dashboard. LANG=C gives the ASCII version.
 
@@ -22,15 +22,17 @@ struct RenderCommand: ParsableCommand {
       """)
 
   enum Which: String, ExpressibleByArgument, CaseIterable {
-    case leaderboard, partner, overview, trends, help
+    case leaderboard, partner, overview, trends, qbr, help
   }
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
-  @Argument(help: "leaderboard, partner, overview or help.") var screen: Which
+  @Argument(help: "leaderboard, partner, overview, trends, qbr or help.") var screen: Which
   @Argument(help: "With `partner`: an id or a piece of the name.") var partner: String?
   @Option(help: "WIDTHxHEIGHT of the screen.") var size: String = "120x40"
   @Option(help: "With `trends`: the KPI id shown.") var kpi: String?
+  @Option(help: "With `qbr`: the slide, 1-7.") var slide: Int = 1
+  @Flag(help: "With `qbr`: hide money amounts.") var mask = false
   @Option(help: "Filter to one segment id (leaderboard, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
@@ -58,6 +60,18 @@ struct RenderCommand: ParsableCommand {
         state.screen = .trends
         state.prepareTrends()
       case .help: state.showHelp = true
+      case .qbr:
+        guard let partner else {
+          throw CLIError("render qbr: name the partner (an id or a piece of the name)")
+        }
+        let p = try LookupPartner.find(partner, in: book)
+        _ = try LookupPartner.evaluation(p, t, in: book)
+        guard (1...QBRModel.slideTitles.count).contains(slide) else {
+          throw CLIError("--slide: expected 1 to \(QBRModel.slideTitles.count), found \(slide)")
+        }
+        state.openQBR(p, standalone: true)
+        state.qbr?.slide = slide - 1
+        state.qbr?.masked = mask
       case .partner:
         guard let partner else {
           throw CLIError("render partner: name the partner (an id or a piece of the name)")

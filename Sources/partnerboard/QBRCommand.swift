@@ -1,0 +1,54 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import Scoring
+import Screens
+import TerminalUI
+
+struct QBRCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "qbr",
+    abstract: "Present a quarterly business review of one partner, full screen.",
+    discussion: """
+      Seven slides about one partner only: title, where you stand, scorecard,
+      trends, what it takes, outcomes and payouts, among peers (segment
+      aggregates, never another partner's name or figure). Space, Right, l and
+      PgDn go forward; Left, h, Backspace and PgUp back; 1-7 jump; m hides every
+      money amount (shown as •••); q or Esc leaves. In the dashboard, p opens the
+      QBR of the selected partner.
+
+      Examples:
+        partnerboard qbr acme
+        partnerboard qbr p004 --period 2026Q3 --theme light
+        partnerboard render qbr acme --slide 2 --size 200x60
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Argument(help: "Partner id or a piece of its name.") var partner: String
+  @Option(help: "dark or light.") var theme: Theme.Name = .dark
+
+  func run() throws {
+    var opened: (Scorebook, Int, Int)?
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      let p = try LookupPartner.find(partner, in: book)
+      _ = try LookupPartner.evaluation(p, t, in: book)
+      opened = (book, t, p)
+    }
+    guard let (book, t, p) = opened else { return }
+    if let problem = TerminalSession.canOpen() {
+      Output.err(
+        "partnerboard: cannot open the QBR: \(problem).\nUse `partnerboard render qbr \(partner) --slide N` for text output."
+      )
+      throw ExitCode(2)
+    }
+    try reportingErrors {
+      let store = try self.store.open()
+      let app = DashboardApp(store: store, book: book, period: t, theme: Theme(theme))
+      app.state.openQBR(p, standalone: true)
+      try app.run()
+    }
+  }
+}

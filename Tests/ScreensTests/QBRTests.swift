@@ -1,0 +1,82 @@
+import Dashboard
+import Foundation
+import Scoring
+import Screens
+import TerminalUI
+import Testing
+
+/// QBR slides: snapshots, privacy, masking.
+@Suite struct QBRTests {
+  static let book = ScreenSnapshotTests.book
+  static let latest = book.periods.count - 1
+
+  static func slides(_ p: Int, width: Int, height: Int, masked: Bool = false, glyphs: Glyphs = .unicode)
+    -> [String]
+  {
+    (0..<QBRModel.slideTitles.count).map { i in
+      var s = DashboardState(book: book, width: width, height: height)
+      s.openQBR(p, standalone: true)
+      s.qbr?.slide = i
+      s.qbr?.masked = masked
+      return TextBackend.render(DashboardView.render(s, glyphs: glyphs))
+    }
+  }
+
+  static let acme = book.partners.firstIndex { $0.name == "Acme Corporation" }!
+
+  @Test(arguments: [(80, 24), (200, 60)]) func everySlide(_ size: (Int, Int)) throws {
+    let snap = ScreenSnapshotTests()
+    for (i, _) in QBRModel.slideTitles.enumerated() {
+      var s = DashboardState(book: Self.book, width: size.0, height: size.1)
+      s.openQBR(Self.acme, standalone: true)
+      s.qbr?.slide = i
+      try snap.assertSnapshot("qbr-\(i + 1)-\(size.0)x\(size.1)", s)
+    }
+  }
+
+  /// For every partner, no slide names another partner or shows its id.
+  @Test func noOtherPartnerOnAnySlide() {
+    let partners = Self.book.partners
+    for p in Self.book.order[Self.latest] {
+      let text = (Self.slides(p, width: 200, height: 60) + Self.slides(p, width: 80, height: 24)).joined(
+        separator: "\n")
+      for (q, other) in partners.enumerated() where q != p {
+        // A name inside this partner's own name (none in the sample) would be no leak.
+        if partners[p].name.contains(other.name) { continue }
+        #expect(!text.contains(other.name), "\(partners[p].id)'s QBR shows \(other.name)")
+        #expect(!text.contains(other.id), "\(partners[p].id)'s QBR shows \(other.id)")
+      }
+    }
+  }
+
+  @Test func maskingHidesEveryAmount() {
+    for p in Self.book.order[Self.latest] {
+      let plain = Self.slides(p, width: 200, height: 60).joined(separator: "\n")
+      let masked = Self.slides(p, width: 200, height: 60, masked: true).joined(separator: "\n")
+      #expect(!masked.contains("USD"), "\(Self.book.partners[p].id)")
+      if plain.contains("USD") { #expect(masked.contains("•••")) }
+    }
+  }
+
+  @Test func smallSegmentsShowNoPeerStatistics() {
+    // Three partners in one segment: too few to show a median without exposing someone.
+    let program = Self.book.program
+    let partners = (1...3).map {
+      Partner(id: "s\($0)", name: "Small \($0)", segment: "referral", region: "NA")
+    }
+    let observations = partners.enumerated().map { i, p in
+      Observation(
+        partnerID: p.id, period: Period(year: 2026, quarter: 1), kpi: "net_new_arr", value: Double(i) * 50_000
+      )
+    }
+    let book = Scorebook(Dataset(program: program, partners: partners, observations: observations))
+    #expect(QBRModel(book: book, partner: 0, period: 0)!.peers == nil)
+    #expect(QBRModel(book: Self.book, partner: Self.acme, period: Self.latest)!.peers?.count == 20)
+  }
+
+  @Test func pathsInTheKPIsOwnUnits() {
+    let model = QBRModel(book: Self.book, partner: Self.acme, period: Self.latest)!
+    let paths = model.evaluation.whatItTakes.compactMap { model.path($0, mask: false) }
+    #expect(paths == ["Customer adoption 50 % -> 54.34 %"])
+  }
+}

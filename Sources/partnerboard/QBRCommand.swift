@@ -21,12 +21,19 @@ struct QBRCommand: ParsableCommand {
         partnerboard qbr acme
         partnerboard qbr p004 --period 2026Q3 --theme light
         partnerboard render qbr acme --slide 2 --size 200x60
+        partnerboard qbr acme --export acme-2026Q4.html --mask
       """)
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @Argument(help: "Partner id or a piece of its name.") var partner: String
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
+  @Option(
+    help: ArgumentHelp(
+      "Write the QBR pack to FILE.md (Markdown) or FILE.html (one self-contained page) instead.",
+      valueName: "file"))
+  var export: String?
+  @Flag(help: "Hide every money amount (•••), on screen from the start and in the export.") var mask = false
 
   func run() throws {
     var opened: (Scorebook, Int, Int)?
@@ -38,6 +45,26 @@ struct QBRCommand: ParsableCommand {
       opened = (book, t, p)
     }
     guard let (book, t, p) = opened else { return }
+    if let export {
+      try reportingErrors {
+        let document = QBRDocument(model: QBRModel(book: book, partner: p, period: t)!, masked: mask)
+        let text: String
+        if export.lowercased().hasSuffix(".md") {
+          text = document.markdown()
+        } else if export.lowercased().hasSuffix(".html") || export.lowercased().hasSuffix(".htm") {
+          text = document.html()
+        } else {
+          throw CLIError("--export: name a .md or .html file, found \"\(export)\"")
+        }
+        do {
+          try text.write(toFile: export, atomically: true, encoding: .utf8)
+        } catch {
+          throw CLIError("cannot write \(export): \(error.localizedDescription)")
+        }
+        Output.out("wrote \(export)")
+      }
+      return
+    }
     if let problem = TerminalSession.canOpen() {
       Output.err(
         "partnerboard: cannot open the QBR: \(problem).\nUse `partnerboard render qbr \(partner) --slide N` for text output."
@@ -48,6 +75,7 @@ struct QBRCommand: ParsableCommand {
       let store = try self.store.open()
       let app = DashboardApp(store: store, book: book, period: t, theme: Theme(theme))
       app.state.openQBR(p, standalone: true)
+      app.state.qbr?.masked = mask
       try app.run()
     }
   }

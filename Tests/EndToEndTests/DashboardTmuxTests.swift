@@ -92,6 +92,40 @@ import Testing
     #expect(t.sttyUnchanged())
   }
 
+  @Test func qbrFromTheDashboard() throws {
+    let db = try store(from: Self.sample)
+    let t = try Tmux(["--db", db], width: 120, height: 40)
+    #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    try t.send("/", "Acme", "Enter")
+    #expect(try t.wait { Tmux.selectedLine($0).contains("Acme Corporation") }.contains("Acme"))
+    try t.send("p")
+    #expect(try t.wait(for: "1/7  Title"))
+    #expect(try t.screen().contains("SILVER"))
+    try t.send("Space")
+    #expect(try t.wait(for: "2/7  Where you stand"))
+    try t.send("6")
+    #expect(try t.wait(for: "6/7  Outcomes and payouts"))
+    #expect(try t.screen().contains("USD"))
+    try t.send("m")
+    #expect(try t.wait(for: "amounts hidden"))
+    let masked = try t.screen()
+    #expect(masked.contains("•••") && !masked.contains("USD"))
+    // Nobody else on any slide: page through all seven.
+    var seen = ""
+    try t.send("1")
+    for _ in 0..<7 {
+      seen += try t.screen()
+      try t.send("Right")
+      Thread.sleep(forTimeInterval: 0.15)
+    }
+    #expect(!seen.contains("Señor Servicios") && !seen.contains("Cloud Scouts"))
+    try t.send("q")
+    #expect(try t.wait(for: "Sorted by"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+    #expect(t.sttyUnchanged())
+  }
+
   @Test func sigtermRestoresTheTerminal() throws {
     let db = try store(from: Self.sample)
     let t = try Tmux(["--db", db])

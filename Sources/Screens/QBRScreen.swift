@@ -245,23 +245,13 @@ public struct QBRSlide: Widget {
     line([StyledText("To reach \(next.name)", style: Style(bold: true, underline: true))], r, &y, &buffer)
     y += 1
     if needed > 0 {
-      line(
-        [
-          StyledText(
-            "\(NumberFormat.fixed(needed, 1)) more points. Any one of these alone would do it:", style: strong
-          )
-        ], r, &y, &buffer)
-      var any = false
-      for w in e.whatItTakes {
-        guard let path = model.path(w, mask: masked) else { continue }
-        any = true
-        line([StyledText("  \(g.isUnicode ? "•" : "-") " + path)], r, &y, &buffer)
-      }
-      if !any {
-        line(
-          [StyledText("  No single KPI closes the gap: it takes progress on several.", style: theme.muted)],
-          r, &y, &buffer)
-      }
+      let paths = e.whatItTakes.compactMap { model.path($0, mask: masked) }
+      let lead =
+        paths.isEmpty
+        ? "\(NumberFormat.fixed(needed, 1)) more points: no single KPI closes the gap; it takes progress on several."
+        : "\(NumberFormat.fixed(needed, 1)) more points. Any one of these alone would do it:"
+      line([StyledText(lead, style: strong)], r, &y, &buffer)
+      for path in paths { line([StyledText("  \(g.isUnicode ? "•" : "-") " + path)], r, &y, &buffer) }
     } else {
       line([StyledText("The score is already enough.", style: strong)], r, &y, &buffer)
     }

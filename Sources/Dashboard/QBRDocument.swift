@@ -117,12 +117,12 @@ public struct QBRDocument {
     if model.payouts.isEmpty {
       out.append("No outcome agreements.")
     } else {
-      out.append("| Outcome | Quarter | Baseline | Target | Now | Attained | Payout | Status |")
-      out.append("|---|---|---:|---:|---:|---:|---:|---|")
+      out.append("| Outcome | Quarter | Baseline | Target | Now | Attained | Share | Payout | Status |")
+      out.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
       for r in model.payouts {
         let kpi = model.program.kpis.first { $0.id == r.agreement.kpi }!
         out.append(
-          "| \(cell(kpi.name)) | \(r.agreement.period) | \(cell(model.money(r.agreement.baseline, kpi, mask: masked))) | \(cell(model.money(r.agreement.target, kpi, mask: masked))) | \(cell(model.money(r.value, kpi, mask: masked))) | \(r.attainment.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—") | \(cell(model.amount(r.payout, mask: masked))) | \(r.status.rawValue) |"
+          "| \(cell(kpi.name)) | \(r.agreement.period) | \(cell(model.money(r.agreement.baseline, kpi, mask: masked))) | \(cell(model.money(r.agreement.target, kpi, mask: masked))) | \(cell(model.money(r.value, kpi, mask: masked))) | \(r.attainment.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—") | \(NumberFormat.fixed(max(r.share ?? 0, r.agreement.floorShare) * 100, 0)) % | \(cell(model.amount(r.payout, mask: masked))) | \(r.status.rawValue) |"
         )
       }
       out.append("")

@@ -68,7 +68,7 @@ extension QBRDocument {
       body += "<p>No outcome agreements.</p>"
     } else {
       body +=
-        "<table><tr><th>Outcome</th><th>Quarter</th><th>Baseline</th><th>Target</th><th>Now</th><th>Attained</th><th>Payout</th><th>Status</th></tr>"
+        "<table><tr><th>Outcome</th><th>Quarter</th><th>Baseline</th><th>Target</th><th>Now</th><th>Attained</th><th>Share</th><th>Payout</th><th>Status</th></tr>"
       for r in model.payouts {
         let kpi = model.program.kpis.first { $0.id == r.agreement.kpi }!
         body += "<tr><td>\(esc(kpi.name))</td><td>\(r.agreement.period)</td>"
@@ -80,7 +80,7 @@ extension QBRDocument {
           "<td class=n>\(esc(model.amount(r.payout, mask: masked)))</td><td>\(r.status.rawValue)</td></tr>"
       }
       body +=
-        "<tr class=total><th colspan=6>Total</th><td class=n>\(esc(model.amount(model.payouts.reduce(0) { $0 + $1.payout }, mask: masked)))</td><td></td></tr></table>"
+        "<tr class=total><th colspan=7>Total</th><td class=n>\(esc(model.amount(model.payouts.reduce(0) { $0 + $1.payout }, mask: masked)))</td><td></td></tr></table>"
     }
     body += "</section>"
 

@@ -201,13 +201,20 @@ public struct QBRSlide: Widget {
       [
         StyledText("Score by quarter", style: strong),
         StyledText(
-          next.map { "  (dotted: \($0.name) at \(NumberFormat.trimmed($0.minScore, 1)))" } ?? "",
+          "  (tier thresholds: "
+            + model.program.tiers.dropFirst().map { "\($0.name) \(NumberFormat.trimmed($0.minScore, 1))" }
+            .joined(separator: ", ") + "; dotted: the next)",
           style: theme.muted),
       ],
       x: r.x, y: r.y, maxWidth: r.width)
     let scoreHeight = max(4, r.height / 3)
+    // Every tier's threshold as a faint flat line, the next tier's as the target.
+    let thresholds = model.program.tiers.dropFirst().filter { $0.id != next?.id }.map { tier in
+      LineChart.Series(tier.id, values: model.scores.map { _ in tier.minScore }, style: theme.muted)
+    }
     LineChart(
-      series: [LineChart.Series("score", values: model.scores, style: theme.accent)], target: next?.minScore,
+      series: thresholds + [LineChart.Series("score", values: model.scores, style: theme.accent)],
+      target: next?.minScore,
       targetStyle: theme.warn, yRange: 0...100
     ).render(in: Rect(x: r.x, y: r.y + 1, width: r.width, height: scoreHeight), buffer: &buffer, glyphs: g)
     let grid = Rect(
@@ -272,29 +279,35 @@ public struct QBRSlide: Widget {
       line([StyledText("No outcome agreements this year.", style: strong)], r, &y, &buffer)
       return
     }
-    line(
-      [
-        StyledText(
-          TextWidthBridge.pad("Outcome", 20) + TextWidthBridge.pad("Quarter", 8)
-            + TextWidthBridge.pad("From", 12)
-            + TextWidthBridge.pad("To", 12) + TextWidthBridge.pad("Now", 12) + TextWidthBridge.pad("Done", 6)
-            + TextWidthBridge.pad("Payout", 15) + "Status",
-          style: Style(bold: true, underline: true))
-      ], r, &y, &buffer)
+    // Baseline and target need 24 more columns: on a narrow screen they give way.
+    let wide = r.width >= 110
+    let name = wide ? 22 : 18
+    var header = TextWidthBridge.pad("Outcome", name) + TextWidthBridge.pad("Quarter", 8)
+    if wide { header += TextWidthBridge.pad("Baseline", 15) + TextWidthBridge.pad("Target", 15) }
+    header +=
+      TextWidthBridge.pad("Now", 15) + TextWidthBridge.pad("Done", 6) + TextWidthBridge.pad("Share", 6)
+    header += TextWidthBridge.pad("Payout", 15) + "Status"
+    line([StyledText(header, style: Style(bold: true, underline: true))], r, &y, &buffer)
     for p in payouts {
       let kpi = model.program.kpis.first { $0.id == p.agreement.kpi }!
-      line(
-        [
-          StyledText(TextWidthBridge.pad(kpi.name, 20)),
-          StyledText(TextWidthBridge.pad(p.agreement.period.description, 8)),
-          StyledText(TextWidthBridge.pad(model.money(p.agreement.baseline, kpi, mask: masked), 12)),
-          StyledText(TextWidthBridge.pad(model.money(p.agreement.target, kpi, mask: masked), 12)),
-          StyledText(TextWidthBridge.pad(model.money(p.value, kpi, mask: masked), 12)),
-          StyledText(
-            TextWidthBridge.pad(p.attainment.map { NumberFormat.fixed($0 * 100, 0) + "%" } ?? "—", 6)),
-          StyledText(TextWidthBridge.pad(model.amount(p.payout, mask: masked), 15), style: strong),
-          StyledText(p.status.rawValue, style: p.status == .pending ? theme.warn : theme.good),
-        ], r, &y, &buffer)
+      var cells: [StyledText] = [
+        StyledText(TextWidthBridge.pad(kpi.name, name)),
+        StyledText(TextWidthBridge.pad(p.agreement.period.description, 8)),
+      ]
+      if wide {
+        cells.append(
+          StyledText(TextWidthBridge.pad(model.money(p.agreement.baseline, kpi, mask: masked), 15)))
+        cells.append(StyledText(TextWidthBridge.pad(model.money(p.agreement.target, kpi, mask: masked), 15)))
+      }
+      let done = p.attainment.map { NumberFormat.fixed($0 * 100, 0) + "%" } ?? "—"
+      let share = NumberFormat.fixed(max(p.share ?? 0, p.agreement.floorShare) * 100, 0) + "%"
+      cells += [
+        StyledText(TextWidthBridge.pad(model.money(p.value, kpi, mask: masked), 15)),
+        StyledText(TextWidthBridge.pad(done, 6)), StyledText(TextWidthBridge.pad(share, 6)),
+        StyledText(TextWidthBridge.pad(model.amount(p.payout, mask: masked), 15), style: strong),
+        StyledText(p.status.rawValue, style: p.status == .pending ? theme.warn : theme.good),
+      ]
+      line(cells, r, &y, &buffer)
     }
     y += 1
     let total = payouts.reduce(0) { $0 + $1.payout }

@@ -111,6 +111,26 @@ public struct QBRModel: Sendable {
     return NumberFormat.value(v, unit: kpi.unit, currency: program.currency)
   }
 
+  /// A tier requirement in words, its amounts masked like every other amount.
+  public func requirement(_ r: RequirementCheck, mask: Bool) -> String {
+    let op = r.kpi.direction == .higher ? ">=" : "<="
+    let want = "\(r.kpi.name) \(op) \(money(r.requirement.value, r.kpi, mask: mask))"
+    switch r.outcome {
+    case .met: return want + ": met"
+    case .unmet: return want + " (now \(money(r.current, r.kpi, mask: mask)))"
+    case .missing: return want + " (no value yet)"
+    case .waived: return want + ": waived for this segment"
+    }
+  }
+
+  /// A KPI's target: its effective target, or the improvement it asks for.
+  public func target(_ l: KPILine, mask: Bool) -> String {
+    if case .improvement(let ti, let direction) = l.kpi.basis {
+      return "\(direction == .higher ? "+" : "-")\(NumberFormat.trimmed(ti * 100, 1)) % on the last window"
+    }
+    return money(l.target, l.kpi, mask: mask)
+  }
+
   /// An amount of the program's currency, masked as •••.
   public func amount(_ v: Double, mask: Bool) -> String {
     mask ? "•••" : NumberFormat.grouped(v, 2) + " " + program.currency

@@ -20,19 +20,9 @@ public struct QBRDocument {
     return c > 0 ? "↑ better" : "↓ worse"
   }
 
-  func target(_ l: QBRModel.KPILine) -> String {
-    if case .improvement(let ti, let direction) = l.kpi.basis {
-      return
-        "\(direction == .higher ? "+" : "-")\(NumberFormat.trimmed(ti * 100, 1)) % on the previous window"
-    }
-    return model.money(l.target, l.kpi, mask: masked)
-  }
+  func target(_ l: QBRModel.KPILine) -> String { model.target(l, mask: masked) }
 
-  func requirement(_ r: RequirementCheck) -> String {
-    let op = r.kpi.direction == .higher ? "≥" : "≤"
-    return
-      "\(r.kpi.name) \(op) \(model.money(r.requirement.value, r.kpi, mask: masked)) (now \(model.money(r.current, r.kpi, mask: masked)))"
-  }
+  func requirement(_ r: RequirementCheck) -> String { model.requirement(r, mask: masked) }
 
   /// Rows of facts for "where you stand".
   var standing: [(String, String)] {

@@ -176,23 +176,10 @@ public struct QBRSlide: Widget {
       ], r, &y, &buffer)
   }
 
-  /// A tier requirement in words, its amounts masked like every other.
-  func requirement(_ r: RequirementCheck) -> String {
-    let op = r.kpi.direction == .higher ? ">=" : "<="
-    let want = "\(r.kpi.name) \(op) \(model.money(r.requirement.value, r.kpi, mask: masked))"
-    switch r.outcome {
-    case .met: return want + ": met"
-    case .unmet: return want + " (now \(model.money(r.current, r.kpi, mask: masked)))"
-    case .missing: return want + " (no value yet)"
-    case .waived: return want + ": waived for this segment"
-    }
-  }
+  func requirement(_ r: RequirementCheck) -> String { model.requirement(r, mask: masked) }
 
   func target(_ l: QBRModel.KPILine) -> String {
-    if case .improvement(let ti, let direction) = l.kpi.basis {
-      return "goal \(direction == .higher ? "+" : "-")\(NumberFormat.trimmed(ti * 100, 1)) %"
-    }
-    return "of " + model.money(l.target, l.kpi, mask: masked)
+    l.kpi.isImprovement ? model.target(l, mask: masked) : "of " + model.target(l, mask: masked)
   }
 
   func trends(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {

@@ -65,7 +65,12 @@ public struct DashboardState: Sendable {
   public var trendsFocusOnMovers = false
   public var trendsMover = 0
   public private(set) var trends: TrendsModel?
-  public var qbr: QBRState?
+  public var qbr: QBRState? {
+    didSet { prepareQBR() }
+  }
+  /// The QBR's slides' data, built when the QBR opens or its inputs change
+  /// (the peer statistics scan the whole segment).
+  public private(set) var qbrModel: QBRModel?
   public var width: Int
   public var height: Int
 
@@ -156,6 +161,7 @@ public struct DashboardState: Sendable {
     overview = nil
     if screen == .overview { prepareOverview() }
     if screen == .trends { prepareTrends() }
+    prepareQBR()
     rebuild()
     if let p = detailPartner, !book.isEvaluated(p, t) {
       message = "\(book.partners[p].name) has no data in \(book.periods[t])"
@@ -171,6 +177,7 @@ public struct DashboardState: Sendable {
     book = newBook
     overview = nil
     trends = nil
+    qbrModel = nil
     if wasLatest || periodName.flatMap(newBook.periodIndex) == nil {
       period = newBook.periods.count - 1
     } else {
@@ -192,6 +199,17 @@ public struct DashboardState: Sendable {
     if detailPartner == nil && screen == .partner { screen = .leaderboard }
     if screen == .overview && !newBook.periods.isEmpty { prepareOverview() }
     if screen == .trends { prepareTrends() }
+  }
+
+  mutating func prepareQBR() {
+    guard let q = qbr, book.periods.indices.contains(period) else {
+      qbrModel = nil
+      return
+    }
+    if let m = qbrModel, m.partner.id == book.partners[q.partner].id, m.period == book.periods[period] {
+      return
+    }
+    qbrModel = QBRModel(book: book, partner: q.partner, period: period)
   }
 
   /// Opens the QBR of partner `p` (standalone: leaving it quits).

@@ -50,8 +50,8 @@ public struct QBRModel: Sendable {
   public let peers: Peers?
 
   public init?(book: Scorebook, partner p: Int, period t: Int) {
-    guard let e = book.evaluation(partner: p, period: t) else { return nil }
     let detail = PartnerDetailModel(book: book, partner: p, period: t)
+    guard let e = detail.evaluation else { return nil }
     program = book.program
     partner = book.partners[p]
     segmentName = book.program.segment(partner.segment)?.name ?? partner.segment

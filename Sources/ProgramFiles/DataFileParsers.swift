@@ -4,11 +4,14 @@ import Scoring
 /// Rows read from one CSV file, with the line each row starts on.
 public struct FileRows<Row: Sendable>: Sendable {
   public var file: String
+  /// The file's column names, as written, so issues can name their column.
+  public var header: [String]
   public var rows: [Row]
   public var lines: [Int]
 
-  public init(file: String, rows: [Row] = [], lines: [Int] = []) {
+  public init(file: String, header: [String] = [], rows: [Row] = [], lines: [Int] = []) {
     self.file = file
+    self.header = header
     self.rows = rows
     self.lines = lines
   }
@@ -18,7 +21,7 @@ public struct FileRows<Row: Sendable>: Sendable {
 /// records an issue per bad field, and keeps the good rows.
 public enum DataFileParsers {
   public static func partners(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Partner> {
-    var out = FileRows<Partner>(file: doc.fileName)
+    var out = FileRows<Partner>(file: doc.fileName, header: doc.header)
     guard
       var c = CSVColumns(
         doc, required: ["id", "name", "segment", "region"], optional: ["manager"], issues: &issues)
@@ -44,7 +47,7 @@ public enum DataFileParsers {
   }
 
   public static func metrics(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Observation> {
-    var out = FileRows<Observation>(file: doc.fileName)
+    var out = FileRows<Observation>(file: doc.fileName, header: doc.header)
     guard
       var c = CSVColumns(doc, required: ["partner_id", "period", "kpi", "value"], issues: &issues)
     else { return out }
@@ -78,7 +81,7 @@ public enum DataFileParsers {
   public static func adjustments(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<
     Adjustment
   > {
-    var out = FileRows<Adjustment>(file: doc.fileName)
+    var out = FileRows<Adjustment>(file: doc.fileName, header: doc.header)
     guard
       var c = CSVColumns(
         doc, required: ["partner_id", "period", "kpi", "value", "reason", "approved_by"],
@@ -111,7 +114,7 @@ public enum DataFileParsers {
   }
 
   public static func agreements(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Agreement> {
-    var out = FileRows<Agreement>(file: doc.fileName)
+    var out = FileRows<Agreement>(file: doc.fileName, header: doc.header)
     guard
       var c = CSVColumns(
         doc, required: ["id", "partner_id", "kpi", "baseline", "target", "period", "max_payout"],

@@ -31,7 +31,6 @@ public struct DataFiles: Sendable {
   public struct Source: Sendable {
     public var role: Role
     public var path: String
-    public var bytes: [UInt8]
     /// SHA-256 of the bytes, hex.
     public var sha256: String
     public var name: String { String(path.split(separator: "/").last ?? Substring(path)) }
@@ -102,7 +101,7 @@ public struct DataFiles: Sendable {
       DispatchQueue.global().async(group: group) { digest.value = SHA256.hex(bytes) }
       files.parse(role: role, bytes: bytes, name: name, issues: &issues)
       group.wait()
-      files.sources.append(Source(role: role, path: path, bytes: bytes, sha256: digest.value))
+      files.sources.append(Source(role: role, path: path, sha256: digest.value))
     }
     return files
   }
@@ -119,7 +118,7 @@ public struct DataFiles: Sendable {
     for (name, text) in contents {
       guard let role = Role(fileName: name) else { continue }
       let bytes = Array(text.utf8)
-      files.sources.append(Source(role: role, path: name, bytes: bytes, sha256: SHA256.hex(bytes)))
+      files.sources.append(Source(role: role, path: name, sha256: SHA256.hex(bytes)))
       files.parse(role: role, bytes: bytes, name: name, issues: &issues)
     }
     return files
@@ -152,6 +151,18 @@ public struct DataFiles: Sendable {
     case .agreements: agreements = DataFileParsers.agreements(doc, issues: &issues)
     case .program: break
     }
+  }
+
+  /// The column names of a parsed CSV file, by its file name.
+  func header(of file: String) -> [String]? {
+    for h in [
+      partners?.file == file ? partners?.header : nil, metrics?.file == file ? metrics?.header : nil,
+      adjustments?.file == file ? adjustments?.header : nil,
+      agreements?.file == file ? agreements?.header : nil,
+    ] {
+      if let h { return h }
+    }
+    return nil
   }
 
   /// Issues for required files that are absent (a folder for init/validate).

@@ -168,38 +168,13 @@ public enum ReferenceChecks {
       }
     }
 
-    // Renumber column positions from CSV key names where the parser knows them.
+    // The column of each CSV issue, from the file's own header.
     return issues.map { issue in
       var i = issue
-      if i.column == nil, let key = i.key, let src = files.sources.first(where: { $0.name == i.file }),
-        src.role != .program
-      {
-        i.column = columnIndex(of: key, in: src)
+      if i.column == nil, let key = i.key, let header = files.header(of: i.file) {
+        i.column = header.firstIndex(of: key).map { $0 + 1 }
       }
       return i
     }
-  }
-
-  /// The 1-based column of a header name in a source CSV.
-  static func columnIndex(of name: String, in source: DataFiles.Source) -> Int? {
-    var header: [UInt8] = []
-    for b in source.bytes {
-      if b == 10 || b == 13 { break }
-      header.append(b)
-    }
-    var s = String(decoding: header, as: UTF8.self)
-    if s.hasPrefix("\u{FEFF}") { s.removeFirst() }
-    let names = s.split(separator: ",", omittingEmptySubsequences: false).map {
-      String($0).trimmingSpaces().trimmingCharacters(quote: "\"")
-    }
-    return names.firstIndex(of: name).map { $0 + 1 }
-  }
-}
-
-extension String {
-  func trimmingCharacters(quote: Character) -> String {
-    var s = Substring(self)
-    if s.first == quote && s.last == quote && s.count >= 2 { s = s.dropFirst().dropLast() }
-    return String(s)
   }
 }

@@ -10,7 +10,7 @@ struct QBRScreen: Widget {
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    guard let q = state.qbr, let model = QBRModel(book: state.book, partner: q.partner, period: state.period)
+    guard let q = state.qbr, let model = state.qbrModel
     else {
       CenteredMessage("This partner has no data in this quarter").render(
         in: rect, buffer: &buffer, glyphs: glyphs)

@@ -20,7 +20,9 @@ let package = Package(
     // program.toml and the data CSVs -> validated Scoring inputs.
     .target(
       name: "ProgramFiles",
-      dependencies: ["Scoring", "CSVReader", .product(name: "TOMLKit", package: "TOMLKit")]),
+      dependencies: [
+        "Scoring", "CSVReader", "TextLayout", .product(name: "TOMLKit", package: "TOMLKit"),
+      ]),
     // The local SQLite store: schema, imports, undo.
     .target(
       name: "PartnerStore",

@@ -52,9 +52,10 @@ public struct QBRDocument {
   public func markdown() -> String {
     var out: [String] = []
     let p = model.partner
-    out.append("# Quarterly business review: \(p.name)")
+    out.append("# Quarterly business review: \(cell(p.name))")
     out.append("")
-    out.append("\(model.segmentName) · \(p.region) · \(model.period) · \(model.program.name)")
+    out.append(
+      "\(cell(model.segmentName)) · \(cell(p.region)) · \(model.period) · \(cell(model.program.name))")
     out.append("")
     out.append("## Where you stand")
     out.append("")
@@ -93,10 +94,11 @@ public struct QBRDocument {
     out.append("")
     if let next = e.nextTier {
       out.append(
-        "To reach \(next.name)" + (paths.isEmpty ? ":" : ", any one of these alone closes the points gap:"))
+        "To reach \(cell(next.name))"
+          + (paths.isEmpty ? ":" : ", any one of these alone closes the points gap:"))
       out.append("")
-      for path in paths { out.append("- \(path)") }
-      for r in e.unmetRequirements { out.append("- and \(requirement(r))") }
+      for path in paths { out.append("- \(cell(path))") }
+      for r in e.unmetRequirements { out.append("- and \(cell(requirement(r)))") }
       if paths.isEmpty && e.unmetRequirements.isEmpty { out.append("- progress on several KPIs together") }
     } else {
       out.append("You are at the top tier.")
@@ -123,17 +125,16 @@ public struct QBRDocument {
     out.append("")
     if let peers = model.peers {
       out.append(
-        "\(model.segmentName), \(peers.count) partners: median \(NumberFormat.fixed(peers.median, 0)), top quarter from \(NumberFormat.fixed(peers.topQuartile, 0)); your score \(NumberFormat.fixed(e.score, 1)) is at or above \(NumberFormat.fixed(peers.percentile * 100, 0)) % of the segment."
+        "\(cell(model.segmentName)), \(peers.count) partners: median \(NumberFormat.fixed(peers.median, 0)), top quarter from \(NumberFormat.fixed(peers.topQuartile, 0)); your score \(NumberFormat.fixed(e.score, 1)) is at or above \(NumberFormat.fixed(peers.percentile * 100, 0)) % of the segment."
       )
     } else {
       out.append(
-        "Fewer than \(QBRModel.minimumPeers) partners in \(model.segmentName): no comparison is shown.")
+        "Fewer than \(QBRModel.minimumPeers) partners in \(cell(model.segmentName)): no comparison is shown.")
     }
     out.append("")
     return out.joined(separator: "\n")
   }
 
-  func cell(_ s: String) -> String {
-    s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-  }
+  /// Every text from the data or the program goes through here.
+  func cell(_ s: String) -> String { Markdown.text(s) }
 }

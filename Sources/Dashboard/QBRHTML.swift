@@ -116,10 +116,7 @@ extension QBRDocument {
       """
   }
 
-  func esc(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-  }
+  func esc(_ s: String) -> String { HTML.text(s) }
 
   /// A small line chart as inline SVG: the values over the quarters and a dashed target.
   func svg(_ values: [Double?], target: Double?, range: ClosedRange<Double>?, money: Bool) -> String {

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// One problem found in a data file: where it is and what was expected.
 /// Every user-facing error of the data formats is one of these.
 public struct DataIssue: Error, Equatable, Sendable, CustomStringConvertible {
@@ -40,7 +42,8 @@ public struct DataIssue: Error, Equatable, Sendable, CustomStringConvertible {
     } else if let key {
       s += "\(key): "
     }
-    return s + message
+    // Messages quote data ("unknown partner ..."): one field, no raw control.
+    return s + Sanitizer.field(message)
   }
 }
 

@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// Phrases shared by `tier` and `explain`: progress bars, requirements and
 /// "what it takes", in the KPI's own units.
@@ -30,6 +31,17 @@ public enum EvaluationText {
     }
     if w.headroom <= 0 { return "not reachable alone (already at full credit)" }
     return "not reachable alone (at most \(NumberFormat.fixed(w.headroom, 2)) points)"
+  }
+
+  /// The first line of `tier` and `explain`: who, where, when. Names come
+  /// from the data: one field each, so a newline in a name cannot fake a line.
+  public static func heading(_ e: PartnerEvaluation, unicode: Bool) -> String {
+    let dot = unicode ? " · " : " | "
+    let p = e.partner
+    return [
+      "\(Sanitizer.field(p.name)) (\(Sanitizer.field(p.id)))", Sanitizer.field(p.segment),
+      Sanitizer.field(p.region), e.period.description,
+    ].joined(separator: dot)
   }
 
   public static func tierLine(_ e: PartnerEvaluation, gracePeriods: Int) -> String {

@@ -1,13 +1,13 @@
 import Scoring
+import TextLayout
 
 /// `partnerboard explain ID`: every number behind a partner's score and tier,
 /// enough to answer "why is this partner Silver and not Gold?".
 public enum ExplainReport {
   public static func text(_ e: PartnerEvaluation, program: Program, unicode: Bool) -> String {
     var out: [String] = []
-    let dot = unicode ? " · " : " | "
     out.append(
-      "\(e.partner.name) (\(e.partner.id))\(dot)\(e.partner.segment)\(dot)\(e.partner.region)\(dot)\(e.period)"
+      EvaluationText.heading(e, unicode: unicode)
     )
     out.append(
       "Score \(NumberFormat.fixed(e.score, 2)) = sum of KPI points (window \(program.window) quarter\(program.window == 1 ? "" : "s"), weights normalised for \(e.partner.segment))"
@@ -53,7 +53,7 @@ public enum ExplainReport {
       for o in k.window + k.baselineWindow {
         if let a = o.adjustment {
           out.append(
-            "    * \(o.period) adjusted to \(NumberFormat.trimmed(a.value, 4)): \(a.reason) (approved by \(a.approvedBy))"
+            "    * \(o.period) adjusted to \(NumberFormat.trimmed(a.value, 4)): \(Sanitizer.field(a.reason)) (approved by \(Sanitizer.field(a.approvedBy)))"
           )
         }
       }

@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// A JSON value with the number formatting the spec asks for (section 8):
 /// numbers already rounded are printed in their shortest form, whole ones
@@ -79,7 +80,8 @@ public indirect enum JSON: Sendable, Equatable {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if u.value < 0x20 {
+        if Sanitizer.isUnsafe(u) {
+          // Exact data, but no raw control or bidi character (Sanitizer).
           let hex = String(u.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

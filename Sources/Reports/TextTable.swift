@@ -19,9 +19,10 @@ public struct TextTable {
   public var columns: [Column]
   public var rows: [[String]]
 
+  /// Cells come from the data: each is passed through `Sanitizer.field`.
   public init(columns: [Column], rows: [[String]]) {
     self.columns = columns
-    self.rows = rows
+    self.rows = rows.map { $0.map(Sanitizer.field) }
   }
 
   public func render(width: Int) -> String {

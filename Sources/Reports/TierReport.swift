@@ -7,7 +7,7 @@ public enum TierReport {
     let dot = unicode ? " · " : " | "
     var lines: [String] = []
     lines.append(
-      "\(e.partner.name) (\(e.partner.id))\(dot)\(e.partner.segment)\(dot)\(e.partner.region)\(dot)\(e.period)"
+      EvaluationText.heading(e, unicode: unicode)
     )
     lines.append("Tier           \(EvaluationText.tierLine(e, gracePeriods: program.gracePeriods))")
     lines.append("Qualified      \(e.qualifiedTier.name)")

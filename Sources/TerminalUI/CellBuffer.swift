@@ -48,8 +48,9 @@ public struct CellBuffer: Sendable, Equatable {
 
   /// Writes `string` from (x, y) rightwards, clipped to the buffer and to
   /// `maxWidth` columns. A wide character that would cross the limit is
-  /// replaced by a space; control and lone combining characters are
-  /// dropped. Returns the column after the last one written.
+  /// replaced by a space; lone combining characters are dropped; control
+  /// and bidi characters show as `Sanitizer.placeholder`. Returns the
+  /// column after the last one written.
   @discardableResult
   public mutating func put(
     _ string: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil
@@ -57,8 +58,9 @@ public struct CellBuffer: Sendable, Equatable {
     let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
     var col = x
     guard y >= 0, y < height else { return col }
-    for ch in string {
+    for var ch in string {
       if col >= limit { break }
+      if ch.unicodeScalars.contains(where: Sanitizer.isUnsafe) { ch = Character(Sanitizer.placeholder) }
       let w = TextWidth.of(ch)
       if w == 0 { continue }
       if col + w > limit {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextLayout
 
 #if canImport(Glibc)
   import Glibc
@@ -11,12 +12,15 @@ struct CLIError: Error {
   init(_ message: String) { self.message = message }
 }
 
+/// Every line the command line prints goes through here, and through
+/// `Sanitizer.lines`: no control or bidi character from a data file reaches
+/// the terminal, whatever the report or message (JSON escapes its own).
 enum Output {
-  static func err(_ s: String) { write(2, s.hasSuffix("\n") ? s : s + "\n") }
-  static func out(_ s: String) { write(1, s.hasSuffix("\n") ? s : s + "\n") }
+  static func err(_ s: String) { write(2, Sanitizer.lines(s.hasSuffix("\n") ? s : s + "\n")) }
+  static func out(_ s: String) { write(1, Sanitizer.lines(s.hasSuffix("\n") ? s : s + "\n")) }
 
   /// Progress text on stderr, overwritten in place (callers check it is a terminal).
-  static func progress(_ s: String) { write(2, "\r\u{1B}[K" + s) }
+  static func progress(_ s: String) { write(2, "\r\u{1B}[K" + Sanitizer.field(s)) }
 
   static func write(_ fd: Int32, _ s: String) {
     var s = s

@@ -43,13 +43,33 @@ struct Binary {
     p.standardError = err
     p.standardInput = FileHandle.nullDevice
     try p.run()
+    // Both pipes at once: a child that fills one pipe while the other is
+    // being read to its end would otherwise block forever.
+    let e = Self.readInBackground(err.fileHandleForReading)
     let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return Result(
       status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
+      stderr: String(decoding: e.wait(), as: UTF8.self))
   }
+
+  /// Data read to the end of a pipe on another thread.
+  final class PendingRead: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+    init(_ handle: FileHandle) {
+      Thread.detachNewThread { [self] in
+        data = handle.readDataToEndOfFile()
+        done.signal()
+      }
+    }
+    func wait() -> Data {
+      done.wait()
+      return data
+    }
+  }
+
+  static func readInBackground(_ handle: FileHandle) -> PendingRead { PendingRead(handle) }
 
   static func tempDir() throws -> String {
     let dir = NSTemporaryDirectory() + "pb-e2e-\(UUID().uuidString)"

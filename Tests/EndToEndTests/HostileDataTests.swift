@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Data that parses but is meant to hurt (issue 10): escape sequences and
+/// bidi overrides in names, spreadsheet formulas, markup. Nothing of it may
+/// reach a terminal, a CSV or a pack raw.
+@Suite struct HostileDataTests {
+  static let clear = "X\u{1B}[2J\u{1B}]0;pwned\u{7}\u{9B}31m"
+  static let formula = "=HYPERLINK(\"http://evil\",\"x\")"
+  static let partners = """
+    id,name,segment,region
+    A,"\(clear)Alpha",reseller,"EM\u{1B}]52;c;ZXZpbA==\u{7}EA"
+    B,"\(formula.replacingOccurrences(of: "\"", with: "\"\""))\u{202E}",referral,NA
+
+    """
+
+  let dir: String
+  let db: String
+
+  init() throws {
+    dir = try Binary.tempDir()
+    db = dir + "/s.sqlite"
+    let data = dir + "/data"
+    try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example", toPath: data)
+    try Self.partners.write(toFile: data + "/partners.csv", atomically: true, encoding: .utf8)
+    let r = try Binary.run(["init", "--from", data, "--db", db])
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
+  /// True when `s` holds a control (but a line feed) or bidi character.
+  static func raw(_ s: String) -> Bool {
+    s.unicodeScalars.contains { u in
+      let v = u.value
+      return (v < 0x20 && v != 0x0A) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+        || (0x2066...0x2069).contains(v)
+    }
+  }
+
+  static let commands: [[String]] = [
+    ["leaderboard"], ["leaderboard", "--format", "csv"], ["leaderboard", "--format", "json"],
+    ["tier", "A"], ["tier", "B", "--format", "json"], ["explain", "A"], ["explain", "B"],
+    ["score"], ["score", "--format", "csv"], ["score", "--format", "json"], ["payouts"],
+    ["payouts", "--format", "csv"], ["trends"], ["imports"],
+    ["render", "leaderboard", "--size", "120x40"], ["render", "partner", "A", "--size", "120x40"],
+    ["render", "overview", "--size", "120x40"], ["render", "trends", "--size", "120x40"],
+    ["render", "qbr", "A", "--size", "120x40"],
+  ]
+
+  @Test(arguments: commands) func nothingReachesTheTerminalRaw(_ args: [String]) throws {
+    let r = try Binary.run(args + ["--db", db])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!Self.raw(r.stdout), "\(args): \(r.stdout.debugDescription)")
+    #expect(!Self.raw(r.stderr), "\(args): \(r.stderr.debugDescription)")
+  }
+
+  @Test func jsonKeepsTheNameExactAsEscapes() throws {
+    let r = try Binary.run(["score", "--format", "json", "--db", db])
+    #expect(r.stdout.contains(#""name": "X\u001b[2J\u001b]0;pwned\u0007\u009b31mAlpha""#))
+    #expect(r.stdout.contains(#""name": "=HYPERLINK(\"http://evil\",\"x\")\u202e""#))
+  }
+
+  @Test(arguments: [["leaderboard", "--format", "csv"], ["score", "--format", "csv"]])
+  func csvCellsAreNeverFormulas(_ args: [String]) throws {
+    let r = try Binary.run(args + ["--db", db])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\u{FFFD}\""))
+    for line in r.stdout.split(separator: "\n") {
+      for cell in line.split(separator: ",") {
+        #expect(!(cell.hasPrefix("=") || cell.hasPrefix("@") || cell.hasPrefix("\"=")), "\(line)")
+      }
+    }
+  }
+
+  @Test func errorMessagesQuoteDataSafely() throws {
+    let bad = dir + "/metrics-bad.csv"
+    try "partner_id,period,kpi,value\n\"Q\u{1B}]0;title\u{7}\",2026Q4,rev,1\n".write(
+      toFile: bad, atomically: true, encoding: .utf8)
+    let before = try Binary.dump(db)
+    let r = try Binary.run(["import", bad, "--db", db])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("unknown partner \"Q\u{FFFD}]0;title\u{FFFD}\""), "\(r.stderr)")
+    #expect(!Self.raw(r.stderr))
+    #expect(try Binary.dump(db) == before)
+    let v = try Binary.run(["validate", dir + "/data"])
+    #expect(!Self.raw(v.stdout) && !Self.raw(v.stderr))
+  }
+
+  @Test func markdownPackShowsMarkupAsText() throws {
+    let data = dir + "/markup"
+    try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example", toPath: data)
+    try "id,name,segment,region\nA,<script>alert(1)</script>,reseller,[r](javascript:x)\nB,Beta,referral,NA\n"
+      .write(toFile: data + "/partners.csv", atomically: true, encoding: .utf8)
+    let store = dir + "/m.sqlite"
+    #expect(try Binary.run(["init", "--from", data, "--db", store]).status == 0)
+    let md = dir + "/a.md"
+    let html = dir + "/a.html"
+    #expect(try Binary.run(["qbr", "A", "--db", store, "--export", md]).status == 0)
+    #expect(try Binary.run(["qbr", "A", "--db", store, "--export", html]).status == 0)
+    let m = try String(contentsOfFile: md, encoding: .utf8)
+    #expect(!m.contains("<script>") && m.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(m.contains("\\[r\\](javascript:x)"))
+    let h = try String(contentsOfFile: html, encoding: .utf8)
+    #expect(!h.contains("<script>alert") && h.contains("&lt;script&gt;"))
+  }
+}

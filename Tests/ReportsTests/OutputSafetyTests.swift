@@ -1,0 +1,50 @@
+import Reports
+import Testing
+
+/// What leaves the program in CSV, JSON, Markdown and HTML (issue 10).
+@Suite struct OutputSafetyTests {
+  @Test func formulaCellsAreNeutralised() {
+    #expect(CSVWriter.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+    #expect(CSVWriter.field("+1+1") == "'+1+1")
+    #expect(CSVWriter.field("-2+3") == "'-2+3")
+    #expect(CSVWriter.field("@SUM(A1)") == "'@SUM(A1)")
+    #expect(CSVWriter.field("\t=cmd|' /C calc'!A0") == "'\u{FFFD}=cmd|' /C calc'!A0")
+    #expect(CSVWriter.field("\r=1") == "'\u{FFFD}=1")
+  }
+
+  @Test func numbersStayNumbers() {
+    for n in ["-3.5", "-1", "+2", "0.0001", "-1e5", "12", "-0.50"] { #expect(CSVWriter.field(n) == n) }
+    for t in ["-", "-.5", "-1.", "-1e", "--1", "-1-1", "1e5e5"] where t.hasPrefix("-") {
+      #expect(CSVWriter.field(t) == "'" + t, "\(t)")
+    }
+  }
+
+  @Test func controlsInCSVAreReplaced() {
+    #expect(CSVWriter.field("a\u{1B}[2Jb") == "a\u{FFFD}[2Jb")
+    #expect(CSVWriter.field("two\nlines") == "two\u{FFFD}lines")
+    #expect(CSVWriter.field("a,b") == "\"a,b\"")
+  }
+
+  @Test func jsonEscapesEveryUnsafeCharacterAndKeepsTheRest() {
+    #expect(JSON.string("a\u{7F}b\u{9B}c\u{202E}d\u{2069}").text == "\"a\\u007fb\\u009bc\\u202ed\\u2069\"")
+    #expect(JSON.string("Ünïcødé 東京 👩‍👩‍👧").text == "\"Ünïcødé 東京 👩‍👩‍👧\"")
+  }
+
+  @Test func markdownShowsDataAsText() {
+    #expect(Markdown.text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;")
+    #expect(Markdown.text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))")
+    #expect(Markdown.text("a|b *c* _d_ `e`") == "a\\|b \\*c\\* \\_d\\_ \\`e\\`")
+    #expect(Markdown.text("R&D\u{1B}") == "R&amp;D\u{FFFD}")
+  }
+
+  @Test func htmlEscapesTextAndAttributes() {
+    #expect(HTML.text("<b a=\"1\" c='2'>&</b>") == "&lt;b a=&quot;1&quot; c=&#39;2&#39;&gt;&amp;&lt;/b&gt;")
+    #expect(HTML.text("x\u{202E}y") == "x\u{FFFD}y")
+  }
+
+  @Test func tableCellsAreOneFieldEach() {
+    let t = TextTable(columns: [.init("Name"), .init("N")], rows: [["a\nb\u{1B}", "1"]])
+    let out = t.render(width: 80)
+    #expect(out == "Name  N\na\u{FFFD}b\u{FFFD}  1\n")
+  }
+}

@@ -1,5 +1,6 @@
 import Reports
 import Scoring
+import TextLayout
 
 /// A quarterly business review of one partner (issue 4): seven slides of data
 /// about that partner only. Nothing here names another partner or shows another
@@ -81,7 +82,7 @@ public struct QBRModel: Sendable {
     }.sorted()
     if segmentScores.count >= Self.minimumPeers {
       var histogram = [Int](repeating: 0, count: 10)
-      for s in segmentScores { histogram[min(9, max(0, Int(s / 10)))] += 1 }
+      for s in segmentScores { histogram[min(9, max(0, Int(clampingRounded: (s / 10).rounded(.down))))] += 1 }
       let score = e.score
       let atOrBelow = segmentScores.filter { $0 <= score }.count
       peers = Peers(

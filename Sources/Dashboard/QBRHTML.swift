@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import Scoring
+import TextLayout
 
 extension QBRDocument {
   /// One self-contained HTML page: inline CSS, inline SVG charts, no scripts
@@ -123,7 +124,7 @@ extension QBRDocument {
     let w = 400.0
     let h = 160.0
     let pad = 40.0
-    var all = values.compactMap { $0 }
+    var all = values.compactMap { $0 }.filter(\.isFinite)
     if let target { all.append(target) }
     var lo = range?.lowerBound ?? (all.min() ?? 0)
     var hi = range?.upperBound ?? (all.max() ?? 1)
@@ -133,8 +134,11 @@ extension QBRDocument {
     }
     let n = max(1, values.count - 1)
     func x(_ i: Int) -> Double { pad + Double(i) * (w - pad - 10) / Double(n) }
-    func y(_ v: Double) -> Double { 10 + (hi - v) / (hi - lo) * (h - 30) }
-    func label(_ v: Double) -> String { money && masked ? "•••" : LineChartLabels.compact(v) }
+    // Halves: hi - lo may overflow to infinity when both are huge.
+    func y(_ v: Double) -> Double {
+      10 + ((hi / 2 - v / 2) / (hi / 2 - lo / 2)).clamped(to: 0...1) * (h - 30)
+    }
+    func label(_ v: Double) -> String { money && masked ? "•••" : CompactNumber.text(v) }
     var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\">"
     out += "<line x1=\"\(pad)\" y1=\"10\" x2=\"\(pad)\" y2=\"\(h - 20)\" stroke=\"#999\"/>"
     out += "<text x=\"\(pad - 4)\" y=\"14\" font-size=\"10\" text-anchor=\"end\">\(esc(label(hi)))</text>"
@@ -164,16 +168,5 @@ extension QBRDocument {
     }
     flush()
     return out + "</svg>"
-  }
-}
-
-/// Axis labels like the terminal charts': "12", "3.5", "12.4k", "1.2M".
-enum LineChartLabels {
-  static func compact(_ v: Double) -> String {
-    let a = abs(v)
-    if a >= 1_000_000 { return NumberFormat.trimmed(v / 1_000_000, 1) + "M" }
-    if a >= 10_000 { return NumberFormat.trimmed(v / 1000, 1) + "k" }
-    if a >= 100 { return NumberFormat.fixed(v, 0) }
-    return NumberFormat.trimmed(v, 1)
   }
 }

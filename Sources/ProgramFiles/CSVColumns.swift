@@ -72,7 +72,12 @@ struct CSVColumns {
   mutating func number(_ row: Int, _ col: Column) -> Double? {
     guard let c = col.index else { return nil }
     do {
-      return try doc.double(row: row, column: c)
+      let x = try doc.double(row: row, column: c)
+      guard NumberLimits.magnitude.contains(x) else {
+        issue(row, col, NumberLimits.outOfRange(String(doc.trimmedString(row: row, column: c).prefix(40))))
+        return nil
+      }
+      return x
     } catch {
       issues.append(DataIssue(csv: error))
       return nil

@@ -66,6 +66,15 @@ private struct Parse {
     return result
   }
 
+  /// A weight is 0 to 1e6 (NumberLimits.weight): relative, so no program needs more.
+  func checkWeight(_ f: inout TOMLFields, _ key: String, _ w: Double) {
+    if w < 0 {
+      f.issue(key, "must be >= 0, found \(w)")
+    } else if w > NumberLimits.weight.upperBound {
+      f.issue(key, "must be at most 1e6 (weights are relative), found \(w)")
+    }
+  }
+
   mutating func checkID(_ f: inout TOMLFields, _ id: String?, seen: inout Set<String>) {
     guard let id else { return }
     f.label += " \"\(id)\""
@@ -183,6 +192,10 @@ private struct Parse {
             continue
           }
           if s < 0 { f.issue("schedule", "point \(i + 1): share must be >= 0, found \(s)") }
+          if s > NumberLimits.share.upperBound {
+            f.issue(
+              "schedule", "point \(i + 1): share must be at most 100 (100 times the max payout), found \(s)")
+          }
           if let last = points.last, r <= last.r {
             f.issue("schedule", "point \(i + 1): r values must be strictly increasing (\(r) after \(last.r))")
           }
@@ -215,11 +228,11 @@ private struct Parse {
     let aggregate = f.choice("aggregate", Aggregate.self)
     let basisName = f.string("basis")
     let weight = f.number("weight")
-    if let weight, weight < 0 { f.issue("weight", "must be >= 0, found \(weight)") }
+    if let weight { checkWeight(&f, "weight", weight) }
     var weights: [String: Double] = [:]
     for (s, w) in f.numberTable("weights") ?? [] {
       if !segments.contains(s) { f.issue("weights.\(s)", "segment \"\(s)\" is not declared") }
-      if w < 0 { f.issue("weights.\(s)", "must be >= 0, found \(w)") }
+      checkWeight(&f, "weights.\(s)", w)
       weights[s] = w
     }
 

@@ -55,11 +55,10 @@ struct TOMLFields {
 
   mutating func number(_ v: TOMLValueConvertible, key: String) -> Double? {
     switch v.type {
-    case .int: return Double(v.int!)
-    case .double:
-      let d = v.double!
-      guard d.isFinite else {
-        issue(key, "expected a finite number, found \(d)")
+    case .int, .double:
+      let d = v.type == .int ? Double(v.int!) : v.double!
+      guard NumberLimits.magnitude.contains(d) else {
+        issue(key, NumberLimits.outOfRange(String(d)))
         return nil
       }
       return d

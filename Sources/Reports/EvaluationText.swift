@@ -5,7 +5,7 @@ import TextLayout
 /// "what it takes", in the KPI's own units.
 public enum EvaluationText {
   public static func bar(_ fraction: Double, width: Int, unicode: Bool) -> String {
-    let filled = Int((min(max(fraction, 0), 1) * Double(width)).rounded(.down))
+    let filled = Int(clampingRounded: (fraction.clamped(to: 0...1) * Double(width)).rounded(.down))
     return String(repeating: unicode ? "█" : "#", count: filled)
       + String(repeating: unicode ? "░" : ".", count: width - filled)
   }

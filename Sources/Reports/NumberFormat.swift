@@ -3,7 +3,10 @@ import Scoring
 /// How numbers read in tables (JSON and CSV print plain numbers).
 public enum NumberFormat {
   /// Fixed decimals, rounded the spec's way: `fixed(2.5, 2)` = "2.50".
+  /// Never traps: nan shows as "—", infinities as "∞" and "-∞", and numbers
+  /// too large for the digits as Swift's shortest form ("1e+24").
   public static func fixed(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite else { return x.isNaN ? "—" : (x < 0 ? "-∞" : "∞") }
     let r = specRound(x, digits)
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -25,6 +28,7 @@ public enum NumberFormat {
     let s = fixed(x, digits)
     let negative = s.hasPrefix("-")
     let body = negative ? String(s.dropFirst()) : s
+    guard body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return s }
     let parts = body.split(separator: ".", maxSplits: 1)
     var whole = String(parts[0])
     var groups: [String] = []

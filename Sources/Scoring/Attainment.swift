@@ -1,9 +1,17 @@
 /// Steps 3 and 4 of SPEC section 4: attainment and credit.
 public enum Attainment {
+  /// Attainments (and payout attainments r) are kept within ±`limit`: a
+  /// target a hair from its threshold, or a baseline near 0, would otherwise
+  /// give infinities. Credit and payout share are flat far before it.
+  public static let limit = 1e9
+
+  /// `x` within ±limit (nan, which validated inputs cannot give, as 0).
+  public static func bounded(_ x: Double) -> Double { x.isNaN ? 0 : min(max(x, -limit), limit) }
+
   /// Absolute basis: `(v - threshold) / (target - threshold)` with the
   /// segment's effective target and threshold.
   public static func absolute(value v: Double, target: Double, threshold: Double) -> Double {
-    (v - threshold) / (target - threshold)
+    bounded((v - threshold) / (target - threshold))
   }
 
   /// Improvement basis over baseline `b`; nil when there is no baseline
@@ -13,7 +21,7 @@ public enum Attainment {
   ) -> Double? {
     guard let b, b != 0 else { return nil }
     let g = direction == .higher ? (v - b) / abs(b) : (b - v) / abs(b)
-    return g / targetImprovement
+    return bounded(g / targetImprovement)
   }
 
   /// Credit `c = min(max(a, 0), 1)`.

@@ -22,7 +22,7 @@ extension Scorebook {
     {
       v = value(p, t, k)
     }
-    let r = v.map { ($0 - agreement.baseline) / (agreement.target - agreement.baseline) }
+    let r = v.map { Attainment.bounded(($0 - agreement.baseline) / (agreement.target - agreement.baseline)) }
     let s = r.map { program.payout.share(at: $0) }
     let share = max(s ?? 0, agreement.floorShare)
     let payout = roundCents(agreement.maxPayout * agreement.attribution * share)

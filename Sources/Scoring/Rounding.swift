@@ -5,7 +5,10 @@ public func specRound(_ x: Double, _ digits: Int) -> Double {
   guard x.isFinite else { return x }
   var scale = 1.0
   for _ in 0..<digits { scale *= 10 }
-  return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+  let scaled = x * scale
+  // Beyond 2^53 every Double is whole already; past Double's range, x stays.
+  guard scaled.isFinite else { return x }
+  return scaled.rounded(.toNearestOrAwayFromZero) / scale
 }
 
 /// Money is rounded to cents.

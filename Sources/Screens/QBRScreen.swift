@@ -2,6 +2,7 @@ import Dashboard
 import Reports
 import Scoring
 import TerminalUI
+import TextLayout
 
 /// The QBR presentation: one slide at a time, high contrast, only this
 /// partner's data.
@@ -341,7 +342,7 @@ public struct QBRSlide: Widget {
     y += 1
     line([StyledText("Partners per score band", style: theme.muted)], r, &y, &buffer)
     let most = max(1, peers.histogram.max() ?? 1)
-    let mine = min(9, max(0, Int(e.score / 10)))
+    let mine = min(9, max(0, Int(clampingRounded: (e.score / 10).rounded(.down))))
     for band in stride(from: 9, through: 0, by: -1) where y < r.maxY {
       let label = TextWidthBridge.pad("\(band * 10)-\(band * 10 + 10)", 8)
       let width = max(1, min(40, r.width - 24))

@@ -65,6 +65,26 @@ import Testing
       "agreement with target = baseline", "agreements.csv",
       "id,partner_id,kpi,baseline,target,period,max_payout\nX9,A,rev,5,5,2026Q1,10\n",
       "agreements.csv:2: column 5 (target): equals the baseline"),
+    // Numbers that parse but no figure could show (issue 10).
+    Case(
+      "value beyond 1e15", "metrics.csv", header + "A,2027Q1,rev,1e24\n",
+      "metrics.csv:2: column 4 (value): expected a number from -1e15 to 1e15, found 1e24"),
+    Case(
+      "max payout beyond 1e15", "agreements.csv",
+      "id,partner_id,kpi,baseline,target,period,max_payout\nX9,A,rev,5,6,2026Q1,-2e15\n",
+      "agreements.csv:2: column 7 (max_payout): expected a number from -1e15 to 1e15, found -2e15"),
+    Case(
+      "huge weight", "program.toml", Fixtures.programWith("weight = 2", "weight = 1e308"),
+      "program.toml:25: kpi[1] \"rev\".weight: expected a number from -1e15 to 1e15, found 1e+308"),
+    Case(
+      "weight above 1e6", "program.toml", Fixtures.programWith("weight = 2", "weight = 2e6"),
+      "program.toml:25: kpi[1] \"rev\".weight: must be at most 1e6 (weights are relative), found 2000000.0"),
+    Case(
+      "huge target", "program.toml", Fixtures.programWith("target = 100", "target = 1e16"),
+      "expected a number from -1e15 to 1e15, found 1e+16"),
+    Case(
+      "huge share", "program.toml", Fixtures.programWith("[1.5, 1.25]]", "[1.5, 1e9]]"),
+      "point 4: share must be at most 100"),
   ]
 
   @Test(arguments: cases) func rejectedWithTheStoreUnchanged(_ c: Case) throws {

@@ -102,4 +102,29 @@ import Testing
     let h = try String(contentsOfFile: html, encoding: .utf8)
     #expect(!h.contains("<script>alert") && h.contains("&lt;script&gt;"))
   }
+
+  /// The largest numbers a file may hold, and the smallest, through every
+  /// screen and report that draws or formats them.
+  @Test func extremeValuesAreShownNotTrapped() throws {
+    let data = dir + "/extreme"
+    try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example", toPath: data)
+    var metrics = try String(contentsOfFile: data + "/metrics.csv", encoding: .utf8)
+    metrics = metrics.replacingOccurrences(of: "A,2026Q3,rev,50", with: "A,2026Q3,rev,1e15")
+    metrics = metrics.replacingOccurrences(of: "A,2026Q4,rev,0", with: "A,2026Q4,rev,-1e15")
+    metrics = metrics.replacingOccurrences(of: "A,2026Q2,nps,20", with: "A,2026Q2,nps,1e-300")
+    try metrics.write(toFile: data + "/metrics.csv", atomically: true, encoding: .utf8)
+    let store = dir + "/x.sqlite"
+    let v = try Binary.run(["validate", data])
+    #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
+    #expect(try Binary.run(["init", "--from", data, "--db", store]).status == 0)
+    for args in [
+      ["render", "partner", "A"], ["render", "trends"], ["render", "overview"], ["render", "qbr", "A"],
+      ["explain", "A"], ["tier", "A"], ["score", "--format", "json"], ["trends"], ["payouts"],
+      ["render", "partner", "A", "--period", "2026Q3"],
+    ] {
+      let r = try Binary.run(args + ["--db", store])
+      #expect(r.status == 0, "\(args): \(r.stderr)")
+      #expect(!r.stdout.contains("inf") && !r.stdout.contains("nan"), "\(args): \(r.stdout)")
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import Reports
+import Scoring
 import Testing
 
 /// What leaves the program in CSV, JSON, Markdown and HTML (issue 10).
@@ -46,5 +47,34 @@ import Testing
     let t = TextTable(columns: [.init("Name"), .init("N")], rows: [["a\nb\u{1B}", "1"]])
     let out = t.render(width: 80)
     #expect(out == "Name  N\na\u{FFFD}b\u{FFFD}  1\n")
+  }
+}
+
+/// Formatters over every kind of Double: sane text, never a trap.
+@Suite struct ExtremeFormattingTests {
+  static let extremes: [Double] = [
+    .nan, .infinity, -.infinity, 0, -0.0, 1e308, -1e308, .greatestFiniteMagnitude, .leastNonzeroMagnitude,
+    1e24, -1e24, 9.3e18, 4.7e18, 1e15, -1e15, 1e-310, 99.995,
+  ]
+
+  @Test func numberFormatsNeverTrap() {
+    for x in Self.extremes {
+      for digits in [0, 2, 4] {
+        #expect(!NumberFormat.fixed(x, digits).isEmpty)
+        #expect(!NumberFormat.grouped(x, digits).isEmpty)
+        #expect(!NumberFormat.trimmed(x, digits).isEmpty)
+      }
+      for unit in [KPIUnit.currency, .percent, .count, .score, .days] {
+        #expect(!NumberFormat.value(x, unit: unit, currency: "USD").isEmpty)
+      }
+      #expect(EvaluationText.bar(x, width: 10, unicode: true).count == 10)
+      _ = JSON.rounded(x, 2).text
+    }
+    #expect(NumberFormat.fixed(.nan, 2) == "—")
+    #expect(NumberFormat.grouped(-.infinity, 2) == "-∞")
+    #expect(NumberFormat.grouped(1e24, 2) == "1e+24")
+    #expect(NumberFormat.grouped(1e15, 2) == "1,000,000,000,000,000.00")
+    #expect(JSON.rounded(.infinity, 2).text == "null")
+    #expect(JSON.rounded(1e300, 2).text == "1e+300")
   }
 }

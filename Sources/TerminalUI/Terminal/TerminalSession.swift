@@ -87,7 +87,8 @@ public final class TerminalSession {
       if ownsSignals { TerminalRestore.disarm() }
       for f in files { fclose(f) }
       throw TerminalError(
-        description: "cannot start curses on TERM=\(term ?? getenv("TERM").map { String(cString: $0) } ?? "")")
+        description: "cannot start curses on TERM=\(term ?? getenv("TERM").map { String(cString: $0) } ?? "")"
+      )
     }
     self.screen = screen
     self.files = files

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A horizontal bar showing a fraction 0...1 with eighth-block resolution
 /// (whole cells in ASCII). Draws on every row of its rectangle.
 public struct Bar: Widget, Sendable {
@@ -22,7 +24,7 @@ public struct Bar: Widget, Sendable {
     let parts = glyphs.barEighths
     guard let full = parts.last else { return "" }
     let steps = parts.count
-    let units = Int((f * Double(width * steps)).rounded())
+    let units = Int(clampingRounded: f * Double(width * steps))
     var s = String(repeating: full, count: units / steps)
     if units % steps > 0 { s.append(parts[units % steps - 1]) }
     return s

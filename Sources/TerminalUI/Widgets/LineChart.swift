@@ -71,21 +71,8 @@ public struct LineChart: Widget, Sendable {
     return lo...hi
   }
 
-  /// "12", "3.5", "12.4k", "1.2M".
-  public static func compact(_ v: Double) -> String {
-    guard v.isFinite else { return "?" }
-    let a = abs(v)
-    if a >= 1_000_000 { return oneDecimal(v / 1_000_000) + "M" }
-    if a >= 10_000 { return oneDecimal(v / 1000) + "k" }
-    if a >= 100 { return String(Int(v.rounded())) }
-    return oneDecimal(v)
-  }
-
-  static func oneDecimal(_ v: Double) -> String {
-    let tenths = Int((v * 10).rounded())
-    let m = abs(tenths)
-    return (tenths < 0 ? "-" : "") + "\(m / 10)" + (m % 10 == 0 ? "" : ".\(m % 10)")
-  }
+  /// An axis label: `CompactNumber.text`.
+  public static func compact(_ v: Double) -> String { CompactNumber.text(v) }
 
   public func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
     guard !rect.isEmpty else { return }
@@ -95,7 +82,9 @@ public struct LineChart: Widget, Sendable {
     let braille = glyphs.braille
     // Row (in dots) of a value, 0 at the top.
     func dotRow(_ v: Double, dotsHigh: Int) -> Int {
-      let r = Int(((hi - v) / (hi - lo) * Double(dotsHigh - 1)).rounded())
+      // Halves first: hi - lo may overflow to infinity when both are huge.
+      let f = (hi / 2 - v / 2) / (hi / 2 - lo / 2)
+      let r = Int(clampingRounded: f.clamped(to: 0...1) * Double(dotsHigh - 1))
       return min(dotsHigh - 1, max(0, r))
     }
     let dotsPerRow = braille ? 4 : 1
@@ -132,7 +121,7 @@ public struct LineChart: Widget, Sendable {
       }
       for xx in 0..<plot.width where n > 0 {
         let pos = n <= 1 ? 0 : Double(xx) * Double(n - 1) / Double(max(1, plot.width - 1))
-        let i = Int(pos.rounded(.down))
+        let i = Int(clampingRounded: pos.rounded(.down))
         let f = pos - Double(i)
         guard let a = at(band.lower, i, f), let b = at(band.upper, i, f) else { continue }
         let top = dotRow(max(a, b), dotsHigh: h * dotsPerRow) / dotsPerRow
@@ -156,7 +145,7 @@ public struct LineChart: Widget, Sendable {
           previous = nil
           continue
         }
-        let x = n <= 1 ? 0 : Int((Double(i) * Double(canvas.dotsWide - 1) / Double(n - 1)).rounded())
+        let x = n <= 1 ? 0 : Int(clampingRounded: Double(i) * Double(canvas.dotsWide - 1) / Double(n - 1))
         let point = (x, dotRow(v, dotsHigh: canvas.dotsHigh))
         if let p = previous {
           canvas.line(from: p, to: point, series: s)

@@ -23,7 +23,7 @@ public struct ProgressBar: Widget, Sendable {
   /// "55%", clamped to 0...100.
   public var percentText: String {
     let f = fraction.isNaN ? 0 : min(1, max(0, fraction))
-    return "\(Int((f * 100).rounded()))%"
+    return "\(Int(clampingRounded: f * 100))%"
   }
 
   public func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {

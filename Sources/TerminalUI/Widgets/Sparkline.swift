@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Values as a row of level characters (▁ ... █), one per cell; nil values
 /// are gaps. Shows the most recent values when they do not all fit.
 public struct Sparkline: Widget, Sendable {
@@ -33,7 +35,8 @@ public struct Sparkline: Widget, Sendable {
       }
       let level: Int
       if hi > lo {
-        level = Int(((v - lo) / (hi - lo) * Double(levels.count - 1)).rounded())
+        let f = (v / 2 - lo / 2) / (hi / 2 - lo / 2)  // halves: no overflow to infinity
+        level = Int(clampingRounded: f.clamped(to: 0...1) * Double(levels.count - 1))
       } else {
         level = v > 0 ? levels.count - 1 : 0
       }

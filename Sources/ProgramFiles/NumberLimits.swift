@@ -1,0 +1,14 @@
+/// The numbers partnerboard accepts from a file. Every value, target,
+/// threshold, baseline and payout lies within ±1e15 (a quadrillion: more than
+/// any revenue, and far inside what a Double holds exactly to the cent), so
+/// sums over a window, attainments and payouts stay finite and every figure
+/// can be shown. Weights are 0 to 1e6; payout shares 0 to 100.
+public enum NumberLimits {
+  public static let magnitude: ClosedRange<Double> = -1e15...1e15
+  public static let weight: ClosedRange<Double> = 0...1e6
+  public static let share: ClosedRange<Double> = 0...100
+
+  static func outOfRange(_ found: String) -> String {
+    "expected a number from -1e15 to 1e15, found \(found)"
+  }
+}

@@ -139,10 +139,7 @@ public struct DashboardState: Sendable {
   }
 
   /// The leaderboard's filters, as the trends statistics take them.
-  public var partnerFilter: PartnerFilter {
-    let f = leaderboard.filter
-    return PartnerFilter(segment: f.segment, region: f.region, tier: f.tier)
-  }
+  public var partnerFilter: PartnerFilter { leaderboard.filter.partners }
 
   /// Builds the trends model when its inputs changed (it scans every partner).
   public mutating func prepareTrends() {

@@ -33,6 +33,9 @@ public struct LeaderboardFilter: Equatable, Sendable {
   public init() {}
 
   public var isEmpty: Bool { text.isEmpty && segment == nil && region == nil && tier == nil }
+
+  /// The segment, region and tier part, as every filtered view takes it.
+  public var partners: PartnerFilter { PartnerFilter(segment: segment, region: region, tier: tier) }
 }
 
 /// One visible row, built only for the rows on screen.
@@ -80,17 +83,10 @@ public struct LeaderboardModel: Sendable {
       partners = []
       return
     }
-    let text = filter.text.lowercased()
+    let search = PartnerSearch(filter.text)
+    let partnerFilter = filter.partners
     var list = book.order[period].filter { p in
-      let partner = book.partners[p]
-      if let s = filter.segment, partner.segment != s { return false }
-      if let r = filter.region, partner.region != r { return false }
-      if let t = filter.tier, book.program.tiers[book.tier(p, period)!].id != t { return false }
-      if !text.isEmpty && !partner.name.lowercased().contains(text) && !partner.id.lowercased().contains(text)
-      {
-        return false
-      }
-      return true
+      book.matches(p, period, partnerFilter) && search.matches(book.partners[p])
     }
     if sort != .rank || !ascending {
       list = Self.sorted(list, by: sort, ascending: ascending, book: book, period: period)

@@ -1,3 +1,4 @@
+import Reports
 import Scoring
 
 /// `update(state, event) -> state`: every key, mouse action, resize and reload.
@@ -221,7 +222,7 @@ public enum Update {
     return []
   }
 
-  /// Moves to the next row whose name or id contains `text` (case-insensitive), wrapping.
+  /// Moves to the next row whose name or id contains `text` (`PartnerSearch`: case and accents aside), wrapping.
   static func findNext(
     _ text: String, forward: Bool, _ s: inout DashboardState, includeCurrent: Bool = false,
     quiet: Bool = false
@@ -230,13 +231,13 @@ public enum Update {
       if !quiet { s.message = "type / to search" }
       return
     }
-    let q = text.lowercased()
+    let search = PartnerSearch(text)
     let n = s.leaderboard.count
     let start = includeCurrent ? 0 : 1
     for step in start...n {
       let i = ((s.selected + (forward ? step : -step)) % n + n) % n
       let partner = s.book.partners[s.leaderboard.partners[i]]
-      if partner.name.lowercased().contains(q) || partner.id.lowercased().contains(q) {
+      if search.matches(partner) {
         s.moveSelection(to: i)
         return
       }

@@ -1,5 +1,6 @@
 import CSVReader
 import Scoring
+import TextLayout
 
 /// The columns one data file needs, looked up by header name (any order,
 /// extra columns ignored), and typed field readers that record located issues.
@@ -58,6 +59,12 @@ struct CSVColumns {
     if s == nil { issue(row, col, "expected a value, found an empty field") }
     return s
   }
+
+  /// A key (an id, a region): required text in NFC (`TextKeys.id`), so
+  /// ids that differ only in Unicode normalisation are one id.
+  mutating func id(_ row: Int, _ name: String) -> String? { id(row, column(name)) }
+
+  mutating func id(_ row: Int, _ col: Column) -> String? { text(row, col).map(TextKeys.id) }
 
   mutating func optionalText(_ row: Int, _ name: String) -> String? { optionalText(row, column(name)) }
 

@@ -28,10 +28,10 @@ public enum DataFileParsers {
     else { return out }
     var seen: [String: Int] = [:]
     for r in 0..<doc.rowCount {
-      let id = c.text(r, "id")
+      let id = c.id(r, "id")
       let name = c.text(r, "name")
       let segment = c.text(r, "segment")
-      let region = c.text(r, "region")
+      let region = c.id(r, "region")
       let manager = c.optionalText(r, "manager")
       guard let id, let name, let segment, let region else { continue }
       if let first = seen[id] {
@@ -59,9 +59,9 @@ public enum DataFileParsers {
     let kpiColumn = c.column("kpi")
     let valueColumn = c.column("value")
     for r in 0..<doc.rowCount {
-      let partner = c.text(r, partnerColumn)
+      let partner = c.id(r, partnerColumn)
       let period = c.period(r, periodColumn)
-      let kpi = c.text(r, kpiColumn)
+      let kpi = c.id(r, kpiColumn)
       let value = c.number(r, valueColumn)
       guard let partner, let period, let kpi, let value else { continue }
       let line = doc.lineNumber(ofRow: r)
@@ -89,9 +89,9 @@ public enum DataFileParsers {
     else { return out }
     var keys = ObservationKeys()
     for r in 0..<doc.rowCount {
-      let partner = c.text(r, "partner_id")
+      let partner = c.id(r, "partner_id")
       let period = c.period(r, "period")
-      let kpi = c.text(r, "kpi")
+      let kpi = c.id(r, "kpi")
       let value = c.number(r, "value")
       let reason = c.text(r, "reason")
       let approver = c.text(r, "approved_by")
@@ -122,9 +122,9 @@ public enum DataFileParsers {
     else { return out }
     var seen: [String: Int] = [:]
     for r in 0..<doc.rowCount {
-      let id = c.text(r, "id")
-      let partner = c.text(r, "partner_id")
-      let kpi = c.text(r, "kpi")
+      let id = c.id(r, "id")
+      let partner = c.id(r, "partner_id")
+      let kpi = c.id(r, "kpi")
       let baseline = c.number(r, "baseline")
       let target = c.number(r, "target")
       let period = c.period(r, "period")

@@ -2,34 +2,17 @@ import Scoring
 
 /// `partnerboard leaderboard`: who stands where at one period, filtered.
 public struct LeaderboardReport {
-  public struct Filter: Sendable {
-    public var segment: String?
-    public var region: String?
-    public var tier: String?
-    public var top: Int?
-    public init(segment: String? = nil, region: String? = nil, tier: String? = nil, top: Int? = nil) {
-      self.segment = segment
-      self.region = region
-      self.tier = tier
-      self.top = top
-    }
-  }
-
   public let book: Scorebook
   public let period: Int
   public let rows: [PartnerEvaluation]
 
-  public init(_ book: Scorebook, period t: Int, filter: Filter) {
+  public init(_ book: Scorebook, period t: Int, filter: PartnerFilter, top: Int? = nil) {
     self.book = book
     self.period = t
     var rows: [PartnerEvaluation] = []
-    for p in book.order[t] {
-      let partner = book.partners[p]
-      if let s = filter.segment, partner.segment != s { continue }
-      if let r = filter.region, partner.region.lowercased() != r.lowercased() { continue }
-      if let tier = filter.tier, let ti = book.tier(p, t), book.program.tiers[ti].id != tier { continue }
+    for p in book.order[t] where book.matches(p, t, filter) {
       rows.append(book.evaluation(partner: p, period: t)!)
-      if let top = filter.top, rows.count >= top { break }
+      if let top, rows.count >= top { break }
     }
     self.rows = rows
   }

@@ -17,18 +17,6 @@ public struct KPIStatistics: Sendable, Equatable {
   public let meanCredit: Double?
 }
 
-/// Which partners the statistics cover.
-public struct PartnerFilter: Sendable, Equatable {
-  public var segment: String?
-  public var region: String?
-  public var tier: String?
-  public init(segment: String? = nil, region: String? = nil, tier: String? = nil) {
-    self.segment = segment
-    self.region = region
-    self.tier = tier
-  }
-}
-
 public enum Quantile {
   /// Type 7: position (n - 1) * p, zero-based, over sorted values.
   public static func type7(_ sorted: [Double], _ p: Double) -> Double? {
@@ -41,16 +29,6 @@ public enum Quantile {
 }
 
 extension Scorebook {
-  /// Whether partner `p` passes `filter` at period `t`.
-  public func matches(_ p: Int, _ t: Int, _ filter: PartnerFilter) -> Bool {
-    if filter.segment == nil && filter.region == nil && filter.tier == nil { return true }
-    let partner = partners[p]
-    if let s = filter.segment, partner.segment != s { return false }
-    if let r = filter.region, partner.region.lowercased() != r.lowercased() { return false }
-    if let x = filter.tier, let tier = tier(p, t), program.tiers[tier].id != x { return false }
-    return true
-  }
-
   public func statistics(kpi k: Int, period t: Int, filter: PartnerFilter = PartnerFilter()) -> KPIStatistics
   {
     var values: [Double] = []

@@ -1,13 +1,14 @@
+import Reports
 import Scoring
+import TextLayout
 
-/// Finds a partner by id, or by a case-insensitive piece of its name.
+/// Finds a partner by id (NFC, as stored), else by a piece of its name or id
+/// with case and accents aside (`PartnerSearch`).
 enum LookupPartner {
   static func find(_ query: String, in book: Scorebook) throws -> Int {
-    if let p = book.partnerIndex(id: query) { return p }
-    let q = query.lowercased()
-    let matches = book.partners.indices.filter {
-      book.partners[$0].name.lowercased().contains(q) || book.partners[$0].id.lowercased() == q
-    }
+    if let p = book.partnerIndex(id: TextKeys.id(query)) { return p }
+    let search = PartnerSearch(query)
+    let matches = book.partners.indices.filter { search.matches(book.partners[$0]) }
     if matches.count == 1 { return matches[0] }
     if matches.isEmpty {
       throw CLIError(

@@ -40,7 +40,7 @@ struct LeaderboardCommand: ParsableCommand {
       }
       if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let report = LeaderboardReport(
-        book, period: t, filter: .init(segment: segment, region: region, tier: tier, top: top))
+        book, period: t, filter: PartnerFilter(segment: segment, region: region, tier: tier), top: top)
       switch format {
       case .table:
         Output.out(

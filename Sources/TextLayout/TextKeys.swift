@@ -1,0 +1,21 @@
+import Foundation
+
+/// How text from the data is compared. Ids are keys: "Å" typed as one
+/// character (NFC) or as A + ring (NFD) must be one partner to Swift, to
+/// SQLite and in every lookup, so every id is NFC-normalised where it enters.
+/// Search is forgiving: case and accents do not matter ("muller" finds
+/// "Müller").
+public enum TextKeys {
+  /// The NFC form of `s`; ASCII text (almost every id) is returned as it is.
+  public static func id(_ s: String) -> String {
+    if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+    return s.precomposedStringWithCanonicalMapping
+  }
+
+  /// The form compared by search: NFC, case-folded, accents removed.
+  public static func search(_ s: String) -> String {
+    if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+    return s.precomposedStringWithCanonicalMapping.folding(
+      options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+}

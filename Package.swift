@@ -60,7 +60,7 @@ let package = Package(
     .testTarget(
       name: "PartnerStoreTests", dependencies: ["PartnerStore", "ProgramFiles", "Scoring"]),
     .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "ProgramFiles", "Scoring"]),
-    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Scoring"]),
+    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Reports", "Scoring"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
       name: "ScreensTests",

@@ -328,12 +328,14 @@ public enum Update {
     if s.screen == .trends, let model = s.trends {
       let kpi = s.book.program.kpis[model.kpi].id
       return .export(
-        suggestedName: "partnerboard-trends-\(kpi)-\(period).csv", contents: model.csv(book: s.book))
+        suggestedName: "partnerboard-trends-\(FileSlug.of(kpi))-\(period).csv",
+        contents: model.csv(book: s.book))
     }
     if s.screen == .partner, let p = s.detailPartner,
       let csv = PartnerDetailModel.csv(book: s.book, partner: p, period: s.period)
     {
-      return .export(suggestedName: "partnerboard-\(s.book.partners[p].id)-\(period).csv", contents: csv)
+      let slug = FileSlug.of(s.book.partners[p].id)
+      return .export(suggestedName: "partnerboard-\(slug)-\(period).csv", contents: csv)
     }
     return .export(suggestedName: "partnerboard-leaderboard-\(period).csv", contents: s.leaderboard.csv())
   }

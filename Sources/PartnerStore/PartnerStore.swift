@@ -39,7 +39,11 @@ public final class PartnerStore {
     self.path = path
     let dir = (path as NSString).deletingLastPathComponent
     if !dir.isEmpty {
-      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      // The store's folder holds partner data: private to the user (0700).
+      if !FileManager.default.fileExists(atPath: dir) {
+        try FileManager.default.createDirectory(
+          atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      }
     }
     if !FileManager.default.fileExists(atPath: path) {
       let fd = open(path, O_CREAT | O_WRONLY, 0o600)

@@ -101,22 +101,27 @@ final class DashboardApp {
     }
   }
 
-  /// Writes the export next to the user (current directory), never over a file.
+  /// Writes the export next to the user (current directory), never over a
+  /// file, mode 0600. `name` is the view's suggestion, made of slugs; only
+  /// its last path component is used.
   static func export(name: String, contents: String) -> String {
     let fm = FileManager.default
     let dir = fm.currentDirectoryPath
-    var path = dir + "/" + name
+    let base = (name as NSString).lastPathComponent
+    var path = dir + "/" + base
     var n = 2
-    while fm.fileExists(atPath: path) {
-      path = dir + "/" + name.replacingOccurrences(of: ".csv", with: "-\(n).csv")
-      n += 1
-    }
-    do {
-      try contents.write(toFile: path, atomically: true, encoding: .utf8)
-      let rows = contents.split(separator: "\n").count - 1
-      return "exported \(rows) rows to \(path)"
-    } catch {
-      return "export failed: \(error.localizedDescription)"
+    while true {
+      do {
+        try PrivateFile.write(contents, to: path, replacing: false)
+        let rows = contents.split(separator: "\n").count - 1
+        return "exported \(rows) rows to \(path)"
+      } catch PrivateFile.Failure.exists {
+        guard n < 1000 else { return "export failed: too many files named \(base)" }
+        path = dir + "/" + base.replacingOccurrences(of: ".csv", with: "-\(n).csv")
+        n += 1
+      } catch {
+        return "export failed: \(error)"
+      }
     }
   }
 

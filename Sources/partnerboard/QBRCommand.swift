@@ -57,9 +57,9 @@ struct QBRCommand: ParsableCommand {
           throw CLIError("--export: name a .md or .html file, found \"\(export)\"")
         }
         do {
-          try text.write(toFile: export, atomically: true, encoding: .utf8)
+          try PrivateFile.write(text, to: export, replacing: true)
         } catch {
-          throw CLIError("cannot write \(export): \(error.localizedDescription)")
+          throw CLIError("\(error)")
         }
         Output.out("wrote \(export)")
       }

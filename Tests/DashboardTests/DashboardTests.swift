@@ -1,4 +1,5 @@
 import Dashboard
+import Reports
 import Scoring
 import Testing
 
@@ -312,5 +313,39 @@ enum Synthetic {
     #expect(o.fallers.map(\.partner.id).contains("p4"))
     #expect(o.atRisk.map(\.partner.id).contains("p1"))
     #expect(o.segments.map(\.partners) == [3, 2])
+  }
+}
+
+@Suite struct ExportNameTests {
+  @Test func idsBecomeSafeSlugs() {
+    #expect(FileSlug.of("../../etc/passwd") == "etc-passwd")
+    #expect(FileSlug.of("..") == "partner")
+    #expect(FileSlug.of("/abs/path") == "abs-path")
+    #expect(FileSlug.of("Müller & Co") == "M-ller-Co")
+    #expect(FileSlug.of(".hidden") == "hidden")
+    #expect(FileSlug.of("a..b") == "a.b")
+    #expect(FileSlug.of(String(repeating: "x", count: 100)).count == 60)
+    #expect(FileSlug.of("P-001_x.y") == "P-001_x.y")
+  }
+
+  @Test func aPartnerExportNeverLeavesTheFolder() {
+    var partners = [Partner(id: "../../../tmp/evil", name: "Evil", segment: "a", region: "EU")]
+    partners.append(Partner(id: "ok", name: "Ok", segment: "b", region: "EU"))
+    let observations = [
+      Observation(partnerID: partners[0].id, period: Period(year: 2026, quarter: 1), kpi: "v", value: 10),
+      Observation(partnerID: "ok", period: Period(year: 2026, quarter: 1), kpi: "v", value: 20),
+    ]
+    let book = Scorebook(Dataset(program: Synthetic.program, partners: partners, observations: observations))
+    var s = DashboardState(book: book, width: 120, height: 40)
+    let row = s.leaderboard.partners.firstIndex(of: 0)!
+    for _ in 0..<row { Update.apply(.key(.down), to: &s) }
+    Update.apply(.key(.enter), to: &s)
+    #expect(s.detailPartner == 0)
+    guard case .export(let name, _) = Update.apply(.key(.char("e")), to: &s).first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(name == "partnerboard-tmp-evil-2026Q1.csv")
+    #expect(!name.contains("/"))
   }
 }

@@ -56,8 +56,12 @@ import Testing
     try t.send("e")
     let exported = try t.wait { $0.contains("exported 62 rows to") }
     #expect(exported.contains("exported 62 rows to"), "\(exported)")
-    let csv = try String(contentsOfFile: t.dir + "/partnerboard-leaderboard-2026Q3.csv", encoding: .utf8)
+    let exportPath = t.dir + "/partnerboard-leaderboard-2026Q3.csv"
+    let csv = try String(contentsOfFile: exportPath, encoding: .utf8)
     #expect(csv.hasPrefix("rank,movement,partner_id,name"))
+    // Partner data and payouts: readable by the user only, whatever the umask.
+    let mode = try FileManager.default.attributesOfItem(atPath: exportPath)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
     // Overview.
     try t.send("Tab")
     #expect(try t.wait(for: "Program overview"))

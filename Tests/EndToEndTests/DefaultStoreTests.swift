@@ -13,6 +13,8 @@ import Testing
     #expect(r.stdout.hasPrefix("Rocket 🚀 Cloud (p009)"))
     let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
+    let folder = try FileManager.default.attributesOfItem(atPath: dir + "/data/partnerboard")
+    #expect(folder[.posixPermissions] as? Int == 0o700)
     // The second run uses it silently.
     let again = try Binary.run(["tier", "rocket"], env: env)
     #expect(again.stderr == "")

@@ -18,6 +18,8 @@ import Testing
     #expect(md.stdout == "wrote \(dir)/acme.md\n")
     let text = try String(contentsOfFile: dir + "/acme.md", encoding: .utf8)
     #expect(text.hasPrefix("# Quarterly business review: Acme Corporation"))
+    let mode = try FileManager.default.attributesOfItem(atPath: dir + "/acme.md")[.posixPermissions] as? Int
+    #expect(mode == 0o600)
     #expect(text.contains("| Progress to Gold | 39 % (12.1 points to go) |"))
     let masked = try Binary.run(["qbr", "acme", "--db", db, "--export", dir + "/acme.html", "--mask"])
     #expect(masked.status == 0)

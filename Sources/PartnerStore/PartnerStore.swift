@@ -11,68 +11,34 @@ public final class PartnerStore {
   public let path: String
   let queue: DatabaseQueue
 
-  public enum StoreError: Error, CustomStringConvertible {
-    case empty(String)
-    case corrupt(String)
-    case undo(String)
+  /// How readers reach the file: its path, or an immutable URI where the
+  /// folder cannot hold SQLite's shared-memory file (see StoreOpening.swift).
+  let readLocation: String
+  let readOnly: Bool
 
-    public var description: String {
-      switch self {
-      case .empty(let path):
-        "the store \(path) holds no data yet: run `partnerboard init --from DIR` or `partnerboard import DIR`"
-      case .corrupt(let m): "the store is damaged: \(m)"
-      case .undo(let m): m
-      }
-    }
-  }
+  /// The file this connection opened (device and inode), to notice when
+  /// `init --force` has put another file at the path.
+  let identity: FileIdentity?
 
-  public enum Mode: Sendable {
-    /// WAL, synchronous NORMAL: the everyday store.
-    case normal
-    /// No journal, no fsync: only for a store being built in a temporary
-    /// file that is moved into place when complete (`init`).
-    case bulkLoad
-  }
-
-  /// Opens (creating with mode 0600 if needed) and migrates the store.
-  public init(path: String, mode: Mode = .normal) throws {
+  init(path: String, queue: DatabaseQueue, readLocation: String, readOnly: Bool) {
     self.path = path
-    let dir = (path as NSString).deletingLastPathComponent
-    if !dir.isEmpty {
-      // The store's folder holds partner data: private to the user (0700).
-      if !FileManager.default.fileExists(atPath: dir) {
-        try FileManager.default.createDirectory(
-          atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      }
-    }
-    if !FileManager.default.fileExists(atPath: path) {
-      let fd = open(path, O_CREAT | O_WRONLY, 0o600)
-      if fd >= 0 { _ = Glibc.close(fd) }
-    }
-    var config = Configuration()
-    config.busyMode = .timeout(5)
-    config.prepareDatabase { db in
-      switch mode {
-      case .normal:
-        try db.execute(sql: "PRAGMA journal_mode = WAL")
-        try db.execute(sql: "PRAGMA synchronous = NORMAL")
-      case .bulkLoad:
-        try db.execute(sql: "PRAGMA journal_mode = OFF")
-        try db.execute(sql: "PRAGMA synchronous = OFF")
-        try db.execute(sql: "PRAGMA cache_size = -262144")
-      }
-    }
-    queue = try DatabaseQueue(path: path, configuration: config)
-    try Schema.migrator.migrate(queue)
+    self.queue = queue
+    self.readLocation = readLocation
+    self.readOnly = readOnly
+    self.identity = FileIdentity(path)
   }
+
+  /// True when the file at `path` is no longer the one this store opened
+  /// (replaced by `init --force`, or removed): reopen to see the new data.
+  public var isReplaced: Bool { FileIdentity(path) != identity }
 
   public func isEmpty() throws -> Bool {
-    try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") == 0 }
+    try located { try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") == 0 } }
   }
 
   /// SQLite's `PRAGMA data_version`: changes when another connection commits.
   public func dataVersion() throws -> Int {
-    try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    try located { try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 } }
   }
 
   // MARK: - Reading
@@ -83,7 +49,8 @@ public final class PartnerStore {
     }
     switch ProgramParser.parse(text) {
     case .success(let p): return p
-    case .failure(let e): throw StoreError.corrupt("the stored program.toml no longer parses: \(e)")
+    case .failure(let e):
+      throw StoreError.corrupt(self.path, "the stored program.toml no longer parses: \(e)")
     }
   }
 
@@ -130,7 +97,9 @@ public final class PartnerStore {
   /// Everything scoring needs. Throws `StoreError.empty` for a store without a program.
   /// Observations come back as an `ObservationTable`; a large store is read
   /// by two connections at once, each taking half of the partners.
-  public func loadDataset() throws -> Dataset {
+  public func loadDataset() throws -> Dataset { try located { try readDataset() } }
+
+  func readDataset() throws -> Dataset {
     let stored: (Program, [Partner], [Adjustment], [Agreement]) = try queue.read { db in
       guard let p = try self.program(db) else { throw StoreError.empty(self.path) }
       return (p, try self.partners(db), try self.adjustments(db), try self.agreements(db))
@@ -146,13 +115,10 @@ public final class PartnerStore {
       // SQLite compares TEXT with memcmp, like the byte order used above.
       let middle = ids[ids.count / 2]
       let halves = ReadHalves()
-      let path = self.path
+      let location = readLocation
       DispatchQueue.concurrentPerform(iterations: 2) { i in
         do {
-          var config = Configuration()
-          config.readonly = true
-          config.busyMode = .timeout(5)
-          let reader = try DatabaseQueue(path: path, configuration: config)
+          let reader = try DatabaseQueue(path: location, configuration: Self.readerConfiguration)
           let part = try reader.read { db in
             try Self.observations(
               db, where: i == 0 ? "partner_id < ?" : "partner_id >= ?", middle, partnerIndex: partnerIndex)
@@ -208,20 +174,24 @@ public final class PartnerStore {
 
   /// The stored rows an import's references are checked against.
   public func storedState() throws -> StoredState {
-    try queue.read { db in
-      let range = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM observations")
-      var periods: ClosedRange<Period>? = nil
-      if let lo: Int = range?[0], let hi: Int = range?[1] {
-        periods = Period(ordinal: lo)...Period(ordinal: hi)
+    try located {
+      try queue.read { db in
+        let range = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM observations")
+        var periods: ClosedRange<Period>? = nil
+        if let lo: Int = range?[0], let hi: Int = range?[1] {
+          periods = Period(ordinal: lo)...Period(ordinal: hi)
+        }
+        return StoredState(
+          program: try program(db), partners: try partners(db), periods: periods,
+          adjustments: try adjustments(db), agreements: try agreements(db))
       }
-      return StoredState(
-        program: try program(db), partners: try partners(db), periods: periods,
-        adjustments: try adjustments(db), agreements: try agreements(db))
     }
   }
 
   public func imports() throws -> [ImportRecord] {
-    try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map(Self.record) }
+    try located {
+      try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map(Self.record) }
+    }
   }
 
   static func record(_ row: Row) -> ImportRecord {

@@ -12,6 +12,11 @@ extension PartnerStore {
   public func apply(
     _ files: DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil
   ) throws -> ImportRecord {
+    guard !readOnly else { throw StoreError.database(path, DatabaseError(resultCode: .SQLITE_READONLY)) }
+    return try located { try write(files, command: command, progress: progress) }
+  }
+
+  func write(_ files: DataFiles, command: String, progress: ((Int, Int) -> Void)?) throws -> ImportRecord {
     try queue.write { db in
       let at = ISO8601DateFormatter().string(from: Date())
       let fileList = files.sources.map {

@@ -7,6 +7,10 @@ extension PartnerStore {
   /// first), or when the result would leave rows pointing at nothing.
   @discardableResult
   public func undo(importID id: Int64) throws -> ImportRecord {
+    try located { try undoInTransaction(id) }
+  }
+
+  func undoInTransaction(_ id: Int64) throws -> ImportRecord {
     try queue.write { db in
       guard let row = try Row.fetchOne(db, sql: "SELECT * FROM imports WHERE id = ?", arguments: [id])
       else {

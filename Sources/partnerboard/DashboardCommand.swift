@@ -51,7 +51,7 @@ struct DashboardCommand: ParsableCommand {
 
 /// The event loop: read an event, update the state, draw the view.
 final class DashboardApp {
-  let store: PartnerStore
+  var store: PartnerStore
   var state: DashboardState
   let theme: Theme
   let glyphs = Glyphs.forLocale()
@@ -78,7 +78,12 @@ final class DashboardApp {
       }
       if Date().timeIntervalSince(lastCheck) >= 1 {
         lastCheck = Date()
-        if let v = try? store.dataVersion(), v != dataVersion {
+        if store.isReplaced, let reopened = try? PartnerStore.reading(path: store.path) {
+          // `init --force` put a new file at the path: read that one from now on.
+          store = reopened
+          dataVersion = (try? store.dataVersion()) ?? 0
+          effects.append(.reload)
+        } else if let v = try? store.dataVersion(), v != dataVersion {
           dataVersion = v
           effects.append(.reload)
         }

@@ -32,20 +32,28 @@ struct StoreOptions: ParsableArguments {
     return base + "/partnerboard/partnerboard.sqlite"
   }
 
-  /// Opens the store for reading commands. The default store is created from
-  /// the bundled sample data when it does not exist yet.
+  /// Opens the store for reading commands, read-only: a missing, empty or
+  /// foreign `--db` file is an error and stays as it is. The default store
+  /// is created from the bundled sample data when it does not exist yet (or
+  /// holds no data).
   func open() throws -> PartnerStore {
     let (path, isDefault) = resolved()
-    let exists = FileManager.default.fileExists(atPath: path)
-    if !exists && !isDefault {
-      throw CLIError("no store at \(path): create one with `partnerboard init --from DIR --db \(path)`")
+    if isDefault && !FileManager.default.fileExists(atPath: path) || isDefault && Self.isEmptyStore(path) {
+      let store = try PartnerStore(path: path)
+      if try store.isEmpty() {
+        try Self.loadSample(into: store)
+        Output.err("partnerboard: created the store \(path) from the bundled sample data")
+      }
     }
-    let store = try PartnerStore(path: path)
-    if isDefault, try store.isEmpty() {
-      try Self.loadSample(into: store)
-      Output.err("partnerboard: created the store \(path) from the bundled sample data")
-    }
-    return store
+    return try PartnerStore.reading(path: path)
+  }
+
+  /// `import` and `undo-import`: a store that may be created (an empty or
+  /// missing file) and written.
+  func openForWriting() throws -> PartnerStore { try PartnerStore(path: resolved().path) }
+
+  static func isEmptyStore(_ path: String) -> Bool {
+    (try? PartnerStore.reading(path: path).isEmpty()) ?? false
   }
 
   static func loadSample(into store: PartnerStore) throws {

@@ -27,30 +27,12 @@ struct InitCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let path = store.resolved().path
-      if FileManager.default.fileExists(atPath: path), !force {
-        let existing = try PartnerStore(path: path)
-        if try !existing.isEmpty() {
-          throw CLIError(
-            "\(path) already holds data: add --force to replace it, or use `partnerboard import`")
-        }
-      }
+      try PartnerStore.checkReplaceable(path, force: force)
       let files = try DataLoading.read(paths: [from], folder: true, stored: StoredState())
-      let temp = path + ".init-\(getpid())"
-      defer {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
-      }
-      let record: ImportRecord
-      do {
-        let fresh = try PartnerStore(path: temp, mode: .bulkLoad)
-        record = try fresh.apply(
-          files, command: "init --from \(from)", progress: DataLoading.progress(label: "metrics"))
-        try fresh.close()
-      }
+      let record = try PartnerStore.build(
+        at: path, files: files, command: "init --from \(from)",
+        progress: DataLoading.progress(label: "metrics"))
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
-      for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-      guard rename(temp, path) == 0 else {
-        throw CLIError("cannot move the new store into place at \(path): \(String(cString: strerror(errno)))")
-      }
       Output.err("partnerboard: store \(path)")
       Output.out(DataLoading.summary(record))
     }
@@ -80,7 +62,7 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       guard !paths.isEmpty else { throw CLIError("name at least one file or folder to import") }
-      let target = try PartnerStore(path: store.resolved().path)
+      let target = try store.openForWriting()
       let files = try DataLoading.read(paths: paths, folder: false, stored: try target.storedState())
       let record = try target.apply(
         files, command: "import " + paths.joined(separator: " "),
@@ -134,7 +116,7 @@ struct UndoImportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let s = try store.open()
+      let s = try store.openForWriting()
       let r = try s.undo(importID: id)
       Output.out(
         "undid import \(r.id) (\(r.command)): \(r.added) added rows removed, \(r.replaced) replaced rows restored"

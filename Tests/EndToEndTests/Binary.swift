@@ -26,9 +26,11 @@ struct Binary {
     return url.appendingPathComponent("Fixtures").path
   }()
 
-  static func run(_ args: [String], env: [String: String] = [:], cwd: String? = nil) throws -> Result {
+  static func run(
+    _ args: [String], env: [String: String] = [:], cwd: String? = nil, executable: String? = nil
+  ) throws -> Result {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
+    p.executableURL = URL(fileURLWithPath: executable ?? path)
     p.arguments = args
     var environment = ProcessInfo.processInfo.environment
     // Other suites (the ncurses smoke tests) set these in this process.

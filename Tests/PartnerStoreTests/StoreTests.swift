@@ -81,7 +81,7 @@ import Testing
     #expect(undone.undoneAt != nil)
     // Data tables equal the state before; only the import log differs.
     #expect(try dataOnly(store.dump()) == dataOnly(before))
-    #expect(throws: PartnerStore.StoreError.self) { try store.undo(importID: r.id) }
+    #expect(throws: StoreError.self) { try store.undo(importID: r.id) }
   }
 
   @Test func undoIsRefusedWhileALaterImportChangedTheSameRows() throws {
@@ -93,7 +93,7 @@ import Testing
     do {
       try store.undo(importID: first.id)
       Issue.record("undo should be refused")
-    } catch let e as PartnerStore.StoreError {
+    } catch let e as StoreError {
       #expect(
         e.description
           == "later import \(second.id) replaced rows that import \(first.id) wrote: undo it first")
@@ -107,7 +107,7 @@ import Testing
     let store = try initialized()
     try store.undo(importID: 1)
     #expect(try store.isEmpty())
-    #expect(throws: PartnerStore.StoreError.self) { try store.loadDataset() }
+    #expect(throws: StoreError.self) { try store.loadDataset() }
   }
 
   @Test func aFailingImportChangesNothing() throws {

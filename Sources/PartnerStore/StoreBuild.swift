@@ -1,0 +1,77 @@
+import Foundation
+import ProgramFiles
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension PartnerStore {
+  /// Whether `init` may build a store at `path` without --force: nothing
+  /// there, an empty file, or a store without data. Anything else (a store
+  /// with data, another file) needs `force`.
+  public static func checkReplaceable(_ path: String, force: Bool) throws {
+    guard !force else { return }
+    switch try kind(of: path) {
+    case .missing, .emptyFile, .blankDatabase: return
+    case .store:
+      if try PartnerStore.reading(path: path).isEmpty() { return }
+      throw StoreError.refused(
+        "\(path) already holds data: add --force to replace it, or use `partnerboard import`")
+    case .notSQLite:
+      throw StoreError.notAStore(
+        path, "it is not an SQLite database; add --force to replace it with a new store")
+    case .otherDatabase:
+      throw StoreError.notAStore(
+        path,
+        "it is an SQLite database without partnerboard's tables; add --force to replace it with a new store")
+    }
+  }
+
+  /// `init`: builds a complete store in a temporary file beside `path`
+  /// (no journal, no fsync while loading) and moves it into place only when
+  /// every row is in, so a failure leaves whatever was at `path` untouched.
+  /// Temporary files left by an `init` that was killed are removed first.
+  public static func build(
+    at path: String, files: DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil
+  ) throws -> ImportRecord {
+    removeStaleTemporaries(of: path)
+    let temp = path + ".init-\(getpid())"
+    defer { removeFiles(temp) }
+    removeFiles(temp)
+    let record: ImportRecord
+    do {
+      let fresh = try PartnerStore(path: temp, mode: .bulkLoad)
+      record = try fresh.apply(files, command: command, progress: progress)
+      try fresh.close()
+    }
+    removeFiles(path, mainFile: false)
+    guard rename(temp, path) == 0 else {
+      throw StoreError.notAStore(
+        path, "the new store could not be moved into place: \(String(cString: strerror(errno)))")
+    }
+    return record
+  }
+
+  /// The store file's -wal and -shm (and the file itself unless `mainFile` is false).
+  static func removeFiles(_ base: String, mainFile: Bool = true) {
+    for suffix in (mainFile ? [""] : []) + ["-wal", "-shm"] { unlink(base + suffix) }
+  }
+
+  /// `STORE.init-PID` files (and their -wal, -shm) of processes that no longer run.
+  static func removeStaleTemporaries(of path: String) {
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent().path
+    let prefix = url.lastPathComponent + ".init-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      let rest = name.dropFirst(prefix.count)
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      guard let pid = pid_t(digits), ["", "-wal", "-shm"].contains(String(rest.dropFirst(digits.count)))
+      else { continue }
+      if pid == getpid() || (kill(pid, 0) == 0 || errno == EPERM) { continue }  // still running
+      unlink(dir + "/" + name)
+    }
+  }
+}

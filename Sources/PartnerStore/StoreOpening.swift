@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Opening a store: writers (`init`, `import`, `undo-import`) create and
+/// migrate it; every other command reads it through a read-only connection,
+/// so it works on a read-only file or folder and on a full disk, and never
+/// changes a file that is not a partnerboard store.
+extension PartnerStore {
+  public enum Mode: Sendable {
+    /// WAL, synchronous NORMAL: the everyday store.
+    case normal
+    /// No journal, no fsync: only for a store being built in a temporary
+    /// file that is moved into place when complete (`init`).
+    case bulkLoad
+  }
+
+  static var readerConfiguration: Configuration {
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(5)
+    return config
+  }
+
+  /// What is at a path, judged without writing to it.
+  enum FileKind: Equatable {
+    case missing, emptyFile, notSQLite
+    /// An SQLite database with no table: a fresh file a writer may use.
+    case blankDatabase
+    case store
+    /// An SQLite database of some other application.
+    case otherDatabase
+  }
+
+  static func kind(of path: String) throws -> FileKind {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    if info.st_size == 0 { return .emptyFile }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw StoreError.notAStore(path, "it cannot be read: check its permissions")
+    }
+    let header = handle.readData(ofLength: 16)
+    try? handle.close()
+    guard header == Data("SQLite format 3\0".utf8) else { return .notSQLite }
+    let tables: Set<String> = try openForReading(location: path, path: path) { db in
+      Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+    }.1
+    if tables.isEmpty { return .blankDatabase }
+    return tables.isSuperset(of: ["grdb_migrations", "program", "partners", "observations"])
+      ? .store : .otherDatabase
+  }
+
+  /// A read-only connection and the first thing read through it. Where the
+  /// folder is read-only (or full) and SQLite cannot create the WAL's
+  /// shared-memory file, the file is opened as immutable instead: what it
+  /// holds, without the locks no writer could take there anyway.
+  static func openForReading<T>(location: String, path: String, _ probe: (Database) throws -> T) throws
+    -> (DatabaseQueue, T, String)
+  {
+    do {
+      let q = try DatabaseQueue(path: location, configuration: readerConfiguration)
+      return (q, try q.read(probe), location)
+    } catch let e as DatabaseError
+      where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL].contains(
+        e.resultCode.primaryResultCode)
+    {
+      var allowed = CharacterSet.urlPathAllowed
+      allowed.remove(charactersIn: "?#%")
+      let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+      let uri =
+        "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute)
+        + "?immutable=1"
+      do {
+        let q = try DatabaseQueue(path: uri, configuration: readerConfiguration)
+        return (q, try q.read(probe), uri)
+      } catch let second as DatabaseError {
+        throw StoreError.database(path, second)
+      }
+    } catch let e as DatabaseError {
+      throw StoreError.database(path, e)
+    }
+  }
+
+  /// Opens an existing store for reading. A missing, empty or foreign file
+  /// is an error and is left as it is; a store made by an older
+  /// partnerboard is brought up to date once, when the file can be written.
+  public static func reading(path: String) throws -> PartnerStore {
+    switch try kind(of: path) {
+    case .missing: throw StoreError.missing(path)
+    case .emptyFile: throw StoreError.notAStore(path, "the file is empty")
+    case .notSQLite: throw StoreError.notAStore(path, "it is not an SQLite database")
+    case .blankDatabase, .otherDatabase:
+      throw StoreError.notAStore(path, "it is an SQLite database without partnerboard's tables")
+    case .store: break
+    }
+    var (queue, state, location) = try openForReading(location: path, path: path) { db in
+      (try Schema.migrator.hasCompletedMigrations(db), try Schema.migrator.hasBeenSuperseded(db))
+    }
+    if state.1 {
+      throw StoreError.notAStore(path, "it was made by a newer partnerboard: update partnerboard to read it")
+    }
+    if !state.0 {
+      // An older layout: upgrade it through a writer, then read as usual.
+      _ = try PartnerStore(path: path)
+      (queue, state, location) = try openForReading(location: path, path: path) { db in
+        (try Schema.migrator.hasCompletedMigrations(db), false)
+      }
+    }
+    return PartnerStore(path: path, queue: queue, readLocation: location, readOnly: true)
+  }
+
+  /// Opens (creating with mode 0600, in a 0700 folder, if needed) and
+  /// migrates the store for writing. An empty file becomes a store; a file
+  /// that holds anything else is refused and left as it is.
+  public convenience init(path: String, mode: Mode = .normal) throws {
+    switch try Self.kind(of: path) {
+    case .notSQLite: throw StoreError.notAStore(path, "it is not an SQLite database")
+    case .otherDatabase:
+      throw StoreError.notAStore(path, "it is an SQLite database without partnerboard's tables")
+    case .missing, .emptyFile, .blankDatabase, .store: break
+    }
+    let dir = (path as NSString).deletingLastPathComponent
+    if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
+      // The store's folder holds partner data: private to the user.
+      try FileManager.default.createDirectory(
+        atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+    if !FileManager.default.fileExists(atPath: path) {
+      FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+    }
+    var config = Configuration()
+    config.busyMode = .timeout(5)
+    config.prepareDatabase { db in
+      switch mode {
+      case .normal:
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      case .bulkLoad:
+        try db.execute(sql: "PRAGMA journal_mode = OFF")
+        try db.execute(sql: "PRAGMA synchronous = OFF")
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+      }
+    }
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      try Schema.migrator.migrate(queue)
+      self.init(path: path, queue: queue, readLocation: path, readOnly: false)
+    } catch let e as DatabaseError {
+      throw StoreError.database(path, e)
+    }
+  }
+}
+
+/// A file's device and inode: the same path may name another file later.
+struct FileIdentity: Equatable {
+  let device: UInt64
+  let inode: UInt64
+
+  init?(_ path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+  }
+}

@@ -10,7 +10,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // The spec's formulas: pure Swift, no I/O.
@@ -20,9 +19,7 @@ let package = Package(
     // program.toml and the data CSVs -> validated Scoring inputs.
     .target(
       name: "ProgramFiles",
-      dependencies: [
-        "Scoring", "CSVReader", "TextLayout", .product(name: "TOMLKit", package: "TOMLKit"),
-      ]),
+      dependencies: ["Scoring", "CSVReader", "TextLayout"]),
     // The local SQLite store: schema, imports, undo.
     .target(
       name: "PartnerStore",
@@ -69,5 +66,8 @@ let package = Package(
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
     .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),
+    // Seeded mutation fuzzing of the data formats, scoring and the store (README, Reliability).
+    .testTarget(
+      name: "FuzzTests", dependencies: ["ProgramFiles", "PartnerStore", "Scoring", "Reports", "TextLayout"]),
   ]
 )

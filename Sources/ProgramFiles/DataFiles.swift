@@ -114,10 +114,17 @@ public struct DataFiles: Sendable {
   public static func read(contents: [(name: String, text: String)], issues: inout [DataIssue])
     -> DataFiles
   {
+    read(files: contents.map { ($0.name, Array($0.text.utf8)) }, issues: &issues)
+  }
+
+  /// Parses in-memory files given as bytes, as they would be read from disk
+  /// (the fuzz test feeds mutated bytes here).
+  public static func read(files contents: [(name: String, bytes: [UInt8])], issues: inout [DataIssue])
+    -> DataFiles
+  {
     var files = DataFiles()
-    for (name, text) in contents {
+    for (name, bytes) in contents {
       guard let role = Role(fileName: name) else { continue }
-      let bytes = Array(text.utf8)
       files.sources.append(Source(role: role, path: name, sha256: SHA256.hex(bytes)))
       files.parse(role: role, bytes: bytes, name: name, issues: &issues)
     }

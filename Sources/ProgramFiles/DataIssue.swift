@@ -42,8 +42,9 @@ public struct DataIssue: Error, Equatable, Sendable, CustomStringConvertible {
     } else if let key {
       s += "\(key): "
     }
-    // Messages quote data ("unknown partner ..."): one field, no raw control.
-    return s + Sanitizer.field(message)
+    // Keys and messages quote data (a column name, "unknown partner ..."):
+    // the whole line is one field, with no raw control character.
+    return Sanitizer.field(s + message)
   }
 }
 

@@ -1,5 +1,4 @@
 import Scoring
-import TOMLKit
 
 /// Parses and validates `program.toml` (SPEC section 2), reporting every
 /// problem at once, each with the key path and, where it can be found, the line.
@@ -9,13 +8,11 @@ public enum ProgramParser {
   > {
     let table: TOMLTable
     do {
-      table = try TOMLTable(string: text)
-    } catch let e as TOMLParseError {
+      table = try TOMLParser.parse(text)
+    } catch let e as TOMLError {
       return .failure(
         DataIssues([
-          DataIssue(
-            file: file, line: e.source.begin.line, column: e.source.begin.column,
-            message: "TOML syntax: \(e.description)")
+          DataIssue(file: file, line: e.line, column: e.column, message: "TOML syntax: \(e.message)")
         ]))
     } catch {
       return .failure(DataIssues([DataIssue(file: file, message: "TOML syntax: \(error)")]))

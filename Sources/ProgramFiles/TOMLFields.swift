@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// Reads the fields of one TOML table, recording an issue for every missing,
 /// mistyped or unknown key. Integers are accepted wherever a number is expected.
 struct TOMLFields {
@@ -30,7 +28,7 @@ struct TOMLFields {
     issues.append(DataIssue(file: file, line: line, key: path, message: message))
   }
 
-  private mutating func value(_ key: String, required: Bool) -> TOMLValueConvertible? {
+  private mutating func value(_ key: String, required: Bool) -> TOMLValue? {
     seen.insert(key)
     guard let v = table[key] else {
       if required { issue(key, "missing required key") }
@@ -53,7 +51,7 @@ struct TOMLFields {
     return number(v, key: key)
   }
 
-  mutating func number(_ v: TOMLValueConvertible, key: String) -> Double? {
+  mutating func number(_ v: TOMLValue, key: String) -> Double? {
     switch v.type {
     case .int, .double:
       let d = v.type == .int ? Double(v.int!) : v.double!
@@ -124,7 +122,7 @@ struct TOMLFields {
     return result
   }
 
-  mutating func array(_ key: String, required: Bool = true) -> TOMLArray? {
+  mutating func array(_ key: String, required: Bool = true) -> [TOMLValue]? {
     guard let v = value(key, required: required) else { return nil }
     guard let a = v.array else {
       issue(key, "expected an array, found \(describe(v))")
@@ -143,7 +141,7 @@ struct TOMLFields {
     }
   }
 
-  func describe(_ v: TOMLValueConvertible) -> String {
+  func describe(_ v: TOMLValue) -> String {
     switch v.type {
     case .string: "the string \"\(v.string!)\""
     case .int: "the integer \(v.int!)"

@@ -1,5 +1,5 @@
 /// Finds the line of a key in a TOML document's text, so that validation
-/// errors (which TOMLKit reports without positions) can still name a line.
+/// errors on values (the parser gives positions of syntax errors only) can still name a line.
 /// It understands the layout program files use: `[table]` and
 /// `[[array-of-tables]]` headers followed by `key = value` lines.
 struct TOMLLocator {

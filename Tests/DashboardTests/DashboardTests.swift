@@ -329,7 +329,7 @@ enum Synthetic {
   }
 
   @Test func aPartnerExportNeverLeavesTheFolder() {
-    var partners = [Partner(id: "../../../tmp/evil", name: "Evil", segment: "a", region: "EU")]
+    var partners = [Partner(id: "../../../tmp/evil", name: "=HYPERLINK(\"x\")", segment: "a", region: "EU")]
     partners.append(Partner(id: "ok", name: "Ok", segment: "b", region: "EU"))
     let observations = [
       Observation(partnerID: partners[0].id, period: Period(year: 2026, quarter: 1), kpi: "v", value: 10),
@@ -347,5 +347,12 @@ enum Synthetic {
     }
     #expect(name == "partnerboard-tmp-evil-2026Q1.csv")
     #expect(!name.contains("/"))
+    // The leaderboard's export: the formula name is text in a spreadsheet.
+    Update.apply(.key(.escape), to: &s)
+    guard case .export(_, let csv) = Update.apply(.key(.char("e")), to: &s).first else {
+      Issue.record("no leaderboard export")
+      return
+    }
+    #expect(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "\(csv)")
   }
 }

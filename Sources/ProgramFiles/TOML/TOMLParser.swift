@@ -316,23 +316,11 @@ public struct TOMLParser {
 
   private mutating func multilineBasicString() throws -> String {
     let column = col
-    i += 3
-    if peek() == ascii("\n") {
-      i += 1
-      nextLine()
-    } else if startsWith("\r\n") {
-      i += 2
-      nextLine()
-    }
+    openMultiline()
     var out: [UInt8] = []
     while true {
       guard let c = peek() else { throw error("multi-line string is not closed", column) }
-      if c == ascii("\"") && startsWith("\"\"\"") {
-        var n = 0
-        while i + n < b.count && b[i + n] == ascii("\"") { n += 1 }
-        guard n <= 5 else { throw error("too many quotes at the end of a multi-line string") }
-        out += Array(repeating: ascii("\""), count: n - 3)
-        i += n
+      if c == ascii("\""), try closeMultiline(ascii("\""), into: &out) {
         return String(decoding: out, as: UTF8.self)
       }
       if c == ascii("\\") {
@@ -362,6 +350,30 @@ public struct TOMLParser {
     }
   }
 
+  /// After `"""` or `'''`: a line break right after the opening is not part of the text.
+  private mutating func openMultiline() {
+    i += 3
+    if peek() == ascii("\n") {
+      i += 1
+      nextLine()
+    } else if startsWith("\r\n") {
+      i += 2
+      nextLine()
+    }
+  }
+
+  /// At a quote: true (and past it) when three or more close the string; up
+  /// to two more belong to the text.
+  private mutating func closeMultiline(_ quote: UInt8, into out: inout [UInt8]) throws -> Bool {
+    var n = 0
+    while i + n < b.count && b[i + n] == quote { n += 1 }
+    guard n >= 3 else { return false }
+    guard n <= 5 else { throw error("too many quotes at the end of a multi-line string") }
+    out += Array(repeating: quote, count: n - 3)
+    i += n
+    return true
+  }
+
   private mutating func literalString() throws -> String {
     let column = col
     i += 1
@@ -380,23 +392,11 @@ public struct TOMLParser {
 
   private mutating func multilineLiteralString() throws -> String {
     let column = col
-    i += 3
-    if peek() == ascii("\n") {
-      i += 1
-      nextLine()
-    } else if startsWith("\r\n") {
-      i += 2
-      nextLine()
-    }
+    openMultiline()
     var out: [UInt8] = []
     while true {
       guard let c = peek() else { throw error("multi-line string is not closed", column) }
-      if c == ascii("'") && startsWith("'''") {
-        var n = 0
-        while i + n < b.count && b[i + n] == ascii("'") { n += 1 }
-        guard n <= 5 else { throw error("too many quotes at the end of a multi-line string") }
-        out += Array(repeating: ascii("'"), count: n - 3)
-        i += n
+      if c == ascii("'"), try closeMultiline(ascii("'"), into: &out) {
         return String(decoding: out, as: UTF8.self)
       }
       if c == ascii("\n") || c == ascii("\r") {

@@ -99,7 +99,8 @@ public final class PartnerStore {
   /// by two connections at once, each taking half of the partners.
   public func loadDataset() throws -> Dataset { try located { try readDataset() } }
 
-  func readDataset() throws -> Dataset {
+  /// `twoReaders`: nil chooses by size; the tests force each way and compare.
+  func readDataset(twoReaders: Bool? = nil) throws -> Dataset {
     let stored: (Program, [Partner], [Adjustment], [Agreement]) = try queue.read { db in
       guard let p = try self.program(db) else { throw StoreError.empty(self.path) }
       return (p, try self.partners(db), try self.adjustments(db), try self.agreements(db))
@@ -111,7 +112,7 @@ public final class PartnerStore {
     let partnerIndex = index
     let ids = partners.map(\.id).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     let table: ObservationTable
-    if count >= 2_000 {  // enough partners for a second reader to pay off
+    if twoReaders ?? (count >= 2_000) {  // enough partners for a second reader to pay off
       // SQLite compares TEXT with memcmp, like the byte order used above.
       let middle = ids[ids.count / 2]
       let halves = ReadHalves()

@@ -135,10 +135,11 @@ extension Scorebook {
 
     var whatItTakes: [WhatItTakes] = []
     for e in kpis where e.weight > 0 {
-      let h = 100 * e.weight * (1 - e.credit)
+      let h = Points.headroom(weight: e.weight, credit: e.credit)
       var needed: Double? = nil
       if let gap = pointsNeeded, gap > 0, h >= gap {
-        let c2 = e.credit + gap / (100 * e.weight)
+        // The credit that closes the gap alone: c' = c + gap / (100 w).
+        let c2 = e.credit + gap / Points.headroom(weight: e.weight, credit: 0)
         needed = Attainment.value(forCredit: c2, kpi: e.kpi, segment: segment, baseline: e.baseline)
       }
       whatItTakes.append(WhatItTakes(kpi: e.kpi, current: e.value, headroom: h, needed: needed))

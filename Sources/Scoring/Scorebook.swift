@@ -21,27 +21,31 @@ public struct Scorebook: Sendable {
   // Per (partner, period, kpi): index (p * T + t) * K + k.
   let raw: [Double]
   let rawAdjustment: [Int32]
-  let values: [Double]
-  let baselines: [Double]
-  let attainments: [Double]
-  let points: [Double]
-  let statuses: [KPIStatus]
   let adjustments: [Adjustment]
+  /// What passes 1 and 2 computed, per cell and per (partner, period).
+  let grid: ScoreGrid
+  var values: UnsafeMutableBufferPointer<Double> { grid.values }
+  var baselines: UnsafeMutableBufferPointer<Double> { grid.baselines }
+  var attainments: UnsafeMutableBufferPointer<Double> { grid.attainments }
+  var points: UnsafeMutableBufferPointer<Double> { grid.points }
+  var statuses: UnsafeMutableBufferPointer<KPIStatus> { grid.statuses }
 
   // Per (partner, period): index p * T + t.
-  let scores: [Double]
-  let qualified: [Int]
-  let tiers: [Int]
-  let grace: [Int]
+  var scores: UnsafeMutableBufferPointer<Double> { grid.scores }
+  var qualified: UnsafeMutableBufferPointer<Int> { grid.qualified }
+  var tiers: UnsafeMutableBufferPointer<Int> { grid.tiers }
+  var grace: UnsafeMutableBufferPointer<Int> { grid.grace }
+  var slopes: UnsafeMutableBufferPointer<Double> { grid.slopes }
   let ranks: [Int]
   let segmentRanks: [Int]
-  let slopes: [Double]
   /// Partner indices in rank order, per period.
   public let order: [[Int]]
   /// Partners evaluated per segment, per period.
   let segmentSizes: [[String: Int]]
 
-  public init(_ data: Dataset) {
+  /// Scores `data`. Partners are scored on both cores when there are enough
+  /// of them to pay off; `parallel` forces one way (the tests compare both).
+  public init(_ data: Dataset, parallel: Bool? = nil) {
     let program = data.program
     self.program = program
     self.partners = data.partners
@@ -114,84 +118,38 @@ public struct Scorebook: Sendable {
     self.weights = segmentOf.map { segmentWeights[$0] }
 
     // Tier requirements as (KPI index, value, direction), once.
-    let requirements: [[(k: Int, value: Double, lowerIsBetter: Bool)]] = program.tiers.map { tier in
+    let requirements: [[TierRules.Compiled]] = program.tiers.map { tier in
       tier.requirements.map { req in
         let k = program.kpiIndex(req.kpi) ?? -1
-        return (k, req.value, k >= 0 && program.kpis[k].direction == .lower)
+        return TierRules.Compiled(
+          k: k, value: req.value, lowerIsBetter: k >= 0 && program.kpis[k].direction == .lower)
       }
     }
 
     // Passes 1 and 2, per partner, split over the cores: aggregates,
     // attainment, points and score; then tiers with grace, and slopes.
-    let window = program.window
-    let cells = P * T * K
-    var values = [Double](repeating: .nan, count: cells)
-    var baselines = [Double](repeating: .nan, count: cells)
-    var attainments = [Double](repeating: 0, count: cells)
-    var points = [Double](repeating: 0, count: cells)
-    var statuses = [KPIStatus](repeating: .missing, count: cells)
-    var scores = [Double](repeating: .nan, count: P * T)
-    var qualified = [Int](repeating: -1, count: P * T)
-    var tiers = [Int](repeating: -1, count: P * T)
-    var grace = [Int](repeating: 0, count: P * T)
-    var slopes = [Double](repeating: .nan, count: P * T)
-    let tierList = program.tiers
-    let gracePeriods = program.gracePeriods
-
+    let grid = ScoreGrid(cells: P * T * K, partnerPeriods: P * T)
+    let pass = PartnerPass(
+      T: T, K: K, window: program.window, tiers: program.tiers, gracePeriods: program.gracePeriods,
+      requirements: requirements, out: grid)
     raw.withUnsafeBufferPointer { raw in
       rawAdjustment.withUnsafeBufferPointer { adj in
-        values.withUnsafeMutableBufferPointer { values in
-          baselines.withUnsafeMutableBufferPointer { baselines in
-            attainments.withUnsafeMutableBufferPointer { attainments in
-              points.withUnsafeMutableBufferPointer { points in
-                statuses.withUnsafeMutableBufferPointer { statuses in
-                  scores.withUnsafeMutableBufferPointer { scores in
-                    qualified.withUnsafeMutableBufferPointer { qualified in
-                      tiers.withUnsafeMutableBufferPointer { tiers in
-                        grace.withUnsafeMutableBufferPointer { grace in
-                          slopes.withUnsafeMutableBufferPointer { slopes in
-                            let out = PassOutput(
-                              values: values, baselines: baselines, attainments: attainments, points: points,
-                              statuses: statuses, scores: scores, qualified: qualified, tiers: tiers,
-                              grace: grace,
-                              slopes: slopes)
-                            let input = PassInput(raw: raw, adj: adj)
-                            let firstPeriods = first
-                            let segments = segmentOf
-                            let chunks = P >= 2_000 ? 2 : 1
-                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                              let range = (P * chunk / chunks)..<(P * (chunk + 1) / chunks)
-                              for p in range where firstPeriods[p] >= 0 {
-                                Self.scorePartner(
-                                  p, first: firstPeriods[p], T: T, K: K, window: window, raw: input.raw,
-                                  adj: input.adj,
-                                  rules: rules[segments[p]], weights: segmentWeights[segments[p]].normalised,
-                                  requirements: requirements, tiers: tierList, gracePeriods: gracePeriods,
-                                  out: out)
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
+        let input = PassInput(raw: raw, adj: adj)
+        let firstPeriods = first
+        let segments = segmentOf
+        let chunks = (parallel ?? (P >= 2_000)) ? 2 : 1
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+          let range = (P * chunk / chunks)..<(P * (chunk + 1) / chunks)
+          for p in range where firstPeriods[p] >= 0 {
+            pass.score(
+              p, first: firstPeriods[p], input: input, rules: rules[segments[p]],
+              weights: segmentWeights[segments[p]].normalised)
           }
         }
       }
     }
-    self.values = values
-    self.baselines = baselines
-    self.attainments = attainments
-    self.points = points
-    self.statuses = statuses
-    self.scores = scores
-    self.qualified = qualified
-    self.tiers = tiers
-    self.grace = grace
-    self.slopes = slopes
+    self.grid = grid
+    let scores = grid.scores
 
     // Pass 3: order and ranks per period. Names are ranked once, so the
     // per-period sorts compare numbers only.
@@ -233,118 +191,9 @@ public struct Scorebook: Sendable {
   }
 
   /// What passes 1 and 2 read (never written while they run).
-  private struct PassInput: @unchecked Sendable {
+  struct PassInput: @unchecked Sendable {
     let raw: UnsafeBufferPointer<Double>
     let adj: UnsafeBufferPointer<Int32>
-  }
-
-  /// Where passes 1 and 2 write; each partner owns its own slots.
-  private struct PassOutput: @unchecked Sendable {
-    let values: UnsafeMutableBufferPointer<Double>
-    let baselines: UnsafeMutableBufferPointer<Double>
-    let attainments: UnsafeMutableBufferPointer<Double>
-    let points: UnsafeMutableBufferPointer<Double>
-    let statuses: UnsafeMutableBufferPointer<KPIStatus>
-    let scores: UnsafeMutableBufferPointer<Double>
-    let qualified: UnsafeMutableBufferPointer<Int>
-    let tiers: UnsafeMutableBufferPointer<Int>
-    let grace: UnsafeMutableBufferPointer<Int>
-    let slopes: UnsafeMutableBufferPointer<Double>
-  }
-
-  /// SPEC section 4 for one partner at every period from its first, then
-  /// section 5's tiers and section 6's slope.
-  private static func scorePartner(
-    _ p: Int, first f: Int, T: Int, K: Int, window: Int, raw: UnsafeBufferPointer<Double>,
-    adj: UnsafeBufferPointer<Int32>, rules: [KPIRule], weights: [Double],
-    requirements: [[(k: Int, value: Double, lowerIsBetter: Bool)]], tiers tierList: [Tier], gracePeriods: Int,
-    out: PassOutput
-  ) {
-    func aggregate(_ k: Int, endingAt t: Int, _ how: Aggregate) -> (Double?, Bool) {
-      let start = max(f, t - window + 1)
-      guard t >= start else { return (nil, false) }
-      var adjusted = false
-      var acc = AggregateAccumulator()
-      for u in start...t {
-        let i = (p * T + u) * K + k
-        acc.add(raw[i])
-        if adj[i] >= 0 { adjusted = true }
-      }
-      return (acc.result(how), adjusted)
-    }
-    var previous: (tier: Int, shortfall: Int)? = nil
-    for t in f..<T {
-      var total = 0.0
-      for k in 0..<K {
-        let i = (p * T + t) * K + k
-        let rule = rules[k]
-        let (v, adjustedInWindow) = aggregate(k, endingAt: t, rule.aggregate)
-        var adjusted = adjustedInWindow
-        var a: Double? = nil
-        if let v {
-          out.values[i] = v
-          if rule.isImprovement {
-            let (b, adjustedBase) = aggregate(k, endingAt: t - window, rule.aggregate)
-            adjusted = adjusted || adjustedBase
-            if let b { out.baselines[i] = b }
-            a = Attainment.improvement(
-              value: v, baseline: b, targetImprovement: rule.targetImprovement, direction: rule.direction)
-          } else {
-            a = Attainment.absolute(value: v, target: rule.target, threshold: rule.threshold)
-          }
-        }
-        let status: KPIStatus
-        if weights[k] <= 0 {
-          status = .notApplicable
-        } else if v == nil {
-          status = .missing
-        } else if a == nil {
-          status = .noBaseline
-        } else if adjusted {
-          status = .adjusted
-        } else {
-          status = .ok
-        }
-        out.statuses[i] = status
-        let attainment = a ?? 0
-        out.attainments[i] = attainment
-        let pts = 100 * weights[k] * Attainment.credit(attainment)
-        out.points[i] = pts
-        total += pts
-      }
-      let score = specRound(total, 2)
-      out.scores[p * T + t] = score
-
-      // Qualified tier: the highest whose min_score and requirements hold.
-      var q = 0
-      for ti in stride(from: tierList.count - 1, through: 0, by: -1) {
-        guard tierList[ti].minScore <= score else { continue }
-        var ok = true
-        for req in requirements[ti] {
-          guard req.k >= 0 else {
-            ok = false
-            break
-          }
-          if weights[req.k] <= 0 { continue }  // waived
-          let v = out.values[(p * T + t) * K + req.k]
-          if v.isNaN || (req.lowerIsBetter ? v > req.value : v < req.value) {
-            ok = false
-            break
-          }
-        }
-        if ok {
-          q = ti
-          break
-        }
-      }
-      out.qualified[p * T + t] = q
-      let step = TierRules.assign(previous: previous, qualified: q, gracePeriods: gracePeriods)
-      out.tiers[p * T + t] = step.tier
-      out.grace[p * T + t] = step.shortfall
-      previous = step
-      let history = UnsafeBufferPointer(rebasing: out.scores[(p * T + f)...(p * T + t)])
-      out.slopes[p * T + t] = Trend.slope(Array(history.suffix(Trend.span))[...]) ?? .nan
-    }
   }
 
   // MARK: - Lookups

@@ -56,21 +56,21 @@ final class Tmux {
     try run(["resize-window", "-x", String(width), "-y", String(height)])
   }
 
-  /// Waits until the screen satisfies `condition` (up to `seconds`).
+  /// Waits until the screen satisfies `condition` (up to `seconds`): the
+  /// screen that did, or nil when none did in time.
   @discardableResult
-  func wait(seconds: Double = 5, _ condition: (String) -> Bool) throws -> String {
+  func wait(seconds: Double = 5, _ condition: (String) -> Bool) throws -> String? {
     let deadline = Date().addingTimeInterval(seconds)
-    var last = ""
     while Date() < deadline {
-      last = try screen()
-      if condition(last) { return last }
+      let current = try screen()
+      if condition(current) { return current }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    return last
+    return nil
   }
 
   func wait(for text: String, seconds: Double = 5) throws -> Bool {
-    try wait(seconds: seconds) { $0.contains(text) }.contains(text)
+    try wait(seconds: seconds) { $0.contains(text) } != nil
   }
 
   /// The exit status once the program has ended, else nil.

@@ -14,17 +14,19 @@ let package = Package(
   targets: [
     // The spec's formulas: pure Swift, no I/O.
     .target(name: "Scoring"),
+    // The C library (Glibc or Darwin) behind one import, and what differs between them.
+    .target(name: "Platform"),
     // RFC 4180 reader that reports line and column.
-    .target(name: "CSVReader"),
+    .target(name: "CSVReader", dependencies: ["Platform"]),
     // program.toml and the data CSVs -> validated Scoring inputs.
     .target(
       name: "ProgramFiles",
-      dependencies: ["Scoring", "CSVReader", "TextLayout"]),
+      dependencies: ["Scoring", "CSVReader", "TextLayout", "Platform"]),
     // The local SQLite store: schema, imports, undo.
     .target(
       name: "PartnerStore",
       dependencies: [
-        "Scoring", "ProgramFiles", .product(name: "GRDB", package: "GRDB.swift"),
+        "Scoring", "ProgramFiles", "Platform", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     // Display width of text (CJK, emoji) for aligned tables.
@@ -36,16 +38,17 @@ let package = Package(
     // View models: state, update(state, event), screens' data. No ncurses here.
     .target(name: "Dashboard", dependencies: ["Scoring", "Reports", "TextLayout"]),
     // ncursesw, as a [system] module (SwiftPM rejects pkg-config's flags).
-    .systemLibrary(name: "CNcurses"),
+    .systemLibrary(
+      name: "CNcurses", providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
     // Cell-grid widgets, a text backend and a thin ncurses backend.
-    .target(name: "TerminalUI", dependencies: ["TextLayout", "CNcurses"]),
+    .target(name: "TerminalUI", dependencies: ["TextLayout", "CNcurses", "Platform"]),
     // view(state): the dashboard's screens drawn with TerminalUI widgets.
     .target(name: "Screens", dependencies: ["Dashboard", "Reports", "Scoring", "TerminalUI", "TextLayout"]),
     .executableTarget(
       name: "partnerboard",
       dependencies: [
         "Scoring", "ProgramFiles", "PartnerStore", "Reports", "TextLayout",
-        "SampleData", "Dashboard", "Screens", "TerminalUI",
+        "SampleData", "Dashboard", "Screens", "TerminalUI", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Frame-time benchmark of the dashboard (see README, Performance).

@@ -70,3 +70,37 @@ static inline int shim_terminal_known(const char *term) {
 /// (what ncurses uses to lay out cells); -1 when unprintable.
 int wcwidth(wchar_t c);
 static inline int shim_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
+// Colour pairs. ncurses 6.1 allocates pairs by their colours (alloc_pair)
+// and reads them back with int colours; the ncurses 5.7 of macOS has
+// neither: there, pairs are handed out in order with init_pair (ERR, -1,
+// once COLOR_PAIRS are used up: the caller falls back to default colours).
+#if defined(NCURSES_VERSION_MAJOR) && \
+    (NCURSES_VERSION_MAJOR > 6 || (NCURSES_VERSION_MAJOR == 6 && NCURSES_VERSION_MINOR >= 1))
+static inline int shim_alloc_pair(int fg, int bg) { return alloc_pair(fg, bg); }
+static inline int shim_pair_content(int pair, int *fg, int *bg) {
+  return extended_pair_content(pair, fg, bg);
+}
+// A cell with a pair beyond 32767: the extended pair goes through `opts`.
+static inline int shim_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, int pair) {
+  short shortPair = pair > 32767 ? 32767 : (short)pair;
+  return setcchar(cc, wch, attrs, shortPair, &pair);
+}
+#else
+static inline int shim_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, int pair) {
+  return setcchar(cc, wch, attrs, (short)pair, NULL);
+}
+static inline int shim_alloc_pair(int fg, int bg) {
+  static int next = 1;
+  if (next >= COLOR_PAIRS || next > 32767) return -1;
+  if (init_pair((short)next, (short)fg, (short)bg) == ERR) return -1;
+  return next++;
+}
+static inline int shim_pair_content(int pair, int *fg, int *bg) {
+  short f = 0, b = 0;
+  int r = pair_content((short)pair, &f, &b);
+  *fg = f;
+  *bg = b;
+  return r;
+}
+#endif

@@ -1,11 +1,6 @@
 import Foundation
+import Platform
 import ProgramFiles
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 extension PartnerStore {
   /// Whether `init` may build a store at `path` without --force: nothing

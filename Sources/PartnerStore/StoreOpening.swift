@@ -1,11 +1,6 @@
 import Foundation
 import GRDB
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// Opening a store: writers (`init`, `import`, `undo-import`) create and
 /// migrate it; every other command reads it through a read-only connection,

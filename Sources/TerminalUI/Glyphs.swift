@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// The drawing characters widgets use: a Unicode set (box drawing, eighth
 /// blocks, braille) and an ASCII fallback for C locales and poor fonts.

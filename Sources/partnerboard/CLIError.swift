@@ -1,9 +1,6 @@
 import ArgumentParser
+import Platform
 import TextLayout
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// A failure the user can act on: printed to stderr as `partnerboard: ...`,
 /// exit code 1 (never a trap or a backtrace).
@@ -24,17 +21,7 @@ enum Output {
 
   static func write(_ fd: Int32, _ s: String) {
     var s = s
-    s.withUTF8 { buf in
-      var off = 0
-      while off < buf.count {
-        let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
-        if n <= 0 {
-          if n < 0 && errno == EINTR { continue }
-          return
-        }
-        off += n
-      }
-    }
+    s.withUTF8 { Platform.writeAll(fd, UnsafeRawBufferPointer($0)) }
   }
 }
 

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// Files partnerboard writes for the user (exports, QBR packs) hold partner
 /// data and payout amounts: they are created with mode 0600 whatever the
@@ -31,14 +26,7 @@ enum PrivateFile {
     guard fd >= 0 else { throw Failure.system(path, String(cString: strerror(errno))) }
     var ok = fchmod(fd, 0o600) == 0
     var bytes = contents
-    bytes.withUTF8 { buf in
-      var off = 0
-      while ok && off < buf.count {
-        let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { ok = false } else { off += n }
-      }
-    }
+    ok = ok && bytes.withUTF8 { Platform.writeAll(fd, UnsafeRawBufferPointer($0)) }
     let why = ok ? "" : String(cString: strerror(errno))
     ok = ok && fsync(fd) == 0
     close(fd)

@@ -1,13 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Platform
 
 /// What the CLI needs to know about where it prints.
 enum TerminalInfo {
   /// Columns of stdout's terminal; COLUMNS or 100 when not a terminal.
   static var width: Int {
-    var ws = winsize()
-    if isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+    if let columns = Platform.terminalColumns(1) { return columns }
     if let c = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), c > 0 { return c }
     return 100
   }
@@ -22,8 +19,7 @@ enum TerminalInfo {
       if c < minimum { setenv("COLUMNS", String(minimum), 1) }
       return
     }
-    var ws = winsize()
-    if isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, Int(ws.ws_col) < minimum {
+    if let columns = Platform.terminalColumns(1), columns < minimum {
       setenv("COLUMNS", String(minimum), 1)
     }
   }

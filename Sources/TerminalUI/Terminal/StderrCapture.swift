@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 nonisolated(unsafe) private var savedStderr: Int32 = -1
 nonisolated(unsafe) private var captureFd: Int32 = -1

@@ -1,12 +1,5 @@
 import CNcurses
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 // Written only while no signal handler of ours is installed, read by the
 // handlers: plain globals are the only thing a signal handler can use.
@@ -37,7 +30,7 @@ enum TerminalRestore {
     ensureAlternateStack()
     for sig in signals {
       var action = sigaction()
-      action.__sigaction_handler.sa_handler = { sig in TerminalRestore.handle(sig) }
+      action.handler = { sig in TerminalRestore.handle(sig) }
       sigemptyset(&action.sa_mask)
       action.sa_flags = Int32(SA_ONSTACK)  // a stack overflow leaves no stack to run on
       sigaction(sig, nil, &savedActions[Int(sig)])
@@ -82,7 +75,7 @@ enum TerminalRestore {
   }
 
   private static func isIgnored(_ action: sigaction) -> Bool {
-    guard let h = action.__sigaction_handler.sa_handler else { return false }  // SIG_DFL
+    guard let h = action.handler else { return false }  // SIG_DFL
     return unsafeBitCast(h, to: Int.self) == 1  // SIG_IGN is (void (*)(int))1
   }
 

@@ -1,12 +1,5 @@
 import CNcurses
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 public struct TerminalError: Error, CustomStringConvertible, Sendable {
   public var description: String
@@ -164,14 +157,12 @@ public final class TerminalSession {
           x += 1
           continue
         }
-        let (attrs, colorPair) = attributes(for: cell.style)
-        var pair = colorPair  // setcchar reads the extended pair through its opts pointer
-        let shortPair = Int16(truncatingIfNeeded: min(pair, Int32(Int16.max)))
+        let (attrs, pair) = attributes(for: cell.style)
         if let a = cell.character.asciiValue, a >= 0x20, a < 0x7F {
           // Fast path: printable ASCII is one narrow code point.
           chars[0] = wchar_t(a)
           chars[1] = 0
-          setcchar(&cc, chars, attrs, shortPair, &pair)
+          shim_setcchar(&cc, chars, attrs, pair)
           mvwadd_wch(win, Int32(y), Int32(x), &cc)
           x += 1
           continue
@@ -183,7 +174,7 @@ public final class TerminalSession {
           guard col + pieceWidth <= w else { break }  // the screen is narrower than the buffer
           for i in 0..<5 { chars[i] = i < piece.count ? wchar_t(bitPattern: piece[i]) : 0 }
           chars[5] = 0
-          setcchar(&cc, chars, attrs, shortPair, &pair)
+          shim_setcchar(&cc, chars, attrs, pair)
           mvwadd_wch(win, Int32(y), Int32(col), &cc)
           col += pieceWidth
         }
@@ -217,7 +208,7 @@ public final class TerminalSession {
     if fg < 0 && bg < 0 { return (a, 0) }
     let key = PairKey(fg: fg, bg: bg)
     if let p = pairs[key] { return (a, p) }
-    let p = max(0, alloc_pair(fg, bg))  // ERR (-1) when the table is full: default colours
+    let p = max(0, shim_alloc_pair(fg, bg))  // ERR (-1) when the table is full: default colours
     pairs[key] = p
     return (a, p)
   }
@@ -272,7 +263,7 @@ public final class TerminalSession {
     getcchar(&cc, &wch, &attrs, &shortPair, &pair)
     var fg: Int32 = 0
     var bg: Int32 = 0
-    extended_pair_content(pair, &fg, &bg)
+    shim_pair_content(pair, &fg, &bg)
     return (attrs & ~shim_A_COLOR, pair, fg, bg)
   }
 }

@@ -1,3 +1,5 @@
+import Platform
+
 /// Entry points: parse bytes or text already in memory, or read a file.
 ///
 /// The format is strict RFC 4180 over UTF-8: comma separated, the first non-blank record is
@@ -18,10 +20,10 @@ public enum CSVReader {
   /// Reads and parses the file at `path`. `fileName` (for messages) defaults to the last
   /// path component. A file that cannot be read is a CSVError at line 0 with the OS reason.
   public static func read(path: String, fileName: String? = nil) throws(CSVError) -> CSVDocument {
-    let name = fileName ?? FileLoading.lastPathComponent(path)
+    let name = fileName ?? (path.split(separator: "/").last.map(String.init) ?? path)
     let bytes: [UInt8]
     do {
-      bytes = try FileLoading.contents(ofFile: path)
+      bytes = try Platform.readFile(path)
     } catch {
       throw CSVError(
         file: name, line: 0, column: nil, columnName: nil,

@@ -1,4 +1,4 @@
-import Reports
+import Presentation
 import Scoring
 
 /// The columns of the leaderboard, in screen order; `s` cycles through them.
@@ -154,19 +154,5 @@ enum SortKey: Comparable {
 
 extension LeaderboardModel {
   /// The rows as CSV, as filtered and sorted (`e` export).
-  public func csv() -> String {
-    let rows = (0..<count).map { i -> [String] in
-      let r = row(i)
-      return [
-        String(r.rank), r.movement.map(String.init) ?? "new", r.id, r.name, r.segment, r.region, r.tierName,
-        NumberFormat.fixed(r.score, 2), r.change.map { NumberFormat.fixed($0, 2) } ?? "", String(r.atRisk),
-        String(r.rising), String(r.grace),
-      ]
-    }
-    return CSVWriter.document(
-      header: [
-        "rank", "movement", "partner_id", "name", "segment", "region", "tier", "score", "change", "at_risk",
-        "rising", "grace",
-      ], rows: rows)
-  }
+  public func csv() -> String { LeaderboardCSV.document(book, period: period, partners: partners) }
 }

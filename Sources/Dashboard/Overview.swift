@@ -1,4 +1,4 @@
-import Reports
+import Presentation
 import Scoring
 
 /// The program overview screen: how the whole channel stands at one period.
@@ -92,9 +92,6 @@ public struct OverviewModel: Sendable {
     }
   }
 
-  static func median(_ sorted: [Double]) -> Double? {
-    guard !sorted.isEmpty else { return nil }
-    let n = sorted.count
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-  }
+  /// The median: the type-7 quantile at 0.5, as in the trends statistics.
+  static func median(_ sorted: [Double]) -> Double? { Quantile.type7(sorted, 0.5) }
 }

@@ -1,4 +1,4 @@
-import Reports
+import Presentation
 import Scoring
 
 /// Everything the partner detail screen shows, for one partner at one period.

@@ -1,4 +1,4 @@
-import Reports
+import Presentation
 import Scoring
 import TextLayout
 
@@ -114,14 +114,7 @@ public struct QBRModel: Sendable {
 
   /// A tier requirement in words, its amounts masked like every other amount.
   public func requirement(_ r: RequirementCheck, mask: Bool) -> String {
-    let op = r.kpi.direction == .higher ? ">=" : "<="
-    let want = "\(r.kpi.name) \(op) \(money(r.requirement.value, r.kpi, mask: mask))"
-    switch r.outcome {
-    case .met: return want + ": met"
-    case .unmet: return want + " (now \(money(r.current, r.kpi, mask: mask)))"
-    case .missing: return want + " (no value yet)"
-    case .waived: return want + ": waived for this segment"
-    }
+    Phrases.requirement(r, style: .partner) { money($0, r.kpi, mask: mask) }
   }
 
   /// A KPI's target: its effective target, or the improvement it asks for.

@@ -1,5 +1,5 @@
 import Foundation
-import Reports
+import Presentation
 import Scoring
 
 /// The QBR pack the partner keeps: the slides as Markdown, or as one HTML
@@ -15,10 +15,7 @@ public struct QBRDocument {
 
   var e: PartnerEvaluation { model.evaluation }
 
-  func arrow(_ change: Double?) -> String {
-    guard let c = change, specRound(c, 4) != 0 else { return "→ same" }
-    return c > 0 ? "↑ better" : "↓ worse"
-  }
+  func arrow(_ change: Double?) -> String { Phrases.change(change, unicode: true, words: true).text }
 
   func target(_ l: QBRModel.KPILine) -> String { model.target(l, mask: masked) }
 
@@ -114,7 +111,7 @@ public struct QBRDocument {
       for r in model.payouts {
         let kpi = model.program.kpis.first { $0.id == r.agreement.kpi }!
         out.append(
-          "| \(cell(kpi.name)) | \(r.agreement.period) | \(cell(model.money(r.agreement.baseline, kpi, mask: masked))) | \(cell(model.money(r.agreement.target, kpi, mask: masked))) | \(cell(model.money(r.value, kpi, mask: masked))) | \(r.attainment.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—") | \(NumberFormat.fixed(max(r.share ?? 0, r.agreement.floorShare) * 100, 0)) % | \(cell(model.amount(r.payout, mask: masked))) | \(r.status.rawValue) |"
+          "| \(cell(kpi.name)) | \(r.agreement.period) | \(cell(model.money(r.agreement.baseline, kpi, mask: masked))) | \(cell(model.money(r.agreement.target, kpi, mask: masked))) | \(cell(model.money(r.value, kpi, mask: masked))) | \(r.attainment.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—") | \(Phrases.sharePercent(r.shareApplied)) | \(cell(model.amount(r.payout, mask: masked))) | \(r.status.rawValue) |"
         )
       }
       out.append("")

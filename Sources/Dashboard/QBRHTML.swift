@@ -1,5 +1,5 @@
 import Foundation
-import Reports
+import Presentation
 import Scoring
 import TextLayout
 

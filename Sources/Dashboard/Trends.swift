@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Reports
+import Presentation
 import Scoring
 
 /// The trends screen's data for one period, filter and chosen KPI (issue 6).
@@ -77,7 +77,7 @@ public struct TrendsModel: Sendable {
   public var moverList: [(partner: Int, change: Double)] { improved + fell }
 
   /// The per-quarter table as CSV (`e`).
-  public func csv(book: Scorebook) -> String { TrendsReport.csv(book, quarters) }
+  public func csv(book: Scorebook) -> String { TrendsCSV.document(book, quarters) }
 }
 
 /// Per-KPI results written by concurrent tasks.

@@ -1,4 +1,4 @@
-import Reports
+import Presentation
 import Scoring
 
 /// `update(state, event) -> state`: every key, mouse action, resize and reload.

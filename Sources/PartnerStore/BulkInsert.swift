@@ -55,25 +55,12 @@ struct RawRows {
   }
   func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
 
-  /// The column's UTF-8 bytes.
-  func bytes(_ i: Int32) -> [UInt8] {
-    guard let p = sqlite3_column_text(handle, i) else { return [] }
-    return Array(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))))
-  }
-
   /// The column's bytes in place (valid until the next step).
   func raw(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
     guard let p = sqlite3_column_text(handle, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
     return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i)))
   }
 
-  /// Whether the column's bytes equal `other`, without copying them.
-  func bytesEqual(_ i: Int32, _ other: [UInt8]) -> Bool {
-    guard let p = sqlite3_column_text(handle, i) else { return other.isEmpty }
-    let n = Int(sqlite3_column_bytes(handle, i))
-    guard n == other.count else { return false }
-    return other.withUnsafeBufferPointer { memcmp($0.baseAddress!, p, n) == 0 }
-  }
   func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
 
   static func each(

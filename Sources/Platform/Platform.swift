@@ -66,3 +66,52 @@ extension sigaction {
     }
   }
 }
+
+extension Platform {
+  /// Why a file could not be read: the operating system's words.
+  public struct ReadFailure: Error, CustomStringConvertible {
+    public let reason: String
+    public var description: String { reason }
+  }
+
+  /// The whole file at `path`, read with POSIX calls (one read of the size
+  /// `fstat` reports, then chunks if the file grew). A folder is an error.
+  public static func readFile(_ path: String) throws(ReadFailure) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw ReadFailure(reason: lastError) }
+    defer { _ = close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw ReadFailure(reason: lastError) }
+    if (status.st_mode & S_IFMT) == S_IFDIR { throw ReadFailure(reason: String(cString: strerror(EISDIR))) }
+    // One byte beyond the reported size, so that reaching the end needs no extra buffer.
+    let expected = max(Int(status.st_size), 0) + 1
+    var failure: ReadFailure?
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+      count = 0
+      while count < expected {
+        let got = read(descriptor, buffer.baseAddress! + count, expected - count)
+        if got > 0 {
+          count += got
+        } else if got == 0 {
+          return
+        } else if errno != EINTR {
+          failure = ReadFailure(reason: lastError)
+          return
+        }
+      }
+    }
+    if let failure { throw failure }
+    guard bytes.count == expected else { return bytes }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+      if got > 0 {
+        bytes.append(contentsOf: chunk[0..<got])
+      } else if got == 0 {
+        return bytes
+      } else if errno != EINTR {
+        throw ReadFailure(reason: lastError)
+      }
+    }
+  }
+}

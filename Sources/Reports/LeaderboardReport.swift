@@ -1,3 +1,4 @@
+import Presentation
 import Scoring
 
 /// `partnerboard leaderboard`: who stands where at one period, filtered.
@@ -5,39 +6,31 @@ public struct LeaderboardReport {
   public let book: Scorebook
   public let period: Int
   public let rows: [PartnerEvaluation]
+  /// The rows' partners, as indices into the book.
+  public let partners: [Int]
 
   public init(_ book: Scorebook, period t: Int, filter: PartnerFilter, top: Int? = nil) {
     self.book = book
     self.period = t
     var rows: [PartnerEvaluation] = []
+    var partners: [Int] = []
     for p in book.order[t] where book.matches(p, t, filter) {
       rows.append(book.evaluation(partner: p, period: t)!)
+      partners.append(p)
       if let top, rows.count >= top { break }
     }
+    self.partners = partners
     self.rows = rows
-  }
-
-  public static func movement(_ m: Int?, unicode: Bool) -> String {
-    guard let m else { return "new" }
-    if m == 0 { return unicode ? "–" : "=" }
-    return (m > 0 ? (unicode ? "▲" : "^") : (unicode ? "▼" : "v")) + String(abs(m))
-  }
-
-  public static func flags(_ e: PartnerEvaluation, gracePeriods: Int) -> [String] {
-    var f: [String] = []
-    if e.atRisk { f.append("at risk") }
-    if e.rising { f.append("rising") }
-    if e.grace > 0 { f.append("grace \(e.grace)/\(gracePeriods)") }
-    return f
   }
 
   public func table(width: Int, unicode: Bool) -> String {
     let grace = book.program.gracePeriods
     let body = rows.map { e -> [String] in
       [
-        String(e.rank), String(e.segmentRank), Self.movement(e.movement, unicode: unicode), e.partner.name,
+        String(e.rank), String(e.segmentRank), Phrases.movement(e.movement, unicode: unicode).text,
+        e.partner.name,
         e.partner.segment, e.partner.region, e.tier.name, NumberFormat.fixed(e.score, 2),
-        Self.flags(e, gracePeriods: grace).joined(separator: ", "),
+        Phrases.flags(e, gracePeriods: grace).map { $0.text() }.joined(separator: ", "),
       ]
     }
     return TextTable(
@@ -49,20 +42,7 @@ public struct LeaderboardReport {
     ).render(width: width)
   }
 
-  public func csv() -> String {
-    CSVWriter.document(
-      header: [
-        "rank", "segment_rank", "movement", "partner_id", "name", "segment", "region", "tier", "score",
-        "at_risk", "rising", "grace",
-      ],
-      rows: rows.map { e in
-        [
-          String(e.rank), String(e.segmentRank), e.movement.map(String.init) ?? "new", e.partner.id,
-          e.partner.name, e.partner.segment, e.partner.region, e.tier.id, NumberFormat.fixed(e.score, 2),
-          String(e.atRisk), String(e.rising), String(e.grace),
-        ]
-      })
-  }
+  public func csv() -> String { LeaderboardCSV.document(book, period: period, partners: partners) }
 
   public func json() -> String {
     JSON.lines(

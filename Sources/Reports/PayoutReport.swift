@@ -1,3 +1,4 @@
+import Presentation
 import Scoring
 
 /// `partnerboard payouts`: SPEC section 7, as JSON (section 8), CSV or a table.
@@ -10,7 +11,7 @@ public enum PayoutReport {
       ("period", .string(r.agreement.period.description)),
       ("value", .rounded(r.value, 4)),
       ("attainment", .rounded(r.attainment, 4)),
-      ("share", .rounded(max(r.share ?? 0, r.agreement.floorShare), 4)),
+      ("share", .rounded(r.shareApplied, 4)),
       ("payout", .rounded(r.payout, 2)),
       ("status", .string(r.status.rawValue)),
     ])
@@ -26,7 +27,7 @@ public enum PayoutReport {
           r.agreement.id, r.agreement.partnerID, r.agreement.kpi, r.agreement.period.description,
           r.value.map { NumberFormat.trimmed($0, 4) } ?? "",
           r.attainment.map { NumberFormat.fixed($0, 4) } ?? "",
-          NumberFormat.fixed(max(r.share ?? 0, r.agreement.floorShare), 4),
+          NumberFormat.fixed(r.shareApplied, 4),
           NumberFormat.fixed(r.payout, 2), r.status.rawValue,
         ]
       })
@@ -42,7 +43,7 @@ public enum PayoutReport {
         r.agreement.id, name, r.agreement.kpi, r.agreement.period.description,
         NumberFormat.value(r.value, unit: unit, currency: currency),
         r.attainment.map { NumberFormat.trimmed($0, 4) } ?? "—",
-        NumberFormat.fixed(max(r.share ?? 0, r.agreement.floorShare), 2),
+        NumberFormat.fixed(r.shareApplied, 2),
         NumberFormat.grouped(r.payout, 2), r.status.rawValue,
       ]
     }

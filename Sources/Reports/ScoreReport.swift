@@ -1,3 +1,4 @@
+import Presentation
 import Scoring
 
 /// `partnerboard score`: SPEC section 8's JSON, and the same rows as CSV or a table.

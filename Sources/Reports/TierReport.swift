@@ -1,3 +1,4 @@
+import Presentation
 import Scoring
 import TextLayout
 
@@ -15,7 +16,7 @@ public enum TierReport {
     lines.append(
       "Score          \(NumberFormat.fixed(e.score, 2))   rank \(e.rank) of \(e.rankedCount)\(dot)segment rank \(e.segmentRank) of \(e.segmentCount)"
     )
-    var flags = LeaderboardReport.flags(e, gracePeriods: program.gracePeriods)
+    var flags = Phrases.flags(e, gracePeriods: program.gracePeriods).map { $0.text() }
     if let s = e.slope { flags.append("trend \(s >= 0 ? "+" : "")\(NumberFormat.fixed(s, 2))/quarter") }
     if !flags.isEmpty { lines.append("Flags          \(flags.joined(separator: ", "))") }
     guard let next = e.nextTier, let needed = e.pointsNeeded else {

@@ -1,3 +1,4 @@
+import Presentation
 import Scoring
 
 /// `partnerboard trends`: the program's KPI statistics, per quarter for one
@@ -9,10 +10,6 @@ public enum TrendsReport {
     if let k = kpi { return (0...t).map { book.statistics(kpi: k, period: $0, filter: filter) } }
     return book.program.kpis.indices.map { book.statistics(kpi: $0, period: t, filter: filter) }
   }
-
-  public static let header = [
-    "kpi", "period", "n", "missing", "p25", "median", "p75", "share_at_target", "mean_credit",
-  ]
 
   public static func json(_ book: Scorebook, _ rows: [KPIStatistics]) -> String {
     JSON.lines(
@@ -28,15 +25,7 @@ public enum TrendsReport {
   }
 
   public static func csv(_ book: Scorebook, _ rows: [KPIStatistics]) -> String {
-    func f(_ x: Double?) -> String { x.map { NumberFormat.trimmed($0, 4) } ?? "" }
-    return CSVWriter.document(
-      header: header,
-      rows: rows.map { s in
-        [
-          book.program.kpis[s.kpi].id, book.periods[s.period].description, String(s.n), String(s.missing),
-          f(s.p25), f(s.median), f(s.p75), f(s.shareAtTarget), f(s.meanCredit),
-        ]
-      })
+    TrendsCSV.document(book, rows)
   }
 
   public static func table(_ book: Scorebook, _ rows: [KPIStatistics], width: Int, unicode: Bool) -> String {

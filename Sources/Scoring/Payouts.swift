@@ -9,6 +9,8 @@ public struct PayoutResult: Sendable {
   public let attainment: Double?
   /// schedule(r); nil when r is missing.
   public let share: Double?
+  /// The share applied: `max(s, floor_share)`, or `floor_share` when r is missing.
+  public var shareApplied: Double { max(share ?? 0, agreement.floorShare) }
   /// max_payout * attribution * max(s, floor_share), rounded to cents.
   public let payout: Double
   public let status: Status

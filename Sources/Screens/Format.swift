@@ -1,16 +1,23 @@
 import Dashboard
-import Reports
+import Presentation
 import Scoring
 import TerminalUI
 
 /// Small text pieces shared by the screens.
 enum Format {
   static func movement(_ m: Int?, _ g: Glyphs, _ theme: Theme) -> StyledText {
-    guard let m else { return StyledText("new", style: theme.accent) }
-    if m == 0 { return StyledText(g.isUnicode ? "–" : "=", style: theme.muted) }
-    return m > 0
-      ? StyledText("\(g.arrowUp)\(m)", style: theme.good)
-      : StyledText("\(g.arrowDown)\(-m)", style: theme.bad)
+    let p = Phrases.movement(m, unicode: g.isUnicode)
+    return StyledText(p.text, style: style(p.trend, theme))
+  }
+
+  /// The colour of a direction: up good, down bad, same muted, new accent.
+  static func style(_ trend: Phrases.Trend, _ theme: Theme) -> Style {
+    switch trend {
+    case .up: theme.good
+    case .down: theme.bad
+    case .same: theme.muted
+    case .new: theme.accent
+    }
   }
 
   static func change(_ d: Double?, _ theme: Theme) -> StyledText {
@@ -22,10 +29,14 @@ enum Format {
 
   static func flags(atRisk: Bool, rising: Bool, grace: Int, gracePeriods: Int, _ theme: Theme) -> [StyledText]
   {
-    var out: [StyledText] = []
-    if atRisk { out.append(StyledText("risk", style: theme.bad)) }
-    if rising { out.append(StyledText("rising", style: theme.good)) }
-    if grace > 0 { out.append(StyledText("grace \(grace)/\(gracePeriods)", style: theme.warn)) }
+    let out = Phrases.flags(atRisk: atRisk, rising: rising, grace: grace, gracePeriods: gracePeriods).map {
+      f in
+      switch f {
+      case .atRisk: StyledText(f.text(short: true), style: theme.bad)
+      case .rising: StyledText(f.text(short: true), style: theme.good)
+      case .grace: StyledText(f.text(short: true), style: theme.warn)
+      }
+    }
     var joined: [StyledText] = []
     for (i, f) in out.enumerated() {
       if i > 0 { joined.append(" ") }

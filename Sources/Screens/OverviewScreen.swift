@@ -1,5 +1,5 @@
 import Dashboard
-import Reports
+import Presentation
 import Scoring
 import TerminalUI
 

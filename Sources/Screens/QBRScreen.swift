@@ -1,5 +1,5 @@
 import Dashboard
-import Reports
+import Presentation
 import Scoring
 import TerminalUI
 import TextLayout
@@ -144,11 +144,8 @@ public struct QBRSlide: Widget {
   }
 
   func arrow(_ change: Double?, _ g: Glyphs) -> StyledText {
-    guard let c = change, specRound(c, 4) != 0 else {
-      return StyledText(g.isUnicode ? "→" : "=", style: theme.muted)
-    }
-    return c > 0
-      ? StyledText(String(g.arrowUp), style: theme.good) : StyledText(String(g.arrowDown), style: theme.bad)
+    let c = Phrases.change(change, unicode: g.isUnicode, words: false)
+    return StyledText(c.text, style: Format.style(c.trend, theme))
   }
 
   func scorecard(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
@@ -288,7 +285,7 @@ public struct QBRSlide: Widget {
         cells.append(StyledText(TextWidthBridge.pad(model.money(p.agreement.target, kpi, mask: masked), 15)))
       }
       let done = p.attainment.map { NumberFormat.fixed($0 * 100, 0) + "%" } ?? "—"
-      let share = NumberFormat.fixed(max(p.share ?? 0, p.agreement.floorShare) * 100, 0) + "%"
+      let share = Phrases.sharePercent(p.shareApplied, space: false)
       cells += [
         StyledText(TextWidthBridge.pad(model.money(p.value, kpi, mask: masked), 15)),
         StyledText(TextWidthBridge.pad(done, 6)), StyledText(TextWidthBridge.pad(share, 6)),

@@ -1,5 +1,5 @@
 import Dashboard
-import Reports
+import Presentation
 import Scoring
 import TerminalUI
 
@@ -49,10 +49,11 @@ struct TrendsScreen: Widget {
       }
       let chosen = row.kpi == model.kpi
       let spark = Sparkline.string(row.medians, width: 8, glyphs: glyphs)
-      var arrow = StyledText("  ", style: theme.muted)
-      if let c = row.betterChange, specRound(c, 4) != 0 {
-        arrow = c > 0 ? StyledText(" " + up, style: theme.good) : StyledText(" " + down, style: theme.bad)
-      }
+      let change = Phrases.change(row.betterChange, unicode: glyphs.isUnicode, words: false)
+      let arrow =
+        change.trend == .same
+        ? StyledText("  ", style: theme.muted)
+        : StyledText(" " + change.text, style: Format.style(change.trend, theme))
       let nameWidth = max(4, left.width - 13)
       let style =
         chosen && !state.trendsFocusOnMovers ? Style(reverse: true) : chosen ? theme.heading : .plain

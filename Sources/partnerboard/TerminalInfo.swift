@@ -1,4 +1,5 @@
 import Platform
+import TerminalUI
 
 /// What the CLI needs to know about where it prints.
 enum TerminalInfo {
@@ -25,13 +26,5 @@ enum TerminalInfo {
   }
 
   /// UTF-8 locale: box drawing, bars and arrows; otherwise ASCII.
-  static var unicode: Bool {
-    for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
-      if let v = getenv(name).map({ String(cString: $0) }), !v.isEmpty {
-        let l = v.lowercased()
-        return l.contains("utf-8") || l.contains("utf8")
-      }
-    }
-    return false
-  }
+  static var unicode: Bool { Glyphs.forLocale().isUnicode }
 }

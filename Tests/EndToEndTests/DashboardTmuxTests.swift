@@ -57,7 +57,7 @@ import Testing
     #expect(try t.wait { $0.contains("exported 62 rows to") } != nil, "\((try? t.screen()) ?? "")")
     let exportPath = t.dir + "/partnerboard-leaderboard-2026Q3.csv"
     let csv = try String(contentsOfFile: exportPath, encoding: .utf8)
-    #expect(csv.hasPrefix("rank,movement,partner_id,name"))
+    #expect(csv.hasPrefix("rank,segment_rank,movement,partner_id,name"))
     // Partner data and payouts: readable by the user only, whatever the umask.
     let mode = try FileManager.default.attributesOfItem(atPath: exportPath)[.posixPermissions] as? Int
     #expect(mode == 0o600)

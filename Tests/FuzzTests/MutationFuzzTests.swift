@@ -1,5 +1,6 @@
 import Foundation
 import PartnerStore
+import Presentation
 import ProgramFiles
 import Reports
 import Scoring

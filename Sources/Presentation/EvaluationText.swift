@@ -15,14 +15,7 @@ public enum EvaluationText {
   }
 
   public static func requirement(_ r: RequirementCheck, _ program: Program) -> String {
-    let op = r.kpi.direction == .higher ? ">=" : "<="
-    let want = "\(r.kpi.name) \(op) \(value(r.requirement.value, r.kpi, program))"
-    switch r.outcome {
-    case .met: return "\(want): met (now \(value(r.current, r.kpi, program)))"
-    case .unmet: return "\(want): unmet (now \(value(r.current, r.kpi, program)))"
-    case .missing: return "\(want): unmet (no value in the window)"
-    case .waived: return "\(want): waived (not measured for this segment)"
-    }
+    Phrases.requirement(r, style: .detailed) { value($0, r.kpi, program) }
   }
 
   public static func whatItTakes(_ w: WhatItTakes, _ program: Program) -> String {

@@ -1,0 +1,85 @@
+import Scoring
+
+/// The one home of the words and signs partnerboard shows about a partner:
+/// rank movement, flags, better or worse, requirements, shares. Reports,
+/// the dashboard's screens and the QBR all take them from here; the screens
+/// only add colour.
+public enum Phrases {
+  /// Which way a value moved: for colour, and for words where there is room.
+  public enum Trend: Sendable { case up, down, same, new }
+
+  /// Rank movement: "▲2", "▼1", "–" (ASCII "^2", "v1", "="), "new".
+  public static func movement(_ m: Int?, unicode: Bool) -> (text: String, trend: Trend) {
+    guard let m else { return ("new", .new) }
+    if m == 0 { return (unicode ? "–" : "=", .same) }
+    return m > 0
+      ? ((unicode ? "▲" : "^") + String(m), .up) : ((unicode ? "▼" : "v") + String(-m), .down)
+  }
+
+  public enum Flag: Sendable, Equatable {
+    case atRisk, rising, grace(Int, of: Int)
+
+    /// "at risk" (short: "risk"), "rising", "grace 1/2".
+    public func text(short: Bool = false) -> String {
+      switch self {
+      case .atRisk: short ? "risk" : "at risk"
+      case .rising: "rising"
+      case .grace(let n, let of): "grace \(n)/\(of)"
+      }
+    }
+  }
+
+  /// A partner's flags, in the order they are shown.
+  public static func flags(atRisk: Bool, rising: Bool, grace: Int, gracePeriods: Int) -> [Flag] {
+    var f: [Flag] = []
+    if atRisk { f.append(.atRisk) }
+    if rising { f.append(.rising) }
+    if grace > 0 { f.append(.grace(grace, of: gracePeriods)) }
+    return f
+  }
+
+  public static func flags(_ e: PartnerEvaluation, gracePeriods: Int) -> [Flag] {
+    flags(atRisk: e.atRisk, rising: e.rising, grace: e.grace, gracePeriods: gracePeriods)
+  }
+
+  /// A change in "better" units (positive = improved). On screen an arrow
+  /// like the movement's ("▲", "▼", "→"; ASCII "^", "v", "="); in the QBR
+  /// pack (`words`) "↑ better", "↓ worse", "→ same".
+  public static func change(_ betterChange: Double?, unicode: Bool, words: Bool) -> (
+    text: String, trend: Trend
+  ) {
+    guard let c = betterChange, specRound(c, 4) != 0 else {
+      return (words ? "→ same" : (unicode ? "→" : "="), .same)
+    }
+    if words { return c > 0 ? ("↑ better", .up) : ("↓ worse", .down) }
+    return c > 0 ? (unicode ? "▲" : "^", .up) : (unicode ? "▼" : "v", .down)
+  }
+
+  /// How a requirement reads. `.detailed` is the manager's (`tier`,
+  /// `explain`, the partner card); `.partner` the QBR's, with amounts
+  /// formatted (and masked) by the caller.
+  public enum RequirementStyle: Sendable { case detailed, partner }
+
+  public static func requirement(
+    _ r: RequirementCheck, style: RequirementStyle, value: (Double?) -> String
+  ) -> String {
+    let op = r.kpi.direction == .higher ? ">=" : "<="
+    let want = "\(r.kpi.name) \(op) \(value(r.requirement.value))"
+    switch (style, r.outcome) {
+    case (.detailed, .met): return "\(want): met (now \(value(r.current)))"
+    case (.detailed, .unmet): return "\(want): unmet (now \(value(r.current)))"
+    case (.detailed, .missing): return "\(want): unmet (no value in the window)"
+    case (.detailed, .waived): return "\(want): waived (not measured for this segment)"
+    case (.partner, .met): return want + ": met"
+    case (.partner, .unmet): return want + " (now \(value(r.current)))"
+    case (.partner, .missing): return want + " (no value yet)"
+    case (.partner, .waived): return want + ": waived for this segment"
+    }
+  }
+
+  /// A share of the maximum payout as a whole percentage: "55 %" (`space`
+  /// false: "55%").
+  public static func sharePercent(_ share: Double, space: Bool = true) -> String {
+    NumberFormat.fixed(share * 100, 0) + (space ? " %" : "%")
+  }
+}

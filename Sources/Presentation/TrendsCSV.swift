@@ -1,0 +1,21 @@
+import Scoring
+
+/// The one CSV layout of the KPI statistics (`trends --format csv` and the
+/// trends screen's export).
+public enum TrendsCSV {
+  public static let header = [
+    "kpi", "period", "n", "missing", "p25", "median", "p75", "share_at_target", "mean_credit",
+  ]
+
+  public static func document(_ book: Scorebook, _ rows: [KPIStatistics]) -> String {
+    func f(_ x: Double?) -> String { x.map { NumberFormat.trimmed($0, 4) } ?? "" }
+    return CSVWriter.document(
+      header: header,
+      rows: rows.map { s in
+        [
+          book.program.kpis[s.kpi].id, book.periods[s.period].description, String(s.n), String(s.missing),
+          f(s.p25), f(s.median), f(s.p75), f(s.shareAtTarget), f(s.meanCredit),
+        ]
+      })
+  }
+}

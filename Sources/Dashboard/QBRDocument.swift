@@ -15,63 +15,37 @@ public struct QBRDocument {
 
   var e: PartnerEvaluation { model.evaluation }
 
-  func arrow(_ change: Double?) -> String { Phrases.change(change, unicode: true, words: true).text }
-
-  func target(_ l: QBRModel.KPILine) -> String { model.target(l, mask: masked) }
-
-  func requirement(_ r: RequirementCheck) -> String { model.requirement(r, mask: masked) }
-
-  /// Rows of facts for "where you stand".
-  var standing: [(String, String)] {
-    var rows: [(String, String)] = [
-      ("Tier", e.tier.name + (e.grace > 0 ? " (in grace, \(e.grace) of \(model.program.gracePeriods))" : "")),
-      ("Score", NumberFormat.fixed(e.score, 1)),
-      ("Rank in \(model.segmentName)", "\(e.segmentRank) of \(e.segmentCount)"),
-    ]
-    if let next = e.nextTier, let needed = e.pointsNeeded {
-      rows.append(
-        (
-          "Progress to \(next.name)",
-          "\(NumberFormat.fixed(e.progress * 100, 0)) % (\(NumberFormat.fixed(needed, 1)) points to go)"
-        ))
-      for r in e.unmetRequirements { rows.append(("Also needed", requirement(r))) }
-    }
-    return rows
-  }
-
-  var paths: [String] {
-    guard let needed = e.pointsNeeded, needed > 0 else { return [] }
-    return e.whatItTakes.compactMap { model.path($0, mask: masked) }
-  }
+  /// What the review says (`QBRContent`); this file only lays it out.
+  public var content: QBRContent { QBRContent(model, masked: masked) }
 
   // MARK: - Markdown
 
   public func markdown() -> String {
+    let c = content
     var out: [String] = []
-    let p = model.partner
-    out.append("# Quarterly business review: \(cell(p.name))")
+    out.append("# Quarterly business review: \(cell(c.partnerName))")
     out.append("")
-    out.append(
-      "\(cell(model.segmentName)) · \(cell(p.region)) · \(model.period) · \(cell(model.program.name))")
+    out.append("\(cell(c.subtitle)) · \(cell(c.programName))")
     out.append("")
     out.append("## Where you stand")
     out.append("")
     out.append("| | |")
     out.append("|---|---|")
-    for (k, v) in standing { out.append("| \(cell(k)) | \(cell(v)) |") }
+    for f in c.facts { out.append("| \(cell(f.label)) | \(cell(f.value)) |") }
     out.append("")
     out.append("## Scorecard")
-    for (title, lines) in [("Leading indicators", model.leading), ("Lagging indicators", model.lagging)]
-    where !lines.isEmpty {
+    for card in c.scorecards {
       out.append("")
-      out.append("### \(title)")
+      out.append("### \(card.title)")
       out.append("")
       out.append("| KPI | Value | Target | Attainment | Points | Since last quarter |")
       out.append("|---|---:|---:|---:|---:|---|")
-      for l in lines {
+      for r in card.rows {
         out.append(
-          "| \(cell(l.kpi.name + (l.adjusted ? " *" : ""))) | \(cell(model.money(l.value, l.kpi, mask: masked))) | \(cell(target(l))) | \(NumberFormat.fixed(l.attainment * 100, 0)) % | \(NumberFormat.fixed(l.points, 1)) | \(arrow(l.betterChange)) |"
-        )
+          "| "
+            + [r.name, r.value, r.target, r.attainment, r.points, r.changeWords].map(cell).joined(
+              separator: " | ")
+            + " |")
       }
     }
     out.append("")
@@ -89,45 +63,39 @@ public struct QBRDocument {
     out.append("")
     out.append("## What it takes")
     out.append("")
-    if let next = e.nextTier {
-      out.append(
-        "To reach \(cell(next.name))"
-          + (paths.isEmpty ? ":" : ", any one of these alone closes the points gap:"))
+    if let goal = c.goal { out.append("**\(cell(goal))**") }
+    out.append("")
+    out.append(cell(c.goalLead))
+    if !c.paths.isEmpty { out.append("") }
+    for path in c.paths { out.append("- \(cell(path))") }
+    if let heading = c.requiredHeading {
       out.append("")
-      for path in paths { out.append("- \(cell(path))") }
-      for r in e.unmetRequirements { out.append("- and \(cell(requirement(r)))") }
-      if paths.isEmpty && e.unmetRequirements.isEmpty { out.append("- progress on several KPIs together") }
-    } else {
-      out.append("You are at the top tier.")
+      out.append(cell(heading))
+      out.append("")
+      for r in c.required { out.append("- \(cell(r))") }
     }
     out.append("")
     out.append("## Outcomes and payouts")
     out.append("")
-    if model.payouts.isEmpty {
-      out.append("No outcome agreements.")
+    if c.payouts.isEmpty {
+      out.append(QBRContent.noPayouts)
     } else {
-      out.append("| Outcome | Quarter | Baseline | Target | Now | Attained | Share | Payout | Status |")
+      out.append("| " + QBRContent.payoutHeader.joined(separator: " | ") + " |")
       out.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
-      for r in model.payouts {
-        let kpi = model.program.kpis.first { $0.id == r.agreement.kpi }!
-        out.append(
-          "| \(cell(kpi.name)) | \(r.agreement.period) | \(cell(model.money(r.agreement.baseline, kpi, mask: masked))) | \(cell(model.money(r.agreement.target, kpi, mask: masked))) | \(cell(model.money(r.value, kpi, mask: masked))) | \(r.attainment.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—") | \(Phrases.sharePercent(r.shareApplied)) | \(cell(model.amount(r.payout, mask: masked))) | \(r.status.rawValue) |"
-        )
-      }
+      for r in c.payouts { out.append("| " + r.cells.map(cell).joined(separator: " | ") + " |") }
       out.append("")
-      out.append("**Total: \(model.amount(model.payouts.reduce(0) { $0 + $1.payout }, mask: masked))**")
+      out.append("**Total: \(cell(c.payoutTotal))**")
     }
     out.append("")
     out.append("## Among peers")
     out.append("")
-    if let peers = model.peers {
-      out.append(
-        "\(cell(model.segmentName)), \(peers.count) partners: median \(NumberFormat.fixed(peers.median, 0)), top quarter from \(NumberFormat.fixed(peers.topQuartile, 0)); your score \(NumberFormat.fixed(e.score, 1)) is at or above \(NumberFormat.fixed(peers.percentile * 100, 0)) % of the segment."
-      )
-    } else {
-      out.append(
-        "Fewer than \(QBRModel.minimumPeers) partners in \(cell(model.segmentName)): no comparison is shown.")
+    if let heading = c.peersHeading {
+      out.append("**\(cell(heading))**")
+      out.append("")
+      for f in c.peerFacts { out.append("- \(cell(f.label)): \(cell(f.value))") }
+      out.append("")
     }
+    out.append(cell(c.peersSentence))
     out.append("")
     return out.joined(separator: "\n")
   }

@@ -7,15 +7,14 @@ extension QBRDocument {
   /// One self-contained HTML page: inline CSS, inline SVG charts, no scripts
   /// and no external resources; prints to PDF from a browser.
   public func html() -> String {
-    let p = model.partner
+    let c = content
     var body = ""
-    body += "<header><p class=kicker>Quarterly business review</p><h1>\(esc(p.name))</h1>"
-    body +=
-      "<p>\(esc(model.segmentName)) · \(esc(p.region)) · \(model.period) · \(esc(model.program.name))</p>"
-    body += "<p class=badge>\(esc(e.tier.name))</p></header>"
+    body += "<header><p class=kicker>Quarterly business review</p><h1>\(esc(c.partnerName))</h1>"
+    body += "<p>\(esc(c.subtitle)) · \(esc(c.programName))</p>"
+    body += "<p class=badge>\(esc(c.tierName))</p></header>"
 
     body += "<section><h2>Where you stand</h2><table>"
-    for (k, v) in standing { body += "<tr><th>\(esc(k))</th><td>\(esc(v))</td></tr>" }
+    for f in c.facts { body += "<tr><th>\(esc(f.label))</th><td>\(esc(f.value))</td></tr>" }
     body += "</table>"
     if e.nextTier != nil {
       body += "<div class=bar><div style=\"width:\(NumberFormat.fixed(e.progress * 100, 1))%\"></div></div>"
@@ -23,17 +22,11 @@ extension QBRDocument {
     body += "</section>"
 
     body += "<section><h2>Scorecard</h2>"
-    for (title, lines) in [("Leading indicators", model.leading), ("Lagging indicators", model.lagging)]
-    where !lines.isEmpty {
-      body +=
-        "<h3>\(title)</h3><table><tr><th>KPI</th><th>Value</th><th>Target</th><th>Attainment</th><th>Points</th><th>Since last quarter</th></tr>"
-      for l in lines {
-        body +=
-          "<tr><td>\(esc(l.kpi.name + (l.adjusted ? " *" : "")))</td><td class=n>\(esc(model.money(l.value, l.kpi, mask: masked)))</td>"
-        body +=
-          "<td class=n>\(esc(target(l)))</td><td class=n>\(NumberFormat.fixed(l.attainment * 100, 0)) %</td>"
-        body +=
-          "<td class=n>\(NumberFormat.fixed(l.points, 1))</td><td>\(esc(arrow(l.betterChange)))</td></tr>"
+    for card in c.scorecards {
+      body += "<h3>\(esc(card.title))</h3><table>"
+      body += row(["KPI", "Value", "Target", "Attainment", "Points", "Since last quarter"], header: true)
+      for r in card.rows {
+        body += row([r.name, r.value, r.target, r.attainment, r.points, r.changeWords], numeric: 1...4)
       }
       body += "</table>"
     }
@@ -53,52 +46,38 @@ extension QBRDocument {
     body += "</section>"
 
     body += "<section><h2>What it takes</h2>"
-    if let next = e.nextTier {
-      body +=
-        "<p>To reach \(esc(next.name))\(paths.isEmpty ? ":" : ", any one of these alone closes the points gap:")</p><ul>"
-      for path in paths { body += "<li>\(esc(path))</li>" }
-      for r in e.unmetRequirements { body += "<li>and \(esc(requirement(r)))</li>" }
-      body += "</ul>"
-    } else {
-      body += "<p>You are at the top tier.</p>"
+    if let goal = c.goal { body += "<h3>\(esc(goal))</h3>" }
+    body += "<p>\(esc(c.goalLead))</p>"
+    if !c.paths.isEmpty { body += "<ul>" + c.paths.map { "<li>\(esc($0))</li>" }.joined() + "</ul>" }
+    if let heading = c.requiredHeading {
+      body += "<p>\(esc(heading))</p><ul>" + c.required.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
     }
     body += "</section>"
 
     body += "<section><h2>Outcomes and payouts</h2>"
-    if model.payouts.isEmpty {
-      body += "<p>No outcome agreements.</p>"
+    if c.payouts.isEmpty {
+      body += "<p>\(QBRContent.noPayouts)</p>"
     } else {
+      body += "<table>" + row(QBRContent.payoutHeader, header: true)
+      for r in c.payouts { body += row(r.cells, numeric: 2...7) }
+      let span = QBRContent.payoutHeader.count - 2
       body +=
-        "<table><tr><th>Outcome</th><th>Quarter</th><th>Baseline</th><th>Target</th><th>Now</th><th>Attained</th><th>Share</th><th>Payout</th><th>Status</th></tr>"
-      for r in model.payouts {
-        let kpi = model.program.kpis.first { $0.id == r.agreement.kpi }!
-        body += "<tr><td>\(esc(kpi.name))</td><td>\(r.agreement.period)</td>"
-        body += "<td class=n>\(esc(model.money(r.agreement.baseline, kpi, mask: masked)))</td>"
-        body += "<td class=n>\(esc(model.money(r.agreement.target, kpi, mask: masked)))</td>"
-        body += "<td class=n>\(esc(model.money(r.value, kpi, mask: masked)))</td>"
-        body += "<td class=n>\(r.attainment.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—")</td>"
-        body +=
-          "<td class=n>\(esc(model.amount(r.payout, mask: masked)))</td><td>\(r.status.rawValue)</td></tr>"
-      }
-      body +=
-        "<tr class=total><th colspan=7>Total</th><td class=n>\(esc(model.amount(model.payouts.reduce(0) { $0 + $1.payout }, mask: masked)))</td><td></td></tr></table>"
+        "<tr class=total><th colspan=\(span)>Total</th><td class=n>\(esc(c.payoutTotal))</td><td></td></tr></table>"
     }
     body += "</section>"
 
     body += "<section><h2>Among peers</h2>"
-    if let peers = model.peers {
-      body +=
-        "<p>\(esc(model.segmentName)), \(peers.count) partners: median \(NumberFormat.fixed(peers.median, 0)), top quarter from \(NumberFormat.fixed(peers.topQuartile, 0)). Your score \(NumberFormat.fixed(e.score, 1)) is at or above \(NumberFormat.fixed(peers.percentile * 100, 0)) % of the segment.</p>"
-    } else {
-      body +=
-        "<p>Fewer than \(QBRModel.minimumPeers) partners in \(esc(model.segmentName)): no comparison is shown.</p>"
+    if let heading = c.peersHeading {
+      body += "<h3>\(esc(heading))</h3><table>"
+      for f in c.peerFacts { body += "<tr><th>\(esc(f.label))</th><td>\(esc(f.value))</td></tr>" }
+      body += "</table>"
     }
-    body += "</section>"
+    body += "<p>\(esc(c.peersSentence))</p></section>"
 
     return """
       <!DOCTYPE html>
       <html lang="en"><head><meta charset="utf-8">
-      <title>QBR \(esc(p.name)) \(model.period)</title>
+      <title>QBR \(esc(c.partnerName)) \(model.period)</title>
       <style>
       body{font:16px/1.5 system-ui,sans-serif;color:#111;background:#fff;max-width:60rem;margin:2rem auto;padding:0 1rem}
       h1{font-size:2.2rem;margin:.2rem 0}h2{border-bottom:2px solid #111;margin-top:2.5rem}
@@ -118,6 +97,16 @@ extension QBRDocument {
   }
 
   func esc(_ s: String) -> String { HTML.text(s) }
+
+  /// One table row: every cell escaped; `numeric` columns right-aligned.
+  func row(_ cells: [String], header: Bool = false, numeric: ClosedRange<Int>? = nil) -> String {
+    let tag = header ? "th" : "td"
+    return "<tr>"
+      + cells.enumerated().map { i, cell in
+        let cls = numeric?.contains(i) == true ? " class=n" : ""
+        return "<\(tag)\(cls)>\(esc(cell))</\(tag)>"
+      }.joined() + "</tr>"
+  }
 
   /// A small line chart as inline SVG: the values over the quarters and a dashed target.
   func svg(_ values: [Double?], target: Double?, range: ClosedRange<Double>?, money: Bool) -> String {

@@ -3,7 +3,8 @@ import TextLayout
 /// Data written into Markdown (the QBR pack): shown as text by every
 /// Markdown viewer, never run as HTML, a link or table structure.
 public enum Markdown {
-  /// `<`, `>` and `&` become entities; Markdown's own punctuation
+  /// `<` and `&` become entities (so no tag or entity can form; `>` stays
+  /// readable, as in ">= 30"); Markdown's own punctuation
   /// (`\ * _ [ ] | \``) is backslash-escaped; control and bidi characters
   /// become the sanitiser's placeholder.
   public static func text(_ s: String) -> String {
@@ -12,7 +13,6 @@ public enum Markdown {
     for ch in Sanitizer.field(s) {
       switch ch {
       case "<": out += "&lt;"
-      case ">": out += "&gt;"
       case "&": out += "&amp;"
       case "\\", "*", "_", "[", "]", "|", "`": out += "\\" + String(ch)
       default: out.append(ch)

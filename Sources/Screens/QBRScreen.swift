@@ -38,9 +38,13 @@ public struct QBRSlide: Widget {
 
   var strong: Style { Style(bold: true) }
 
+  /// What the slides say: phrased once for the slides and the packs.
+  var content: QBRContent { QBRContent(model, masked: masked) }
+
   public func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
     let titles = QBRModel.slideTitles
     let e = model.evaluation
+    let c = content
     let tiers = model.program.tiers
     let tierStyle = Style(fg: theme.tier(e.tierIndex, of: tiers.count).fg, bold: true)
     // Header: slide position, partner, period.
@@ -48,19 +52,19 @@ public struct QBRSlide: Widget {
     _ = buffer.put(
       [
         StyledText(header, style: Style(bold: true, reverse: true)),
-        StyledText("  \(model.partner.name) · \(model.period)", style: strong),
+        StyledText("  \(c.partnerName) · \(model.period)", style: strong),
         StyledText(masked ? "   amounts hidden" : "", style: theme.warn),
       ], x: rect.x, y: rect.y, maxWidth: rect.width)
     let body = Rect(x: rect.x + 2, y: rect.y + 2, width: rect.width - 4, height: rect.height - 3)
     let big = body.width >= 100 && body.height >= 30
     switch slide {
-    case 0: title(body, &buffer, glyphs, tierStyle, big)
-    case 1: standing(body, &buffer, glyphs, tierStyle, big)
-    case 2: scorecard(body, &buffer, glyphs)
+    case 0: title(c, body, &buffer, glyphs, tierStyle, big)
+    case 1: standing(c, body, &buffer, glyphs, tierStyle, big)
+    case 2: scorecard(c, body, &buffer, glyphs)
     case 3: trends(body, &buffer, glyphs)
-    case 4: whatItTakes(body, &buffer, glyphs)
-    case 5: outcomes(body, &buffer, glyphs)
-    default: peers(body, &buffer, glyphs, big)
+    case 4: whatItTakes(c, body, &buffer, glyphs)
+    case 5: outcomes(c, body, &buffer, glyphs)
+    default: peers(c, body, &buffer, glyphs, big)
     }
   }
 
@@ -70,114 +74,90 @@ public struct QBRSlide: Widget {
     y += 1
   }
 
-  func title(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs, _ tierStyle: Style, _ big: Bool) {
+  func title(
+    _ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs, _ tierStyle: Style, _ big: Bool
+  ) {
     var y = r.y + max(0, r.height / 2 - (big ? 8 : 5))
-    let p = model.partner
     let center = { (s: String) -> Int in r.x + max(0, (r.width - TextWidthBridge.of(s)) / 2) }
     _ = buffer.put(
       "Quarterly business review", x: center("Quarterly business review"), y: y, style: theme.muted)
     y += 2
-    _ = buffer.put(p.name, x: center(p.name), y: y, style: Style(bold: true), maxWidth: r.width)
+    _ = buffer.put(c.partnerName, x: center(c.partnerName), y: y, style: Style(bold: true), maxWidth: r.width)
     y += 1
-    let sub = "\(model.segmentName) · \(p.region) · \(model.period)"
-    _ = buffer.put(sub, x: center(sub), y: y, style: .plain, maxWidth: r.width)
+    _ = buffer.put(c.subtitle, x: center(c.subtitle), y: y, style: .plain, maxWidth: r.width)
     y += 2
     // The tier as a badge.
-    let tierName = model.evaluation.tier.name.uppercased()
+    let tierName = c.tierName.uppercased()
     let badge = Rect(x: center(tierName) - 3, y: y, width: TextWidthBridge.of(tierName) + 6, height: 3)
     Box(style: tierStyle).render(in: badge, buffer: &buffer, glyphs: g)
     _ = buffer.put(tierName, x: badge.x + 3, y: badge.y + 1, style: tierStyle)
     y += 4
-    let program = model.program.name
-    _ = buffer.put(program, x: center(program), y: y, style: theme.muted, maxWidth: r.width)
+    _ = buffer.put(c.programName, x: center(c.programName), y: y, style: theme.muted, maxWidth: r.width)
   }
 
-  func standing(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs, _ tierStyle: Style, _ big: Bool) {
+  func standing(
+    _ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs, _ tierStyle: Style, _ big: Bool
+  ) {
     let e = model.evaluation
     var y = r.y
-    let score = NumberFormat.fixed(e.score, 1)
-    let rank = "\(e.segmentRank)/\(e.segmentCount)"
     if big {
       _ = buffer.put("Score", x: r.x, y: y, style: theme.muted)
-      _ = buffer.put("Rank in \(model.segmentName)", x: r.x + r.width / 2, y: y, style: theme.muted)
+      _ = buffer.put(c.rankLabel, x: r.x + r.width / 2, y: y, style: theme.muted)
       y += 1
-      BigDigits.draw(score, x: r.x, y: y, style: strong, glyphs: g, into: &buffer)
-      BigDigits.draw(rank, x: r.x + r.width / 2, y: y, style: strong, glyphs: g, into: &buffer)
+      BigDigits.draw(c.score, x: r.x, y: y, style: strong, glyphs: g, into: &buffer)
+      BigDigits.draw(c.rankShort, x: r.x + r.width / 2, y: y, style: strong, glyphs: g, into: &buffer)
       y += BigDigits.height + 2
     } else {
       line(
         [
-          StyledText("Score ", style: theme.muted), StyledText(score, style: strong),
-          StyledText("    Rank in \(model.segmentName) ", style: theme.muted),
-          StyledText(rank, style: strong),
+          StyledText("Score ", style: theme.muted), StyledText(c.score, style: strong),
+          StyledText("    \(c.rankLabel) ", style: theme.muted), StyledText(c.rankShort, style: strong),
         ], r, &y, &buffer)
       y += 1
     }
     var tierLine: [StyledText] = [
-      StyledText("Tier ", style: theme.muted), StyledText(e.tier.name, style: tierStyle),
+      StyledText("Tier ", style: theme.muted), StyledText(c.tierName, style: tierStyle),
     ]
-    if e.grace > 0 {
-      tierLine.append(
-        StyledText(
-          "   in grace: \(e.grace) of \(model.program.gracePeriods) quarters to get back to \(e.tier.name)",
-          style: theme.warn))
-    }
+    if let note = c.graceNote { tierLine.append(StyledText("   " + note, style: theme.warn)) }
     line(tierLine, r, &y, &buffer)
     y += 1
-    if let next = e.nextTier, let needed = e.pointsNeeded {
+    if let progress = c.progress {
       let width = min(60, r.width - 20)
       line(
         [
           StyledText(Bar.string(e.progress, width: width, glyphs: g, showsTrack: true), style: tierStyle),
-          StyledText("  \(NumberFormat.fixed(e.progress * 100, 0)) % to \(next.name)", style: strong),
+          StyledText("  " + progress.bar, style: strong),
         ], r, &y, &buffer)
       y += 1
-      line(
-        [StyledText("\(NumberFormat.fixed(needed, 1)) points to \(next.name)", style: strong)], r, &y, &buffer
-      )
-      for req in e.unmetRequirements {
-        line([StyledText("Also needed: " + requirement(req), style: theme.warn)], r, &y, &buffer)
-      }
-    } else {
-      line([StyledText("Top tier: \(e.tier.name)", style: strong)], r, &y, &buffer)
+      line([StyledText(progress.points, style: strong)], r, &y, &buffer)
+      for req in c.alsoNeeded { line([StyledText("Also needed: " + req, style: theme.warn)], r, &y, &buffer) }
+    } else if let top = c.topTier {
+      line([StyledText(top, style: strong)], r, &y, &buffer)
     }
   }
 
-  func arrow(_ change: Double?, _ g: Glyphs) -> StyledText {
-    let c = Phrases.change(change, unicode: g.isUnicode, words: false)
-    return StyledText(c.text, style: Format.style(c.trend, theme))
-  }
-
-  func scorecard(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
+  func scorecard(_ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
     var y = r.y
     let barWidth = r.width >= 100 ? 20 : 10
-    for (title, lines) in [("Leading indicators", model.leading), ("Lagging indicators", model.lagging)]
-    where !lines.isEmpty {
-      line([StyledText(title, style: Style(bold: true, underline: true))], r, &y, &buffer)
-      for l in lines {
-        let name = TextWidthBridge.pad(l.kpi.name + (l.adjusted ? " *" : ""), 24)
+    for card in c.scorecards {
+      line([StyledText(card.title, style: Style(bold: true, underline: true))], r, &y, &buffer)
+      for row in card.rows {
+        let change = Phrases.change(row.betterChange, unicode: g.isUnicode, words: false)
         line(
           [
-            StyledText(name),
-            StyledText(TextWidthBridge.pad(model.money(l.value, l.kpi, mask: masked), 14), style: strong),
-            StyledText(TextWidthBridge.pad(target(l), 17), style: theme.muted),
-            StyledText(Bar.string(l.credit, width: barWidth, glyphs: g, showsTrack: true) + " "),
-            StyledText(TextWidthBridge.pad(NumberFormat.fixed(l.points, 1) + " pts", 9)),
-            arrow(l.betterChange, g),
+            StyledText(TextWidthBridge.pad(row.name, 24)),
+            StyledText(TextWidthBridge.pad(row.value, 14), style: strong),
+            StyledText(
+              TextWidthBridge.pad(row.isImprovement ? row.target : "of " + row.target, 17), style: theme.muted
+            ),
+            StyledText(Bar.string(row.credit, width: barWidth, glyphs: g, showsTrack: true) + " "),
+            StyledText(TextWidthBridge.pad(row.points + " pts", 9)),
+            StyledText(change.text, style: Format.style(change.trend, theme)),
           ], r, &y, &buffer)
       }
       y += 1
     }
-    line(
-      [
-        StyledText("Arrows: better or worse than last quarter. * an approved correction.", style: theme.muted)
-      ], r, &y, &buffer)
-  }
-
-  func requirement(_ r: RequirementCheck) -> String { model.requirement(r, mask: masked) }
-
-  func target(_ l: QBRModel.KPILine) -> String {
-    l.kpi.isImprovement ? model.target(l, mask: masked) : "of " + model.target(l, mask: masked)
+    line([StyledText(QBRContent.scorecardNote, style: theme.muted)], r, &y, &buffer)
   }
 
   func trends(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
@@ -222,120 +202,69 @@ public struct QBRSlide: Widget {
     }
   }
 
-  func whatItTakes(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
+  func whatItTakes(_ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
     var y = r.y
-    let e = model.evaluation
-    guard let next = e.nextTier, let needed = e.pointsNeeded else {
-      line(
-        [
-          StyledText(
-            "You are at the top tier. Keep it: the score must stay above \(NumberFormat.trimmed(e.tier.minScore, 1)).",
-            style: strong)
-        ], r, &y, &buffer)
-      return
-    }
-    line([StyledText("To reach \(next.name)", style: Style(bold: true, underline: true))], r, &y, &buffer)
-    y += 1
-    if needed > 0 {
-      let paths = e.whatItTakes.compactMap { model.path($0, mask: masked) }
-      let lead =
-        paths.isEmpty
-        ? "\(NumberFormat.fixed(needed, 1)) more points: no single KPI closes the gap; it takes progress on several."
-        : "\(NumberFormat.fixed(needed, 1)) more points. Any one of these alone would do it:"
-      line([StyledText(lead, style: strong)], r, &y, &buffer)
-      for path in paths { line([StyledText("  \(g.isUnicode ? "•" : "-") " + path)], r, &y, &buffer) }
-    } else {
-      line([StyledText("The score is already enough.", style: strong)], r, &y, &buffer)
-    }
-    let unmet = e.unmetRequirements
-    if !unmet.isEmpty {
+    let bullet = g.isUnicode ? "•" : "-"
+    if let goal = c.goal {
+      line([StyledText(goal, style: Style(bold: true, underline: true))], r, &y, &buffer)
       y += 1
-      line([StyledText("\(next.name) also requires:", style: strong)], r, &y, &buffer)
-      for req in unmet {
-        line([StyledText("  \(g.isUnicode ? "•" : "-") " + requirement(req))], r, &y, &buffer)
-      }
+    }
+    line([StyledText(c.goalLead, style: strong)], r, &y, &buffer)
+    for path in c.paths { line([StyledText("  \(bullet) " + path)], r, &y, &buffer) }
+    if let heading = c.requiredHeading {
+      y += 1
+      line([StyledText(heading, style: strong)], r, &y, &buffer)
+      for req in c.required { line([StyledText("  \(bullet) " + req)], r, &y, &buffer) }
     }
   }
 
-  func outcomes(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
+  func outcomes(_ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
     var y = r.y
-    let payouts = model.payouts
-    guard !payouts.isEmpty else {
-      line([StyledText("No outcome agreements this year.", style: strong)], r, &y, &buffer)
+    guard !c.payouts.isEmpty else {
+      line([StyledText(QBRContent.noPayouts, style: strong)], r, &y, &buffer)
       return
     }
-    // Baseline and target need 24 more columns: on a narrow screen they give way.
+    // The columns of QBRContent.payoutHeader; on a narrow screen baseline and
+    // target give way.
     let wide = r.width >= 110
-    let name = wide ? 22 : 18
-    var header = TextWidthBridge.pad("Outcome", name) + TextWidthBridge.pad("Quarter", 8)
-    if wide { header += TextWidthBridge.pad("Baseline", 15) + TextWidthBridge.pad("Target", 15) }
-    header +=
-      TextWidthBridge.pad("Now", 15) + TextWidthBridge.pad("Done", 6) + TextWidthBridge.pad("Share", 6)
-    header += TextWidthBridge.pad("Payout", 15) + "Status"
-    line([StyledText(header, style: Style(bold: true, underline: true))], r, &y, &buffer)
-    for p in payouts {
-      let kpi = model.program.kpis.first { $0.id == p.agreement.kpi }!
-      var cells: [StyledText] = [
-        StyledText(TextWidthBridge.pad(kpi.name, name)),
-        StyledText(TextWidthBridge.pad(p.agreement.period.description, 8)),
-      ]
-      if wide {
-        cells.append(
-          StyledText(TextWidthBridge.pad(model.money(p.agreement.baseline, kpi, mask: masked), 15)))
-        cells.append(StyledText(TextWidthBridge.pad(model.money(p.agreement.target, kpi, mask: masked), 15)))
-      }
-      let done = p.attainment.map { NumberFormat.fixed($0 * 100, 0) + "%" } ?? "—"
-      let share = Phrases.sharePercent(p.shareApplied, space: false)
-      cells += [
-        StyledText(TextWidthBridge.pad(model.money(p.value, kpi, mask: masked), 15)),
-        StyledText(TextWidthBridge.pad(done, 6)), StyledText(TextWidthBridge.pad(share, 6)),
-        StyledText(TextWidthBridge.pad(model.amount(p.payout, mask: masked), 15), style: strong),
-        StyledText(p.status.rawValue, style: p.status == .pending ? theme.warn : theme.good),
-      ]
-      line(cells, r, &y, &buffer)
+    let widths = [wide ? 22 : 16, 8, 15, 15, 14, 9, 6, 14, 0]
+    let shown = QBRContent.payoutHeader.indices.filter { wide || ($0 != 2 && $0 != 3) }
+    func cells(_ values: [String]) -> [String] {
+      shown.map { i in widths[i] > 0 ? TextWidthBridge.pad(values[i], widths[i]) : values[i] }
+    }
+    line(
+      [StyledText(cells(QBRContent.payoutHeader).joined(), style: Style(bold: true, underline: true))], r, &y,
+      &buffer)
+    for p in c.payouts {
+      var texts = cells(p.cells)
+      let status = texts.removeLast()
+      let payout = texts.removeLast()
+      line(
+        texts.map { StyledText($0) } + [
+          StyledText(payout, style: strong), StyledText(status, style: p.pending ? theme.warn : theme.good),
+        ], r, &y, &buffer)
     }
     y += 1
-    let total = payouts.reduce(0) { $0 + $1.payout }
-    line([StyledText("Total  " + model.amount(total, mask: masked), style: strong)], r, &y, &buffer)
+    line([StyledText("Total  " + c.payoutTotal, style: strong)], r, &y, &buffer)
   }
 
-  func peers(_ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs, _ big: Bool) {
+  func peers(_ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs, _ big: Bool) {
     var y = r.y
     let e = model.evaluation
-    guard let peers = model.peers else {
-      line(
-        [
-          StyledText(
-            "Fewer than \(QBRModel.minimumPeers) partners in \(model.segmentName): no comparison is shown, so no one's figures can be inferred.",
-            style: strong)
-        ], r, &y, &buffer)
+    guard let peers = model.peers, let heading = c.peersHeading else {
+      line([StyledText(c.peersSentence, style: strong)], r, &y, &buffer)
       return
     }
-    line(
-      [
-        StyledText("\(model.segmentName): \(peers.count) partners", style: Style(bold: true, underline: true))
-      ], r, &y, &buffer)
+    line([StyledText(heading, style: Style(bold: true, underline: true))], r, &y, &buffer)
     y += 1
-    line(
-      [
-        StyledText("Your score  ", style: theme.muted),
-        StyledText(NumberFormat.fixed(e.score, 1), style: strong),
-      ], r, &y, &buffer)
-    line(
-      [StyledText("Median      ", style: theme.muted), StyledText(NumberFormat.fixed(peers.median, 0))], r,
-      &y, &buffer)
-    line(
-      [
-        StyledText("Top quarter ", style: theme.muted),
-        StyledText("from " + NumberFormat.fixed(peers.topQuartile, 0)),
-      ], r, &y, &buffer)
-    line(
-      [
-        StyledText(
-          "You score at or above \(NumberFormat.fixed(peers.percentile * 100, 0)) % of the segment.",
-          style: strong)
-      ],
-      r, &y, &buffer)
+    for (i, f) in c.peerFacts.enumerated() {
+      line(
+        [
+          StyledText(TextWidthBridge.pad(f.label, 12), style: theme.muted),
+          StyledText(f.value, style: i == 0 ? strong : .plain),
+        ], r, &y, &buffer)
+    }
+    line([StyledText(c.peersSentence, style: strong)], r, &y, &buffer)
     y += 1
     line([StyledText("Partners per score band", style: theme.muted)], r, &y, &buffer)
     let most = max(1, peers.histogram.max() ?? 1)

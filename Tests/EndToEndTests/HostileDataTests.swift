@@ -97,7 +97,7 @@ import Testing
     #expect(try Binary.run(["qbr", "A", "--db", store, "--export", md]).status == 0)
     #expect(try Binary.run(["qbr", "A", "--db", store, "--export", html]).status == 0)
     let m = try String(contentsOfFile: md, encoding: .utf8)
-    #expect(!m.contains("<script>") && m.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(!m.contains("<script>") && m.contains("&lt;script>alert(1)&lt;/script>"))
     #expect(m.contains("\\[r\\](javascript:x)"))
     let h = try String(contentsOfFile: html, encoding: .utf8)
     #expect(!h.contains("<script>alert") && h.contains("&lt;script&gt;"))

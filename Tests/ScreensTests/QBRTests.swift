@@ -80,3 +80,72 @@ import Testing
     #expect(paths == ["Customer adoption 50 % -> 54.34 %"])
   }
 }
+
+/// The packs lay out one model: every table's rows are as long as its header.
+@Suite struct QBRPackTableTests {
+  static let book = ScreenSnapshotTests.book
+  static let latest = book.periods.count - 1
+
+  /// Cells per row of every `<table>`, colspans counted.
+  static func htmlTables(_ html: String) -> [[Int]] {
+    html.components(separatedBy: "<table>").dropFirst().map { table in
+      let body = table.components(separatedBy: "</table>")[0]
+      return body.components(separatedBy: "<tr").dropFirst().map { row in
+        var n = 0
+        for part in row.components(separatedBy: "<t").dropFirst()
+        where part.hasPrefix("d") || part.hasPrefix("h") {
+          if let r = part.range(of: "colspan="), let span = Int(part[r.upperBound...].prefix { $0.isNumber })
+          {
+            n += span
+          } else {
+            n += 1
+          }
+        }
+        return n
+      }
+    }
+  }
+
+  @Test func everyRowMatchesItsHeader() throws {
+    var tables = 0
+    for p in Self.book.order[Self.latest] {
+      let model = try #require(QBRModel(book: Self.book, partner: p, period: Self.latest))
+      for masked in [false, true] {
+        let doc = QBRDocument(model: model, masked: masked)
+        for (i, rows) in Self.htmlTables(doc.html()).enumerated() {
+          #expect(Set(rows).count == 1, "\(Self.book.partners[p].id) HTML table \(i + 1): \(rows)")
+          tables += 1
+        }
+        // Markdown: a table is a run of lines starting with "|"; unescaped pipes count cells.
+        var run: [Int] = []
+        let lines = doc.markdown().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for line in lines + [""] {
+          if line.hasPrefix("|") {
+            var count = 0
+            var escaped = false
+            for ch in line {
+              if ch == "|" && !escaped { count += 1 }
+              escaped = ch == "\\" && !escaped
+            }
+            run.append(count)
+          } else if !run.isEmpty {
+            #expect(Set(run).count == 1, "\(Self.book.partners[p].id) Markdown table: \(run)")
+            run = []
+            tables += 1
+          }
+        }
+      }
+    }
+    #expect(tables > 100)
+  }
+
+  @Test func thePayoutTableHasAShareUnderShare() throws {
+    let acme = Self.book.partners.firstIndex { $0.name == "Acme Corporation" }!
+    let html = QBRDocument(
+      model: QBRModel(book: Self.book, partner: acme, period: Self.latest)!, masked: false
+    )
+    .html()
+    #expect(html.contains("<th>Share</th><th>Payout</th><th>Status</th>"))
+    #expect(html.contains("<td class=n>10 %</td><td class=n>1,200.00 USD</td><td>verified</td>"))
+  }
+}

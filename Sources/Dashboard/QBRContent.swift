@@ -1,0 +1,200 @@
+import Presentation
+import Scoring
+
+/// What a QBR says, phrased once, amounts masked or not: the slides, the
+/// Markdown pack and the HTML pack only lay it out (and draw its numbers as
+/// charts and bars). A sentence added here appears in all three.
+public struct QBRContent: Sendable {
+  public struct Fact: Sendable, Equatable {
+    public let label: String
+    public let value: String
+  }
+
+  public struct KPIRow: Sendable {
+    /// The KPI's name, with " *" when an approved correction is in its window.
+    public let name: String
+    public let value: String
+    /// The effective target, or the improvement asked for.
+    public let target: String
+    public let isImprovement: Bool
+    public let attainment: String
+    public let points: String
+    public let credit: Double
+    /// The change since last quarter in "better" units (the slides draw it
+    /// as an arrow with `Phrases.change`).
+    public let betterChange: Double?
+    /// The change in words, for the packs: "↑ better", "↓ worse", "→ same".
+    public let changeWords: String
+  }
+
+  public struct Scorecard: Sendable {
+    public let title: String
+    public let rows: [KPIRow]
+  }
+
+  public struct PayoutRow: Sendable {
+    public let outcome: String
+    public let quarter: String
+    public let baseline: String
+    public let target: String
+    public let now: String
+    public let attained: String
+    public let share: String
+    public let payout: String
+    public let status: String
+    public let pending: Bool
+
+    /// The cells in the order of `QBRContent.payoutHeader`.
+    public var cells: [String] { [outcome, quarter, baseline, target, now, attained, share, payout, status] }
+  }
+
+  public let partnerName: String
+  /// "Segment · Region · 2026Q4".
+  public let subtitle: String
+  public let programName: String
+  public let tierName: String
+  /// "in grace: 1 of 1 quarters to get back to Gold", or nil.
+  public let graceNote: String?
+  public let score: String
+  /// "3 of 12", and "3/12" where digits are drawn large.
+  public let rank: String
+  public let rankShort: String
+  public let rankLabel: String
+  /// Where the partner stands, as label and value.
+  public let facts: [Fact]
+  /// "39 % to Gold" and "12.1 points to Gold"; nil at the top tier.
+  public let progress: (bar: String, points: String)?
+  public let topTier: String?
+  public let alsoNeeded: [String]
+
+  public let scorecards: [Scorecard]
+  public static let scorecardNote = "Arrows: better or worse than last quarter. * an approved correction."
+
+  /// "To reach Gold"; nil at the top tier.
+  public let goal: String?
+  /// What closes the gap, in one sentence.
+  public let goalLead: String
+  public let paths: [String]
+  /// "Gold also requires:" and the requirements.
+  public let requiredHeading: String?
+  public let required: [String]
+
+  public static let payoutHeader = [
+    "Outcome", "Quarter", "Baseline", "Target", "Now", "Attained", "Share", "Payout", "Status",
+  ]
+  public let payouts: [PayoutRow]
+  public let payoutTotal: String
+  public static let noPayouts = "No outcome agreements."
+
+  /// "Reseller: 12 partners"; nil when the segment is too small to show.
+  public let peersHeading: String?
+  public let peerFacts: [Fact]
+  public let peersSentence: String
+
+  public init(_ model: QBRModel, masked: Bool) {
+    let e = model.evaluation
+    let p = model.partner
+    partnerName = p.name
+    subtitle = "\(model.segmentName) · \(p.region) · \(model.period)"
+    programName = model.program.name
+    tierName = e.tier.name
+    score = NumberFormat.fixed(e.score, 1)
+    rank = "\(e.segmentRank) of \(e.segmentCount)"
+    rankShort = "\(e.segmentRank)/\(e.segmentCount)"
+    rankLabel = "Rank in \(model.segmentName)"
+    graceNote =
+      e.grace > 0
+      ? "in grace: \(e.grace) of \(model.program.gracePeriods) quarters to get back to \(e.tier.name)" : nil
+    let requirement = { (r: RequirementCheck) in model.requirement(r, mask: masked) }
+
+    var facts = [
+      Fact(
+        label: "Tier",
+        value: e.tier.name + (e.grace > 0 ? " (in grace, \(e.grace) of \(model.program.gracePeriods))" : "")),
+      Fact(label: "Score", value: score), Fact(label: rankLabel, value: rank),
+    ]
+    if let next = e.nextTier, let needed = e.pointsNeeded {
+      let percent = NumberFormat.fixed(e.progress * 100, 0)
+      facts.append(
+        Fact(
+          label: "Progress to \(next.name)",
+          value: "\(percent) % (\(NumberFormat.fixed(needed, 1)) points to go)"))
+      progress = ("\(percent) % to \(next.name)", "\(NumberFormat.fixed(needed, 1)) points to \(next.name)")
+      topTier = nil
+      alsoNeeded = e.unmetRequirements.map(requirement)
+      for r in alsoNeeded { facts.append(Fact(label: "Also needed", value: r)) }
+    } else {
+      progress = nil
+      topTier = "Top tier: \(e.tier.name)"
+      alsoNeeded = []
+    }
+    self.facts = facts
+
+    scorecards = [("Leading indicators", model.leading), ("Lagging indicators", model.lagging)]
+      .filter { !$0.1.isEmpty }
+      .map { title, lines in
+        Scorecard(
+          title: title,
+          rows: lines.map { l in
+            KPIRow(
+              name: l.kpi.name + (l.adjusted ? " *" : ""), value: model.money(l.value, l.kpi, mask: masked),
+              target: model.target(l, mask: masked), isImprovement: l.kpi.isImprovement,
+              attainment: NumberFormat.fixed(l.attainment * 100, 0) + " %",
+              points: NumberFormat.fixed(l.points, 1), credit: l.credit,
+              betterChange: l.betterChange,
+              changeWords: Phrases.change(l.betterChange, unicode: true, words: true).text)
+          })
+      }
+
+    if let next = e.nextTier, let needed = e.pointsNeeded {
+      goal = "To reach \(next.name)"
+      paths = needed > 0 ? e.whatItTakes.compactMap { model.path($0, mask: masked) } : []
+      if needed <= 0 {
+        goalLead = "The score is already enough."
+      } else if paths.isEmpty {
+        goalLead =
+          "\(NumberFormat.fixed(needed, 1)) more points: no single KPI closes the gap; it takes progress on several."
+      } else {
+        goalLead = "\(NumberFormat.fixed(needed, 1)) more points. Any one of these alone would do it:"
+      }
+      required = e.unmetRequirements.map(requirement)
+      requiredHeading = required.isEmpty ? nil : "\(next.name) also requires:"
+    } else {
+      goal = nil
+      paths = []
+      goalLead =
+        "You are at the top tier. Keep it: the score must stay above \(NumberFormat.trimmed(e.tier.minScore, 1))."
+      required = []
+      requiredHeading = nil
+    }
+
+    payouts = model.payouts.map { r in
+      let kpi = model.program.kpis.first { $0.id == r.agreement.kpi }!
+      return PayoutRow(
+        outcome: kpi.name, quarter: r.agreement.period.description,
+        baseline: model.money(r.agreement.baseline, kpi, mask: masked),
+        target: model.money(r.agreement.target, kpi, mask: masked),
+        now: model.money(r.value, kpi, mask: masked),
+        attained: r.attainment.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—",
+        share: Phrases.sharePercent(r.shareApplied), payout: model.amount(r.payout, mask: masked),
+        status: r.status.rawValue, pending: r.status == .pending)
+    }
+    payoutTotal = model.amount(model.payouts.reduce(0) { $0 + $1.payout }, mask: masked)
+
+    if let peers = model.peers {
+      peersHeading = "\(model.segmentName): \(peers.count) partners"
+      peerFacts = [
+        Fact(label: "Your score", value: score),
+        Fact(label: "Median", value: NumberFormat.fixed(peers.median, 0)),
+        Fact(label: "Top quarter", value: "from " + NumberFormat.fixed(peers.topQuartile, 0)),
+      ]
+      peersSentence =
+        "You score at or above \(NumberFormat.fixed(peers.percentile * 100, 0)) % of the segment."
+    } else {
+      peersHeading = nil
+      peerFacts = []
+      peersSentence =
+        "Fewer than \(QBRModel.minimumPeers) partners in \(model.segmentName): no comparison is shown, so no one's figures can be inferred."
+    }
+  }
+}

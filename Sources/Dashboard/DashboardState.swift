@@ -9,16 +9,49 @@ public enum Screen: Equatable, Sendable {
   case qbr
 }
 
-/// A QBR on screen: whose, which slide, money masked or not.
+/// A QBR on screen: whose, which slide, money masked or not, and the
+/// slides' data (built in `update` when the QBR opens or its inputs change:
+/// the peer statistics scan the whole segment).
 public struct QBRState: Sendable {
-  public var partner: Int
-  public var slide = 0
-  public var masked = false
+  public internal(set) var partner: Int
+  public internal(set) var slide = 0
+  public internal(set) var masked = false
   /// Opened with `partnerboard qbr`: leaving quits instead of going back.
-  public var standalone = false
+  public internal(set) var standalone = false
   /// The screen to go back to.
-  public var returnTo: Screen = .leaderboard
-  public init(partner: Int) { self.partner = partner }
+  public internal(set) var returnTo: Screen = .leaderboard
+  public internal(set) var model: QBRModel?
+  init(partner: Int) { self.partner = partner }
+}
+
+/// The partner screen: whose, how far scrolled, and its model.
+public struct DetailState: Sendable {
+  public internal(set) var partner: Int
+  public internal(set) var scroll = 0
+  public internal(set) var model: PartnerDetailModel?
+  init(partner: Int) { self.partner = partner }
+}
+
+/// The trends screen: the chosen KPI (program index), the focus, the
+/// selected mover, and its model.
+public struct TrendsState: Sendable {
+  public internal(set) var kpi = 0
+  public internal(set) var focusOnMovers = false
+  public internal(set) var mover = 0
+  public internal(set) var model: TrendsModel?
+}
+
+/// What commands (the `render` and `qbr` commands, `:` lines, tests) ask of
+/// the dashboard: the same changes keys make, by name.
+public enum Command: Equatable, Sendable {
+  case show(Screen)
+  case help
+  case openPartner(Int)
+  case openQBR(Int, standalone: Bool)
+  case qbrSlide(Int)
+  case maskAmounts(Bool)
+  case chooseKPI(Int)
+  case filterSegment(String?)
 }
 
 /// A text prompt at the bottom of the screen (`/` search).
@@ -35,44 +68,51 @@ public struct FilterPanel: Equatable, Sendable {
 /// What the shell must do after an update (I/O stays outside the state machine).
 public enum Effect: Equatable, Sendable {
   case quit
+  /// Read the store again (off the event loop); answer with `.reloaded` or `.failed`.
   case reload
   /// Write `contents` to a new CSV file named after `suggestedName`, then report where.
   case export(suggestedName: String, contents: String)
 }
 
 /// The whole dashboard as a value: `update` changes it, the screens draw it.
+///
+/// Only `Update.apply` changes it (every field's setter is internal to this
+/// module); it derives every screen's model before it returns, so views only
+/// read. Each screen keeps its own part: `detail`, `overview`, `trendsState`,
+/// `qbr`.
 public struct DashboardState: Sendable {
-  public private(set) var book: Scorebook
-  public private(set) var period: Int
-  public private(set) var leaderboard: LeaderboardModel
-  public var screen: Screen = .leaderboard
-  public var showHelp = false
+  public internal(set) var book: Scorebook
+  public internal(set) var period: Int
+  public internal(set) var leaderboard: LeaderboardModel
+  public internal(set) var screen: Screen = .leaderboard
+  public internal(set) var showHelp = false
   /// Index into `leaderboard.partners`.
-  public private(set) var selected = 0
+  public internal(set) var selected = 0
   /// First visible row of the leaderboard table.
-  public private(set) var scroll = 0
-  /// Partner shown in the detail screen.
-  public private(set) var detailPartner: Int?
-  public var detailScroll = 0
-  public var search: Prompt?
-  public var lastSearch = ""
-  public var filterPanel: FilterPanel?
-  public var message: String?
+  public internal(set) var scroll = 0
+  public internal(set) var search: Prompt?
+  public internal(set) var lastSearch = ""
+  public internal(set) var filterPanel: FilterPanel?
+  /// The status line's message; `failed` marks an error.
+  public internal(set) var message: String?
+  public internal(set) var failed = false
+  public internal(set) var width: Int
+  public internal(set) var height: Int
+
+  // Each screen's own state.
+  public internal(set) var detail: DetailState?
   /// The overview of the current period, computed when the screen opens.
-  public private(set) var overview: OverviewModel?
-  /// The trends screen: chosen KPI (program index), focus, selected mover, model.
-  public var trendsKPI = 0
-  public var trendsFocusOnMovers = false
-  public var trendsMover = 0
-  public private(set) var trends: TrendsModel?
-  public var qbr: QBRState? {
-    didSet { prepareQBR() }
-  }
-  /// The QBR's slides' data, built when the QBR opens or its inputs change
-  /// (the peer statistics scan the whole segment).
-  public private(set) var qbrModel: QBRModel?
-  public var width: Int
-  public var height: Int
+  public internal(set) var overview: OverviewModel?
+  public internal(set) var trendsState = TrendsState()
+  public internal(set) var qbr: QBRState?
+
+  public var detailPartner: Int? { detail?.partner }
+  public var detailScroll: Int { detail?.scroll ?? 0 }
+  public var trendsKPI: Int { trendsState.kpi }
+  public var trendsFocusOnMovers: Bool { trendsState.focusOnMovers }
+  public var trendsMover: Int { trendsState.mover }
+  public var trends: TrendsModel? { trendsState.model }
+  public var qbrModel: QBRModel? { qbr?.model }
 
   public init(book: Scorebook, period: Int? = nil, width: Int = 120, height: Int = 40) {
     self.book = book
@@ -82,6 +122,30 @@ public struct DashboardState: Sendable {
     self.height = height
     leaderboard = LeaderboardModel(book: book, period: max(t, 0))
   }
+
+  /// Builds the models of what is on screen when their inputs changed: the
+  /// one place models are made (`Update.apply` calls it last).
+  mutating func deriveModels() {
+    guard book.periods.indices.contains(period) else {
+      overview = nil
+      trendsState.model = nil
+      detail?.model = nil
+      qbr?.model = nil
+      return
+    }
+    if screen == .overview { prepareOverview() }
+    if screen == .trends { prepareTrends() }
+    if let d = detail, screen == .partner {
+      if d.model?.partnerIndex != d.partner || d.model?.periodIndex != period || detailBookChanged {
+        detail?.model = PartnerDetailModel(book: book, partner: d.partner, period: period)
+      }
+    }
+    detailBookChanged = false
+    prepareQBR()
+  }
+
+  /// Set when a reload replaced the book: the partner model is rebuilt.
+  var detailBookChanged = false
 
   /// Rows of the leaderboard table that fit on screen (header, table header
   /// and status bar take the rest).
@@ -125,14 +189,14 @@ public struct DashboardState: Sendable {
   }
 
   /// Builds the overview model once (it scans every partner).
-  public mutating func prepareOverview() {
+  mutating func prepareOverview() {
     if overview?.period != book.periods[period] || overview?.evaluated != book.order[period].count {
       overview = OverviewModel(book: book, period: period)
     }
   }
 
   /// Filters to one segment (the `render` command's `--segment`).
-  public mutating func setFilter(segment: String) {
+  mutating func setFilter(segment: String?) {
     var f = leaderboard.filter
     f.segment = segment
     rebuild(filter: f)
@@ -142,23 +206,20 @@ public struct DashboardState: Sendable {
   public var partnerFilter: PartnerFilter { leaderboard.filter.partners }
 
   /// Builds the trends model when its inputs changed (it scans every partner).
-  public mutating func prepareTrends() {
+  mutating func prepareTrends() {
     guard !book.periods.isEmpty else { return }
-    if let m = trends, m.period == period, m.filter == partnerFilter {
-      if m.kpi != trendsKPI { trends = m.choosing(kpi: trendsKPI, book: book) }
+    if let m = trendsState.model, m.period == period, m.filter == partnerFilter {
+      if m.kpi != trendsState.kpi { trendsState.model = m.choosing(kpi: trendsState.kpi, book: book) }
     } else {
-      trends = TrendsModel(book: book, period: period, filter: partnerFilter, kpi: trendsKPI)
+      trendsState.model = TrendsModel(book: book, period: period, filter: partnerFilter, kpi: trendsState.kpi)
     }
-    trendsMover = min(trendsMover, max(0, (trends?.moverList.count ?? 1) - 1))
+    trendsState.mover = min(trendsState.mover, max(0, (trendsState.model?.moverList.count ?? 1) - 1))
   }
 
   mutating func setPeriod(_ t: Int) {
     guard t >= 0 && t < book.periods.count, t != period else { return }
     period = t
     overview = nil
-    if screen == .overview { prepareOverview() }
-    if screen == .trends { prepareTrends() }
-    prepareQBR()
     rebuild()
     if let p = detailPartner, !book.isEvaluated(p, t) {
       message = "\(book.partners[p].name) has no data in \(book.periods[t])"
@@ -167,14 +228,16 @@ public struct DashboardState: Sendable {
 
   mutating func replaceBook(_ newBook: Scorebook) {
     let keep = selectedPartner.map { book.partners[$0].id }
-    let detail = detailPartner.map { book.partners[$0].id }
+    let detailID = detailPartner.map { book.partners[$0].id }
     let qbrPartner = qbr.map { book.partners[$0.partner].id }
     let periodName = book.periods.indices.contains(period) ? book.periods[period] : nil
     let wasLatest = period == book.periods.count - 1
     book = newBook
     overview = nil
-    trends = nil
-    qbrModel = nil
+    trendsState.model = nil
+    qbr?.model = nil
+    detail?.model = nil
+    detailBookChanged = true
     if wasLatest || periodName.flatMap(newBook.periodIndex) == nil {
       period = newBook.periods.count - 1
     } else {
@@ -184,7 +247,7 @@ public struct DashboardState: Sendable {
       book: newBook, period: max(period, 0), sort: leaderboard.sort, ascending: leaderboard.ascending,
       filter: leaderboard.filter)
     select(partnerID: keep)
-    detailPartner = detail.flatMap(newBook.partnerIndex(id:))
+    if let p = detailID.flatMap(newBook.partnerIndex(id:)) { detail?.partner = p } else { detail = nil }
     if let id = qbrPartner {
       if let p = newBook.partnerIndex(id: id) {
         qbr?.partner = p
@@ -193,24 +256,19 @@ public struct DashboardState: Sendable {
         qbr = nil
       }
     }
-    if detailPartner == nil && screen == .partner { screen = .leaderboard }
-    if screen == .overview && !newBook.periods.isEmpty { prepareOverview() }
-    if screen == .trends { prepareTrends() }
+    if detail == nil && screen == .partner { screen = .leaderboard }
   }
 
   mutating func prepareQBR() {
-    guard let q = qbr, book.periods.indices.contains(period) else {
-      qbrModel = nil
+    guard let q = qbr else { return }
+    if let m = q.model, m.partner.id == book.partners[q.partner].id, m.period == book.periods[period] {
       return
     }
-    if let m = qbrModel, m.partner.id == book.partners[q.partner].id, m.period == book.periods[period] {
-      return
-    }
-    qbrModel = QBRModel(book: book, partner: q.partner, period: period)
+    qbr?.model = QBRModel(book: book, partner: q.partner, period: period)
   }
 
   /// Opens the QBR of partner `p` (standalone: leaving it quits).
-  public mutating func openQBR(_ p: Int, standalone: Bool = false) {
+  mutating func openQBR(_ p: Int, standalone: Bool = false) {
     var q = QBRState(partner: p)
     q.standalone = standalone
     q.returnTo = screen
@@ -218,13 +276,14 @@ public struct DashboardState: Sendable {
     screen = .qbr
   }
 
-  /// Opens the partner screen on partner `p`.
-  public mutating func showPartner(_ p: Int) { openDetail(p) }
+  mutating func scrollDetail(by lines: Int) {
+    if let d = detail { detail?.scroll = max(0, d.scroll + lines) }
+  }
 
   mutating func openDetail(_ p: Int?) {
     guard let p else { return }
-    detailPartner = p
-    detailScroll = 0
+    if detail?.partner != p { detail = DetailState(partner: p) }
+    detail?.scroll = 0
     screen = .partner
   }
 }

@@ -19,6 +19,10 @@ public enum Event: Sendable {
   case resize(width: Int, height: Int)
   /// The store changed under us and was read again.
   case reloaded(Scorebook)
-  /// Something failed outside the state machine (shown in the status bar).
+  /// A message for the status bar (an export written, a reload started).
+  case status(String)
+  /// Something failed outside the state machine (shown in the status bar as an error).
   case failed(String)
+  /// A change asked for by name (the `render` and `qbr` commands, tests).
+  case command(Command)
 }

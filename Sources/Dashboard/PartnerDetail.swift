@@ -20,6 +20,9 @@ public struct PartnerDetailModel: Sendable {
 
   public let partner: Partner
   public let period: Period
+  /// Which partner and period of the book it was built for.
+  public let partnerIndex: Int
+  public let periodIndex: Int
   public let evaluation: PartnerEvaluation?
   public let series: [KPISeries]
   public let history: [HistoryPoint]
@@ -29,6 +32,8 @@ public struct PartnerDetailModel: Sendable {
   public init(book: Scorebook, partner p: Int, period t: Int) {
     partner = book.partners[p]
     period = book.periods[t]
+    partnerIndex = p
+    periodIndex = t
     program = book.program
     evaluation = book.evaluation(partner: p, period: t)
     series = book.program.kpis.enumerated().map { k, kpi in

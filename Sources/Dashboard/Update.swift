@@ -1,10 +1,18 @@
 import Presentation
 import Scoring
 
-/// `update(state, event) -> state`: every key, mouse action, resize and reload.
+/// `update(state, event) -> (state, effects)`: the only way the dashboard's
+/// state changes. Every key, mouse action, resize, reload, status and
+/// command goes through `apply`, which derives the screens' models last.
 public enum Update {
   @discardableResult
   public static func apply(_ event: Event, to s: inout DashboardState) -> [Effect] {
+    let effects = dispatch(event, &s)
+    s.deriveModels()
+    return effects
+  }
+
+  static func dispatch(_ event: Event, _ s: inout DashboardState) -> [Effect] {
     switch event {
     case .resize(let w, let h):
       s.width = w
@@ -14,15 +22,24 @@ public enum Update {
     case .reloaded(let book):
       s.replaceBook(book)
       s.message = "reloaded: the store changed"
+      s.failed = false
+      return []
+    case .status(let message):
+      s.message = message
+      s.failed = false
       return []
     case .failed(let message):
       s.message = message
+      s.failed = true
       return []
+    case .command(let command):
+      return apply(command, &s)
     case .mouse(let x, let y, let action):
       return mouse(x: x, y: y, action: action, &s)
     case .key(let key):
       if key == .ctrlC { return [.quit] }
       s.message = nil
+      s.failed = false
       if s.search != nil { return searchKey(key, &s) }
       if s.filterPanel != nil { return filterKey(key, &s) }
       if s.showHelp {
@@ -33,6 +50,27 @@ public enum Update {
       if s.screen == .qbr { return qbrKey(key, &s) }
       return globalKey(key, &s)
     }
+  }
+
+  /// Commands: the changes keys make, asked for by name.
+  static func apply(_ command: Command, _ s: inout DashboardState) -> [Effect] {
+    switch command {
+    case .show(let screen):
+      switch screen {
+      case .partner: s.openDetail(s.detailPartner ?? s.selectedPartner)
+      case .qbr: if let p = s.selectedPartner { s.openQBR(p) }
+      default: s.screen = screen
+      }
+    case .help: s.showHelp = true
+    case .openPartner(let p): if s.book.partners.indices.contains(p) { s.openDetail(p) }
+    case .openQBR(let p, let standalone):
+      if s.book.partners.indices.contains(p) { s.openQBR(p, standalone: standalone) }
+    case .qbrSlide(let n): s.qbr?.slide = max(0, min(n, QBRModel.slideTitles.count - 1))
+    case .maskAmounts(let on): s.qbr?.masked = on
+    case .chooseKPI(let k): if s.book.program.kpis.indices.contains(k) { s.trendsState.kpi = k }
+    case .filterSegment(let segment): s.setFilter(segment: segment)
+    }
+    return []
   }
 
   static func globalKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
@@ -50,12 +88,8 @@ public enum Update {
       return []
     case .tab:
       switch s.screen {
-      case .leaderboard, .partner:
-        s.screen = .overview
-        s.prepareOverview()
-      case .overview:
-        s.screen = .trends
-        s.prepareTrends()
+      case .leaderboard, .partner: s.screen = .overview
+      case .overview: s.screen = .trends
       case .trends, .qbr: s.screen = .leaderboard
       }
       return []
@@ -67,11 +101,9 @@ public enum Update {
       return []
     case .char("3"):
       s.screen = .overview
-      s.prepareOverview()
       return []
     case .char("4"), .char("t"):
       s.screen = .trends
-      s.prepareTrends()
       return []
     case .char("e"):
       return [export(s)]
@@ -158,45 +190,44 @@ public enum Update {
 
   static func trendsKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
     guard let model = s.trends else { return [] }
-    if s.trendsFocusOnMovers {
+    if s.trendsState.focusOnMovers {
       let movers = model.moverList
       switch key {
-      case .down, .char("j"): s.trendsMover = min(s.trendsMover + 1, max(0, movers.count - 1))
-      case .up, .char("k"): s.trendsMover = max(0, s.trendsMover - 1)
+      case .down, .char("j"): s.trendsState.mover = min(s.trendsState.mover + 1, max(0, movers.count - 1))
+      case .up, .char("k"): s.trendsState.mover = max(0, s.trendsState.mover - 1)
       case .enter:
-        if s.trendsMover < movers.count { s.openDetail(movers[s.trendsMover].partner) }
-      case .escape, .left, .char("h"), .char("m"): s.trendsFocusOnMovers = false
+        if s.trendsState.mover < movers.count { s.openDetail(movers[s.trendsState.mover].partner) }
+      case .escape, .left, .char("h"), .char("m"): s.trendsState.focusOnMovers = false
       default: break
       }
       return []
     }
     let order = model.rows.map(\.kpi)
-    let i = order.firstIndex(of: s.trendsKPI) ?? 0
+    let i = order.firstIndex(of: s.trendsState.kpi) ?? 0
     switch key {
-    case .down, .char("j"): s.trendsKPI = order[min(i + 1, order.count - 1)]
-    case .up, .char("k"): s.trendsKPI = order[max(i - 1, 0)]
+    case .down, .char("j"): s.trendsState.kpi = order[min(i + 1, order.count - 1)]
+    case .up, .char("k"): s.trendsState.kpi = order[max(i - 1, 0)]
     case .right, .char("l"), .char("m"):
       if !model.moverList.isEmpty {
-        s.trendsFocusOnMovers = true
-        s.trendsMover = 0
+        s.trendsState.focusOnMovers = true
+        s.trendsState.mover = 0
       }
     case .char("f"): s.filterPanel = FilterPanel(field: .segment)
     case .char("x"): s.rebuild(filter: LeaderboardFilter())
     case .escape, .backspace: s.screen = .leaderboard
     default: break
     }
-    s.prepareTrends()
     return []
   }
 
   static func detailKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
     switch key {
     case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
-    case .down, .char("j"): s.detailScroll += 1
-    case .up, .char("k"): s.detailScroll = max(0, s.detailScroll - 1)
-    case .pageDown: s.detailScroll += max(1, s.height - 4)
-    case .pageUp: s.detailScroll = max(0, s.detailScroll - max(1, s.height - 4))
-    case .char("g"), .home: s.detailScroll = 0
+    case .down, .char("j"): s.scrollDetail(by: 1)
+    case .up, .char("k"): s.scrollDetail(by: -1)
+    case .pageDown: s.scrollDetail(by: max(1, s.height - 4))
+    case .pageUp: s.scrollDetail(by: -max(1, s.height - 4))
+    case .char("g"), .home: s.detail?.scroll = 0
     default: break
     }
     return []
@@ -297,15 +328,14 @@ public enum Update {
     }
     s.filterPanel = panel
     if filter != s.leaderboard.filter { s.rebuild(filter: filter) }
-    if s.screen == .trends { s.prepareTrends() }
     return []
   }
 
   static func mouse(x: Int, y: Int, action: MouseAction, _ s: inout DashboardState) -> [Effect] {
     guard s.screen == .leaderboard, !s.showHelp else {
       if s.screen == .partner {
-        if action == .wheelDown { s.detailScroll += 3 }
-        if action == .wheelUp { s.detailScroll = max(0, s.detailScroll - 3) }
+        if action == .wheelDown { s.scrollDetail(by: 3) }
+        if action == .wheelUp { s.scrollDetail(by: -3) }
       }
       return []
     }
@@ -325,7 +355,7 @@ public enum Update {
   /// or the partner's KPI table.
   static func export(_ s: DashboardState) -> Effect {
     let period = s.book.periods.indices.contains(s.period) ? s.book.periods[s.period].description : "none"
-    if s.screen == .trends, let model = s.trends {
+    if s.screen == .trends, let model = s.trendsState.model {
       let kpi = s.book.program.kpis[model.kpi].id
       return .export(
         suggestedName: "partnerboard-trends-\(FileSlug.of(kpi))-\(period).csv",

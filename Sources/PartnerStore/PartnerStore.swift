@@ -7,7 +7,7 @@ import Scoring
 
 /// The local store: one SQLite file (WAL mode, one writer) holding the
 /// program, partners, observations, adjustments, agreements and the import log.
-public final class PartnerStore {
+public final class PartnerStore: Sendable {
   public let path: String
   let queue: DatabaseQueue
 

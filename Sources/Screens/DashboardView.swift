@@ -47,8 +47,12 @@ public enum DashboardView {
     }
     let hints: [StatusBar.Hint]
     if let message = s.message, !message.isEmpty, !s.showHelp, s.filterPanel == nil {
-      // A message (an export's path, a reload) needs the room more than the hints.
-      return StatusBar(hints: [.init("?", "help")], message: message)
+      // A message (an export's path, a reload) needs the room more than the
+      // hints; an error says so in words, not by colour alone.
+      return StatusBar(
+        hints: [.init("?", "help")],
+        message: s.failed && !message.hasPrefix("error") ? "error: " + message : message,
+        messageStyle: s.failed ? Style(bold: true) : .plain)
     }
     if s.showHelp {
       hints = [.init("any key", "close help"), .init("q", "quit")]

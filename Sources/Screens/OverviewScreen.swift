@@ -12,7 +12,10 @@ struct OverviewScreen: Widget {
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
     let book = state.book
-    let o = state.overview ?? OverviewModel(book: book, period: state.period)
+    guard let o = state.overview else {
+      CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
+      return
+    }
     let tiers = book.program.tiers
     _ = buffer.put(
       [

@@ -10,11 +10,10 @@ struct PartnerScreen: Widget {
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    guard let p = state.detailPartner else {
+    guard let model = state.detail?.model else {
       CenteredMessage("No partner selected: Esc goes back").render(in: rect, buffer: &buffer, glyphs: glyphs)
       return
     }
-    let model = PartnerDetailModel(book: state.book, partner: p, period: state.period)
     let k = model.series.count
     let perRow = rect.width >= 150 ? 3 : rect.width >= 100 ? 2 : 1
     // An upper bound of the page: cards, KPI table, adjustments, history, trend grid, agreements.

@@ -12,9 +12,10 @@ struct TrendsScreen: Widget {
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
     let book = state.book
-    let model =
-      state.trends
-      ?? TrendsModel(book: book, period: state.period, filter: state.partnerFilter, kpi: state.trendsKPI)
+    guard let model = state.trends else {
+      CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
+      return
+    }
     let program = book.program
     let kpi = program.kpis[model.kpi]
     var filters: [String] = []

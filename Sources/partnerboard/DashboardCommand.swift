@@ -57,6 +57,9 @@ final class DashboardApp {
   let glyphs = Glyphs.forLocale()
   var dataVersion: Int
   var lastCheck = Date()
+  /// A reload runs on its own thread; its result waits here for the loop.
+  let reloads = Mailbox<Result<Scorebook, Error>>()
+  var reloading = false
 
   init(store: PartnerStore, book: Scorebook, period: Int, theme: Theme) {
     self.store = store
@@ -73,8 +76,15 @@ final class DashboardApp {
     session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
     while true {
       var effects: [Effect] = []
-      if let input = session.readEvent(timeoutMs: 500), let event = Self.event(input) {
+      if let input = session.readEvent(timeoutMs: reloading ? 50 : 500), let event = Self.event(input) {
         effects = Update.apply(event, to: &state)
+      }
+      if let result = reloads.take() {
+        reloading = false
+        switch result {
+        case .success(let book): Update.apply(.reloaded(book), to: &state)
+        case .failure(let error): Update.apply(.failed("reload failed: \(error)"), to: &state)
+        }
       }
       if Date().timeIntervalSince(lastCheck) >= 1 {
         lastCheck = Date()
@@ -92,14 +102,15 @@ final class DashboardApp {
         switch effect {
         case .quit: return
         case .reload:
-          do {
-            let book = Scorebook(try store.loadDataset())
-            Update.apply(.reloaded(book), to: &state)
-          } catch {
-            Update.apply(.failed("reload failed: \(error)"), to: &state)
-          }
+          // Off the event loop: keys keep working while a big store is read.
+          guard !reloading else { break }
+          reloading = true
+          Update.apply(.status("reloading…"), to: &state)
+          let store = self.store
+          let mailbox = reloads
+          Thread.detachNewThread { mailbox.put(Result { Scorebook(try store.loadDataset()) }) }
         case .export(let name, let contents):
-          Update.apply(.failed(Self.export(name: name, contents: contents)), to: &state)
+          Update.apply(Self.export(name: name, contents: contents), to: &state)
         }
       }
       session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
@@ -109,7 +120,7 @@ final class DashboardApp {
   /// Writes the export next to the user (current directory), never over a
   /// file, mode 0600. `name` is the view's suggestion, made of slugs; only
   /// its last path component is used.
-  static func export(name: String, contents: String) -> String {
+  static func export(name: String, contents: String) -> Event {
     let fm = FileManager.default
     let dir = fm.currentDirectoryPath
     let base = (name as NSString).lastPathComponent
@@ -119,13 +130,13 @@ final class DashboardApp {
       do {
         try PrivateFile.write(contents, to: path, replacing: false)
         let rows = contents.split(separator: "\n").count - 1
-        return "exported \(rows) rows to \(path)"
+        return .status("exported \(rows) rows to \(path)")
       } catch PrivateFile.Failure.exists {
-        guard n < 1000 else { return "export failed: too many files named \(base)" }
+        guard n < 1000 else { return .failed("export failed: too many files named \(base)") }
         path = dir + "/" + base.replacingOccurrences(of: ".csv", with: "-\(n).csv")
         n += 1
       } catch {
-        return "export failed: \(error)"
+        return .failed("export failed: \(error)")
       }
     }
   }
@@ -164,5 +175,26 @@ final class DashboardApp {
       }
       return .key(k)
     }
+  }
+}
+
+/// One value handed from a worker thread to the event loop.
+final class Mailbox<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value?
+
+  func put(_ v: Value) {
+    lock.lock()
+    value = v
+    lock.unlock()
+  }
+
+  func take() -> Value? {
+    lock.lock()
+    defer {
+      value = nil
+      lock.unlock()
+    }
+    return value
   }
 }

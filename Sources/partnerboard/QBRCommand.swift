@@ -74,8 +74,8 @@ struct QBRCommand: ParsableCommand {
     try reportingErrors {
       let store = try self.store.open()
       let app = DashboardApp(store: store, book: book, period: t, theme: Theme(theme))
-      app.state.openQBR(p, standalone: true)
-      app.state.qbr?.masked = mask
+      Update.apply(.command(.openQBR(p, standalone: true)), to: &app.state)
+      Update.apply(.command(.maskAmounts(mask)), to: &app.state)
       try app.run()
     }
   }

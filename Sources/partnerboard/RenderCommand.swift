@@ -47,19 +47,17 @@ struct RenderCommand: ParsableCommand {
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])
       switch screen {
       case .leaderboard:
-        if let segment { state.setFilter(segment: segment) }
+        if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
       case .overview:
-        state.screen = .overview
-        state.prepareOverview()
+        Update.apply(.command(.show(.overview)), to: &state)
       case .trends:
         if let kpi {
           guard let k = book.program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }
-          state.trendsKPI = k
+          Update.apply(.command(.chooseKPI(k)), to: &state)
         }
-        if let segment { state.setFilter(segment: segment) }
-        state.screen = .trends
-        state.prepareTrends()
-      case .help: state.showHelp = true
+        if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
+        Update.apply(.command(.show(.trends)), to: &state)
+      case .help: Update.apply(.command(.help), to: &state)
       case .qbr:
         guard let partner else {
           throw CLIError("render qbr: name the partner (an id or a piece of the name)")
@@ -69,16 +67,15 @@ struct RenderCommand: ParsableCommand {
         guard (1...QBRModel.slideTitles.count).contains(slide) else {
           throw CLIError("--slide: expected 1 to \(QBRModel.slideTitles.count), found \(slide)")
         }
-        state.openQBR(p, standalone: true)
-        state.qbr?.slide = slide - 1
-        state.qbr?.masked = mask
+        Update.apply(.command(.openQBR(p, standalone: true)), to: &state)
+        Update.apply(.command(.qbrSlide(slide - 1)), to: &state)
+        Update.apply(.command(.maskAmounts(mask)), to: &state)
       case .partner:
         guard let partner else {
           throw CLIError("render partner: name the partner (an id or a piece of the name)")
         }
         let p = try LookupPartner.find(partner, in: book)
-        Update.apply(.key(.char("2")), to: &state)
-        state.showPartner(p)
+        Update.apply(.command(.openPartner(p)), to: &state)
       }
       let buffer = DashboardView.render(state, theme: Theme(theme), glyphs: Glyphs.forLocale())
       Output.out(TextBackend.render(buffer))

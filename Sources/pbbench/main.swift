@@ -61,14 +61,12 @@ bench("page (PgDn/PgUp)", [.pageDown, .pageDown, .pageUp], repeat: 60)
 bench("jump (G/g)", [.char("G"), .char("g")], repeat: 20)
 bench("open detail, back", [.enter, .escape], repeat: 20)
 bench("overview, back (Tab)", [.tab], repeat: 20)
-state.screen = .overview
-state.prepareOverview()
+Update.apply(.command(.show(.overview)), to: &state)
 bench("overview, move (j)", [.char("j")], repeat: 20)
-state.screen = .leaderboard
+Update.apply(.command(.show(.leaderboard)), to: &state)
 var t0 = now()
 state = DashboardState(book: book, width: size[0], height: size[1])
-state.screen = .trends
-state.prepareTrends()
+Update.apply(.command(.show(.trends)), to: &state)
 frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
 print(
   String(
@@ -78,7 +76,7 @@ t0 = now()
 Update.apply(.key(.char("m")), to: &state)
 frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
 bench("trends, mover (j)", [.char("j")], repeat: 20)
-state.screen = .leaderboard
+Update.apply(.command(.show(.leaderboard)), to: &state)
 bench("sort (s)", [.char("s")], repeat: 18)
 bench("period ([ ])", [.char("["), .char("]")], repeat: 10)
 if frame.isEmpty { print("empty frame") }

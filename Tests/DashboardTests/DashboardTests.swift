@@ -362,3 +362,44 @@ enum Synthetic {
     #expect(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "\(csv)")
   }
 }
+
+/// `update` is the only way state changes, and it leaves every model fresh.
+@Suite struct UpdateDerivesModelsTests {
+  let book = Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]])
+
+  @Test func modelsFollowTheirInputs() {
+    var s = DashboardState(book: book, width: 120, height: 40)
+    #expect(s.detail == nil && s.overview == nil && s.trends == nil && s.qbrModel == nil)
+    Update.apply(.command(.openPartner(1)), to: &s)
+    #expect(s.screen == .partner)
+    #expect(s.detail?.model?.partner.id == "p1")
+    #expect(s.detail?.model?.period == book.periods[1])
+    Update.apply(.key(.char("[")), to: &s)
+    #expect(s.detail?.model?.period == book.periods[0])
+    Update.apply(.command(.show(.overview)), to: &s)
+    #expect(s.overview?.period == book.periods[0])
+    Update.apply(.key(.char("]")), to: &s)
+    #expect(s.overview?.period == book.periods[1])
+    Update.apply(.command(.chooseKPI(0)), to: &s)
+    Update.apply(.command(.show(.trends)), to: &s)
+    #expect(s.trends?.period == 1)
+    Update.apply(.command(.openQBR(2, standalone: false)), to: &s)
+    #expect(s.qbrModel?.partner.id == "p2")
+    Update.apply(.command(.qbrSlide(99)), to: &s)
+    #expect(s.qbr?.slide == QBRModel.slideTitles.count - 1)
+    // A reload with other scores rebuilds what is shown.
+    let newer = Synthetic.book([[10, 90], [50, 40], [70, 99], [nil, 60], [20, 85]])
+    Update.apply(.reloaded(newer), to: &s)
+    #expect(s.qbrModel?.evaluation.score == 99)
+  }
+
+  @Test func statusAndFailureAreDifferentEvents() {
+    var s = DashboardState(book: book, width: 120, height: 40)
+    Update.apply(.status("exported 5 rows to /tmp/x.csv"), to: &s)
+    #expect(s.message == "exported 5 rows to /tmp/x.csv" && !s.failed)
+    Update.apply(.failed("export failed: disk full"), to: &s)
+    #expect(s.message == "export failed: disk full" && s.failed)
+    Update.apply(.key(.char("j")), to: &s)
+    #expect(s.message == nil && !s.failed)
+  }
+}

@@ -15,9 +15,9 @@ import Testing
   {
     (0..<QBRModel.slideTitles.count).map { i in
       var s = DashboardState(book: book, width: width, height: height)
-      s.openQBR(p, standalone: true)
-      s.qbr?.slide = i
-      s.qbr?.masked = masked
+      Update.apply(.command(.openQBR(p, standalone: true)), to: &s)
+      Update.apply(.command(.qbrSlide(i)), to: &s)
+      Update.apply(.command(.maskAmounts(masked)), to: &s)
       return TextBackend.render(DashboardView.render(s, glyphs: glyphs))
     }
   }
@@ -28,8 +28,8 @@ import Testing
     let snap = ScreenSnapshotTests()
     for (i, _) in QBRModel.slideTitles.enumerated() {
       var s = DashboardState(book: Self.book, width: size.0, height: size.1)
-      s.openQBR(Self.acme, standalone: true)
-      s.qbr?.slide = i
+      Update.apply(.command(.openQBR(Self.acme, standalone: true)), to: &s)
+      Update.apply(.command(.qbrSlide(i)), to: &s)
       try snap.assertSnapshot("qbr-\(i + 1)-\(size.0)x\(size.1)", s)
     }
   }

@@ -61,25 +61,25 @@ import Testing
 
   @Test(arguments: sizes) func partnerWithCJKName(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
-    s.showPartner(partner("東京システム株式会社"))
+    Update.apply(.command(.openPartner(partner("東京システム株式会社"))), to: &s)
     try assertSnapshot("partner-cjk-\(size.0)x\(size.1)", s)
   }
 
   @Test(arguments: sizes) func partnerWithEmojiName(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
-    s.showPartner(partner("Rocket 🚀 Cloud"))
+    Update.apply(.command(.openPartner(partner("Rocket 🚀 Cloud"))), to: &s)
     try assertSnapshot("partner-emoji-\(size.0)x\(size.1)", s)
   }
 
   @Test(arguments: sizes) func overview(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
-    s.screen = .overview
+    Update.apply(.command(.show(.overview)), to: &s)
     try assertSnapshot("overview-\(size.0)x\(size.1)", s)
   }
 
   @Test(arguments: sizes) func help(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
-    s.showHelp = true
+    Update.apply(.command(.help), to: &s)
     try assertSnapshot("help-\(size.0)x\(size.1)", s)
   }
 
@@ -91,8 +91,8 @@ import Testing
 
   @Test(arguments: sizes) func trendsForOneSegmentAndALowerIsBetterKPI(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
-    s.setFilter(segment: "msp")
-    s.trendsKPI = Self.book.program.kpiIndex("time_to_value")!
+    Update.apply(.command(.filterSegment("msp")), to: &s)
+    Update.apply(.command(.chooseKPI(Self.book.program.kpiIndex("time_to_value")!)), to: &s)
     Update.apply(.key(.char("t")), to: &s)
     try assertSnapshot("trends-msp-ttv-\(size.0)x\(size.1)", s)
   }
@@ -117,10 +117,10 @@ import Testing
   @Test func asciiFallback() throws {
     try assertSnapshot("leaderboard-ascii-80x24", state(80, 24), glyphs: .ascii)
     var s = state(80, 24)
-    s.showPartner(partner("Acme Corporation"))
+    Update.apply(.command(.openPartner(partner("Acme Corporation"))), to: &s)
     try assertSnapshot("partner-ascii-80x24", s, glyphs: .ascii)
     var o = state(80, 24)
-    o.screen = .overview
+    Update.apply(.command(.show(.overview)), to: &o)
     try assertSnapshot("overview-ascii-80x24", o, glyphs: .ascii)
   }
 

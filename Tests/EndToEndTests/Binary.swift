@@ -73,6 +73,27 @@ struct Binary {
 
   static func readInBackground(_ handle: FileHandle) -> PendingRead { PendingRead(handle) }
 
+  /// The spec's example copied to DIR/NAME with some files' text changed
+  /// (`edit` gets each file's name and text), and a store built from it
+  /// at DIR/NAME.sqlite.
+  static func exampleStore(
+    in dir: String, named name: String = "data", edit: (String, String) -> String
+  ) throws -> String {
+    let data = dir + "/" + name
+    try FileManager.default.copyItem(atPath: fixtures + "/spec-example", toPath: data)
+    for file in try FileManager.default.contentsOfDirectory(atPath: data) {
+      let text = try String(contentsOfFile: data + "/" + file, encoding: .utf8)
+      let edited = edit(file, text)
+      if edited != text { try edited.write(toFile: data + "/" + file, atomically: true, encoding: .utf8) }
+    }
+    let db = data + ".sqlite"
+    let r = try run(["init", "--from", data, "--db", db])
+    guard r.status == 0 else { throw StoreFailure(message: r.stderr) }
+    return db
+  }
+
+  struct StoreFailure: Error { let message: String }
+
   static func tempDir() throws -> String {
     let dir = NSTemporaryDirectory() + "pb-e2e-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -19,12 +19,7 @@ import Testing
 
   init() throws {
     dir = try Binary.tempDir()
-    db = dir + "/s.sqlite"
-    let data = dir + "/data"
-    try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example", toPath: data)
-    try Self.partners.write(toFile: data + "/partners.csv", atomically: true, encoding: .utf8)
-    let r = try Binary.run(["init", "--from", data, "--db", db])
-    #expect(r.status == 0, "\(r.stderr)")
+    db = try Binary.exampleStore(in: dir) { file, text in file == "partners.csv" ? Self.partners : text }
   }
 
   /// True when `s` holds a control (but a line feed) or bidi character.
@@ -86,12 +81,11 @@ import Testing
   }
 
   @Test func markdownPackShowsMarkupAsText() throws {
-    let data = dir + "/markup"
-    try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example", toPath: data)
-    try "id,name,segment,region\nA,<script>alert(1)</script>,reseller,[r](javascript:x)\nB,Beta,referral,NA\n"
-      .write(toFile: data + "/partners.csv", atomically: true, encoding: .utf8)
-    let store = dir + "/m.sqlite"
-    #expect(try Binary.run(["init", "--from", data, "--db", store]).status == 0)
+    let partners =
+      "id,name,segment,region\nA,<script>alert(1)</script>,reseller,[r](javascript:x)\nB,Beta,referral,NA\n"
+    let store = try Binary.exampleStore(in: dir, named: "markup") { file, text in
+      file == "partners.csv" ? partners : text
+    }
     let md = dir + "/a.md"
     let html = dir + "/a.html"
     #expect(try Binary.run(["qbr", "A", "--db", store, "--export", md]).status == 0)

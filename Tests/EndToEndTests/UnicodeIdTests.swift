@@ -12,22 +12,16 @@ import Testing
 
   init() throws {
     dir = try Binary.tempDir()
-    db = dir + "/s.sqlite"
-    let data = dir + "/data"
-    try FileManager.default.copyItem(atPath: Binary.fixtures + "/spec-example", toPath: data)
-    try "id,name,segment,region\n\(Self.nfc),Müller Kodō,reseller,EMEA\nB,Beta,referral,NA\n".write(
-      toFile: data + "/partners.csv", atomically: true, encoding: .utf8)
-    // The metrics name partner A in the other form.
-    var metrics = try String(contentsOfFile: data + "/metrics.csv", encoding: .utf8)
-    metrics = metrics.replacingOccurrences(of: "\nA,", with: "\n\(Self.nfd),")
-    var agreements = try String(contentsOfFile: data + "/agreements.csv", encoding: .utf8)
-    agreements = agreements.replacingOccurrences(of: ",A,", with: ",\(Self.nfd),")
-    try metrics.write(toFile: data + "/metrics.csv", atomically: true, encoding: .utf8)
-    try agreements.write(toFile: data + "/agreements.csv", atomically: true, encoding: .utf8)
-    let v = try Binary.run(["validate", data])
-    #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
-    let r = try Binary.run(["init", "--from", data, "--db", db])
-    #expect(r.status == 0, "\(r.stderr)")
+    // The partner is named in NFC; the metrics and agreements use NFD.
+    db = try Binary.exampleStore(in: dir) { file, text in
+      switch file {
+      case "partners.csv":
+        "id,name,segment,region\n\(Self.nfc),Müller Kodō,reseller,EMEA\nB,Beta,referral,NA\n"
+      case "metrics.csv": text.replacingOccurrences(of: "\nA,", with: "\n\(Self.nfd),")
+      case "agreements.csv": text.replacingOccurrences(of: ",A,", with: ",\(Self.nfd),")
+      default: text
+      }
+    }
   }
 
   @Test func oneKeyIsOneRow() throws {

@@ -294,54 +294,45 @@ public struct TOMLParser {
   // MARK: - Strings
 
   private mutating func basicString() throws -> String {
-    let column = col
-    i += 1
-    var out: [UInt8] = []
-    while true {
-      guard let c = peek() else { throw error("string is not closed", column) }
-      if c == ascii("\"") {
-        i += 1
-        return String(decoding: out, as: UTF8.self)
-      }
-      if c == ascii("\n") || c == ascii("\r") { throw error("string is not closed on its line", column) }
-      if c == ascii("\\") {
-        try escape(into: &out)
-        continue
-      }
-      try checkText(c)
-      out.append(c)
-      i += 1
-    }
+    try string(quote: "\"", escapes: true, multiline: false)
+  }
+  private mutating func literalString() throws -> String {
+    try string(quote: "'", escapes: false, multiline: false)
+  }
+  private mutating func multilineBasicString() throws -> String {
+    try string(quote: "\"", escapes: true, multiline: true)
+  }
+  private mutating func multilineLiteralString() throws -> String {
+    try string(quote: "'", escapes: false, multiline: true)
   }
 
-  private mutating func multilineBasicString() throws -> String {
+  /// The four kinds of string: basic (`"`, with escapes) or literal (`'`),
+  /// on one line or multi-line (three quotes).
+  private mutating func string(quote q: Unicode.Scalar, escapes: Bool, multiline: Bool) throws -> String {
     let column = col
-    openMultiline()
+    let quote = ascii(q)
+    if multiline { openMultiline() } else { i += 1 }
     var out: [UInt8] = []
     while true {
-      guard let c = peek() else { throw error("multi-line string is not closed", column) }
-      if c == ascii("\""), try closeMultiline(ascii("\""), into: &out) {
-        return String(decoding: out, as: UTF8.self)
+      guard let c = peek() else {
+        throw error(multiline ? "multi-line string is not closed" : "string is not closed", column)
       }
-      if c == ascii("\\") {
-        // A backslash at the end of a line joins it with the next non-blank text.
-        var j = i + 1
-        while j < b.count && (b[j] == ascii(" ") || b[j] == ascii("\t")) { j += 1 }
-        if j < b.count
-          && (b[j] == ascii("\n") || (b[j] == ascii("\r") && j + 1 < b.count && b[j + 1] == ascii("\n")))
-        {
-          i = j
-          while let d = peek(), d == ascii(" ") || d == ascii("\t") || d == ascii("\n") || d == ascii("\r") {
-            if d == ascii("\r") { try newline() } else if d == ascii("\n") { try newline() } else { i += 1 }
-          }
-          continue
+      if c == quote {
+        if !multiline {
+          i += 1
+          return String(decoding: out, as: UTF8.self)
         }
-        try escape(into: &out)
-        continue
+        if try closeMultiline(quote, into: &out) { return String(decoding: out, as: UTF8.self) }
       }
       if c == ascii("\n") || c == ascii("\r") {
+        guard multiline else { throw error("string is not closed on its line", column) }
         try newline()
         out.append(ascii("\n"))
+        continue
+      }
+      if escapes && c == ascii("\\") {
+        if multiline && lineEndingBackslash() { continue }
+        try escape(into: &out)
         continue
       }
       try checkText(c)
@@ -374,40 +365,19 @@ public struct TOMLParser {
     return true
   }
 
-  private mutating func literalString() throws -> String {
-    let column = col
-    i += 1
-    let start = i
-    while true {
-      guard let c = peek() else { throw error("string is not closed", column) }
-      if c == ascii("'") {
-        defer { i += 1 }
-        return String(decoding: b[start..<i], as: UTF8.self)
-      }
-      if c == ascii("\n") || c == ascii("\r") { throw error("string is not closed on its line", column) }
-      try checkText(c)
-      i += 1
+  /// In a multi-line basic string, a backslash at the end of a line joins it
+  /// with the next non-blank text: true (and past the blanks) when it is one.
+  private mutating func lineEndingBackslash() -> Bool {
+    var j = i + 1
+    while j < b.count && (b[j] == ascii(" ") || b[j] == ascii("\t")) { j += 1 }
+    guard j < b.count,
+      b[j] == ascii("\n") || (b[j] == ascii("\r") && j + 1 < b.count && b[j + 1] == ascii("\n"))
+    else { return false }
+    i = j
+    while let d = peek(), d == ascii(" ") || d == ascii("\t") || d == ascii("\n") || d == ascii("\r") {
+      if d == ascii("\n") || d == ascii("\r") { try? newline() } else { i += 1 }
     }
-  }
-
-  private mutating func multilineLiteralString() throws -> String {
-    let column = col
-    openMultiline()
-    var out: [UInt8] = []
-    while true {
-      guard let c = peek() else { throw error("multi-line string is not closed", column) }
-      if c == ascii("'"), try closeMultiline(ascii("'"), into: &out) {
-        return String(decoding: out, as: UTF8.self)
-      }
-      if c == ascii("\n") || c == ascii("\r") {
-        try newline()
-        out.append(ascii("\n"))
-        continue
-      }
-      try checkText(c)
-      out.append(c)
-      i += 1
-    }
+    return true
   }
 
   private mutating func escape(into out: inout [UInt8]) throws {

@@ -451,6 +451,8 @@ class Data:
                 else:
                     r["points_needed"] = None
                     r["progress"] = 1.0
+                # Keeping the tier (section 5): only while in grace.
+                r["keep_points_needed"] = max(0.0, T["min_score"] - r["score"]) if r["grace"] > 0 else None
                 proj = r["score"] + r["slope"] if r["slope"] is not None else None
                 r["projection"] = proj
                 r["at_risk"] = r["grace"] > 0 or (r["T"] > 0 and proj is not None and proj < T["min_score"])
@@ -486,6 +488,8 @@ class Data:
                 "grace": r["grace"],
                 "next_tier": r["next"]["id"] if r["next"] else None,
                 "points_needed": num_out(spec_round(r["points_needed"], 2)) if r["points_needed"] is not None else None,
+                "keep_points_needed": num_out(spec_round(r["keep_points_needed"], 2))
+                if r["keep_points_needed"] is not None else None,
                 "progress": num_out(spec_round(r["progress"], 4)),
                 "at_risk": r["at_risk"], "rising": r["rising"],
                 "slope": num_out(spec_round(r["slope"], 2)) if r["slope"] is not None else None,

@@ -55,6 +55,8 @@ public struct QBRContent: Sendable {
   public let tierName: String
   /// "in grace: 1 of 1 quarters to get back to Gold", or nil.
   public let graceNote: String?
+  /// While in grace: "9.2 points to keep Gold".
+  public let keepSummary: String?
   public let score: String
   /// "3 of 12", and "3/12" where digits are drawn large.
   public let rank: String
@@ -70,6 +72,14 @@ public struct QBRContent: Sendable {
   public let scorecards: [Scorecard]
   public static let scorecardNote = "Arrows: better or worse than last quarter. * an approved correction."
 
+  /// While in grace: "To keep Gold", what does it, and the tier's own unmet
+  /// requirements; shown before the next tier.
+  public let keepGoal: String?
+  public let keepLead: String
+  public let keepPaths: [String]
+  /// "Platinum also requires:" and the tier's unmet requirements.
+  public let keepRequiredHeading: String?
+  public let keepRequired: [String]
   /// "To reach Gold"; nil at the top tier.
   public let goal: String?
   /// What closes the gap, in one sentence.
@@ -106,6 +116,7 @@ public struct QBRContent: Sendable {
       e.grace > 0
       ? "in grace: \(e.grace) of \(model.program.gracePeriods) quarters to get back to \(e.tier.name)" : nil
     let requirement = { (r: RequirementCheck) in model.requirement(r, mask: masked) }
+    keepSummary = e.keepPointsNeeded.map { "\(NumberFormat.fixed($0, 1)) points to keep \(e.tier.name)" }
 
     var facts = [
       Fact(
@@ -113,6 +124,7 @@ public struct QBRContent: Sendable {
         value: e.tier.name + (e.grace > 0 ? " (in grace, \(e.grace) of \(model.program.gracePeriods))" : "")),
       Fact(label: "Score", value: score), Fact(label: rankLabel, value: rank),
     ]
+    if let keep = keepSummary { facts.append(Fact(label: "To keep \(e.tier.name)", value: keep)) }
     if let next = e.nextTier, let needed = e.pointsNeeded {
       let percent = NumberFormat.fixed(e.progress * 100, 0)
       facts.append(
@@ -146,6 +158,28 @@ public struct QBRContent: Sendable {
           })
       }
 
+    if let keepNeeded = e.keepPointsNeeded {
+      keepGoal = "To keep \(e.tier.name)"
+      keepPaths = keepNeeded > 0 ? e.keepWhatItTakes.compactMap { model.path($0, mask: masked) } : []
+      if keepNeeded <= 0 {
+        keepLead = "The score is enough to keep \(e.tier.name); its requirements are not met yet:"
+      } else if keepPaths.isEmpty {
+        keepLead =
+          "\(NumberFormat.fixed(keepNeeded, 1)) more points keep \(e.tier.name): no single KPI closes the gap; it takes progress on several."
+      } else {
+        keepLead =
+          "\(NumberFormat.fixed(keepNeeded, 1)) more points keep \(e.tier.name). Any one of these alone would do it:"
+      }
+      keepRequired = e.unmetKeepRequirements.map(requirement)
+      keepRequiredHeading = keepRequired.isEmpty ? nil : "\(e.tier.name) also requires:"
+    } else {
+      keepRequiredHeading = nil
+      keepGoal = nil
+      keepLead = ""
+      keepPaths = []
+      keepRequired = []
+    }
+
     if let next = e.nextTier, let needed = e.pointsNeeded {
       goal = "To reach \(next.name)"
       paths = needed > 0 ? e.whatItTakes.compactMap { model.path($0, mask: masked) } : []
@@ -163,7 +197,9 @@ public struct QBRContent: Sendable {
       goal = nil
       paths = []
       goalLead =
-        "You are at the top tier. Keep it: the score must stay above \(NumberFormat.trimmed(e.tier.minScore, 1))."
+        e.inGrace
+        ? "\(e.tier.name) is the top tier."
+        : "You are at the top tier. Keep it: the score must stay at or above \(NumberFormat.trimmed(e.tier.minScore, 1))."
       required = []
       requiredHeading = nil
     }

@@ -63,6 +63,20 @@ public struct QBRDocument {
     out.append("")
     out.append("## What it takes")
     out.append("")
+    if let keep = c.keepGoal {
+      out.append("**\(cell(keep))**")
+      out.append("")
+      out.append(cell(c.keepLead))
+      out.append("")
+      for path in c.keepPaths { out.append("- \(cell(path))") }
+      if let heading = c.keepRequiredHeading {
+        out.append("")
+        out.append(cell(heading))
+        out.append("")
+        for r in c.keepRequired { out.append("- \(cell(r))") }
+      }
+      out.append("")
+    }
     if let goal = c.goal { out.append("**\(cell(goal))**") }
     out.append("")
     out.append(cell(c.goalLead))

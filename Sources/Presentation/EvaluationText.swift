@@ -37,6 +37,15 @@ public enum EvaluationText {
     ].joined(separator: dot)
   }
 
+  /// Keeping the tier (SPEC section 5), while in grace: "9.17 points to keep
+  /// Gold (min score 80)", or "the score keeps Gold" when only requirements lack.
+  public static func keep(_ e: PartnerEvaluation) -> String? {
+    guard let needed = e.keepPointsNeeded else { return nil }
+    if needed <= 0 { return "the score keeps \(e.tier.name); its requirements do not hold" }
+    return
+      "\(NumberFormat.fixed(needed, 2)) points to keep \(e.tier.name) (min score \(NumberFormat.trimmed(e.tier.minScore, 2)))"
+  }
+
   public static func tierLine(_ e: PartnerEvaluation, gracePeriods: Int) -> String {
     var s = e.tier.name
     if e.qualifiedTier.id != e.tier.id { s += " (qualifies for \(e.qualifiedTier.name))" }

@@ -87,6 +87,17 @@ public enum ExplainReport {
         "Trend \(NumberFormat.fixed(s, 2)) points/quarter; projection \(NumberFormat.fixed(e.projection!, 2))\(e.atRisk ? "; at risk" : "")\(e.rising ? "; rising" : "")"
       )
     }
+    if let keep = EvaluationText.keep(e), let needed = e.keepPointsNeeded {
+      out.append("")
+      out.append("Keeping \(e.tier.name): \(keep)")
+      for r in e.unmetKeepRequirements { out.append("  unmet: \(EvaluationText.requirement(r, program))") }
+      if needed > 0 {
+        out.append("What keeps it (each KPI alone):")
+        for w in e.keepWhatItTakes {
+          out.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
+        }
+      }
+    }
     if let next = e.nextTier, let needed = e.pointsNeeded {
       out.append("")
       out.append(

@@ -23,6 +23,7 @@ public enum ScoreReport {
       ("grace", .int(e.grace)),
       ("next_tier", .str(e.nextTier?.id)),
       ("points_needed", .rounded(e.pointsNeeded, 2)),
+      ("keep_points_needed", .rounded(e.keepPointsNeeded, 2)),
       ("progress", .rounded(e.progress, 4)),
       ("at_risk", .bool(e.atRisk)),
       ("rising", .bool(e.rising)),

@@ -19,6 +19,20 @@ public enum TierReport {
     var flags = Phrases.flags(e, gracePeriods: program.gracePeriods).map { $0.text() }
     if let s = e.slope { flags.append("trend \(s >= 0 ? "+" : "")\(NumberFormat.fixed(s, 2))/quarter") }
     if !flags.isEmpty { lines.append("Flags          \(flags.joined(separator: ", "))") }
+    // In grace, what keeps the tier comes before what reaches the next one.
+    if let keep = EvaluationText.keep(e), let needed = e.keepPointsNeeded {
+      lines.append("Keep tier      \(keep)")
+      for (i, r) in e.unmetKeepRequirements.enumerated() {
+        lines.append(
+          (i == 0 ? "Keep unmet     " : "               ") + EvaluationText.requirement(r, program))
+      }
+      if needed > 0 {
+        lines.append("To keep it     (each KPI alone closes the gap)")
+        for w in e.keepWhatItTakes {
+          lines.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
+        }
+      }
+    }
     guard let next = e.nextTier, let needed = e.pointsNeeded else {
       lines.append("Next tier      none: \(e.tier.name) is the top tier")
       return lines.joined(separator: "\n") + "\n"
@@ -51,28 +65,29 @@ public enum TierReport {
     var pairs: [(String, JSON)]
     if case .object(let base) = ScoreReport.object(e) { pairs = base } else { pairs = [] }
     pairs.insert(("region", .string(e.partner.region)), at: 3)
-    pairs.append(
-      (
-        "unmet_requirements",
-        .array(
-          e.unmetRequirements.map { r in
-            .object([
-              ("kpi", .string(r.kpi.id)), ("required", .number(r.requirement.value)),
-              ("current", .rounded(r.current, 4)), ("outcome", .string(r.outcome.rawValue)),
-            ])
-          })
-      ))
-    pairs.append(
-      (
-        "what_it_takes",
-        .array(
-          e.whatItTakes.map { w in
-            .object([
-              ("kpi", .string(w.kpi.id)), ("current", .rounded(w.current, 4)),
-              ("needed", .rounded(w.needed, 4)), ("headroom", .rounded(w.headroom, 2)),
-            ])
-          })
-      ))
+    func requirements(_ list: [RequirementCheck]) -> JSON {
+      .array(
+        list.map { r in
+          .object([
+            ("kpi", .string(r.kpi.id)), ("required", .number(r.requirement.value)),
+            ("current", .rounded(r.current, 4)), ("outcome", .string(r.outcome.rawValue)),
+          ])
+        })
+    }
+    func takes(_ list: [WhatItTakes]) -> JSON {
+      .array(
+        list.map { w in
+          .object([
+            ("kpi", .string(w.kpi.id)), ("current", .rounded(w.current, 4)),
+            ("needed", .rounded(w.needed, 4)), ("headroom", .rounded(w.headroom, 2)),
+          ])
+        })
+    }
+    pairs.append(("unmet_requirements", requirements(e.unmetRequirements)))
+    pairs.append(("what_it_takes", takes(e.whatItTakes)))
+    // Keeping the tier (SPEC section 5): filled only while in grace.
+    pairs.append(("unmet_keep_requirements", requirements(e.unmetKeepRequirements)))
+    pairs.append(("keep_what_it_takes", takes(e.keepWhatItTakes)))
     return JSON.object(pairs).text + "\n"
   }
 }

@@ -27,11 +27,25 @@ public struct PartnerEvaluation: Sendable {
   public let tierChecks: [TierCheck]
   /// Per applicable KPI: the value that alone closes the points gap.
   public let whatItTakes: [WhatItTakes]
+  /// SPEC section 5, keeping the tier: while in grace, the points the score
+  /// lacks for the assigned tier (`max(0, T.min_score - score)`); nil outside grace.
+  public let keepPointsNeeded: Double?
+  /// While in grace: per applicable KPI, the value that alone closes the keep gap.
+  public let keepWhatItTakes: [WhatItTakes]
+
+  /// Whether the partner is in grace: it keeps a tier it no longer qualifies for.
+  public var inGrace: Bool { grace > 0 }
 
   /// The next tier's requirements that do not hold.
   public var unmetRequirements: [RequirementCheck] {
     guard nextTier != nil else { return [] }
     return tierChecks[tierIndex + 1].requirements.filter { !$0.outcome.holds }
+  }
+
+  /// While in grace: the assigned tier's own requirements that do not hold.
+  public var unmetKeepRequirements: [RequirementCheck] {
+    guard inGrace else { return [] }
+    return tierChecks[tierIndex].requirements.filter { !$0.outcome.holds }
   }
 }
 
@@ -133,17 +147,22 @@ extension Scorebook {
       progress = min(max((score - tier.minScore) / (next.minScore - tier.minScore), 0), 1)
     }
 
-    var whatItTakes: [WhatItTakes] = []
-    for e in kpis where e.weight > 0 {
-      let h = Points.headroom(weight: e.weight, credit: e.credit)
-      var needed: Double? = nil
-      if let gap = pointsNeeded, gap > 0, h >= gap {
-        // The credit that closes the gap alone: c' = c + gap / (100 w).
-        let c2 = e.credit + gap / Points.headroom(weight: e.weight, credit: 0)
-        needed = Attainment.value(forCredit: c2, kpi: e.kpi, segment: segment, baseline: e.baseline)
+    /// What it takes (section 5): per applicable KPI, the value that alone
+    /// closes `gap` points, when its headroom allows.
+    func whatItTakes(closing gap: Double?) -> [WhatItTakes] {
+      kpis.filter { $0.weight > 0 }.map { e in
+        let h = Points.headroom(weight: e.weight, credit: e.credit)
+        var needed: Double? = nil
+        if let gap, gap > 0, h >= gap {
+          // The credit that closes the gap alone: c' = c + gap / (100 w).
+          let c2 = e.credit + gap / Points.headroom(weight: e.weight, credit: 0)
+          needed = Attainment.value(forCredit: c2, kpi: e.kpi, segment: segment, baseline: e.baseline)
+        }
+        return WhatItTakes(kpi: e.kpi, current: e.value, headroom: h, needed: needed)
       }
-      whatItTakes.append(WhatItTakes(kpi: e.kpi, current: e.value, headroom: h, needed: needed))
     }
+    let grace = self.grace(p, t)
+    let keepPointsNeeded = grace > 0 ? max(0, tier.minScore - score) : nil
 
     let slope = self.slope(p, t)
     let outlook = self.outlook(p, t)!
@@ -153,10 +172,12 @@ extension Scorebook {
       segmentRank: segmentRanks[p * periodCount + t], rankedCount: order[t].count,
       segmentCount: segmentSizes[t][segment] ?? 0, movement: movement(p, t),
       qualifiedTier: program.tiers[qualified[p * periodCount + t]], tier: tier,
-      tierIndex: tierIndex, grace: grace(p, t), nextTier: next, pointsNeeded: pointsNeeded,
+      tierIndex: tierIndex, grace: grace, nextTier: next, pointsNeeded: pointsNeeded,
       progress: progress, slope: slope, projection: outlook.projection, atRisk: outlook.atRisk,
       rising: outlook.rising,
-      kpis: kpis, tierChecks: tierChecks, whatItTakes: whatItTakes)
+      kpis: kpis, tierChecks: tierChecks, whatItTakes: whatItTakes(closing: pointsNeeded),
+      keepPointsNeeded: keepPointsNeeded,
+      keepWhatItTakes: keepPointsNeeded != nil ? whatItTakes(closing: keepPointsNeeded) : [])
   }
 
   private func observations(_ p: Int, _ k: Int, _ range: ClosedRange<Int>?) -> [WindowObservation] {

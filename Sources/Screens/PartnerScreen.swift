@@ -83,6 +83,12 @@ struct PartnerPage {
       tierLine.append(StyledText("  in grace \(e.grace) of \(program.gracePeriods)", style: theme.warn))
     }
     card.append(tierLine)
+    if let keep = EvaluationText.keep(e) {
+      card.append([StyledText(keep, style: theme.warn)])
+      for r in e.unmetKeepRequirements {
+        card.append([StyledText("unmet: " + EvaluationText.requirement(r, program), style: theme.bad)])
+      }
+    }
     if let next = e.nextTier, let needed = e.pointsNeeded {
       let barWidth = 20
       card.append([
@@ -113,6 +119,17 @@ struct PartnerPage {
     }
 
     var takes: [[StyledText]] = []
+    // In grace: what keeps the tier first.
+    if let keepNeeded = e.keepPointsNeeded, keepNeeded > 0 {
+      takes.append([StyledText("To keep \(e.tier.name):", style: theme.warn)])
+      for w in e.keepWhatItTakes {
+        takes.append([
+          StyledText(TextWidthBridge.pad(w.kpi.name, 22)),
+          StyledText(EvaluationText.whatItTakes(w, program), style: w.needed == nil ? theme.muted : .plain),
+        ])
+      }
+      if e.nextTier != nil { takes.append([StyledText("To reach \(e.nextTier!.name):", style: theme.muted)]) }
+    }
     if let needed = e.pointsNeeded, needed > 0 {
       for w in e.whatItTakes {
         takes.append([
@@ -122,8 +139,8 @@ struct PartnerPage {
       }
     } else if e.nextTier != nil {
       takes.append([StyledText("The score is enough: meet the requirements above.")])
-    } else {
-      takes.append([StyledText("Nothing: this is the top tier.")])
+    } else if !e.inGrace {
+      takes.append([StyledText("Nothing more: this is the top tier.")])
     }
     let cardHeight = card.count + 2
     let takesHeight = takes.count + 2

@@ -120,6 +120,7 @@ public struct QBRSlide: Widget {
     ]
     if let note = c.graceNote { tierLine.append(StyledText("   " + note, style: theme.warn)) }
     line(tierLine, r, &y, &buffer)
+    if let keep = c.keepSummary { line([StyledText(keep, style: theme.warn)], r, &y, &buffer) }
     y += 1
     if let progress = c.progress {
       let width = min(60, r.width - 20)
@@ -205,6 +206,18 @@ public struct QBRSlide: Widget {
   func whatItTakes(_ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
     var y = r.y
     let bullet = g.isUnicode ? "•" : "-"
+    if let keep = c.keepGoal {
+      line([StyledText(keep, style: Style(bold: true, underline: true))], r, &y, &buffer)
+      y += 1
+      line([StyledText(c.keepLead, style: strong)], r, &y, &buffer)
+      for path in c.keepPaths { line([StyledText("  \(bullet) " + path)], r, &y, &buffer) }
+      if let heading = c.keepRequiredHeading {
+        y += 1
+        line([StyledText(heading, style: strong)], r, &y, &buffer)
+        for req in c.keepRequired { line([StyledText("  \(bullet) " + req)], r, &y, &buffer) }
+      }
+      y += 1
+    }
     if let goal = c.goal {
       line([StyledText(goal, style: Style(bold: true, underline: true))], r, &y, &buffer)
       y += 1

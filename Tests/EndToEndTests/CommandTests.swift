@@ -23,6 +23,11 @@ import Testing
       Grace          1 of 1
       Score          70.83   rank 2 of 2 · segment rank 1 of 1
       Flags          at risk, grace 1/1, trend +16.92/quarter
+      Keep tier      9.17 points to keep Gold (min score 80)
+      To keep it     (each KPI alone closes the gap)
+        Revenue                 50 USD -> 68.34 USD
+        Time to value           not reachable alone (at most 4.17 points)
+        NPS                     not reachable alone (already at full credit)
       Next tier      Platinum: 19.17 points needed (min score 90)
       Progress       ░░░░░░░░░░░░░░░░░░░░ 0 %
       Unmet          Time to value <= 35 days: unmet (now 40 days)
@@ -38,7 +43,7 @@ import Testing
   @Test func tierAt2026Q3ShowsWhatItTakes() throws {
     let r = try Binary.run(["tier", "A", "--db", db, "--period", "2026Q3", "--format", "json"])
     #expect(r.status == 0)
-    #expect(r.stdout.contains("\"points_needed\": 0.21, \"progress\": 0.979"))
+    #expect(r.stdout.contains("\"points_needed\": 0.21, \"keep_points_needed\": null, \"progress\": 0.979"))
     #expect(r.stdout.contains("{\"kpi\": \"rev\", \"current\": 90, \"needed\": 90.42"))
     #expect(r.stdout.contains("{\"kpi\": \"ttv\", \"current\": 42.5, \"needed\": 41.996"))
     #expect(r.stdout.contains("{\"kpi\": \"nps\", \"current\": 25, \"needed\": null"))
@@ -70,12 +75,20 @@ import Testing
     #expect(r.status == 0)
     let expected = """
       [
-        {"partner_id": "B", "name": "Beta", "segment": "referral", "period": "2026Q2", "score": 55.56, "rank": 1, "segment_rank": 1, "movement": null, "qualified_tier": "silver", "tier": "silver", "grace": 0, "next_tier": "gold", "points_needed": 24.44, "progress": 0.1853, "at_risk": false, "rising": false, "slope": null, "kpis": [{"kpi": "rev", "value": 60, "attainment": 0.5, "points": 33.33, "status": "ok"}, {"kpi": "ttv", "value": 50, "attainment": 0.6667, "points": 22.22, "status": "ok"}, {"kpi": "nps", "value": null, "attainment": 0, "points": 0, "status": "not_applicable"}]},
-        {"partner_id": "A", "name": "Alpha", "segment": "reseller", "period": "2026Q2", "score": 50.63, "rank": 2, "segment_rank": 1, "movement": -1, "qualified_tier": "base", "tier": "base", "grace": 0, "next_tier": "silver", "points_needed": 0, "progress": 1, "at_risk": false, "rising": true, "slope": 23.13, "kpis": [{"kpi": "rev", "value": 70, "attainment": 0.7, "points": 35, "status": "ok"}, {"kpi": "ttv", "value": 52.5, "attainment": 0.625, "points": 15.63, "status": "ok"}, {"kpi": "nps", "value": 15, "attainment": 0, "points": 0, "status": "no_baseline"}]}
+        {"partner_id": "B", "name": "Beta", "segment": "referral", "period": "2026Q2", "score": 55.56, "rank": 1, "segment_rank": 1, "movement": null, "qualified_tier": "silver", "tier": "silver", "grace": 0, "next_tier": "gold", "points_needed": 24.44, "keep_points_needed": null, "progress": 0.1853, "at_risk": false, "rising": false, "slope": null, "kpis": [{"kpi": "rev", "value": 60, "attainment": 0.5, "points": 33.33, "status": "ok"}, {"kpi": "ttv", "value": 50, "attainment": 0.6667, "points": 22.22, "status": "ok"}, {"kpi": "nps", "value": null, "attainment": 0, "points": 0, "status": "not_applicable"}]},
+        {"partner_id": "A", "name": "Alpha", "segment": "reseller", "period": "2026Q2", "score": 50.63, "rank": 2, "segment_rank": 1, "movement": -1, "qualified_tier": "base", "tier": "base", "grace": 0, "next_tier": "silver", "points_needed": 0, "keep_points_needed": null, "progress": 1, "at_risk": false, "rising": true, "slope": 23.13, "kpis": [{"kpi": "rev", "value": 70, "attainment": 0.7, "points": 35, "status": "ok"}, {"kpi": "ttv", "value": 52.5, "attainment": 0.625, "points": 15.63, "status": "ok"}, {"kpi": "nps", "value": 15, "attainment": 0, "points": 0, "status": "no_baseline"}]}
       ]
 
       """
     #expect(r.stdout == expected)
+  }
+
+  /// SPEC section 12: A is in grace at gold in 2026Q4 and needs 9.17 points to keep it.
+  @Test func keepPointsNeededInTheJSON() throws {
+    let r = try Binary.run(["score", "--db", db, "--period", "2026Q4", "--format", "json"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains(#""partner_id": "A""#) && r.stdout.contains(#""keep_points_needed": 9.17"#))
+    #expect(r.stdout.contains(#""partner_id": "B""#) && r.stdout.contains(#""keep_points_needed": null"#))
   }
 
   @Test func payoutsJSON() throws {

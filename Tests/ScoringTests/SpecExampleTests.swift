@@ -135,6 +135,17 @@ import Testing
     // ttv has no observation in 2026Q4; the window still holds 2026Q3's 40.
     #expect(e.kpis[1].value == 40)
     #expect(e.kpis[1].window.map(\.value) == [40, nil])
+    // SPEC section 12, keeping the tier: gold's 80 - 70.83 = 9.17.
+    #expect(e.inGrace)
+    #expect(specRound(e.keepPointsNeeded!, 2) == 9.17)
+    #expect(e.unmetKeepRequirements.isEmpty)  // gold has no requirement
+    // By hand: rev (w 1/2, c 0.5) has 25 points of headroom: c' = 0.5 + 9.17/50
+    // = 0.6834, so 68.34 of 100 alone keeps gold; ttv (w 1/4, c 0.8333) has
+    // 4.17, nps none.
+    #expect(e.keepWhatItTakes.map(\.kpi.id) == ["rev", "ttv", "nps"])
+    #expect(specRound(e.keepWhatItTakes[0].needed!, 2) == 68.34)
+    #expect(e.keepWhatItTakes[1].needed == nil && specRound(e.keepWhatItTakes[1].headroom, 2) == 4.17)
+    #expect(e.keepWhatItTakes[2].needed == nil && e.keepWhatItTakes[2].headroom == 0)
   }
 
   @Test func betaAt2026Q4() {
@@ -151,6 +162,7 @@ import Testing
     #expect(specRound(e.slope!, 2) == 15.97)
     #expect(e.rising)
     #expect(!e.atRisk)
+    #expect(e.keepPointsNeeded == nil && e.keepWhatItTakes.isEmpty && !e.inGrace)
   }
 
   @Test func payouts() {

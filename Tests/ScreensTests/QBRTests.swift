@@ -149,3 +149,33 @@ import Testing
     #expect(html.contains("<td class=n>10 %</td><td class=n>1,200.00 USD</td><td>verified</td>"))
   }
 }
+
+/// SPEC section 5: a partner in grace is told what keeps its tier, first;
+/// at the top tier, never "nothing to do".
+@Suite struct KeepingTheTierTests {
+  static let book = ScreenSnapshotTests.book
+  static let latest = book.periods.count - 1
+
+  @Test func everyPartnerInGraceIsToldWhatKeepsItsTier() throws {
+    let inGrace = Self.book.order[Self.latest].filter { Self.book.grace($0, Self.latest) > 0 }
+    #expect(!inGrace.isEmpty)
+    var topTier = 0
+    for p in inGrace {
+      let model = try #require(QBRModel(book: Self.book, partner: p, period: Self.latest))
+      let e = model.evaluation
+      let content = QBRContent(model, masked: false)
+      #expect(content.keepGoal == "To keep \(e.tier.name)")
+      let md = QBRDocument(model: model, masked: false).markdown()
+      let keep = try #require(md.range(of: "**To keep \(e.tier.name)**"))
+      #expect(!md.contains("You are at the top tier"))
+      if let reach = md.range(of: "**To reach") { #expect(keep.lowerBound < reach.lowerBound) }
+      if e.nextTier == nil { topTier += 1 }
+      var s = DashboardState(book: Self.book, width: 120, height: 60)
+      Update.apply(.command(.openPartner(p)), to: &s)
+      let card = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
+      #expect(card.contains("to keep \(e.tier.name)"), "\(Self.book.partners[p].id)")
+      #expect(!card.contains("Nothing"))
+    }
+    #expect(topTier > 0, "the sample has a partner in grace at the top tier (Müller)")
+  }
+}

@@ -30,6 +30,12 @@ struct BulkInsert {
 
   func bind(_ i: Int32, _ value: Double) { sqlite3_bind_double(handle, i, value) }
   func bind(_ i: Int32, _ value: Int) { sqlite3_bind_int64(handle, i, Int64(value)) }
+  func bind(_ i: Int32, _ value: Double?) {
+    if let value { bind(i, value) } else { sqlite3_bind_null(handle, i) }
+  }
+  func bind(_ i: Int32, _ value: Int?) {
+    if let value { bind(i, value) } else { sqlite3_bind_null(handle, i) }
+  }
 
   /// Runs the statement with the values bound, then resets it.
   func step(_ db: Database) throws {

@@ -19,6 +19,9 @@ public final class PartnerStore: Sendable {
   /// The file this connection opened (device and inode), to notice when
   /// `init --force` has put another file at the path.
   let identity: FileIdentity?
+  /// Set when opening rescored a store from an older partnerboard (the
+  /// command says so, once).
+  nonisolated(unsafe) public internal(set) var rescoredOnOpen = false
 
   init(path: String, queue: DatabaseQueue, readLocation: String, readOnly: Bool) {
     self.path = path
@@ -65,11 +68,14 @@ public final class PartnerStore: Sendable {
     return out
   }
 
-  func adjustments(_ db: Database) throws -> [Adjustment] {
+  /// The adjustments (of one partner, when `partner` is given).
+  func adjustments(_ db: Database, partner: String? = nil) throws -> [Adjustment] {
     var out: [Adjustment] = []
     try RawRows.each(
       db,
-      "SELECT partner_id, period, kpi, value, reason, approved_by FROM adjustments ORDER BY partner_id, period, kpi"
+      "SELECT partner_id, period, kpi, value, reason, approved_by FROM adjustments"
+        + (partner == nil ? "" : " WHERE partner_id = ?") + " ORDER BY partner_id, period, kpi",
+      arguments: partner.map { [$0] } ?? []
     ) { r in
       out.append(
         Adjustment(
@@ -79,11 +85,14 @@ public final class PartnerStore: Sendable {
     return out
   }
 
-  func agreements(_ db: Database) throws -> [Agreement] {
+  /// The agreements (of one partner, when `partner` is given).
+  func agreements(_ db: Database, partner: String? = nil) throws -> [Agreement] {
     var out: [Agreement] = []
     try RawRows.each(
       db,
-      "SELECT id, partner_id, kpi, baseline, target, period, max_payout, attribution, floor_share FROM agreements ORDER BY id"
+      "SELECT id, partner_id, kpi, baseline, target, period, max_payout, attribution, floor_share FROM agreements"
+        + (partner == nil ? "" : " WHERE partner_id = ?") + " ORDER BY id",
+      arguments: partner.map { [$0] } ?? []
     ) { r in
       out.append(
         Agreement(
@@ -98,6 +107,20 @@ public final class PartnerStore: Sendable {
   /// Observations come back as an `ObservationTable`; a large store is read
   /// by two connections at once, each taking half of the partners.
   public func loadDataset() throws -> Dataset { try located { try readDataset() } }
+
+  /// Everything scoring needs, read through `db` (inside a write transaction:
+  /// the rescore that keeps the scores sees the import's own rows).
+  /// Nil when the store has no program yet.
+  func dataset(in db: Database) throws -> Dataset? {
+    guard let p = try program(db) else { return nil }
+    let partners = try self.partners(db)
+    var index: [String: Int] = [:]
+    for (i, partner) in partners.enumerated() { index[partner.id] = i }
+    return Dataset(
+      program: p, partners: partners, observations: [], adjustments: try adjustments(db),
+      agreements: try agreements(db),
+      observationTable: try Self.observations(db, where: nil, nil, partnerIndex: index))
+  }
 
   /// `twoReaders`: nil chooses by size; the tests force each way and compare.
   func readDataset(twoReaders: Bool? = nil) throws -> Dataset {

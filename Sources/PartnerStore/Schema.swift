@@ -53,6 +53,7 @@ enum Schema {
           sql: "CREATE INDEX \(table.name)_undo_by_import ON \(table.name)_undo (undo_import_id)")
       }
     }
+    m.registerMigration("v2 kept scores") { db in try KeptScores.createTables(db) }
     return m
   }
 }

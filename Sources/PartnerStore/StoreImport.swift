@@ -94,6 +94,8 @@ extension PartnerStore {
       }
       let summary = String(decoding: try JSONEncoder().encode(counts), as: UTF8.self)
       try db.execute(sql: "UPDATE imports SET summary = ? WHERE id = ?", arguments: [summary, id])
+      // The kept scores change with the data, in the same transaction.
+      try KeptScores.rescore(db, store: self)
       return ImportRecord(id: id, at: at, command: command, files: fileList, counts: counts, undoneAt: nil)
     }
   }

@@ -94,19 +94,36 @@ extension PartnerStore {
     case .store: break
     }
     var (queue, state, location) = try openForReading(location: path, path: path) { db in
-      (try Schema.migrator.hasCompletedMigrations(db), try Schema.migrator.hasBeenSuperseded(db))
+      (
+        try Schema.migrator.hasCompletedMigrations(db), try Schema.migrator.hasBeenSuperseded(db),
+        try Schema.migrator.hasCompletedMigrations(db) && !(try KeptScores.isCurrent(db))
+          && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") ?? 0) > 0
+      )
     }
     if state.1 {
       throw StoreError.notAStore(path, "it was made by a newer partnerboard: update partnerboard to read it")
     }
-    if !state.0 {
-      // An older layout: upgrade it through a writer, then read as usual.
-      _ = try PartnerStore(path: path)
+    var rescored = false
+    if !state.0 || state.2 {
+      // A store from an older partnerboard: bring its layout up to date and
+      // keep its scores, once, through a writer; then read as usual. A store
+      // that cannot be written is read as it is (lookups score everyone).
+      if let writer = try? PartnerStore(path: path), (try? writer.rescoreKept()) != nil {
+        rescored = true
+      }
       (queue, state, location) = try openForReading(location: path, path: path) { db in
-        (try Schema.migrator.hasCompletedMigrations(db), false)
+        (try Schema.migrator.hasCompletedMigrations(db), false, false)
+      }
+      guard state.0 else {
+        throw StoreError.notAStore(
+          path,
+          "it was made by an older partnerboard and cannot be upgraded here: open it once where it can be written"
+        )
       }
     }
-    return PartnerStore(path: path, queue: queue, readLocation: location, readOnly: true)
+    let store = PartnerStore(path: path, queue: queue, readLocation: location, readOnly: true)
+    store.rescoredOnOpen = rescored
+    return store
   }
 
   /// Opens (creating with mode 0600, in a 0700 folder, if needed) and

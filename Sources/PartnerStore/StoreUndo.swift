@@ -46,6 +46,7 @@ extension PartnerStore {
         try db.execute(sql: "DELETE FROM \(table.name)_undo WHERE undo_import_id = ?", arguments: [id])
       }
       try checkIntegrity(db, undoing: id)
+      try KeptScores.rescore(db, store: self)
       let at = ISO8601DateFormatter().string(from: Date())
       try db.execute(sql: "UPDATE imports SET undone_at = ? WHERE id = ?", arguments: [at, id])
       var record = Self.record(row)

@@ -9,6 +9,9 @@ public struct Dataset: Sendable {
   public var observationTable: ObservationTable?
   public var adjustments: [Adjustment]
   public var agreements: [Agreement]
+  /// The program's periods when the data holds only some partners (a
+  /// one-partner lookup): the whole store's first to last period.
+  public var periodRange: ClosedRange<Period>?
 
   public init(
     program: Program, partners: [Partner], observations: [Observation],

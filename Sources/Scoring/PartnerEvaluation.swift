@@ -4,12 +4,12 @@ public struct PartnerEvaluation: Sendable {
   public let partner: Partner
   public let period: Period
   public let score: Double
-  public let rank: Int
-  public let segmentRank: Int
+  public internal(set) var rank: Int
+  public internal(set) var segmentRank: Int
   /// Partners evaluated at this period, and those of the same segment.
-  public let rankedCount: Int
-  public let segmentCount: Int
-  public let movement: Int?
+  public internal(set) var rankedCount: Int
+  public internal(set) var segmentCount: Int
+  public internal(set) var movement: Int?
   public let qualifiedTier: Tier
   public let tier: Tier
   public let tierIndex: Int
@@ -32,6 +32,21 @@ public struct PartnerEvaluation: Sendable {
   public let keepPointsNeeded: Double?
   /// While in grace: per applicable KPI, the value that alone closes the keep gap.
   public let keepWhatItTakes: [WhatItTakes]
+
+  /// The same evaluation placed among all partners: a partner scored on its
+  /// own (everything but ranks depends on its data only) gets its ranks
+  /// from the store's kept results.
+  public func placed(rank: Int, segmentRank: Int, movement: Int?, rankedCount: Int, segmentCount: Int)
+    -> PartnerEvaluation
+  {
+    var e = self
+    e.rank = rank
+    e.segmentRank = segmentRank
+    e.movement = movement
+    e.rankedCount = rankedCount
+    e.segmentCount = segmentCount
+    return e
+  }
 
   /// Whether the partner is in grace: it keeps a tier it no longer qualifies for.
   public var inGrace: Bool { grace > 0 }
@@ -139,13 +154,9 @@ extension Scorebook {
         })
     }
 
-    var pointsNeeded: Double? = nil
-    var progress = 1.0
-    if let next {
-      let needed = max(0, next.minScore - score)
-      pointsNeeded = needed
-      progress = min(max((score - tier.minScore) / (next.minScore - tier.minScore), 0), 1)
-    }
+    let standing = TierProgress(score: score, tier: tierIndex, tiers: program.tiers, grace: grace(p, t))
+    let pointsNeeded = standing.pointsNeeded
+    let progress = standing.progress
 
     /// What it takes (section 5): per applicable KPI, the value that alone
     /// closes `gap` points, when its headroom allows.
@@ -162,7 +173,7 @@ extension Scorebook {
       }
     }
     let grace = self.grace(p, t)
-    let keepPointsNeeded = grace > 0 ? max(0, tier.minScore - score) : nil
+    let keepPointsNeeded = standing.keepPointsNeeded
 
     let slope = self.slope(p, t)
     let outlook = self.outlook(p, t)!

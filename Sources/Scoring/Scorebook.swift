@@ -55,9 +55,10 @@ public struct Scorebook: Sendable {
     kpiCount = K
     let table = data.observationTable ?? ObservationTable(data.observations, partners: data.partners)
 
-    // Periods: earliest to latest observation, no gaps.
-    var lo = Int.max
-    var hi = Int.min
+    // Periods: earliest to latest observation, no gaps (or the store's
+    // whole range, when the data is a part of it).
+    var lo = data.periodRange?.lowerBound.ordinal ?? Int.max
+    var hi = data.periodRange?.upperBound.ordinal ?? Int.min
     for t in table.period {
       lo = min(lo, Int(t))
       hi = max(hi, Int(t))

@@ -1,3 +1,4 @@
+import PartnerStore
 import Presentation
 import Reports
 import Scoring
@@ -8,15 +9,20 @@ import TextLayout
 enum LookupPartner {
   static func find(_ query: String, in book: Scorebook) throws -> Int {
     if let p = book.partnerIndex(id: TextKeys.id(query)) { return p }
+    return try find(query, among: book.partners)
+  }
+
+  /// The partner `query` names among `partners` (by a piece of name or id).
+  static func find(_ query: String, among partners: [Partner]) throws -> Int {
     let search = PartnerSearch(query)
-    let matches = book.partners.indices.filter { search.matches(book.partners[$0]) }
+    let matches = partners.indices.filter { search.matches(partners[$0]) }
     if matches.count == 1 { return matches[0] }
     if matches.isEmpty {
       throw CLIError(
         "no partner matches \"\(query)\". Try a piece of the name, or list them with `partnerboard leaderboard`."
       )
     }
-    let list = matches.prefix(20).map { "  \(book.partners[$0].id)  \(book.partners[$0].name)" }
+    let list = matches.prefix(20).map { "  \(partners[$0].id)  \(partners[$0].name)" }
     throw CLIError(
       "\"\(query)\" matches \(matches.count) partners; name one by id:\n" + list.joined(separator: "\n")
         + (matches.count > 20 ? "\n  …" : ""))
@@ -32,5 +38,39 @@ enum LookupPartner {
     throw CLIError(
       "\(partner.name) (\(partner.id)) is not evaluated in \(book.periods[t]): its data starts in \(book.periods[book.firstPeriod[p]])"
     )
+  }
+
+  /// One partner's evaluation for `tier` and `explain`. With current kept
+  /// scores it reads that partner's rows only (an exact id is one indexed
+  /// lookup); otherwise, or for an older store, it scores everyone.
+  static func evaluate(_ query: String, period: PeriodOption, store: StoreOptions) throws -> (
+    PartnerEvaluation, Program
+  ) {
+    let s = try store.open()
+    if let view = try s.keptView() {
+      let t = try period.index(in: view.periods)
+      let partner: Partner
+      if let exact = try s.partner(id: TextKeys.id(query)) {
+        partner = exact
+      } else {
+        let all = try s.allPartners()
+        partner = all[try find(query, among: all)]
+      }
+      let one = try s.scorebook(of: partner, view: view)
+      let e = try evaluation(0, t, in: one)
+      guard let place = try s.placement(of: partner, at: view.periods[t]) else {
+        throw CLIError(
+          "\(partner.name) (\(partner.id)) has no kept score for \(view.periods[t]): run `partnerboard import` again"
+        )
+      }
+      return (
+        e.placed(
+          rank: place.rank, segmentRank: place.segmentRank, movement: place.movement,
+          rankedCount: place.rankedCount, segmentCount: place.segmentCount), view.program
+      )
+    }
+    let book = Scorebook(try s.loadDataset())
+    let t = try period.index(in: book)
+    return (try evaluation(try find(query, in: book), t, in: book), book.program)
   }
 }

@@ -76,13 +76,10 @@ struct TierCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let book = try store.scorebook()
-      let t = try period.index(in: book)
-      let p = try LookupPartner.find(partner, in: book)
-      let e = try LookupPartner.evaluation(p, t, in: book)
+      let (e, program) = try LookupPartner.evaluate(partner, period: period, store: store)
       switch format {
-      case .json: Output.out(TierReport.json(e, program: book.program))
-      case .table, .csv: Output.out(TierReport.text(e, program: book.program, unicode: TerminalInfo.unicode))
+      case .json: Output.out(TierReport.json(e, program: program))
+      case .table, .csv: Output.out(TierReport.text(e, program: program, unicode: TerminalInfo.unicode))
       }
     }
   }
@@ -108,11 +105,8 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let book = try store.scorebook()
-      let t = try period.index(in: book)
-      let p = try LookupPartner.find(partner, in: book)
-      let e = try LookupPartner.evaluation(p, t, in: book)
-      Output.out(ExplainReport.text(e, program: book.program, unicode: TerminalInfo.unicode))
+      let (e, program) = try LookupPartner.evaluate(partner, period: period, store: store)
+      Output.out(ExplainReport.text(e, program: program, unicode: TerminalInfo.unicode))
     }
   }
 }

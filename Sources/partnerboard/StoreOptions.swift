@@ -38,23 +38,33 @@ struct StoreOptions: ParsableArguments {
   /// holds no data).
   func open() throws -> PartnerStore {
     let (path, isDefault) = resolved()
-    if isDefault && !FileManager.default.fileExists(atPath: path) || isDefault && Self.isEmptyStore(path) {
-      let store = try PartnerStore(path: path)
-      if try store.isEmpty() {
-        try Self.loadSample(into: store)
-        Output.err("partnerboard: created the store \(path) from the bundled sample data")
-      }
+    if isDefault && !FileManager.default.fileExists(atPath: path) {
+      try Self.seed(path)
     }
-    return try PartnerStore.reading(path: path)
+    var store = try PartnerStore.reading(path: path)
+    if store.rescoredOnOpen {
+      Output.err(
+        "partnerboard: \(path) was made by an older partnerboard: its scores are now kept in it (once)")
+    }
+    if isDefault, try store.isEmpty() {
+      try Self.seed(path)
+      store = try PartnerStore.reading(path: path)
+    }
+    return store
+  }
+
+  /// Fills the default store with the bundled sample data.
+  static func seed(_ path: String) throws {
+    let store = try PartnerStore(path: path)
+    if try store.isEmpty() {
+      try loadSample(into: store)
+      Output.err("partnerboard: created the store \(path) from the bundled sample data")
+    }
   }
 
   /// `import` and `undo-import`: a store that may be created (an empty or
   /// missing file) and written.
   func openForWriting() throws -> PartnerStore { try PartnerStore(path: resolved().path) }
-
-  static func isEmptyStore(_ path: String) -> Bool {
-    (try? PartnerStore.reading(path: path).isEmpty()) ?? false
-  }
 
   static func loadSample(into store: PartnerStore) throws {
     var issues: [DataIssue] = []

@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import Scoring
+
+/// The scores the store keeps (issue 11): computed when data changes
+/// (`init`, `import`, `undo-import`), in the same transaction, so a lookup
+/// reads one partner's rows instead of scoring everyone.
+///
+/// Plain SQL tables that any SQLite client can read:
+///
+///     partner_scores(partner_id, period, score, rank, segment_rank, movement,
+///                    qualified_tier, tier, grace, next_tier, points_needed,
+///                    keep_points_needed, progress, slope, at_risk, rising)
+///     period_counts(period, segment, evaluated)      -- segment '' = everyone
+///     score_stamp(engine)                            -- which engine wrote them
+///
+/// `period` is the quarter as `year * 4 + quarter - 1` (as in `observations`);
+/// the view `partner_scores_v` spells it `2026Q3`.
+public enum KeptScores {
+  /// Bumped whenever a rule of the engine changes: a store stamped with an
+  /// older number is rescored once (by the next command that may write).
+  public static let engineVersion = 1
+
+  static func createTables(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE partner_scores (
+          partner_id TEXT NOT NULL, period INTEGER NOT NULL,
+          score REAL NOT NULL, rank INTEGER NOT NULL, segment_rank INTEGER NOT NULL, movement INTEGER,
+          qualified_tier TEXT NOT NULL, tier TEXT NOT NULL, grace INTEGER NOT NULL,
+          next_tier TEXT, points_needed REAL, keep_points_needed REAL, progress REAL NOT NULL,
+          slope REAL, at_risk INTEGER NOT NULL, rising INTEGER NOT NULL,
+          PRIMARY KEY (partner_id, period)
+        ) WITHOUT ROWID;
+        CREATE INDEX partner_scores_by_rank ON partner_scores (period, rank);
+        CREATE TABLE period_counts (
+          period INTEGER NOT NULL, segment TEXT NOT NULL, evaluated INTEGER NOT NULL,
+          PRIMARY KEY (period, segment)
+        ) WITHOUT ROWID;
+        CREATE TABLE score_stamp (id INTEGER PRIMARY KEY CHECK (id = 1), engine INTEGER NOT NULL);
+        CREATE INDEX agreements_by_partner ON agreements (partner_id);
+        CREATE VIEW partner_scores_v AS
+          SELECT partner_id, (period / 4) || 'Q' || (period % 4 + 1) AS quarter, score, rank, segment_rank,
+                 movement, qualified_tier, tier, grace, next_tier, points_needed, keep_points_needed, progress,
+                 slope, at_risk, rising
+          FROM partner_scores;
+        """)
+  }
+
+  /// Scores the store's data as it stands in `db` and writes the kept results.
+  static func rescore(_ db: Database, store: PartnerStore) throws {
+    try db.execute(sql: "DELETE FROM partner_scores")
+    try db.execute(sql: "DELETE FROM period_counts")
+    try db.execute(sql: "DELETE FROM score_stamp")
+    guard let data = try store.dataset(in: db) else { return }
+    let book = Scorebook(data)
+    let insert = try BulkInsert(
+      db,
+      sql: """
+        INSERT INTO partner_scores (partner_id, period, score, rank, segment_rank, movement, qualified_tier,
+          tier, grace, next_tier, points_needed, keep_points_needed, progress, slope, at_risk, rising)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let tiers = book.program.tiers
+    for (t, period) in book.periods.enumerated() {
+      for p in book.order[t] {
+        let standing = book.tierProgress(p, t)!
+        let outlook = book.outlook(p, t)!
+        insert.bind(1, book.partners[p].id)
+        insert.bind(2, period.ordinal)
+        insert.bind(3, book.score(p, t)!)
+        insert.bind(4, book.rank(p, t)!)
+        insert.bind(5, book.segmentRank(p, t)!)
+        insert.bind(6, book.movement(p, t))
+        insert.bind(7, tiers[book.qualifiedTier(p, t)!].id)
+        insert.bind(8, tiers[book.tier(p, t)!].id)
+        insert.bind(9, book.grace(p, t))
+        insert.bind(10, standing.nextTier?.id)
+        insert.bind(11, standing.pointsNeeded)
+        insert.bind(12, standing.keepPointsNeeded)
+        insert.bind(13, standing.progress)
+        insert.bind(14, book.slope(p, t))
+        insert.bind(15, outlook.atRisk ? 1 : 0)
+        insert.bind(16, outlook.rising ? 1 : 0)
+        try insert.step(db)
+      }
+      try db.execute(
+        sql: "INSERT INTO period_counts VALUES (?, '', ?)", arguments: [period.ordinal, book.order[t].count])
+      for (segment, n) in book.segmentCounts(t) {
+        try db.execute(
+          sql: "INSERT INTO period_counts VALUES (?, ?, ?)", arguments: [period.ordinal, segment, n])
+      }
+    }
+    try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
+  }
+
+  /// Whether the kept scores were written by this engine (a store from an
+  /// older partnerboard has none, or an older stamp).
+  static func isCurrent(_ db: Database) throws -> Bool {
+    try Int.fetchOne(db, sql: "SELECT engine FROM score_stamp WHERE id = 1") == engineVersion
+  }
+}
+
+extension PartnerStore {
+  /// Rescores the whole store in one transaction (a store from an older
+  /// partnerboard, or kept scores of an older engine).
+  func rescoreKept() throws {
+    try located { try queue.write { db in try KeptScores.rescore(db, store: self) } }
+  }
+}
+
+/// Reading one partner through the kept scores: its own rows, scored on
+/// their own (everything but ranks depends on them only), placed among the
+/// others with the kept ranks.
+extension PartnerStore {
+  /// What a lookup needs besides the partner: the program and the store's periods.
+  public struct KeptView: Sendable {
+    public let program: Program
+    public let periods: [Period]
+  }
+
+  /// Nil when there are no kept scores of this engine (a store from an
+  /// older partnerboard not yet rescored), or no data.
+  public func keptView() throws -> KeptView? {
+    try located {
+      try queue.read { db in
+        guard try KeptScores.isCurrent(db), let program = try program(db),
+          let range = try Row.fetchOne(
+            db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
+          let lo: Int = range[0], let hi: Int = range[1]
+        else { return nil }
+        return KeptView(program: program, periods: (lo...hi).map(Period.init(ordinal:)))
+      }
+    }
+  }
+
+  /// The partner with this exact id (NFC, as stored).
+  public func partner(id: String) throws -> Partner? {
+    try located {
+      try queue.read { db in
+        try Row.fetchOne(
+          db, sql: "SELECT id, name, segment, region, manager FROM partners WHERE id = ?", arguments: [id]
+        )
+        .map { Partner(id: $0[0], name: $0[1], segment: $0[2], region: $0[3], manager: $0[4]) }
+      }
+    }
+  }
+
+  /// Every partner (id order), for searching by name.
+  public func allPartners() throws -> [Partner] { try located { try queue.read { db in try partners(db) } } }
+
+  /// One partner's data scored on its own over the store's periods: a
+  /// Scorebook whose partner 0 is `partner`.
+  public func scorebook(of partner: Partner, view: KeptView) throws -> Scorebook {
+    try located {
+      try queue.read { db in
+        let table = try Self.observations(
+          db, where: "partner_id = ?", partner.id, partnerIndex: [partner.id: 0])
+        let adjustments = try self.adjustments(db, partner: partner.id)
+        let agreements = try self.agreements(db, partner: partner.id)
+        var data = Dataset(
+          program: view.program, partners: [partner], observations: [], adjustments: adjustments,
+          agreements: agreements, observationTable: table)
+        data.periodRange = view.periods.first!...view.periods.last!
+        return Scorebook(data, parallel: false)
+      }
+    }
+  }
+
+  /// The kept ranks of a partner at a period, and how many were evaluated
+  /// (all, and in its segment); nil when it was not evaluated then.
+  public func placement(of partner: Partner, at period: Period) throws
+    -> (rank: Int, segmentRank: Int, movement: Int?, rankedCount: Int, segmentCount: Int)?
+  {
+    try located {
+      try queue.read { db in
+        guard
+          let row = try Row.fetchOne(
+            db,
+            sql:
+              "SELECT rank, segment_rank, movement FROM partner_scores WHERE partner_id = ? AND period = ?",
+            arguments: [partner.id, period.ordinal])
+        else { return nil }
+        let count = { (segment: String) in
+          try Int.fetchOne(
+            db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ?",
+            arguments: [period.ordinal, segment]) ?? 0
+        }
+        return (row[0], row[1], row[2], try count(""), try count(partner.segment))
+      }
+    }
+  }
+}

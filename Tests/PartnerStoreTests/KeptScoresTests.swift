@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import ProgramFiles
+import Testing
+
+@testable import PartnerStore
+@testable import Scoring
+
+/// The scores the store keeps equal a full rescore, after every change; a
+/// partner read on its own and placed with the kept ranks equals the same
+/// partner in the full scorebook.
+@Suite struct KeptScoresTests {
+  let dir: String
+  init() throws {
+    dir = NSTemporaryDirectory() + "pb-kept-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+  }
+
+  static let sample: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("sample-data").path
+  }()
+
+  /// Random metrics over the spec example's program: late joiners, gaps,
+  /// both segments.
+  static func randomMetrics(partners: Int, quarters: ClosedRange<Int>, seed: UInt64) -> String {
+    var x = seed | 1
+    func next(_ n: UInt64) -> UInt64 {
+      x ^= x << 13
+      x ^= x >> 7
+      x ^= x << 17
+      return x % n
+    }
+    var out = "partner_id,period,kpi,value\n"
+    for i in 0..<partners {
+      for q in quarters where next(6) > 0 {
+        let period = "\(2026 + (q - 1) / 4)Q\((q - 1) % 4 + 1)"
+        out += "P\(i),\(period),rev,\(next(120))\n"
+        if next(3) > 0 { out += "P\(i),\(period),ttv,\(20 + next(80))\n" }
+        if i % 3 != 0 && next(4) > 0 { out += "P\(i),\(period),nps,\(1 + next(60))\n" }
+      }
+    }
+    return out
+  }
+
+  func read(_ name: String, _ text: String) -> DataFiles {
+    var issues: [DataIssue] = []
+    let f = DataFiles.read(contents: [(name: name, text: text)], issues: &issues)
+    #expect(issues.filter { $0.severity == .error }.isEmpty, "\(issues.prefix(3))")
+    return f
+  }
+
+  /// Every kept row against a full scoring of the store's data.
+  func expectKeptEqualsFullRescore(_ store: PartnerStore) throws {
+    let book = Scorebook(try store.loadDataset())
+    let kept = try store.queue.read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM partner_scores ORDER BY period, partner_id")
+    }
+    var expected = 0
+    var seen = 0
+    for (t, period) in book.periods.enumerated() {
+      expected += book.order[t].count
+      for p in book.order[t] {
+        guard
+          let row = kept.first(where: {
+            $0["partner_id"] == book.partners[p].id && $0["period"] == period.ordinal
+          })
+        else {
+          Issue.record("no kept row for \(book.partners[p].id) at \(period)")
+          continue
+        }
+        seen += 1
+        let progress = book.tierProgress(p, t)!
+        #expect(row["score"] == book.score(p, t)!)
+        #expect(row["rank"] == book.rank(p, t)!)
+        #expect(row["segment_rank"] == book.segmentRank(p, t)!)
+        #expect((row["movement"] as Int?) == book.movement(p, t))
+        #expect(row["tier"] == book.program.tiers[book.tier(p, t)!].id)
+        #expect(row["grace"] == book.grace(p, t))
+        #expect((row["points_needed"] as Double?) == progress.pointsNeeded)
+        #expect((row["keep_points_needed"] as Double?) == progress.keepPointsNeeded)
+        #expect((row["slope"] as Double?) == book.slope(p, t))
+        #expect((row["at_risk"] as Bool) == book.outlook(p, t)!.atRisk)
+      }
+    }
+    #expect(kept.count == expected && seen == expected)
+    #expect(try store.keptView() != nil)
+  }
+
+  @Test func keptScoresFollowEveryImportAndUndo() throws {
+    var issues: [DataIssue] = []
+    let example = DataFiles.readFolder(StoreTests.fixture, issues: &issues)
+    var partners = "id,name,segment,region\n"
+    for i in 0..<300 {
+      partners += "P\(i),Partner \(i % 37),\(i % 3 == 0 ? "referral" : "reseller"),R\(i % 4)\n"
+    }
+    let path = dir + "/s.sqlite"
+    _ = try PartnerStore.build(at: path, files: example, command: "init")
+    let store = try PartnerStore(path: path)
+    try expectKeptEqualsFullRescore(store)
+    try store.apply(read("partners.csv", partners), command: "partners")
+    try store.apply(
+      read("metrics.csv", Self.randomMetrics(partners: 300, quarters: 1...4, seed: 7)), command: "m1")
+    try expectKeptEqualsFullRescore(store)
+    // One more quarter, which also replaces some earlier rows.
+    let next = try store.apply(
+      read("metrics-2027Q1.csv", Self.randomMetrics(partners: 300, quarters: 4...5, seed: 11)), command: "m2")
+    try expectKeptEqualsFullRescore(store)
+    try store.undo(importID: next.id)
+    try expectKeptEqualsFullRescore(store)
+  }
+
+  @Test func aPartnerOnItsOwnEqualsThePartnerAmongAll() throws {
+    var issues: [DataIssue] = []
+    let files = DataFiles.readFolder(Self.sample, issues: &issues)
+    let path = dir + "/sample.sqlite"
+    _ = try PartnerStore.build(at: path, files: files, command: "init")
+    let store = try PartnerStore.reading(path: path)
+    let book = Scorebook(try store.loadDataset())
+    let view = try #require(try store.keptView())
+    #expect(view.periods == book.periods)
+    var compared = 0
+    for (p, partner) in book.partners.enumerated() {
+      let one = try store.scorebook(of: partner, view: view)
+      for t in book.periods.indices {
+        let full = book.evaluation(partner: p, period: t)
+        let alone = one.evaluation(partner: 0, period: t)
+        #expect((full == nil) == (alone == nil), "\(partner.id) at \(book.periods[t])")
+        guard let full, let alone else { continue }
+        let place = try #require(try store.placement(of: partner, at: book.periods[t]))
+        let e = alone.placed(
+          rank: place.rank, segmentRank: place.segmentRank, movement: place.movement,
+          rankedCount: place.rankedCount, segmentCount: place.segmentCount)
+        #expect(e.score == full.score && e.rank == full.rank && e.segmentRank == full.segmentRank)
+        #expect(e.movement == full.movement && e.rankedCount == full.rankedCount)
+        #expect(e.segmentCount == full.segmentCount && e.tier.id == full.tier.id && e.grace == full.grace)
+        #expect(e.pointsNeeded == full.pointsNeeded && e.progress == full.progress)
+        #expect(e.keepPointsNeeded == full.keepPointsNeeded && e.slope == full.slope)
+        #expect(e.atRisk == full.atRisk && e.rising == full.rising)
+        #expect(e.kpis.map(\.points) == full.kpis.map(\.points))
+        #expect(e.kpis.map(\.status) == full.kpis.map(\.status))
+        #expect(e.whatItTakes.map(\.needed) == full.whatItTakes.map(\.needed))
+        compared += 1
+      }
+    }
+    #expect(compared > 300)
+  }
+
+  @Test func aStoreFromAnOlderPartnerboardIsRescoredOnce() throws {
+    var issues: [DataIssue] = []
+    let example = DataFiles.readFolder(StoreTests.fixture, issues: &issues)
+    let path = dir + "/old.sqlite"
+    _ = try PartnerStore.build(at: path, files: example, command: "init")
+    // What an older partnerboard left: no stamp, no kept rows.
+    try PartnerStore(path: path).queue.write { db in
+      try db.execute(sql: "DELETE FROM score_stamp; DELETE FROM partner_scores; DELETE FROM period_counts")
+    }
+    let first = try PartnerStore.reading(path: path)
+    #expect(first.rescoredOnOpen)
+    try expectKeptEqualsFullRescore(first)
+    let second = try PartnerStore.reading(path: path)
+    #expect(!second.rescoredOnOpen)
+  }
+}

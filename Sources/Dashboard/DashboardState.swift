@@ -228,15 +228,12 @@ public struct DashboardState: Sendable {
 
   mutating func replaceBook(_ newBook: Scorebook) {
     let keep = selectedPartner.map { book.partners[$0].id }
-    let detailID = detailPartner.map { book.partners[$0].id }
-    let qbrPartner = qbr.map { book.partners[$0.partner].id }
+    let oldBook = book
     let periodName = book.periods.indices.contains(period) ? book.periods[period] : nil
     let wasLatest = period == book.periods.count - 1
     book = newBook
     overview = nil
     trendsState.model = nil
-    qbr?.model = nil
-    detail?.model = nil
     detailBookChanged = true
     if wasLatest || periodName.flatMap(newBook.periodIndex) == nil {
       period = newBook.periods.count - 1
@@ -247,12 +244,22 @@ public struct DashboardState: Sendable {
       book: newBook, period: max(period, 0), sort: leaderboard.sort, ascending: leaderboard.ascending,
       filter: leaderboard.filter)
     select(partnerID: keep)
-    if let p = detailID.flatMap(newBook.partnerIndex(id:)) { detail?.partner = p } else { detail = nil }
-    if let id = qbrPartner {
-      if let p = newBook.partnerIndex(id: id) {
-        qbr?.partner = p
+    // The partner screen and the QBR follow their partner by id (indices move).
+    detail = detail.flatMap { old in
+      newBook.partnerIndex(id: oldBook.partners[old.partner].id).map { p in
+        var moved = DetailState(partner: p)
+        moved.scroll = old.scroll
+        return moved
+      }
+    }
+    if let q = qbr {
+      if let p = newBook.partnerIndex(id: oldBook.partners[q.partner].id) {
+        var moved = q
+        moved.partner = p
+        moved.model = nil
+        qbr = moved
       } else {
-        screen = qbr?.returnTo ?? .leaderboard
+        screen = q.returnTo
         qbr = nil
       }
     }

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Release-build benchmark of quick lookups against sqlite3, side by side.
+
+  python3 bench/lookup.py [--partners 100000] [--quarters 12] [--runs 7]
+
+Generates the data (scripts/gen_sample_data.py --bench) unless it exists,
+builds the release binary, builds the store with `partnerboard init` (timed,
+with its peak memory, against `sqlite3 .import` of the same metrics.csv),
+then times whole processes, alternating each pair so the machine's noise
+falls on both (median of --runs):
+  tier ID        partnerboard tier b004242 (the kept scores: one partner's rows)
+  explain ID     partnerboard explain b004242
+  point query    sqlite3 STORE "SELECT ... FROM observations WHERE partner_id = 'b004242'"
+The ratio to the point query is what counts (issue 11: within 5x, never above 10x).
+"""
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, **kw):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - start
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--partners", type=int, default=100000)
+    ap.add_argument("--quarters", type=int, default=12)
+    ap.add_argument("--runs", type=int, default=7)
+    a = ap.parse_args()
+    data = os.path.join(ROOT, "bench", "data", "%dx%d" % (a.partners, a.quarters))
+    if not os.path.exists(os.path.join(data, "metrics.csv")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_sample_data.py"), "--bench", data,
+                        "--partners", str(a.partners), "--quarters", str(a.quarters)], check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "partnerboard"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    binary = os.path.join(ROOT, ".build", "release", "partnerboard")
+    tmp = tempfile.mkdtemp(prefix="pb-lookup-")
+    store = os.path.join(tmp, "store.sqlite")
+    plain = os.path.join(tmp, "plain.sqlite")
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t_init = run([binary, "init", "--from", data, "--db", store])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t_import = run(["sqlite3", plain, "-cmd", ".mode csv", ".import %s metrics" % os.path.join(data, "metrics.csv")])
+
+    pid = "b%06d" % min(4242, a.partners - 1)
+    point = "SELECT period, kpi, value FROM observations WHERE partner_id = '%s';" % pid
+    cases = {
+        "tier ID": [binary, "tier", pid, "--db", store],
+        "explain ID": [binary, "explain", pid, "--db", store],
+        "point query": ["sqlite3", store, point],
+    }
+    times = {k: [] for k in cases}
+    for _ in range(a.runs):
+        for k, cmd in cases.items():
+            times[k].append(run(cmd))
+    med = {k: statistics.median(v) for k, v in times.items()}
+    q = med["point query"]
+    print("| %d partners x %d quarters, median of %d | ms | x point query |" % (a.partners, a.quarters, a.runs))
+    print("|---|---|---|")
+    for k in ("tier ID", "explain ID", "point query"):
+        print("| `%s` | %.1f | %.1fx |" % (k, med[k] * 1000, med[k] / q))
+    print()
+    print("init %.2f s (peak %d MB) against sqlite3 .import %.2f s: %.2fx"
+          % (t_init, max(peak, before) / 1024, t_import, t_init / t_import))
+
+
+if __name__ == "__main__":
+    main()

@@ -33,6 +33,15 @@ extension PartnerStore {
   }
 
   static func kind(of path: String) throws -> FileKind {
+    let file = try fileKind(of: path)
+    guard file == .store else { return file }
+    let tables = try openForReading(location: path, path: path) { db in try tableNames(db) }.1
+    return kind(ofTables: tables)
+  }
+
+  /// What the file itself says: missing, empty, not SQLite, or SQLite
+  /// (`.store` here means only "an SQLite file": its tables decide the rest).
+  static func fileKind(of path: String) throws -> FileKind {
     var info = stat()
     guard stat(path, &info) == 0 else { return .missing }
     if info.st_size == 0 { return .emptyFile }
@@ -41,10 +50,14 @@ extension PartnerStore {
     }
     let header = handle.readData(ofLength: 16)
     try? handle.close()
-    guard header == Data("SQLite format 3\0".utf8) else { return .notSQLite }
-    let tables: Set<String> = try openForReading(location: path, path: path) { db in
-      Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-    }.1
+    return header == Data("SQLite format 3\0".utf8) ? .store : .notSQLite
+  }
+
+  static func tableNames(_ db: Database) throws -> Set<String> {
+    Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+  }
+
+  static func kind(ofTables tables: Set<String>) -> FileKind {
     if tables.isEmpty { return .blankDatabase }
     return tables.isSuperset(of: ["grdb_migrations", "program", "partners", "observations"])
       ? .store : .otherDatabase
@@ -85,20 +98,26 @@ extension PartnerStore {
   /// is an error and is left as it is; a store made by an older
   /// partnerboard is brought up to date once, when the file can be written.
   public static func reading(path: String) throws -> PartnerStore {
-    switch try kind(of: path) {
+    switch try fileKind(of: path) {
     case .missing: throw StoreError.missing(path)
     case .emptyFile: throw StoreError.notAStore(path, "the file is empty")
     case .notSQLite: throw StoreError.notAStore(path, "it is not an SQLite database")
-    case .blankDatabase, .otherDatabase:
-      throw StoreError.notAStore(path, "it is an SQLite database without partnerboard's tables")
-    case .store: break
+    default: break
     }
+    // One connection answers everything: is it a store, of which layout,
+    // are its kept scores current.
     var (queue, state, location) = try openForReading(location: path, path: path) { db in
-      (
-        try Schema.migrator.hasCompletedMigrations(db), try Schema.migrator.hasBeenSuperseded(db),
-        try Schema.migrator.hasCompletedMigrations(db) && !(try KeptScores.isCurrent(db))
-          && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") ?? 0) > 0
+      let isStore = kind(ofTables: try tableNames(db)) == .store
+      let complete = try isStore && Schema.migrator.hasCompletedMigrations(db)
+      return (
+        complete, try isStore && Schema.migrator.hasBeenSuperseded(db),
+        try complete && !KeptScores.isCurrent(db)
+          && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") ?? 0) > 0,
+        isStore
       )
+    }
+    guard state.3 else {
+      throw StoreError.notAStore(path, "it is an SQLite database without partnerboard's tables")
     }
     if state.1 {
       throw StoreError.notAStore(path, "it was made by a newer partnerboard: update partnerboard to read it")
@@ -112,7 +131,7 @@ extension PartnerStore {
         rescored = true
       }
       (queue, state, location) = try openForReading(location: path, path: path) { db in
-        (try Schema.migrator.hasCompletedMigrations(db), false, false)
+        (try Schema.migrator.hasCompletedMigrations(db), false, false, true)
       }
       guard state.0 else {
         throw StoreError.notAStore(

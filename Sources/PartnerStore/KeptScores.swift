@@ -191,3 +191,49 @@ extension PartnerStore {
     }
   }
 }
+
+extension PartnerStore {
+  /// The leaderboard at `period` from the kept scores, in rank order (ties by
+  /// name in code-point order, then id), the partners that pass `filter`, at
+  /// most `top`: reading stops at the last one needed. Also how many were
+  /// evaluated then.
+  public func keptLeaderboard(at period: Period, filter: PartnerFilter, top: Int?) throws -> (
+    lines: [LeaderboardLine], evaluated: Int
+  ) {
+    try located {
+      try queue.read { db in
+        let evaluated =
+          try Int.fetchOne(
+            db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ''",
+            arguments: [period.ordinal]) ?? 0
+        var lines: [LeaderboardLine] = []
+        let sql = """
+          SELECT s.partner_id, p.name, p.segment, p.region, p.manager, s.rank, s.segment_rank, s.movement, s.tier,
+                 s.score, s.at_risk, s.rising, s.grace,
+                 (SELECT b.score FROM partner_scores b WHERE b.partner_id = s.partner_id AND b.period = s.period - 1)
+          FROM partner_scores s JOIN partners p ON p.id = s.partner_id
+          WHERE s.period = ?
+          ORDER BY s.rank, p.name, p.id
+          """
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments([period.ordinal])
+        let rows = try Row.fetchCursor(statement)
+        while let r = try rows.next() {
+          let partner = Partner(id: r[0], name: r[1], segment: r[2], region: r[3], manager: r[4])
+          let tierID: String = r[8]
+          guard filter.matches(segment: partner.segment, region: partner.region, tierID: tierID) else {
+            continue
+          }
+          let score: Double = r[9]
+          let previous: Double? = r[13]
+          lines.append(
+            LeaderboardLine(
+              partner: partner, rank: r[5], segmentRank: r[6], movement: r[7], tierID: tierID, score: score,
+              change: previous.map { score - $0 }, atRisk: r[10], rising: r[11], grace: r[12]))
+          if let top, lines.count >= top { break }
+        }
+        return (lines, evaluated)
+      }
+    }
+  }
+}

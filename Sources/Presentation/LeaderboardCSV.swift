@@ -9,23 +9,21 @@ public enum LeaderboardCSV {
     "at_risk", "rising", "grace",
   ]
 
-  /// `partners` (indices into the book) in the order given, at period `t`.
-  public static func document(_ book: Scorebook, period t: Int, partners: [Int]) -> String {
+  public static func document(_ lines: [LeaderboardLine]) -> String {
     CSVWriter.document(
       header: header,
-      rows: partners.map { p in
-        let partner = book.partners[p]
-        let score = book.score(p, t) ?? 0
-        let previous = t > 0 ? book.score(p, t - 1) : nil
-        let outlook = book.outlook(p, t)
-        return [
-          book.rank(p, t).map(String.init) ?? "", book.segmentRank(p, t).map(String.init) ?? "",
-          book.movement(p, t).map(String.init) ?? "new", partner.id, partner.name, partner.segment,
-          partner.region, book.tier(p, t).map { book.program.tiers[$0].id } ?? "",
-          NumberFormat.fixed(score, 2),
-          previous.map { NumberFormat.fixed(score - $0, 2) } ?? "", String(outlook?.atRisk ?? false),
-          String(outlook?.rising ?? false), String(book.grace(p, t)),
+      rows: lines.map { l in
+        [
+          String(l.rank), String(l.segmentRank), l.movement.map(String.init) ?? "new", l.partner.id,
+          l.partner.name, l.partner.segment, l.partner.region, l.tierID, NumberFormat.fixed(l.score, 2),
+          l.change.map { NumberFormat.fixed($0, 2) } ?? "", String(l.atRisk), String(l.rising),
+          String(l.grace),
         ]
       })
+  }
+
+  /// `partners` (indices into the book) in the order given, at period `t`.
+  public static func document(_ book: Scorebook, period t: Int, partners: [Int]) -> String {
+    document(partners.compactMap { book.leaderboardLine($0, t) })
   }
 }

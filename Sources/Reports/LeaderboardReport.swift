@@ -3,34 +3,36 @@ import Scoring
 
 /// `partnerboard leaderboard`: who stands where at one period, filtered.
 public struct LeaderboardReport {
-  public let book: Scorebook
-  public let period: Int
-  public let rows: [PartnerEvaluation]
-  /// The rows' partners, as indices into the book.
-  public let partners: [Int]
+  public let program: Program
+  public let lines: [LeaderboardLine]
 
+  public init(program: Program, lines: [LeaderboardLine]) {
+    self.program = program
+    self.lines = lines
+  }
+
+  /// From a scorebook: the partners evaluated at `t` that pass `filter`, in rank order.
   public init(_ book: Scorebook, period t: Int, filter: PartnerFilter, top: Int? = nil) {
-    self.book = book
-    self.period = t
-    var rows: [PartnerEvaluation] = []
-    var partners: [Int] = []
+    var lines: [LeaderboardLine] = []
     for p in book.order[t] where book.matches(p, t, filter) {
-      rows.append(book.evaluation(partner: p, period: t)!)
-      partners.append(p)
-      if let top, rows.count >= top { break }
+      lines.append(book.leaderboardLine(p, t)!)
+      if let top, lines.count >= top { break }
     }
-    self.partners = partners
-    self.rows = rows
+    self.init(program: book.program, lines: lines)
   }
 
   public func table(width: Int, unicode: Bool) -> String {
-    let grace = book.program.gracePeriods
-    let body = rows.map { e -> [String] in
+    let grace = program.gracePeriods
+    let body = lines.map { l -> [String] in
       [
-        String(e.rank), String(e.segmentRank), Phrases.movement(e.movement, unicode: unicode).text,
-        e.partner.name,
-        e.partner.segment, e.partner.region, e.tier.name, NumberFormat.fixed(e.score, 2),
-        Phrases.flags(e, gracePeriods: grace).map { $0.text() }.joined(separator: ", "),
+        String(l.rank), String(l.segmentRank), Phrases.movement(l.movement, unicode: unicode).text,
+        l.partner.name, l.partner.segment, l.partner.region,
+        program.tierIndex(l.tierID).map { program.tiers[$0].name } ?? l.tierID,
+        NumberFormat.fixed(l.score, 2),
+        Phrases.flags(atRisk: l.atRisk, rising: l.rising, grace: l.grace, gracePeriods: grace).map {
+          $0.text()
+        }
+        .joined(separator: ", "),
       ]
     }
     return TextTable(
@@ -42,17 +44,17 @@ public struct LeaderboardReport {
     ).render(width: width)
   }
 
-  public func csv() -> String { LeaderboardCSV.document(book, period: period, partners: partners) }
+  public func csv() -> String { LeaderboardCSV.document(lines) }
 
   public func json() -> String {
     JSON.lines(
-      rows.map { e in
+      lines.map { l in
         .object([
-          ("rank", .int(e.rank)), ("segment_rank", .int(e.segmentRank)), ("movement", .int(e.movement)),
-          ("partner_id", .string(e.partner.id)), ("name", .string(e.partner.name)),
-          ("segment", .string(e.partner.segment)), ("region", .string(e.partner.region)),
-          ("tier", .string(e.tier.id)), ("score", .rounded(e.score, 2)), ("at_risk", .bool(e.atRisk)),
-          ("rising", .bool(e.rising)), ("grace", .int(e.grace)),
+          ("rank", .int(l.rank)), ("segment_rank", .int(l.segmentRank)), ("movement", .int(l.movement)),
+          ("partner_id", .string(l.partner.id)), ("name", .string(l.partner.name)),
+          ("segment", .string(l.partner.segment)), ("region", .string(l.partner.region)),
+          ("tier", .string(l.tierID)), ("score", .rounded(l.score, 2)), ("at_risk", .bool(l.atRisk)),
+          ("rising", .bool(l.rising)), ("grace", .int(l.grace)),
         ])
       })
   }

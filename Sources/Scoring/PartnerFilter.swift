@@ -20,13 +20,7 @@ extension Scorebook {
   public func matches(_ p: Int, _ t: Int, _ filter: PartnerFilter) -> Bool {
     if filter.isEmpty { return true }
     let partner = partners[p]
-    if let s = filter.segment, partner.segment != s { return false }
-    if let r = filter.region, partner.region != r, partner.region.lowercased() != r.lowercased() {
-      return false
-    }
-    if let x = filter.tier {
-      guard let tier = tier(p, t), program.tiers[tier].id == x else { return false }
-    }
-    return true
+    let tierID = tier(p, t).map { program.tiers[$0].id } ?? ""
+    return filter.matches(segment: partner.segment, region: partner.region, tierID: tierID)
   }
 }

@@ -28,25 +28,38 @@ struct LeaderboardCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let book = try store.scorebook()
-      let t = try period.index(in: book)
-      if let s = segment, book.program.segment(s) == nil {
+      let s = try store.open()
+      // The kept scores answer without scoring anyone; an older store that
+      // could not be upgraded is scored in full.
+      let view = try s.keptView()
+      let book = view == nil ? Scorebook(try s.loadDataset()) : nil
+      let program = view?.program ?? book!.program
+      let periods = view?.periods ?? book!.periods
+      let t = try period.index(in: periods)
+      if let x = segment, program.segment(x) == nil {
         throw CLIError(
-          "--segment: unknown segment \"\(s)\" (known: \(book.program.segments.map(\.id).joined(separator: ", ")))"
+          "--segment: unknown segment \"\(x)\" (known: \(program.segments.map(\.id).joined(separator: ", ")))"
         )
       }
-      if let x = tier, book.program.tierIndex(x) == nil {
+      if let x = tier, program.tierIndex(x) == nil {
         throw CLIError(
-          "--tier: unknown tier \"\(x)\" (known: \(book.program.tiers.map(\.id).joined(separator: ", ")))")
+          "--tier: unknown tier \"\(x)\" (known: \(program.tiers.map(\.id).joined(separator: ", ")))")
       }
       if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
-      let report = LeaderboardReport(
-        book, period: t, filter: PartnerFilter(segment: segment, region: region, tier: tier), top: top)
+      let filter = PartnerFilter(segment: segment, region: region, tier: tier)
+      let report: LeaderboardReport
+      let evaluated: Int
+      if let book {
+        report = LeaderboardReport(book, period: t, filter: filter, top: top)
+        evaluated = book.order[t].count
+      } else {
+        let kept = try s.keptLeaderboard(at: periods[t], filter: filter, top: top)
+        report = LeaderboardReport(program: program, lines: kept.lines)
+        evaluated = kept.evaluated
+      }
       switch format {
       case .table:
-        Output.out(
-          "\(book.program.name) · \(book.periods[t]) · \(report.rows.count) of \(book.order[t].count) partners"
-        )
+        Output.out("\(program.name) · \(periods[t]) · \(report.lines.count) of \(evaluated) partners")
         Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode))
       case .csv: Output.out(report.csv())
       case .json: Output.out(report.json())

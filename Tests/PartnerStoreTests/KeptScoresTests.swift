@@ -162,4 +162,31 @@ import Testing
     let second = try PartnerStore.reading(path: path)
     #expect(!second.rescoredOnOpen)
   }
+
+  @Test func theKeptLeaderboardIsTheScorebooksLeaderboard() throws {
+    var issues: [DataIssue] = []
+    let files = DataFiles.readFolder(Self.sample, issues: &issues)
+    let path = dir + "/board.sqlite"
+    _ = try PartnerStore.build(at: path, files: files, command: "init")
+    let store = try PartnerStore.reading(path: path)
+    let book = Scorebook(try store.loadDataset())
+    let filters = [
+      PartnerFilter(), PartnerFilter(segment: "msp"), PartnerFilter(region: "emea"),
+      PartnerFilter(tier: "gold"), PartnerFilter(segment: "reseller", region: "EMEA", tier: "silver"),
+    ]
+    for (t, period) in book.periods.enumerated() {
+      for filter in filters {
+        for top in [nil, 1, 5] as [Int?] {
+          var expected: [LeaderboardLine] = []
+          for p in book.order[t] where book.matches(p, t, filter) {
+            expected.append(book.leaderboardLine(p, t)!)
+            if let top, expected.count >= top { break }
+          }
+          let kept = try store.keptLeaderboard(at: period, filter: filter, top: top)
+          #expect(kept.lines == expected, "\(period) \(filter) top \(String(describing: top))")
+          #expect(kept.evaluated == book.order[t].count)
+        }
+      }
+    }
+  }
 }

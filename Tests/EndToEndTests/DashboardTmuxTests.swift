@@ -3,7 +3,7 @@ import Testing
 
 /// The dashboard in a real terminal (tmux): keys, screens, resize, quitting,
 /// the terminal restored, live reload.
-@Suite(.serialized) struct DashboardTmuxTests {
+@Suite(.serialized, .needsTmux) struct DashboardTmuxTests {
   static let sample: String = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }

@@ -33,11 +33,8 @@ import Testing
   }
 
   /// Headless Chromium opens the page, lays it out and screenshots it.
-  @Test func htmlRendersInChromium() throws {
-    let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-    try #require(browser != nil, "install chromium (apt-get install chromium): .ci/run does")
+  @Test(.needsChromium) func htmlRendersInChromium() throws {
+    let browser = Tools.chromium
     let dir = try Binary.tempDir()
     let db = dir + "/s.sqlite"
     #expect(try Binary.run(["init", "--from", Self.sample, "--db", db]).status == 0)

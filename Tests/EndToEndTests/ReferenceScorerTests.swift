@@ -4,7 +4,7 @@ import Testing
 /// Differential test: the Swift engine against scripts/reference_score.py, an
 /// independent Python implementation of SPEC sections 3-8, on the worked
 /// example and the bundled sample, at every period.
-@Suite struct ReferenceScorerTests {
+@Suite(.needsPython) struct ReferenceScorerTests {
   static let root: String = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }

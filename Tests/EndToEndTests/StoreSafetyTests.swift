@@ -131,7 +131,7 @@ import Testing
 
   /// `init --force` replaces the file under a running dashboard: it notices
   /// and shows the new store.
-  @Test func theDashboardFollowsAReplacedStore() throws {
+  @Test(.needsTmux) func theDashboardFollowsAReplacedStore() throws {
     let (_, db) = try store()
     let t = try Tmux(["--db", db])
     #expect(try t.wait(for: "Worked example"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Partnerboard: ParsableCommand {
@@ -32,6 +33,41 @@ struct Partnerboard: ParsableCommand {
 
   static func main() {
     TerminalInfo.ensureHelpWidth()
+    rejectUnknownCommand(Array(CommandLine.arguments.dropFirst()))
     main(nil)
+  }
+
+  /// `partnerboard compare x` must not be read as the dashboard's options
+  /// (the dashboard is the default command): a first word that names no
+  /// command is an error that lists them and suggests the closest.
+  static func rejectUnknownCommand(_ args: [String]) {
+    guard let first = args.first, !first.hasPrefix("-") else { return }
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    guard !names.contains(first) else { return }
+    let closest = names.min { distance($0, first) < distance($1, first) }
+    var message = "partnerboard: unknown command \"\(first)\""
+    if let closest, distance(closest, first) <= max(2, first.count / 3) {
+      message += " (did you mean \(closest)?)"
+    }
+    message += "\ncommands: \(names.joined(separator: ", "))\nsee `partnerboard --help`"
+    Output.err(message)
+    Foundation.exit(64)  // EX_USAGE
+  }
+
+  /// Edit distance (Levenshtein), for suggestions.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+      var previous = row[0]
+      row[0] = i
+      for j in 1...max(1, b.count) where !b.isEmpty {
+        let old = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+        previous = old
+      }
+    }
+    return a.isEmpty ? b.count : row[b.count]
   }
 }

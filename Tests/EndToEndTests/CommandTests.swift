@@ -247,3 +247,18 @@ import Testing
     #expect(r.stdout.contains("window      2026Q2 60"))
   }
 }
+
+@Suite struct UnknownCommandTests {
+  @Test func anUnknownCommandIsNamedNotParsedAsTheDashboards() throws {
+    let r = try Binary.run(["compare", "x.toml"])
+    #expect(r.status == 64)
+    #expect(
+      r.stderr.hasPrefix(
+        "partnerboard: unknown command \"compare\"\ncommands: dashboard, render, leaderboard"))
+    let typo = try Binary.run(["leaderbord"])
+    #expect(typo.status == 64)
+    #expect(typo.stderr.contains("(did you mean leaderboard?)"))
+    // Options still reach the dashboard, and a real command runs.
+    #expect(try Binary.run(["--help"]).status == 0)
+  }
+}

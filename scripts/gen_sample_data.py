@@ -25,7 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 PROGRAM = """\
 # The bundled sample program: an outcome-based partner program.
-# Every key is explained in SPEC.md section 2.
+# Every key is explained in docs/data-formats.md.
 
 [program]
 name = "Outcome Partner Program FY2026"

@@ -4340,7 +4340,7 @@ public enum SampleData {
     """#,
     "program.toml": #"""
     # The bundled sample program: an outcome-based partner program.
-    # Every key is explained in SPEC.md section 2.
+    # Every key is explained in docs/data-formats.md.
 
     [program]
     name = "Outcome Partner Program FY2026"
@@ -4514,7 +4514,7 @@ public enum SampleData {
     "volume-program.toml": #"""
     # The old volume-only program over the same KPIs, for comparisons:
     # only revenue and deal registrations count.
-    # Every key is explained in SPEC.md section 2.
+    # Every key is explained in docs/data-formats.md.
 
     [program]
     name = "Volume Partner Program FY2025 (legacy)"

@@ -8,8 +8,8 @@ struct Partnerboard: ParsableCommand {
     abstract: "Score channel partners on outcomes: leaderboards, tiers, payouts.",
     discussion: """
       partnerboard keeps a program's data in a local store, scores every partner
-      against the program's rules (see SPEC.md) and prints leaderboards, tier
-      lookups, explanations and payouts.
+      against the program's rules (docs/data-formats.md explains the files) and
+      prints leaderboards, tier lookups, explanations and payouts.
 
       The store defaults to $XDG_DATA_HOME/partnerboard/partnerboard.sqlite
       (else ~/.local/share/partnerboard/partnerboard.sqlite) and is created from
@@ -19,6 +19,7 @@ struct Partnerboard: ParsableCommand {
       Examples:
         partnerboard tier acme
         partnerboard leaderboard --segment msp --top 10
+        partnerboard new ./my-program
         partnerboard init --from ./my-program --db ./q3.sqlite
         partnerboard import metrics-2027Q1.csv
       """,
@@ -27,7 +28,7 @@ struct Partnerboard: ParsableCommand {
       ExplainCommand.self, ScoreCommand.self,
       PayoutsCommand.self, TrendsCommand.self, QBRCommand.self, InitCommand.self, ImportCommand.self,
       ImportsCommand.self,
-      UndoImportCommand.self, ValidateCommand.self,
+      UndoImportCommand.self, ValidateCommand.self, NewCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
 

@@ -127,7 +127,7 @@ struct ExplainCommand: ParsableCommand {
 struct ScoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "score",
-    abstract: "Print every partner's score at one period (SPEC section 8).",
+    abstract: "Print every partner's score at one period: a table, CSV, or JSON for scripts.",
     discussion: """
       --format json prints the spec's JSON array in rank order; csv one row per
       partner with KPI points and statuses; table a readable summary.
@@ -157,7 +157,7 @@ struct ScoreCommand: ParsableCommand {
 struct PayoutsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "payouts",
-    abstract: "Compute outcome agreement payouts (SPEC section 7).",
+    abstract: "Compute the payouts of outcome agreements (agreements.csv).",
     discussion: """
       Payout = max_payout x attribution x max(schedule(r), floor_share), rounded
       to cents; an agreement whose period lies after the data is pending.

@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
     abstract: "Build a store from a data folder.",
     discussion: """
       DIR holds program.toml, partners.csv, metrics.csv and optionally
-      agreements.csv and adjustments.csv (SPEC.md section 1). The store is built
+      agreements.csv and adjustments.csv (docs/data-formats.md). The store is built
       beside the target and moved into place only when everything is valid, so a
       bad folder leaves an existing store exactly as it was. An existing store
       with data is kept unless --force is given.
@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Add or replace data from files or a folder, in one transaction.",
     discussion: """
-      PATH is a folder or files named as in SPEC.md (program.toml, partners.csv,
+      PATH is a folder or files named as in docs/data-formats.md (program.toml, partners.csv,
       metrics.csv, adjustments.csv, agreements.csv; a name such as
       metrics-2027Q1.csv counts as metrics). New rows are added, rows with an
       existing key (partner, period, kpi; or id) are replaced, identical rows

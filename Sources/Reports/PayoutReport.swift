@@ -19,42 +19,71 @@ public enum PayoutReport {
 
   public static func json(_ results: [PayoutResult]) -> String { JSON.lines(results.map(object)) }
 
-  public static func csv(_ results: [PayoutResult]) -> String {
+  /// CSV: the JSON's fields, with the partner's and KPI's names and the
+  /// maximum payout, for a spreadsheet.
+  public static func csv(_ results: [PayoutResult], book: Scorebook) -> String {
     CSVWriter.document(
-      header: ["id", "partner_id", "kpi", "period", "value", "attainment", "share", "payout", "status"],
+      header: [
+        "id", "partner_id", "name", "kpi", "kpi_name", "period", "value", "attainment", "share", "max_payout",
+        "payout", "status",
+      ],
       rows: results.map { r in
-        [
-          r.agreement.id, r.agreement.partnerID, r.agreement.kpi, r.agreement.period.description,
+        let name = book.partnerIndex(id: r.agreement.partnerID).map { book.partners[$0].name } ?? ""
+        let kpiName =
+          book.program.kpiIndex(r.agreement.kpi).map { book.program.kpis[$0].name } ?? r.agreement.kpi
+        return [
+          r.agreement.id, r.agreement.partnerID, name, r.agreement.kpi, kpiName,
+          r.agreement.period.description,
           r.value.map { NumberFormat.trimmed($0, 4) } ?? "",
           r.attainment.map { NumberFormat.fixed($0, 4) } ?? "",
-          NumberFormat.fixed(r.shareApplied, 4),
+          NumberFormat.fixed(r.shareApplied, 4), NumberFormat.fixed(r.agreement.maxPayout, 2),
           NumberFormat.fixed(r.payout, 2), r.status.rawValue,
         ]
       })
   }
 
+  /// The table: one precision per column (r and share 2 decimals, amounts
+  /// to the cent), names in full where the width allows; below it the
+  /// subtotals by status and the total (pending amounts are floor shares).
   public static func table(_ results: [PayoutResult], book: Scorebook, width: Int) -> String {
     let currency = book.program.currency
-    var rows = results.map { r -> [String] in
+    let rows = results.map { r -> [String] in
       let name =
         book.partnerIndex(id: r.agreement.partnerID).map { book.partners[$0].name } ?? r.agreement.partnerID
-      let unit = book.program.kpiIndex(r.agreement.kpi).map { book.program.kpis[$0].unit } ?? .count
+      let kpi = book.program.kpiIndex(r.agreement.kpi).map { book.program.kpis[$0] }
       return [
-        r.agreement.id, name, r.agreement.kpi, r.agreement.period.description,
-        NumberFormat.value(r.value, unit: unit, currency: currency),
-        r.attainment.map { NumberFormat.trimmed($0, 4) } ?? "—",
-        NumberFormat.fixed(r.shareApplied, 2),
-        NumberFormat.grouped(r.payout, 2), r.status.rawValue,
+        r.agreement.id, name, kpi?.name ?? r.agreement.kpi, r.agreement.period.description,
+        NumberFormat.value(r.value, unit: kpi?.unit ?? .count, currency: currency),
+        r.attainment.map { NumberFormat.fixed($0, 2) } ?? "—",
+        NumberFormat.fixed(r.shareApplied, 2), NumberFormat.grouped(r.payout, 2), r.status.rawValue,
       ]
     }
-    let total = results.reduce(0) { $0 + $1.payout }
-    rows.append(["", "Total", "", "", "", "", "", NumberFormat.grouped(total, 2), currency])
-    return TextTable(
+    var sums: [[String]] = []
+    for status in [PayoutResult.Status.verified, .pending] {
+      let some = results.filter { $0.status == status }
+      guard !some.isEmpty else { continue }
+      let note =
+        status == .pending ? "floor shares of agreements after the data" : "agreements up to the data"
+      sums.append([
+        "\(status.rawValue.capitalized) (\(some.count))",
+        NumberFormat.grouped(some.reduce(0) { $0 + $1.payout }, 2),
+        currency, note,
+      ])
+    }
+    sums.append([
+      "Total (\(results.count))", NumberFormat.grouped(results.reduce(0) { $0 + $1.payout }, 2), currency, "",
+    ])
+    let table = TextTable(
       columns: [
         .init("Id"), .init("Partner", flexible: true), .init("KPI"), .init("Period"),
         .init("Value", align: .right), .init("r", align: .right), .init("Share", align: .right),
         .init("Payout", align: .right), .init("Status"),
       ], rows: rows
     ).render(width: width)
+    let totals = TextTable(
+      columns: [.init(""), .init("", align: .right), .init(""), .init("")], rows: sums
+    ).render(width: width)
+    // The totals table's empty header line is dropped.
+    return table + "\n" + totals.drop { $0 != "\n" }.dropFirst()
   }
 }

@@ -85,14 +85,16 @@ struct TierCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @Argument(help: "Partner id or a piece of its name.") var partner: String
-  @Option(help: "table or json.") var format: OutputFormat = .table
+  /// One partner is a card, not a table: text or JSON (no CSV to offer).
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+  @Option(help: "table or json.") var format: Format = .table
 
   func run() throws {
     try reportingErrors {
       let (e, program) = try LookupPartner.evaluate(partner, period: period, store: store)
       switch format {
       case .json: Output.out(TierReport.json(e, program: program))
-      case .table, .csv: Output.out(TierReport.text(e, program: program, unicode: TerminalInfo.unicode))
+      case .table: Output.out(TierReport.text(e, program: program, unicode: TerminalInfo.unicode))
       }
     }
   }
@@ -162,12 +164,18 @@ struct PayoutsCommand: ParsableCommand {
       Payout = max_payout x attribution x max(schedule(r), floor_share), rounded
       to cents; an agreement whose period lies after the data is pending.
 
+      The table ends with subtotals of verified and pending payouts, then the
+      total: pending amounts are floor shares, not money earned yet.
+
       Examples:
         partnerboard payouts
+        partnerboard payouts --period 2026Q4 --status verified
         partnerboard payouts --partner p007 --format json
       """)
 
   @OptionGroup var store: StoreOptions
+  @Option(help: "Only agreements of this quarter, YYYYQn.") var period: String?
+  @Option(help: "Only verified or pending agreements.") var status: String?
   @Option(help: "Only this partner's agreements (id or a piece of the name).") var partner: String?
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
@@ -179,9 +187,21 @@ struct PayoutsCommand: ParsableCommand {
         let p = try LookupPartner.find(partner, in: book)
         results = results.filter { $0.agreement.partnerID == book.partners[p].id }
       }
+      if let period {
+        guard let q = Period(period) else {
+          throw CLIError("--period: expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(period)\"")
+        }
+        results = results.filter { $0.agreement.period == q }
+      }
+      if let status {
+        guard let s = PayoutResult.Status(rawValue: status) else {
+          throw CLIError("--status: expected verified or pending, found \"\(status)\"")
+        }
+        results = results.filter { $0.status == s }
+      }
       switch format {
       case .json: Output.out(PayoutReport.json(results))
-      case .csv: Output.out(PayoutReport.csv(results))
+      case .csv: Output.out(PayoutReport.csv(results, book: book))
       case .table: Output.out(PayoutReport.table(results, book: book, width: TerminalInfo.width))
       }
     }

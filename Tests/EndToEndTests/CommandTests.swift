@@ -83,12 +83,41 @@ import Testing
     #expect(r.stdout == expected)
   }
 
+  /// Every --format a command lists works; tier offers no CSV.
+  @Test func tierOffersTableAndJSONOnly() throws {
+    let r = try Binary.run(["tier", "A", "--db", db, "--format", "csv"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("Please provide one of 'table' and 'json'"))
+  }
+
   /// SPEC section 12: A is in grace at gold in 2026Q4 and needs 9.17 points to keep it.
   @Test func keepPointsNeededInTheJSON() throws {
     let r = try Binary.run(["score", "--db", db, "--period", "2026Q4", "--format", "json"])
     #expect(r.status == 0)
     #expect(r.stdout.contains(#""partner_id": "A""#) && r.stdout.contains(#""keep_points_needed": 9.17"#))
     #expect(r.stdout.contains(#""partner_id": "B""#) && r.stdout.contains(#""keep_points_needed": null"#))
+  }
+
+  /// By hand on the spec example: X1 2,750.00 and X2 6,800.00 verified, X3
+  /// pending at its floor, 500.00.
+  @Test func payoutsFilteredWithSubtotalsAndANamedCSV() throws {
+    let all = try Binary.run(["payouts", "--db", db])
+    #expect(all.status == 0)
+    #expect(all.stdout.contains("Verified (2)   9,550.00  USD  agreements up to the data"))
+    #expect(all.stdout.contains("Pending (1)      500.00  USD  floor shares of agreements after the data"))
+    #expect(all.stdout.contains("Total (3)     10,050.00  USD"))
+    let verified = try Binary.run(["payouts", "--db", db, "--status", "verified", "--format", "json"])
+    #expect(
+      verified.stdout.contains("\"X1\"") && verified.stdout.contains("\"X2\"")
+        && !verified.stdout.contains("\"X3\""))
+    let later = try Binary.run(["payouts", "--db", db, "--period", "2027Q1", "--format", "csv"])
+    #expect(
+      later.stdout
+        == "id,partner_id,name,kpi,kpi_name,period,value,attainment,share,max_payout,payout,status\nX3,A,Alpha,rev,Revenue,2027Q1,,,0.1000,5000.00,500.00,pending\n"
+    )
+    let csv = try Binary.run(["payouts", "--db", db, "--format", "csv"])
+    #expect(csv.stdout.contains("X1,A,Alpha,rev,Revenue,2026Q3,90,0.6250,0.5500,10000.00,2750.00,verified"))
+    #expect(try Binary.run(["payouts", "--db", db, "--status", "paid"]).status == 1)
   }
 
   @Test func payoutsJSON() throws {

@@ -24,6 +24,8 @@ public struct QBRModel: Sendable {
     /// Change of the value since last quarter in "better" units: >0 improved.
     public let betterChange: Double?
     public let adjusted: Bool
+    /// How the partner does on it, in words (`Phrases.result`).
+    public let result: String
   }
 
   public struct Peers: Sendable {
@@ -72,7 +74,8 @@ public struct QBRModel: Sendable {
       lines.append(
         KPILine(
           kpi: kpi.kpi, value: kpi.value, target: kpi.target, attainment: kpi.attainment, credit: kpi.credit,
-          points: kpi.points, status: kpi.status, betterChange: change, adjusted: adjusted))
+          points: kpi.points, status: kpi.status, betterChange: change, adjusted: adjusted,
+          result: Phrases.result(kpi).text))
     }
     leading = lines.filter { $0.kpi.indicator == .leading }
     lagging = lines.filter { $0.kpi.indicator == .lagging }

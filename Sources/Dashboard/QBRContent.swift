@@ -19,6 +19,8 @@ public struct QBRContent: Sendable {
     public let isImprovement: Bool
     public let attainment: String
     public let points: String
+    /// How the partner does: "met", "partial", "exceeded (128 %)", ...
+    public let result: String
     public let credit: Double
     /// The change since last quarter in "better" units (the slides draw it
     /// as an arrow with `Phrases.change`).
@@ -152,7 +154,7 @@ public struct QBRContent: Sendable {
               name: l.kpi.name + (l.adjusted ? " *" : ""), value: model.money(l.value, l.kpi, mask: masked),
               target: model.target(l, mask: masked), isImprovement: l.kpi.isImprovement,
               attainment: NumberFormat.fixed(l.attainment * 100, 0) + " %",
-              points: NumberFormat.fixed(l.points, 1), credit: l.credit,
+              points: NumberFormat.fixed(l.points, 1), result: l.result, credit: l.credit,
               betterChange: l.betterChange,
               changeWords: Phrases.change(l.betterChange, unicode: true, words: true).text)
           })

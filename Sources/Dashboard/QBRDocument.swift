@@ -38,14 +38,11 @@ public struct QBRDocument {
       out.append("")
       out.append("### \(card.title)")
       out.append("")
-      out.append("| KPI | Value | Target | Attainment | Points | Since last quarter |")
-      out.append("|---|---:|---:|---:|---:|---|")
+      out.append("| KPI | Value | Target | Attainment | Result | Points | Since last quarter |")
+      out.append("|---|---:|---:|---:|---|---:|---|")
       for r in card.rows {
-        out.append(
-          "| "
-            + [r.name, r.value, r.target, r.attainment, r.points, r.changeWords].map(cell).joined(
-              separator: " | ")
-            + " |")
+        let cells = [r.name, r.value, r.target, r.attainment, r.result, r.points, r.changeWords]
+        out.append("| " + cells.map(cell).joined(separator: " | ") + " |")
       }
     }
     out.append("")

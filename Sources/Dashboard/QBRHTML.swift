@@ -24,9 +24,11 @@ extension QBRDocument {
     body += "<section><h2>Scorecard</h2>"
     for card in c.scorecards {
       body += "<h3>\(esc(card.title))</h3><table>"
-      body += row(["KPI", "Value", "Target", "Attainment", "Points", "Since last quarter"], header: true)
+      body += row(
+        ["KPI", "Value", "Target", "Attainment", "Result", "Points", "Since last quarter"], header: true)
       for r in card.rows {
-        body += row([r.name, r.value, r.target, r.attainment, r.points, r.changeWords], numeric: 1...4)
+        body += row(
+          [r.name, r.value, r.target, r.attainment, r.result, r.points, r.changeWords], numeric: [1, 2, 3, 5])
       }
       body += "</table>"
     }
@@ -68,7 +70,7 @@ extension QBRDocument {
       body += "<p>\(QBRContent.noPayouts)</p>"
     } else {
       body += "<table>" + row(QBRContent.payoutHeader, header: true)
-      for r in c.payouts { body += row(r.cells, numeric: 2...7) }
+      for r in c.payouts { body += row(r.cells, numeric: Set(2...7)) }
       let span = QBRContent.payoutHeader.count - 2
       body +=
         "<tr class=total><th colspan=\(span)>Total</th><td class=n>\(esc(c.payoutTotal))</td><td></td></tr></table>"
@@ -108,11 +110,11 @@ extension QBRDocument {
   func esc(_ s: String) -> String { HTML.text(s) }
 
   /// One table row: every cell escaped; `numeric` columns right-aligned.
-  func row(_ cells: [String], header: Bool = false, numeric: ClosedRange<Int>? = nil) -> String {
+  func row(_ cells: [String], header: Bool = false, numeric: Set<Int> = []) -> String {
     let tag = header ? "th" : "td"
     return "<tr>"
       + cells.enumerated().map { i, cell in
-        let cls = numeric?.contains(i) == true ? " class=n" : ""
+        let cls = numeric.contains(i) ? " class=n" : ""
         return "<\(tag)\(cls)>\(esc(cell))</\(tag)>"
       }.joined() + "</tr>"
   }

@@ -82,4 +82,32 @@ public enum Phrases {
   public static func sharePercent(_ share: Double, space: Bool = true) -> String {
     NumberFormat.fixed(share * 100, 0) + (space ? " %" : "%")
   }
+
+  /// How a partner does on a KPI, in words: the colour a screen adds only
+  /// repeats them. `.good` met or exceeded, `.partial`, `.bad` below the
+  /// threshold, `.none` when there is nothing to judge.
+  public enum ResultKind: Sendable { case good, partial, bad, none }
+
+  /// "exceeded (128 %)", "met", "partial", "below threshold"; for a KPI
+  /// with no value, no baseline or not measured for the segment, that
+  /// instead. `adjusted` adds "· adjusted" (the data's own status).
+  public static func result(_ k: KPIEvaluation) -> (text: String, kind: ResultKind) {
+    let base: (String, ResultKind)
+    switch k.status {
+    case .notApplicable: return ("not applicable", .none)
+    case .missing: return ("missing", .none)
+    case .noBaseline: return ("no baseline yet", .none)
+    case .ok, .adjusted:
+      if k.attainment > 1 {
+        base = ("exceeded (\(NumberFormat.fixed(k.attainment * 100, 0)) %)", .good)
+      } else if k.attainment >= 1 {
+        base = ("met", .good)
+      } else if k.credit > 0 {
+        base = ("partial", .partial)
+      } else {
+        base = ("below threshold", .bad)
+      }
+    }
+    return k.status == .adjusted ? (base.0 + " · adjusted", base.1) : base
+  }
 }

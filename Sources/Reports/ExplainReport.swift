@@ -18,7 +18,7 @@ public enum ExplainReport {
     for k in e.kpis {
       let kpi = k.kpi
       out.append(
-        "  \(kpi.name) (\(kpi.id), \(kpi.aggregate.rawValue), \(kpi.direction == .higher ? "higher" : "lower") is better): \(k.status.name)"
+        "  \(kpi.name) (\(kpi.id), \(kpi.aggregate.rawValue), \(kpi.direction == .higher ? "higher" : "lower") is better): \(Phrases.result(k).text)"
       )
       if k.status == .notApplicable {
         out.append("    not applicable: weight 0 for \(e.partner.segment)")

@@ -168,7 +168,7 @@ struct PartnerPage {
       columns: [
         .init("KPI", width: .flex(2)), .init("Value", width: .fixed(14), alignment: .right),
         .init("Target", width: .fixed(14), alignment: .right), .init("Attainment", width: .fixed(18)),
-        .init("Points", width: .fixed(6), alignment: .right), .init("Status", width: .fixed(14)),
+        .init("Points", width: .fixed(6), alignment: .right), .init("Result", width: .fixed(26)),
       ], rowCount: kpis.count, showsMarker: false
     ) { i in
       let k = kpis[i]
@@ -179,7 +179,14 @@ struct PartnerPage {
       case .absolute: target = Format.value(k.target, k.kpi, program)
       case .improvement(let ti, _): target = "+\(NumberFormat.trimmed(ti * 100, 1)) %"
       }
-      let status = k.status == .ok ? theme.good : k.status == .notApplicable ? theme.muted : theme.warn
+      let result = Phrases.result(k)
+      let style: Style
+      switch result.kind {
+      case .good: style = theme.good
+      case .partial: style = theme.warn
+      case .bad: style = theme.bad
+      case .none: style = theme.muted
+      }
       return [
         StyledText(k.kpi.name + (adjusted ? " *" : "")), StyledText(Format.value(k.value, k.kpi, program)),
         StyledText(target),
@@ -187,7 +194,7 @@ struct PartnerPage {
           Bar.string(k.credit, width: 10, glyphs: glyphs, showsTrack: true) + " "
             + NumberFormat.fixed(k.attainment, 2)),
         StyledText(k.status == .notApplicable ? "n/a" : NumberFormat.fixed(k.points, 2)),
-        StyledText(k.status.name, style: status),
+        StyledText(result.text, style: style),
       ]
     }
     table.render(in: Rect(x: 0, y: y, width: width, height: kpis.count + 1), buffer: &page, glyphs: glyphs)

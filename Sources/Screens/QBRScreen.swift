@@ -154,6 +154,8 @@ public struct QBRSlide: Widget {
             StyledText(Bar.string(row.credit, width: barWidth, glyphs: g, showsTrack: true) + " "),
             StyledText(TextWidthBridge.pad(row.points + " pts", 9)),
             StyledText(change.text, style: Format.style(change.trend, theme)),
+            // Words for the result where there is room (the bar shows it too).
+            StyledText(r.width >= 110 ? "  " + row.result : "", style: theme.muted),
           ], r, &y, &buffer)
       }
       y += 1

@@ -79,3 +79,30 @@ import Testing
     #expect(JSON.rounded(1e300, 2).text == "1e+300")
   }
 }
+
+/// How a partner does on a KPI, in words (issue 12): never "ok" for a value
+/// below the threshold.
+@Suite struct KPIResultWordsTests {
+  @Test func resultsFromTheAttainment() {
+    let kpi = KPI(
+      id: "v", name: "Value", category: .performance, indicator: .lagging, unit: .score, aggregate: .last,
+      basis: .absolute(target: 100, threshold: 20, targets: [:], thresholds: [:]), weight: 1)
+    let program = Program(
+      name: "P", currency: "EUR", window: 1, gracePeriods: 0, segments: [Segment(id: "s", name: "S")],
+      kpis: [kpi], tiers: [Tier(id: "t", name: "T", minScore: 0)],
+      payout: PayoutSchedule(points: [.init(r: 0, share: 0), .init(r: 1, share: 1)]))
+    let values: [Double?] = [10, 60, 100, 150, nil]
+    var partners: [Partner] = []
+    var observations: [Observation] = []
+    for (i, v) in values.enumerated() {
+      partners.append(Partner(id: "p\(i)", name: "P\(i)", segment: "s", region: "R"))
+      observations.append(
+        Observation(
+          partnerID: "p\(i)", period: Period(year: 2026, quarter: 1), kpi: v == nil ? "other" : "v",
+          value: v ?? 1))
+    }
+    let book = Scorebook(Dataset(program: program, partners: partners, observations: observations))
+    let words = partners.indices.map { Phrases.result(book.evaluation(partner: $0, period: 0)!.kpis[0]).text }
+    #expect(words == ["below threshold", "partial", "met", "exceeded (163 %)", "missing"])
+  }
+}

@@ -57,11 +57,9 @@ public struct OverviewModel: Sendable {
       }
       let outlook = book.outlook(p, t)!
       if outlook.atRisk {
-        let grace = book.grace(p, t)
-        let reason =
-          grace > 0
-          ? "in grace \(grace) of \(program.gracePeriods)"
-          : "projected \(NumberFormat.fixed(outlook.projection ?? 0, 1)) < \(NumberFormat.trimmed(program.tiers[tier].minScore, 2))"
+        let reason = ChangeText.risk(
+          grace: book.grace(p, t), projection: outlook.projection, tier: program.tiers[tier], program: program
+        )
         risks.append(
           Risk(
             partner: book.partners[p], tier: program.tiers[tier].name, score: book.score(p, t)!,

@@ -8,11 +8,15 @@ public struct TextTable {
     public var align: Alignment
     /// The column that shrinks (with an ellipsis) to fit the width.
     public var flexible: Bool
+    /// A column of sentences: it shrinks first, to no less than 20
+    /// columns, and its cells wrap onto more lines instead of being cut.
+    public var wraps: Bool
 
-    public init(_ title: String, align: Alignment = .left, flexible: Bool = false) {
+    public init(_ title: String, align: Alignment = .left, flexible: Bool = false, wraps: Bool = false) {
       self.title = title
       self.align = align
       self.flexible = flexible
+      self.wraps = wraps
     }
   }
 
@@ -33,9 +37,29 @@ public struct TextTable {
       }
     }
     let gap = 2
-    let total = widths.reduce(0, +) + gap * max(0, columns.count - 1)
+    var total: Int { widths.reduce(0, +) + gap * max(0, columns.count - 1) }
+    // Over the width: the flexible column gives up to 18 columns, then the
+    // wrapping one down to 20, then the flexible one the rest.
+    if total > width, let flex = columns.firstIndex(where: \.flexible), columns.contains(where: \.wraps) {
+      widths[flex] = max(min(widths[flex], 18), widths[flex] - (total - width))
+    }
+    if total > width, let w = columns.firstIndex(where: \.wraps) {
+      widths[w] = max(min(widths[w], 20), widths[w] - (total - width))
+    }
     if total > width, let flex = columns.firstIndex(where: \.flexible) {
       widths[flex] = max(TextWidth.of(columns[flex].title), widths[flex] - (total - width), 4)
+    }
+    let wrapping = columns.firstIndex(where: \.wraps)
+    func lines(_ cells: [String]) -> [String] {
+      guard let w = wrapping, w < cells.count, TextWidth.of(cells[w]) > widths[w] else {
+        return [line(cells)]
+      }
+      let parts = TextWidth.wrap(cells[w], width: widths[w])
+      return parts.enumerated().map { n, part in
+        var row = n == 0 ? cells : [String](repeating: "", count: cells.count)
+        row[w] = part
+        return line(row)
+      }
     }
     func line(_ cells: [String]) -> String {
       var out = ""
@@ -53,8 +77,7 @@ public struct TextTable {
       while out.hasSuffix(" ") { out.removeLast() }
       return out
     }
-    var lines = [line(columns.map(\.title))]
-    lines += rows.map(line)
-    return lines.joined(separator: "\n") + "\n"
+    let out = [line(columns.map(\.title))] + rows.flatMap(lines)
+    return out.joined(separator: "\n") + "\n"
   }
 }

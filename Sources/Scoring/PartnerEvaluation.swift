@@ -141,17 +141,10 @@ extension Scorebook {
           window: observations(p, k, windowRange), baselineWindow: observations(p, k, baseRange)))
     }
 
-    let tierChecks = program.tiers.map { tier in
+    let tierChecks = program.tiers.indices.map { ti in
       TierCheck(
-        tier: tier, scoreMet: tier.minScore <= score,
-        requirements: tier.requirements.map { req in
-          let k = program.kpiIndex(req.kpi)!
-          let v = value(p, t, k)
-          return RequirementCheck(
-            requirement: req, kpi: program.kpis[k], current: v,
-            outcome: TierRules.holds(
-              req, kpi: program.kpis[k], value: v, applicable: weights[p].isApplicable(k)))
-        })
+        tier: program.tiers[ti], scoreMet: program.tiers[ti].minScore <= score,
+        requirements: requirementChecks(p, t, tier: ti))
     }
 
     let standing = TierProgress(score: score, tier: tierIndex, tiers: program.tiers, grace: grace(p, t))

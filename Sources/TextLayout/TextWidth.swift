@@ -71,3 +71,43 @@ public enum TextWidth {
     }
   }
 }
+
+extension TextWidth {
+  /// Plain text wrapped greedily at spaces into lines of at most `width`
+  /// display columns; a word longer than a line is cut with an ellipsis.
+  public static func wrap(_ s: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    // A percent sign stays with its number ("90 %").
+    var words: [String] = []
+    for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+      if word.first == "%", let last = words.last {
+        words[words.count - 1] = last + " " + word
+      } else {
+        words.append(String(word))
+      }
+    }
+    for var word in words {
+      var w = of(word)
+      if w > width {
+        word = truncate(word, to: width)
+        w = of(word)
+      }
+      if lineWidth > 0 && lineWidth + 1 + w > width {
+        lines.append(line)
+        line = ""
+        lineWidth = 0
+      }
+      if lineWidth > 0 {
+        line += " "
+        lineWidth += 1
+      }
+      line += word
+      lineWidth += w
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
+  }
+}

@@ -21,7 +21,7 @@ enum Output {
 
   static func write(_ fd: Int32, _ s: String) {
     var s = s
-    s.withUTF8 { Platform.writeAll(fd, UnsafeRawBufferPointer($0)) }
+    _ = s.withUTF8 { Platform.writeAll(fd, UnsafeRawBufferPointer($0)) }
   }
 }
 

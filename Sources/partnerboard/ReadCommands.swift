@@ -207,3 +207,51 @@ struct PayoutsCommand: ParsableCommand {
     }
   }
 }
+
+struct ChangesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "changes",
+    abstract:
+      "What changed this quarter: promotions, demotions, grace, new, no data, at risk, rising, blocked.",
+    discussion: """
+      Compares the period with the one before. Sections: promoted and demoted
+      (from and to tier), entered and left grace, new partners, partners with
+      no data, at risk (with the reason), rising on track (projected to reach
+      the next tier, every requirement met) and blocked (the score reaches the
+      next tier, a requirement does not: named with its current value).
+      A partner can be in several sections. docs/changes.md has the rules.
+
+      Examples:
+        partnerboard changes
+        partnerboard changes --period 2026Q3 --segment msp
+        partnerboard changes --format csv > changes.csv
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Option(help: "Only partners of this segment id.") var segment: String?
+  @Option(help: "Only partners of this region.") var region: String?
+  @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      if let x = segment, book.program.segment(x) == nil {
+        throw CLIError(
+          "--segment: unknown segment \"\(x)\" (known: \(book.program.segments.map(\.id).joined(separator: ", ")))"
+        )
+      }
+      let report = ChangesReport(book, period: t, filter: PartnerFilter(segment: segment, region: region))
+      switch format {
+      case .table:
+        let against =
+          report.changes.previous.map { "compared with \($0)" } ?? "the first quarter: nothing to compare"
+        Output.out("\(book.program.name) · \(book.periods[t]) \(against)")
+        Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode))
+      case .csv: Output.out(report.csv())
+      case .json: Output.out(report.json())
+      }
+    }
+  }
+}

@@ -40,6 +40,55 @@ import Testing
     #expect(r.stdout == expected)
   }
 
+  @Test func changesAt2026Q4() throws {
+    let r = try Binary.run(["changes", "--db", db], env: ["COLUMNS": "100"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let expected = """
+      Worked example · 2026Q4 compared with 2026Q3
+      Promoted (0): none
+      Demoted (0): none
+      Entered grace (1)
+        Partner  Id  Tier  Score  Why
+        Alpha    A   Gold  70.83  keeps Gold in grace 1 of 1, qualifies for Silver, 9.17 points to keep it
+      Left grace (0): none
+      New (0): none
+      No data (0): none
+      At risk (1)
+        Partner  Id  Tier  Score  Why
+        Alpha    A   Gold  70.83  in grace 1 of 1
+      Rising, on track (1)
+        Partner  Id  Tier  Score  Why
+        Beta     B   Gold  87.50  projected 103.5 ≥ Platinum 90
+      Blocked by a requirement (0): none
+
+      """
+    #expect(r.stdout == expected)
+  }
+
+  @Test func changesAsJSONAndCSV() throws {
+    let json = try Binary.run(["changes", "--db", db, "--period", "2026Q2", "--format", "json"])
+    #expect(json.status == 0)
+    #expect(
+      json.stdout.hasPrefix(
+        "{\"period\": \"2026Q2\", \"previous\": \"2026Q1\", \"changes\": [{\"section\": \"new\""))
+    #expect(
+      json.stdout.contains(
+        "\"section\": \"blocked\", \"partner_id\": \"A\", \"name\": \"Alpha\", \"segment\": \"reseller\", \"region\": \"EMEA\", \"from_tier\": null, \"tier\": \"base\", \"score\": 50.63, \"grace\": 0, \"next_tier\": \"silver\", \"unmet_requirements\": [{\"kpi\": \"nps\", \"required\": 20, \"current\": 15}]"
+      ))
+    let csv = try Binary.run(["changes", "--db", db, "--period", "2026Q3", "--format", "csv"])
+    #expect(
+      csv.stdout == """
+        section,partner_id,name,segment,region,from_tier,tier,score,reason
+        promoted,A,Alpha,reseller,EMEA,base,gold,89.79,Base -> Gold
+        promoted,B,Beta,referral,NA,silver,gold,84.72,Silver -> Gold
+        blocked,A,Alpha,reseller,EMEA,,gold,89.79,Platinum needs Time to value <= 35 days (now 42.5 days)
+        blocked,B,Beta,referral,NA,,gold,84.72,Platinum needs Time to value <= 35 days (now 42.5 days)
+
+        """)
+    let bad = try Binary.run(["changes", "--db", db, "--segment", "nope"])
+    #expect(bad.status != 0 && bad.stderr.contains("--segment: unknown segment \"nope\""))
+  }
+
   @Test func tierAt2026Q3ShowsWhatItTakes() throws {
     let r = try Binary.run(["tier", "A", "--db", db, "--period", "2026Q3", "--format", "json"])
     #expect(r.status == 0)

@@ -1,0 +1,134 @@
+/// What changed at one period, compared with the one before: the list a
+/// channel manager reads on Monday (`partnerboard changes`, the dashboard's
+/// Changes screen). A partner can be in several sections (demoted and left
+/// grace, promoted and blocked on the way to the next tier).
+///
+/// The sections, in order (docs/changes.md says the same for users):
+/// - promoted / demoted: assigned tier above / below the previous period's;
+/// - entered grace: in grace now, not at the previous period;
+/// - left grace: in grace at the previous period, not now (kept the tier
+///   by qualifying again, or demoted when grace ran out);
+/// - new: first evaluated at this period;
+/// - no data: listed in partners.csv, not evaluated at this period;
+/// - at risk: SPEC section 6 (in grace, or projected below the tier);
+/// - on track: rising (projected to reach the next tier) with every
+///   requirement of the next tier holding;
+/// - blocked: the score or its projection reaches the next tier, and one
+///   of its requirements does not hold.
+public struct Changes: Sendable {
+  public enum Kind: String, CaseIterable, Sendable {
+    case promoted, demoted
+    case enteredGrace = "entered_grace"
+    case leftGrace = "left_grace"
+    case new
+    case noData = "no_data"
+    case atRisk = "at_risk"
+    case onTrack = "on_track"
+    case blocked
+  }
+
+  public struct Entry: Sendable {
+    public let kind: Kind
+    /// Index into the scorebook's partners.
+    public let partner: Int
+    /// The assigned tier at the previous period (promoted, demoted, left grace).
+    public let fromTier: Int?
+    /// The assigned tier now; nil with no data.
+    public let tier: Int?
+    /// The qualified tier now (below the assigned one while in grace).
+    public let qualifiedTier: Int?
+    public let score: Double?
+    /// Shortfall count now (in grace n of grace_periods), or at the previous
+    /// period for left grace.
+    public let grace: Int
+    public let projection: Double?
+    /// The tier above the assigned one (on track, blocked).
+    public let nextTier: Int?
+    /// The next tier's requirements that do not hold (blocked).
+    public let unmet: [RequirementCheck]
+    /// No data: the first period with data, when it comes later.
+    public let firstData: Period?
+  }
+
+  public let period: Period
+  /// The period compared with; nil at the first period.
+  public let previous: Period?
+  /// Every entry, by section (in `Kind` order), then by rank (no data: by name).
+  public let entries: [Entry]
+
+  public func entries(_ kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
+
+  public init(book: Scorebook, period t: Int, filter: PartnerFilter = PartnerFilter()) {
+    period = book.periods[t]
+    previous = t > 0 ? book.periods[t - 1] : nil
+    let tiers = book.program.tiers
+    var sections = [[Entry]](repeating: [], count: Kind.allCases.count)
+    func add(
+      _ kind: Kind, _ p: Int, from: Int? = nil, grace: Int? = nil, nextTier: Int? = nil,
+      unmet: [RequirementCheck] = [], firstData: Period? = nil
+    ) {
+      let index = Kind.allCases.firstIndex(of: kind)!
+      sections[index].append(
+        Entry(
+          kind: kind, partner: p, fromTier: from, tier: book.tier(p, t),
+          qualifiedTier: book.qualifiedTier(p, t),
+          score: book.score(p, t),
+          grace: grace ?? book.grace(p, t), projection: book.outlook(p, t)?.projection,
+          nextTier: nextTier, unmet: unmet, firstData: firstData))
+    }
+    for p in book.order[t] where book.matches(p, t, filter) {
+      let tier = book.tier(p, t)!
+      let grace = book.grace(p, t)
+      if t > 0, let before = book.tier(p, t - 1) {
+        if tier > before { add(.promoted, p, from: before) }
+        if tier < before { add(.demoted, p, from: before) }
+        let graceBefore = book.grace(p, t - 1)
+        if grace > 0 && graceBefore == 0 { add(.enteredGrace, p, from: before) }
+        if grace == 0 && graceBefore > 0 { add(.leftGrace, p, from: before, grace: graceBefore) }
+      } else {
+        add(.new, p)
+      }
+      let outlook = book.outlook(p, t)!
+      if outlook.atRisk { add(.atRisk, p) }
+      if tier + 1 < tiers.count {
+        let next = tier + 1
+        let unmet = book.requirementChecks(p, t, tier: next).filter { !$0.outcome.holds }
+        let reaches = book.score(p, t)! >= tiers[next].minScore || outlook.rising
+        if reaches && !unmet.isEmpty {
+          add(.blocked, p, nextTier: next, unmet: unmet)
+        } else if outlook.rising {
+          add(.onTrack, p, nextTier: next)
+        }
+      }
+    }
+    let noData = book.partners.indices.filter { p in
+      // No tier: a tier filter leaves them out.
+      !book.isEvaluated(p, t)
+        && filter.matches(segment: book.partners[p].segment, region: book.partners[p].region, tierID: "")
+    }
+    let byName = noData.sorted { a, b in
+      Ranking.precedes(
+        (0, book.partners[a].name, book.partners[a].id), (0, book.partners[b].name, book.partners[b].id))
+    }
+    for p in byName {
+      let first = book.firstPeriod[p]
+      add(.noData, p, firstData: first >= 0 ? book.periods[first] : nil)
+    }
+    entries = sections.flatMap { $0 }
+  }
+}
+
+extension Scorebook {
+  /// Every requirement of tier `ti` checked for partner `p` at period `t`
+  /// (SPEC section 5): met, unmet, missing, or waived where the KPI does not
+  /// apply to the partner's segment.
+  public func requirementChecks(_ p: Int, _ t: Int, tier ti: Int) -> [RequirementCheck] {
+    program.tiers[ti].requirements.map { req in
+      let k = program.kpiIndex(req.kpi)!
+      let v = value(p, t, k)
+      return RequirementCheck(
+        requirement: req, kpi: program.kpis[k], current: v,
+        outcome: TierRules.holds(req, kpi: program.kpis[k], value: v, applicable: weights[p].isApplicable(k)))
+    }
+  }
+}

@@ -1,10 +1,11 @@
 import Scoring
 
-/// The screens of the dashboard (`1`-`3`, Tab).
+/// The screens of the dashboard (`1`-`5`, Tab).
 public enum Screen: Equatable, Sendable {
   case leaderboard
   case partner
   case overview
+  case changes
   case trends
   case qbr
 }
@@ -61,7 +62,7 @@ public struct Prompt: Equatable, Sendable {
 
 /// The filter panel (`f`): the focused field and the values being edited.
 public struct FilterPanel: Equatable, Sendable {
-  public enum Field: Int, CaseIterable, Sendable { case text, segment, region, tier }
+  public enum Field: Int, CaseIterable, Sendable { case text, segment, region, tier, flag }
   public var field: Field = .text
 }
 
@@ -104,6 +105,7 @@ public struct DashboardState: Sendable {
   /// The overview of the current period, computed when the screen opens.
   public internal(set) var overview: OverviewModel?
   public internal(set) var trendsState = TrendsState()
+  public internal(set) var changesState = ChangesState()
   public internal(set) var qbr: QBRState?
 
   public var detailPartner: Int? { detail?.partner }
@@ -129,12 +131,14 @@ public struct DashboardState: Sendable {
     guard book.periods.indices.contains(period) else {
       overview = nil
       trendsState.model = nil
+      changesState.model = nil
       detail?.model = nil
       qbr?.model = nil
       return
     }
     if screen == .overview { prepareOverview() }
     if screen == .trends { prepareTrends() }
+    if screen == .changes { prepareChanges() }
     if let d = detail, screen == .partner {
       if d.model?.partnerIndex != d.partner || d.model?.periodIndex != period || detailBookChanged {
         detail?.model = PartnerDetailModel(book: book, partner: d.partner, period: period)
@@ -216,6 +220,21 @@ public struct DashboardState: Sendable {
     trendsState.mover = min(trendsState.mover, max(0, (trendsState.model?.moverList.count ?? 1) - 1))
   }
 
+  /// Builds the changes list when its period or filter changed (it scans every partner).
+  mutating func prepareChanges() {
+    if let m = changesState.model, m.periodIndex == period, m.filter == partnerFilter { return }
+    let keep = changesState.model.flatMap { m in
+      m.changes.entries.indices.contains(changesState.selected)
+        ? book.partners[m.changes.entries[changesState.selected].partner].id : nil
+    }
+    changesState.model = ChangesModel(book: book, period: period, filter: partnerFilter)
+    let again = keep.flatMap { id in
+      changesState.model!.changes.entries.firstIndex { book.partners[$0.partner].id == id }
+    }
+    changesState.scroll = 0
+    changesState.select(again ?? 0, height: height)
+  }
+
   mutating func setPeriod(_ t: Int) {
     guard t >= 0 && t < book.periods.count, t != period else { return }
     period = t
@@ -234,6 +253,7 @@ public struct DashboardState: Sendable {
     book = newBook
     overview = nil
     trendsState.model = nil
+    changesState.model = nil
     detailBookChanged = true
     if wasLatest || periodName.flatMap(newBook.periodIndex) == nil {
       period = newBook.periods.count - 1

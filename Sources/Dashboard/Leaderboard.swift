@@ -24,32 +24,36 @@ public enum LeaderboardColumn: Int, CaseIterable, Sendable {
   public var sortable: Bool { self != .trend }
 }
 
-/// Filters of the leaderboard (`/` text, `f` segment, region, tier).
+/// Filters of the leaderboard (`/` text, `f` segment, region, tier, flag).
 public struct LeaderboardFilter: Equatable, Sendable {
   public var text = ""
   public var segment: String?
   public var region: String?
   public var tier: String?
+  public var flag: PartnerFlag?
   public init() {}
 
-  public var isEmpty: Bool { text.isEmpty && segment == nil && region == nil && tier == nil }
+  public var isEmpty: Bool { text.isEmpty && segment == nil && region == nil && tier == nil && flag == nil }
 
-  /// The segment, region and tier part, as every filtered view takes it.
-  public var partners: PartnerFilter { PartnerFilter(segment: segment, region: region, tier: tier) }
+  /// The segment, region, tier and flag part, as every filtered view takes it.
+  public var partners: PartnerFilter {
+    PartnerFilter(segment: segment, region: region, tier: tier, flag: flag)
+  }
 }
 
-/// One visible row, built only for the rows on screen.
+/// One visible row, built only for the rows on screen. A partner with no
+/// data at the period has no rank, tier or score (`hasData` false).
 public struct LeaderboardRow: Equatable, Sendable {
   public let partnerIndex: Int
   public let id: String
-  public let rank: Int
+  public let rank: Int?
   public let movement: Int?
   public let name: String
   public let segment: String
   public let region: String
-  public let tierIndex: Int
+  public let tierIndex: Int?
   public let tierName: String
-  public let score: Double
+  public let score: Double?
   /// Score change since the previous quarter; nil for a new partner.
   public let change: Double?
   /// Scores of the last 8 quarters up to the period, oldest first (nil before the partner's data).
@@ -61,6 +65,9 @@ public struct LeaderboardRow: Equatable, Sendable {
 
 /// The leaderboard of one period: sorted, filtered partner indices, and rows
 /// built on demand (so 100,000 partners cost one sort, not 100,000 rows).
+/// Partners without data at the period come last, by name, whatever the
+/// sort: listed so that they can be found, unless a tier or flag filter
+/// (which they cannot match) is set.
 public struct LeaderboardModel: Sendable {
   public let book: Scorebook
   public let period: Int
@@ -81,6 +88,7 @@ public struct LeaderboardModel: Sendable {
     self.filter = filter
     guard period >= 0 && period < book.order.count else {
       partners = []
+      withData = 0
       return
     }
     let search = PartnerSearch(filter.text)
@@ -91,8 +99,24 @@ public struct LeaderboardModel: Sendable {
     if sort != .rank || !ascending {
       list = Self.sorted(list, by: sort, ascending: ascending, book: book, period: period)
     }
+    withData = list.count
+    if partnerFilter.tier == nil && partnerFilter.flag == nil {
+      let missing = book.partners.indices.filter { p in
+        !book.isEvaluated(p, period)
+          && partnerFilter.matches(
+            segment: book.partners[p].segment, region: book.partners[p].region, tierID: "")
+          && search.matches(book.partners[p])
+      }
+      list += missing.sorted { a, b in
+        Ranking.precedes(
+          (0, book.partners[a].name, book.partners[a].id), (0, book.partners[b].name, book.partners[b].id))
+      }
+    }
     partners = list
   }
+
+  /// How many of `partners` have data (the first ones).
+  public let withData: Int
 
   public var count: Int { partners.count }
 
@@ -100,19 +124,24 @@ public struct LeaderboardModel: Sendable {
 
   public static func row(partner p: Int, book: Scorebook, period t: Int) -> LeaderboardRow {
     let partner = book.partners[p]
-    let tierIndex = book.tier(p, t)!
-    let score = book.score(p, t)!
+    let tierIndex = book.tier(p, t)
+    let score = book.score(p, t)
     let previous = t > 0 ? book.score(p, t - 1) : nil
     var history: [Double?] = []
     for u in max(0, t - 7)...t { history.append(book.score(p, u)) }
-    let flags = book.outlook(p, t)!
+    let flags = book.outlook(p, t)
     return LeaderboardRow(
-      partnerIndex: p, id: partner.id, rank: book.rank(p, t)!, movement: book.movement(p, t),
+      partnerIndex: p, id: partner.id, rank: book.rank(p, t), movement: book.movement(p, t),
       name: partner.name,
       segment: partner.segment, region: partner.region, tierIndex: tierIndex,
-      tierName: book.program.tiers[tierIndex].name, score: score, change: previous.map { score - $0 },
-      history: history, atRisk: flags.atRisk, rising: flags.rising, grace: book.grace(p, t))
+      tierName: tierIndex.map { book.program.tiers[$0].name } ?? "", score: score,
+      change: score.flatMap { s in previous.map { s - $0 } },
+      history: history, atRisk: flags?.atRisk ?? false, rising: flags?.rising ?? false,
+      grace: book.grace(p, t))
   }
+
+  /// Whether row `i` is a partner without data at the period.
+  public func hasData(_ i: Int) -> Bool { i < withData }
 
   static func sorted(
     _ list: [Int], by column: LeaderboardColumn, ascending: Bool, book: Scorebook, period t: Int
@@ -154,5 +183,6 @@ enum SortKey: Comparable {
 
 extension LeaderboardModel {
   /// The rows as CSV, as filtered and sorted (`e` export).
+  /// Partners without data have no line on a leaderboard: they are left out.
   public func csv() -> String { LeaderboardCSV.document(book, period: period, partners: partners) }
 }

@@ -31,6 +31,8 @@ public struct OverviewModel: Sendable {
   public let tierCounts: [Int]
   /// transitions[from][to]: partners evaluated last quarter and now, by tier.
   public let transitions: [[Int]]
+  /// Partners new at this period, by tier (the matrix's "New" row).
+  public let newByTier: [Int]
   public let hasPrevious: Bool
   public let segments: [SegmentSummary]
   public let risers: [Mover]
@@ -46,12 +48,17 @@ public struct OverviewModel: Sendable {
     var counts = [Int](repeating: 0, count: program.tiers.count)
     var matrix = [[Int]](
       repeating: [Int](repeating: 0, count: program.tiers.count), count: program.tiers.count)
+    var newcomers = [Int](repeating: 0, count: program.tiers.count)
     var movers: [Mover] = []
     var risks: [Risk] = []
     for p in ids {
       let tier = book.tier(p, t)!
       counts[tier] += 1
-      if t > 0, let before = book.tier(p, t - 1) { matrix[before][tier] += 1 }
+      if t > 0, let before = book.tier(p, t - 1) {
+        matrix[before][tier] += 1
+      } else {
+        newcomers[tier] += 1
+      }
       if let m = book.movement(p, t), m != 0 {
         movers.append(Mover(partner: book.partners[p], movement: m, score: book.score(p, t)!))
       }
@@ -68,6 +75,7 @@ public struct OverviewModel: Sendable {
     }
     tierCounts = counts
     transitions = matrix
+    newByTier = newcomers
     hasPrevious = t > 0
     risers = Array(movers.filter { $0.movement > 0 }.sorted { $0.movement > $1.movement }.prefix(moversShown))
     fallers = Array(

@@ -18,6 +18,7 @@ public enum Update {
       s.width = w
       s.height = h
       s.moveSelection(to: s.selected)
+      s.changesState.select(s.changesState.selected, height: h)
       return []
     case .reloaded(let book):
       s.replaceBook(book)
@@ -89,7 +90,8 @@ public enum Update {
     case .tab:
       switch s.screen {
       case .leaderboard, .partner: s.screen = .overview
-      case .overview: s.screen = .trends
+      case .overview: s.screen = .changes
+      case .changes: s.screen = .trends
       case .trends, .qbr: s.screen = .leaderboard
       }
       return []
@@ -104,6 +106,9 @@ public enum Update {
       return []
     case .char("4"), .char("t"):
       s.screen = .trends
+      return []
+    case .char("5"):
+      s.screen = .changes
       return []
     case .char("e"):
       return [export(s)]
@@ -124,8 +129,43 @@ public enum Update {
       if key == .escape || key == .backspace { s.screen = .leaderboard }
       return []
     case .trends: return trendsKey(key, &s)
+    case .changes: return changesKey(key, &s)
     case .qbr: return qbrKey(key, &s)
     }
+  }
+
+  /// Changes: ↑↓ j k move over partners, { } jump between sections, Enter opens the partner.
+  static func changesKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    guard let model = s.changesState.model else { return [] }
+    let page = ChangesState.visibleLines(height: s.height)
+    let i = s.changesState.selected
+    switch key {
+    case .down, .char("j"): s.changesState.select(i + 1, height: s.height)
+    case .up, .char("k"): s.changesState.select(i - 1, height: s.height)
+    case .pageDown: s.changesState.select(i + page, height: s.height)
+    case .pageUp: s.changesState.select(i - page, height: s.height)
+    case .char("g"), .home: s.changesState.select(0, height: s.height)
+    case .char("G"), .end: s.changesState.select(model.count - 1, height: s.height)
+    case .char("}"):
+      if let j = model.entry(inSectionAfter: i, forward: true) { s.changesState.select(j, height: s.height) }
+    case .char("{"):
+      // To the start of this section first, then to the one before.
+      let kind = model.changes.entries.indices.contains(i) ? model.changes.entries[i].kind : nil
+      let start = model.changes.entries.firstIndex { $0.kind == kind }
+      if let start, start < i {
+        s.changesState.select(start, height: s.height)
+      } else if let j = model.entry(inSectionAfter: i, forward: false) {
+        let k = model.changes.entries[j].kind
+        s.changesState.select(model.changes.entries.firstIndex { $0.kind == k } ?? j, height: s.height)
+      }
+    case .enter, .right, .char("l"):
+      if model.changes.entries.indices.contains(i) { s.openDetail(model.changes.entries[i].partner) }
+    case .char("f"): s.filterPanel = FilterPanel(field: .segment)
+    case .char("x"): s.rebuild(filter: LeaderboardFilter())
+    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
+    default: break
+    }
+    return []
   }
 
   static func leaderboardKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
@@ -292,6 +332,9 @@ public enum Update {
       case .region:
         filter.region = cycle(Array(Set(s.book.partners.map(\.region))).sorted(), filter.region, step)
       case .tier: filter.tier = cycle(s.book.program.tiers.map(\.id), filter.tier, step)
+      case .flag:
+        let flags = PartnerFlag.allCases
+        filter.flag = cycle(flags.map(\.rawValue), filter.flag?.rawValue, step).flatMap(PartnerFlag.init)
       }
     }
     switch key {
@@ -309,6 +352,7 @@ public enum Update {
         case .segment: filter.segment = nil
         case .region: filter.region = nil
         case .tier: filter.tier = nil
+        case .flag: filter.flag = nil
         case .text: break
         }
       }
@@ -360,6 +404,10 @@ public enum Update {
       return .export(
         suggestedName: "partnerboard-trends-\(FileSlug.of(kpi))-\(period).csv",
         contents: model.csv(book: s.book))
+    }
+    if s.screen == .changes, let model = s.changesState.model {
+      return .export(
+        suggestedName: "partnerboard-changes-\(period).csv", contents: model.csv(book: s.book))
     }
     if s.screen == .partner, let p = s.detailPartner,
       let csv = PartnerDetailModel.csv(book: s.book, partner: p, period: s.period)

@@ -17,6 +17,21 @@ public enum ChangeText {
     }
   }
 
+  /// The section's name in the screen's summary line.
+  public static func shortTitle(_ kind: Changes.Kind) -> String {
+    switch kind {
+    case .promoted: "Promoted"
+    case .demoted: "Demoted"
+    case .enteredGrace: "Grace in"
+    case .leftGrace: "Grace out"
+    case .new: "New"
+    case .noData: "No data"
+    case .atRisk: "At risk"
+    case .onTrack: "On track"
+    case .blocked: "Blocked"
+    }
+  }
+
   /// One line on what the section means, for the screen's empty sections and help.
   public static func meaning(_ kind: Changes.Kind) -> String {
     switch kind {

@@ -77,6 +77,22 @@ public enum Phrases {
     }
   }
 
+  /// A partner listed with no data at the period.
+  public static let noData = "no data yet"
+  /// The same in a narrow column.
+  public static let noDataShort = "no data"
+
+  /// A flag a view filters by: "at risk", "rising", "blocked", "in grace", "changed tier".
+  public static func flagName(_ f: PartnerFlag) -> String {
+    switch f {
+    case .atRisk: "at risk"
+    case .rising: "rising"
+    case .blocked: "blocked by a requirement"
+    case .inGrace: "in grace"
+    case .changedTier: "changed tier"
+    }
+  }
+
   /// A share of the maximum payout as a whole percentage: "55 %" (`space`
   /// false: "55%").
   public static func sharePercent(_ share: Double, space: Bool = true) -> String {

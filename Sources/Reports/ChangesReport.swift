@@ -50,18 +50,7 @@ public struct ChangesReport {
     ]).text + "\n"
   }
 
-  public func csv() -> String {
-    CSVWriter.document(
-      header: ["section", "partner_id", "name", "segment", "region", "from_tier", "tier", "score", "reason"],
-      rows: changes.entries.map { e in
-        let partner = book.partners[e.partner]
-        return [
-          e.kind.rawValue, partner.id, partner.name, partner.segment, partner.region,
-          tierID(e.fromTier) ?? "", tierID(e.tier) ?? "", e.score.map { NumberFormat.fixed($0, 2) } ?? "",
-          ChangeText.reason(e, book: book, unicode: false),
-        ]
-      })
-  }
+  public func csv() -> String { ChangesCSV.document(changes, book: book) }
 
   /// Sections with a title and count, entries as a table under each; empty
   /// sections say so in one line.

@@ -90,20 +90,15 @@ public struct Changes: Sendable {
       }
       let outlook = book.outlook(p, t)!
       if outlook.atRisk { add(.atRisk, p) }
-      if tier + 1 < tiers.count {
-        let next = tier + 1
-        let unmet = book.requirementChecks(p, t, tier: next).filter { !$0.outcome.holds }
-        let reaches = book.score(p, t)! >= tiers[next].minScore || outlook.rising
-        if reaches && !unmet.isEmpty {
-          add(.blocked, p, nextTier: next, unmet: unmet)
-        } else if outlook.rising {
-          add(.onTrack, p, nextTier: next)
-        }
+      if let blocked = book.blocked(p, t) {
+        add(.blocked, p, nextTier: blocked.nextTier, unmet: blocked.unmet)
+      } else if outlook.rising {
+        add(.onTrack, p, nextTier: tier + 1)
       }
     }
     let noData = book.partners.indices.filter { p in
-      // No tier: a tier filter leaves them out.
-      !book.isEvaluated(p, t)
+      // No tier and no flags: a tier or flag filter leaves them out.
+      !book.isEvaluated(p, t) && filter.flag == nil
         && filter.matches(segment: book.partners[p].segment, region: book.partners[p].region, tierID: "")
     }
     let byName = noData.sorted { a, b in

@@ -26,6 +26,7 @@ public enum DashboardView {
       case .partner: PartnerScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .overview: OverviewScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .changes: ChangesScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .qbr: QBRScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       }
     }
@@ -74,7 +75,13 @@ public enum DashboardView {
           .init("q", "quit"),
         ]
       case .overview:
-        hints = [.init("Tab", "trends"), .init("[ ]", "period"), .init("?", "help"), .init("q", "quit")]
+        hints = [.init("Tab", "changes"), .init("[ ]", "period"), .init("?", "help"), .init("q", "quit")]
+      case .changes:
+        hints = [
+          .init("↑↓", "move"), .init("Enter", "open"), .init("{ }", "section"), .init("f", "filter"),
+          .init("[ ]", "period"), .init("e", "export"), .init("Tab", "trends"), .init("?", "help"),
+          .init("q", "quit"),
+        ]
       case .qbr:
         hints = [
           .init("Space →", "next"), .init("←", "back"), .init("1-7", "slide"), .init("m", "hide amounts"),

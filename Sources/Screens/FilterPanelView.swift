@@ -1,4 +1,5 @@
 import Dashboard
+import Presentation
 import TerminalUI
 
 /// `f`: the filter panel over the leaderboard.
@@ -18,6 +19,7 @@ struct FilterPanelView: Widget {
       ),
       (.region, "Region", filter.region ?? "(all)"),
       (.tier, "Tier", filter.tier.flatMap { id in program.tiers.first { $0.id == id }?.name } ?? "(all)"),
+      (.flag, "Flag", filter.flag.map(Phrases.flagName) ?? "(any)"),
     ]
     let box = rect.centered(width: min(rect.width, 56), height: rows.count + 4)
     buffer.fill(box)

@@ -14,8 +14,9 @@ public enum HelpScreen {
       "Screens",
       [
         .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
-        .init("Tab", "leaderboard, overview, trends"),
-        .init("1 2 3 4", "leaderboard, partner, overview, trends"),
+        .init("Tab", "leaderboard, overview, changes, trends"),
+        .init("1 2 3 4 5", "leaderboard, partner, overview, trends, changes"),
+        .init("{ }", "changes: previous / next section"),
         .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
         .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts)"),
         .init("?", "this help"),
@@ -24,7 +25,8 @@ public enum HelpScreen {
       "Find and order",
       [
         .init("/", "search by name or id"), .init("n N", "next / previous match"),
-        .init("s S", "sort by the next column / reverse"), .init("f", "filters: text, segment, region, tier"),
+        .init("s S", "sort by the next column / reverse"),
+        .init("f", "filters: text, segment, region, tier, flag"),
         .init("x", "clear filters"),
       ]),
     .init(

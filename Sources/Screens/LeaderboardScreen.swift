@@ -16,10 +16,13 @@ struct LeaderboardScreen: Widget {
     // Header: program, period, partners per tier.
     var counts = [Int](repeating: 0, count: program.tiers.count)
     for p in book.order[t] { counts[book.tier(p, t)!] += 1 }
+    let withoutData = book.partners.count - book.order[t].count
     var header: [StyledText] = [
       StyledText(" \(program.name) ", style: theme.title), " ",
       StyledText("\(book.periods[t])", style: theme.heading),
-      StyledText("  \(book.order[t].count) partners  ", style: theme.muted),
+      StyledText(
+        "  \(book.order[t].count) partners\(withoutData > 0 ? " + \(withoutData) without data" : "")  ",
+        style: theme.muted),
     ]
     for (i, tier) in program.tiers.enumerated() {
       header.append(StyledText("\(tier.name) \(counts[i])", style: theme.tier(i, of: program.tiers.count)))
@@ -30,13 +33,11 @@ struct LeaderboardScreen: Widget {
     let lb = s.leaderboard
     var info =
       "Sorted by \(lb.sort.title) \(lb.ascending ? (glyphs.isUnicode ? "↓" : "v") : (glyphs.isUnicode ? "↑" : "^"))"
-    var filters: [String] = []
-    if !lb.filter.text.isEmpty { filters.append("“\(lb.filter.text)”") }
-    if let v = lb.filter.segment { filters.append("segment \(v)") }
-    if let v = lb.filter.region { filters.append("region \(v)") }
-    if let v = lb.filter.tier { filters.append("tier \(program.tiers.first { $0.id == v }?.name ?? v)") }
-    if !filters.isEmpty { info += " · filter: " + filters.joined(separator: ", ") + " (x clears)" }
-    info += " · showing \(lb.count)"
+    let filters = FilterText.describe(lb.filter, program: program)
+    if !filters.isEmpty { info += " · filter: " + filters + " (x clears)" }
+    info +=
+      " · showing \(lb.withData)"
+      + (lb.count > lb.withData ? " + \(lb.count - lb.withData) without data" : "")
     if !book.unscoredKPIs.isEmpty { info += " · unscored: " + book.unscoredKPIs.joined(separator: ", ") }
     _ = buffer.put([StyledText(info, style: theme.muted)], x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
@@ -68,18 +69,27 @@ struct LeaderboardScreen: Widget {
       sortColumn: columns.firstIndex { $0.0 == lb.sort }, sortDescending: !lb.ascending
     ) { i in
       let r = lb.row(i)
+      guard let rank = r.rank, let tierIndex = r.tierIndex, let score = r.score else {
+        // Listed so that it can be found; nothing to rank yet.
+        var cells: [StyledText] = [
+          "", "", StyledText(r.name, style: theme.muted), StyledText(r.segment, style: theme.muted),
+        ]
+        if wide { cells.append(StyledText(r.region, style: theme.muted)) }
+        cells += [Phrases.noDataShort, "—", "", "", ""].map { StyledText($0, style: theme.muted) }
+        return cells
+      }
       var cells: [StyledText] = [
-        StyledText(String(r.rank)), Format.movement(r.movement, glyphs, theme), StyledText(r.name),
+        StyledText(String(rank)), Format.movement(r.movement, glyphs, theme), StyledText(r.name),
         StyledText(r.segment),
       ]
       if wide { cells.append(StyledText(r.region)) }
-      let score = NumberFormat.fixed(r.score, 2)
-      cells.append(StyledText(r.tierName, style: theme.tier(r.tierIndex, of: tierCount)))
+      let scoreText = NumberFormat.fixed(score, 2)
+      cells.append(StyledText(r.tierName, style: theme.tier(tierIndex, of: tierCount)))
       if wide {
-        let pad = String(repeating: " ", count: max(0, 6 - score.count))
-        cells.append(StyledText(pad + score + " " + Bar.string(r.score / 100, width: 10, glyphs: glyphs)))
+        let pad = String(repeating: " ", count: max(0, 6 - scoreText.count))
+        cells.append(StyledText(pad + scoreText + " " + Bar.string(score / 100, width: 10, glyphs: glyphs)))
       } else {
-        cells.append(StyledText(score))
+        cells.append(StyledText(scoreText))
       }
       cells.append(Format.change(r.change, theme))
       cells.append(

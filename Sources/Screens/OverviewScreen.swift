@@ -71,6 +71,16 @@ struct OverviewScreen: Widget {
         _ = buffer.put(runs, x: L.x, y: left, maxWidth: L.width)
         left += 1
       }
+      // New partners have no row to come from: they get their own.
+      var runs = [StyledText(TextWidthBridge.pad("New", 12), style: theme.accent)]
+      for j in tiers.indices {
+        let n = o.newByTier[j]
+        runs.append(
+          StyledText(
+            TextWidthBridge.pad(n == 0 ? "·" : String(n), cw), style: n == 0 ? theme.muted : theme.accent))
+      }
+      _ = buffer.put(runs, x: L.x, y: left, maxWidth: L.width)
+      left += 1
     } else {
       _ = buffer.put(
         [StyledText("first quarter: no moves yet", style: theme.muted)], x: L.x, y: left, maxWidth: L.width)

@@ -9,8 +9,8 @@ struct RenderCommand: ParsableCommand {
     commandName: "render",
     abstract: "Print a dashboard screen as text (the same cells the dashboard draws).",
     discussion: """
-      SCREEN is leaderboard, partner (with a partner id or name), overview, trends
-      (with --kpi and --segment), qbr (with a partner, --slide and --mask) or help.
+      SCREEN is leaderboard, partner (with a partner id or name), overview, changes
+      (with --segment), trends (with --kpi and --segment), qbr (with a partner, --slide and --mask) or help.
       Used for the README's screenshots, tests, and terminals that cannot run
       the full-screen dashboard. LANG=C gives the ASCII version.
 
@@ -18,22 +18,23 @@ struct RenderCommand: ParsableCommand {
         partnerboard render leaderboard --size 120x40
         partnerboard render partner acme --size 160x48
         partnerboard render overview --period 2026Q3
+        partnerboard render changes --size 80x24
         partnerboard render trends --kpi renewal_rate --segment msp
       """)
 
   enum Which: String, ExpressibleByArgument, CaseIterable {
-    case leaderboard, partner, overview, trends, qbr, help
+    case leaderboard, partner, overview, changes, trends, qbr, help
   }
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
-  @Argument(help: "leaderboard, partner, overview, trends, qbr or help.") var screen: Which
+  @Argument(help: "leaderboard, partner, overview, changes, trends, qbr or help.") var screen: Which
   @Argument(help: "With `partner`: an id or a piece of the name.") var partner: String?
   @Option(help: "WIDTHxHEIGHT of the screen.") var size: String = "120x40"
   @Option(help: "With `trends`: the KPI id shown.") var kpi: String?
   @Option(help: "With `qbr`: the slide, 1-7.") var slide: Int = 1
   @Flag(help: "With `qbr`: hide money amounts.") var mask = false
-  @Option(help: "Filter to one segment id (leaderboard, trends).") var segment: String?
+  @Option(help: "Filter to one segment id (leaderboard, changes, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
   func run() throws {
@@ -50,6 +51,9 @@ struct RenderCommand: ParsableCommand {
         if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
       case .overview:
         Update.apply(.command(.show(.overview)), to: &state)
+      case .changes:
+        if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
+        Update.apply(.command(.show(.changes)), to: &state)
       case .trends:
         if let kpi {
           guard let k = book.program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }

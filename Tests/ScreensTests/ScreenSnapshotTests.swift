@@ -77,6 +77,19 @@ import Testing
     try assertSnapshot("overview-\(size.0)x\(size.1)", s)
   }
 
+  @Test(arguments: sizes) func changes(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    Update.apply(.key(.char("5")), to: &s)
+    // Down to Oakridge Digital, demoted Gold -> Registered.
+    while let m = s.changesState.model,
+      Self.book.partners[m.changes.entries[s.changesState.selected].partner].name
+        != "Oakridge Digital"
+    {
+      Update.apply(.key(.down), to: &s)
+    }
+    try assertSnapshot("changes-\(size.0)x\(size.1)", s)
+  }
+
   @Test(arguments: sizes) func help(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
     Update.apply(.command(.help), to: &s)

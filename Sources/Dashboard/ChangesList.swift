@@ -1,0 +1,89 @@
+import Presentation
+import Scoring
+
+/// The Changes screen's model: the sections of `Changes` as lines, a title
+/// line per section and one line per entry, with each entry's reason.
+public struct ChangesModel: Sendable {
+  public enum Line: Sendable, Equatable {
+    case section(Changes.Kind, count: Int)
+    /// Index into `changes.entries`.
+    case entry(Int)
+  }
+
+  public let changes: Changes
+  public let periodIndex: Int
+  public let filter: PartnerFilter
+  public let lines: [Line]
+  /// Per entry: why it is listed.
+  public let reasons: [String]
+  /// Per entry: its line.
+  public let lineOfEntry: [Int]
+
+  public init(book: Scorebook, period t: Int, filter: PartnerFilter) {
+    let changes = Changes(book: book, period: t, filter: filter)
+    self.changes = changes
+    periodIndex = t
+    self.filter = filter
+    var lines: [Line] = []
+    var lineOfEntry: [Int] = []
+    for kind in Changes.Kind.allCases {
+      let indices = changes.entries.indices.filter { changes.entries[$0].kind == kind }
+      lines.append(.section(kind, count: indices.count))
+      for i in indices {
+        lineOfEntry.append(lines.count)
+        lines.append(.entry(i))
+      }
+    }
+    self.lines = lines
+    self.lineOfEntry = lineOfEntry
+    reasons = changes.entries.map { ChangeText.reason($0, book: book) }
+  }
+
+  public var count: Int { changes.entries.count }
+
+  /// The first entry of the section after (or before) the one of entry `i`.
+  public func entry(inSectionAfter i: Int, forward: Bool) -> Int? {
+    guard changes.entries.indices.contains(i) else { return nil }
+    let kinds = Changes.Kind.allCases
+    let here = kinds.firstIndex(of: changes.entries[i].kind)!
+    let sections = forward ? Array(kinds[(here + 1)...]) : Array(kinds[..<here].reversed())
+    for kind in sections {
+      if let j = changes.entries.firstIndex(where: { $0.kind == kind }) { return j }
+    }
+    return nil
+  }
+
+  /// The entries as CSV, as filtered (`e` export).
+  public func csv(book: Scorebook) -> String {
+    ChangesCSV.document(changes, book: book)
+  }
+}
+
+/// The Changes screen: the selected entry, the first line shown, the model.
+public struct ChangesState: Sendable {
+  public internal(set) var selected = 0
+  public internal(set) var scroll = 0
+  public internal(set) var model: ChangesModel?
+
+  /// Lines of the list that fit a screen `height` rows tall (title,
+  /// summary, column titles, two lines for the selected reason and the
+  /// status bar take six).
+  public static func visibleLines(height: Int) -> Int { max(1, height - 6) }
+
+  /// Selects entry `i` and scrolls as little as possible to show it and
+  /// its section's title.
+  mutating func select(_ i: Int, height: Int) {
+    guard let m = model, m.count > 0 else {
+      selected = 0
+      scroll = 0
+      return
+    }
+    selected = max(0, min(i, m.count - 1))
+    let visible = Self.visibleLines(height: height)
+    let line = m.lineOfEntry[selected]
+    let top = line > 0 && m.lines[line - 1] != .entry(selected - 1) ? line - 1 : line
+    if top < scroll { scroll = top }
+    if line >= scroll + visible { scroll = line - visible + 1 }
+    scroll = max(0, min(scroll, max(0, m.lines.count - visible)))
+  }
+}

@@ -1,0 +1,137 @@
+import Dashboard
+import Presentation
+import Scoring
+import TerminalUI
+import TextLayout
+
+/// Screen 5: what changed this quarter, section by section (promoted,
+/// demoted, grace, new, no data, at risk, on track, blocked); every partner
+/// selectable. The last two lines give the selected partner's reason in full.
+struct ChangesScreen: Widget {
+  let state: DashboardState
+  let theme: Theme
+
+  func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    let book = state.book
+    guard let m = state.changesState.model else {
+      CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
+      return
+    }
+    let tiers = book.program.tiers
+    let against = m.changes.previous.map { "compared with \($0)" } ?? "first quarter: nothing to compare"
+    var title: [StyledText] = [
+      StyledText(" Changes ", style: theme.title), " ",
+      StyledText("\(book.program.name) · \(m.changes.period) \(against)", style: theme.heading),
+    ]
+    let filters = FilterText.describe(state.leaderboard.filter, program: book.program)
+    if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
+    _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
+
+    // Summary: the count of every section that has entries, in order (the
+    // section titles below give every count where this line is cut).
+    var summary: [StyledText] = []
+    var used = 0
+    for kind in Changes.Kind.allCases {
+      let n = m.changes.entries.lazy.filter { $0.kind == kind }.count
+      guard n > 0 else { continue }
+      let label = ChangeText.shortTitle(kind) + " "
+      let w = TextWidth.of(label) + String(n).count
+      if used + w > rect.width {
+        summary.append(StyledText(glyphs.ellipsis, style: theme.muted))
+        break
+      }
+      summary += [StyledText(label, style: theme.muted), StyledText(String(n), style: style(kind)), "  "]
+      used += w + 2
+    }
+    if summary.isEmpty { summary = [StyledText("Nothing changed", style: theme.muted)] }
+    _ = buffer.put(summary, x: rect.x, y: rect.y + 1, maxWidth: rect.width)
+
+    let longest = m.changes.entries.lazy.map { TextWidthBridge.of(book.partners[$0.partner].name) }.max() ?? 8
+    let nameWidth = max(12, min(longest, max(16, rect.width / 4), 32))
+    let sizes: [Size] = [.fixed(nameWidth), .fixed(7), .fixed(10), .fixed(6), .flex(1)]
+    let widths = Size.resolve(sizes, total: rect.width - 2, spacing: 1)
+    let titles = ["Partner", "Id", "Tier", "Score", "Why"]
+    let aligns: [Alignment] = [.left, .left, .left, .right, .left]
+    let headerStyle = Style(bold: true, underline: true)
+    buffer.fill(Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 1), style: headerStyle)
+    put(
+      titles.map { StyledText($0, style: headerStyle) }, y: rect.y + 2, widths, aligns, rect, &buffer, glyphs)
+
+    let listTop = rect.y + 3
+    let visible = ChangesState.visibleLines(height: state.height)
+    let selectedLine = m.count > 0 ? m.lineOfEntry[state.changesState.selected] : -1
+    for row in 0..<visible {
+      let index = state.changesState.scroll + row
+      guard index < m.lines.count else { break }
+      let y = listTop + row
+      switch m.lines[index] {
+      case .section(let kind, let count):
+        var runs = [StyledText("\(ChangeText.title(kind)) (\(count))", style: theme.heading)]
+        runs.append(StyledText(" · " + (count == 0 ? "none" : ChangeText.meaning(kind)), style: theme.muted))
+        _ = buffer.put(runs, x: rect.x, y: y, maxWidth: rect.width)
+      case .entry(let i):
+        let e = m.changes.entries[i]
+        let partner = book.partners[e.partner]
+        let tier = e.tier.map { StyledText(tiers[$0].name, style: theme.tier($0, of: tiers.count)) }
+        let cells = [
+          StyledText(partner.name, style: e.kind == .noData ? theme.muted : .plain),
+          StyledText(partner.id, style: theme.muted),
+          tier ?? StyledText("—", style: theme.muted),
+          StyledText(e.score.map { NumberFormat.fixed($0, 2) } ?? "—"),
+          StyledText(m.reasons[i], style: style(e.kind)),
+        ]
+        let selected = index == selectedLine
+        if selected {
+          buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .reverse)
+          buffer[rect.x, y] = Cell(glyphs.marker, style: .reverse)
+        }
+        put(
+          selected ? cells.map { StyledText($0.text, style: $0.style.patched(with: .reverse)) } : cells,
+          y: y, widths, aligns, rect, &buffer, glyphs)
+      }
+    }
+
+    // The selected partner's reason in full, where the column cuts it.
+    let footer = Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2)
+    if m.count > 0 {
+      let e = m.changes.entries[state.changesState.selected]
+      Text(
+        spans: [
+          StyledText(book.partners[e.partner].name, style: theme.heading),
+          StyledText(" · \(ChangeText.title(e.kind)): ", style: theme.muted),
+          StyledText(m.reasons[state.changesState.selected], style: style(e.kind)),
+        ]
+      ).render(in: footer, buffer: &buffer, glyphs: glyphs)
+    } else {
+      Text("Nothing changed at \(m.changes.period) for these partners.", style: theme.muted).render(
+        in: footer, buffer: &buffer, glyphs: glyphs)
+    }
+  }
+
+  private func style(_ kind: Changes.Kind) -> Style {
+    switch kind {
+    case .promoted, .onTrack: theme.good
+    case .demoted, .atRisk: theme.bad
+    case .enteredGrace, .blocked: theme.warn
+    case .leftGrace, .new: theme.accent
+    case .noData: theme.muted
+    }
+  }
+
+  private func put(
+    _ cells: [StyledText], y: Int, _ widths: [Int], _ aligns: [Alignment], _ rect: Rect,
+    _ buffer: inout CellBuffer, _ glyphs: Glyphs
+  ) {
+    var x = rect.x + 2
+    for (j, cell) in cells.enumerated() where j < widths.count {
+      let w = widths[j]
+      if w > 0 && x < rect.maxX {
+        let fitted = TextWidth.truncate(cell.text, to: w, ellipsis: glyphs.ellipsis)
+        buffer.put(
+          TextWidth.pad(fitted, to: w, align: aligns[j]), x: x, y: y, style: cell.style,
+          maxWidth: min(w, rect.maxX - x))
+      }
+      x += w + 1
+    }
+  }
+}

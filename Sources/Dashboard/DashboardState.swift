@@ -1,12 +1,13 @@
 import Scoring
 
-/// The screens of the dashboard (`1`-`5`, Tab).
+/// The screens of the dashboard (`1`-`6`, Tab).
 public enum Screen: Equatable, Sendable {
   case leaderboard
   case partner
   case overview
   case changes
   case trends
+  case payouts
   case qbr
 }
 
@@ -53,6 +54,9 @@ public enum Command: Equatable, Sendable {
   case maskAmounts(Bool)
   case chooseKPI(Int)
   case filterSegment(String?)
+  /// The Payouts screen's quarter.
+  case payoutQuarter(Period)
+  case maskPayouts(Bool)
 }
 
 /// A text prompt at the bottom of the screen (`/` search).
@@ -106,6 +110,7 @@ public struct DashboardState: Sendable {
   public internal(set) var overview: OverviewModel?
   public internal(set) var trendsState = TrendsState()
   public internal(set) var changesState = ChangesState()
+  public internal(set) var payoutsState = PayoutsState()
   public internal(set) var qbr: QBRState?
 
   public var detailPartner: Int? { detail?.partner }
@@ -132,6 +137,7 @@ public struct DashboardState: Sendable {
       overview = nil
       trendsState.model = nil
       changesState.model = nil
+      payoutsState.model = nil
       detail?.model = nil
       qbr?.model = nil
       return
@@ -139,6 +145,7 @@ public struct DashboardState: Sendable {
     if screen == .overview { prepareOverview() }
     if screen == .trends { prepareTrends() }
     if screen == .changes { prepareChanges() }
+    if screen == .payouts { preparePayouts() }
     if let d = detail, screen == .partner {
       if d.model?.partnerIndex != d.partner || d.model?.periodIndex != period || detailBookChanged {
         detail?.model = PartnerDetailModel(book: book, partner: d.partner, period: period)
@@ -235,6 +242,38 @@ public struct DashboardState: Sendable {
     changesState.select(again ?? 0, height: height)
   }
 
+  /// Builds the payouts list when its quarter, filter or period changed.
+  mutating func preparePayouts() {
+    if payoutsState.quarter == nil {
+      let quarters = Set(book.agreements.map(\.period)).sorted()
+      payoutsState.quarter = PayoutsModel.defaultQuarter(quarters, period: book.periods[period])
+    }
+    if let m = payoutsState.model, m.quarter == payoutsState.quarter, m.filter == leaderboard.filter,
+      m.periodIndex == period
+    {
+      return
+    }
+    let keep = payoutsState.model.flatMap { m in
+      m.results.indices.contains(payoutsState.selected) ? m.results[payoutsState.selected].agreement.id : nil
+    }
+    payoutsState.model = PayoutsModel(
+      book: book, quarter: payoutsState.quarter, period: period, filter: leaderboard.filter)
+    let again = keep.flatMap { id in payoutsState.model!.results.firstIndex { $0.agreement.id == id } }
+    payoutsState.scroll = 0
+    payoutsState.select(again ?? 0, height: height)
+  }
+
+  /// The Payouts screen's previous or next quarter with agreements.
+  mutating func stepPayoutQuarter(_ step: Int) {
+    guard let m = payoutsState.model, let q = m.quarter, let i = m.quarters.firstIndex(of: q) else { return }
+    let j = i + step
+    guard m.quarters.indices.contains(j) else {
+      message = step < 0 ? "no earlier quarter with agreements" : "no later quarter with agreements"
+      return
+    }
+    payoutsState.quarter = m.quarters[j]
+  }
+
   mutating func setPeriod(_ t: Int) {
     guard t >= 0 && t < book.periods.count, t != period else { return }
     period = t
@@ -254,6 +293,7 @@ public struct DashboardState: Sendable {
     overview = nil
     trendsState.model = nil
     changesState.model = nil
+    payoutsState.model = nil
     detailBookChanged = true
     if wasLatest || periodName.flatMap(newBook.periodIndex) == nil {
       period = newBook.periods.count - 1

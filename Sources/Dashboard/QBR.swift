@@ -111,7 +111,7 @@ public struct QBRModel: Sendable {
 
   /// A KPI value in its unit; money masked as •••.
   public func money(_ v: Double?, _ kpi: KPI, mask: Bool) -> String {
-    if mask && kpi.unit == .currency && v != nil { return "•••" }
+    if mask && kpi.unit == .currency && v != nil { return Phrases.masked }
     return NumberFormat.value(v, unit: kpi.unit, currency: program.currency)
   }
 
@@ -130,6 +130,6 @@ public struct QBRModel: Sendable {
 
   /// An amount of the program's currency, masked as •••.
   public func amount(_ v: Double, mask: Bool) -> String {
-    mask ? "•••" : NumberFormat.grouped(v, 2) + " " + program.currency
+    mask ? Phrases.masked : NumberFormat.grouped(v, 2) + " " + program.currency
   }
 }

@@ -138,7 +138,7 @@ extension QBRDocument {
     func y(_ v: Double) -> Double {
       10 + ((hi / 2 - v / 2) / (hi / 2 - lo / 2)).clamped(to: 0...1) * (h - 30)
     }
-    func label(_ v: Double) -> String { money && masked ? "•••" : CompactNumber.text(v) }
+    func label(_ v: Double) -> String { money && masked ? Phrases.masked : CompactNumber.text(v) }
     var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\">"
     out += "<line x1=\"\(pad)\" y1=\"10\" x2=\"\(pad)\" y2=\"\(h - 20)\" stroke=\"#999\"/>"
     out += "<text x=\"\(pad - 4)\" y=\"14\" font-size=\"10\" text-anchor=\"end\">\(esc(label(hi)))</text>"

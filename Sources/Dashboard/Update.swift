@@ -19,6 +19,7 @@ public enum Update {
       s.height = h
       s.moveSelection(to: s.selected)
       s.changesState.select(s.changesState.selected, height: h)
+      s.payoutsState.select(s.payoutsState.selected, height: h)
       return []
     case .reloaded(let book):
       s.replaceBook(book)
@@ -56,6 +57,8 @@ public enum Update {
   /// Commands: the changes keys make, asked for by name.
   static func apply(_ command: Command, _ s: inout DashboardState) -> [Effect] {
     switch command {
+    case .payoutQuarter(let q): s.payoutsState.quarter = q
+    case .maskPayouts(let on): s.payoutsState.masked = on
     case .show(let screen):
       switch screen {
       case .partner: s.openDetail(s.detailPartner ?? s.selectedPartner)
@@ -82,17 +85,18 @@ public enum Update {
       return []
     case .char("r"): return [.reload]
     case .char("["):
-      s.setPeriod(s.period - 1)
+      if s.screen == .payouts { s.stepPayoutQuarter(-1) } else { s.setPeriod(s.period - 1) }
       return []
     case .char("]"):
-      s.setPeriod(s.period + 1)
+      if s.screen == .payouts { s.stepPayoutQuarter(1) } else { s.setPeriod(s.period + 1) }
       return []
     case .tab:
       switch s.screen {
       case .leaderboard, .partner: s.screen = .overview
       case .overview: s.screen = .changes
       case .changes: s.screen = .trends
-      case .trends, .qbr: s.screen = .leaderboard
+      case .trends: s.screen = .payouts
+      case .payouts, .qbr: s.screen = .leaderboard
       }
       return []
     case .char("1"):
@@ -109,6 +113,9 @@ public enum Update {
       return []
     case .char("5"):
       s.screen = .changes
+      return []
+    case .char("6"), .char("$"):
+      s.screen = .payouts
       return []
     case .char("e"):
       return [export(s)]
@@ -130,8 +137,34 @@ public enum Update {
       return []
     case .trends: return trendsKey(key, &s)
     case .changes: return changesKey(key, &s)
+    case .payouts: return payoutsKey(key, &s)
     case .qbr: return qbrKey(key, &s)
     }
+  }
+
+  /// Payouts: ↑↓ j k move, Enter opens the partner, m hides amounts, f filters.
+  static func payoutsKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    guard let model = s.payoutsState.model else { return [] }
+    let page = PayoutsState.visibleRows(height: s.height)
+    let i = s.payoutsState.selected
+    switch key {
+    case .down, .char("j"): s.payoutsState.select(i + 1, height: s.height)
+    case .up, .char("k"): s.payoutsState.select(i - 1, height: s.height)
+    case .pageDown: s.payoutsState.select(i + page, height: s.height)
+    case .pageUp: s.payoutsState.select(i - page, height: s.height)
+    case .char("g"), .home: s.payoutsState.select(0, height: s.height)
+    case .char("G"), .end: s.payoutsState.select(model.count - 1, height: s.height)
+    case .enter, .right, .char("l"):
+      if model.partners.indices.contains(i), let p = model.partners[i] { s.openDetail(p) }
+    case .char("m"):
+      s.payoutsState.masked.toggle()
+      s.message = s.payoutsState.masked ? "amounts hidden (m shows them)" : "amounts shown"
+    case .char("f"): s.filterPanel = FilterPanel(field: .segment)
+    case .char("x"): s.rebuild(filter: LeaderboardFilter())
+    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
+    default: break
+    }
+    return []
   }
 
   /// Changes: ↑↓ j k move over partners, { } jump between sections, Enter opens the partner.
@@ -404,6 +437,11 @@ public enum Update {
       return .export(
         suggestedName: "partnerboard-trends-\(FileSlug.of(kpi))-\(period).csv",
         contents: model.csv(book: s.book))
+    }
+    if s.screen == .payouts, let model = s.payoutsState.model {
+      let quarter = model.quarter?.description ?? "none"
+      return .export(
+        suggestedName: "partnerboard-payouts-\(quarter).csv", contents: model.csv(book: s.book))
     }
     if s.screen == .changes, let model = s.changesState.model {
       return .export(

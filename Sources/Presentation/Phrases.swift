@@ -77,6 +77,9 @@ public enum Phrases {
     }
   }
 
+  /// An amount hidden on a shared screen (`m`).
+  public static let masked = "•••"
+
   /// A partner listed with no data at the period.
   public static let noData = "no data yet"
   /// The same in a narrow column.

@@ -20,26 +20,9 @@ public enum PayoutReport {
   public static func json(_ results: [PayoutResult]) -> String { JSON.lines(results.map(object)) }
 
   /// CSV: the JSON's fields, with the partner's and KPI's names and the
-  /// maximum payout, for a spreadsheet.
+  /// maximum payout, for a spreadsheet (`PayoutCSV`, as the dashboard exports).
   public static func csv(_ results: [PayoutResult], book: Scorebook) -> String {
-    CSVWriter.document(
-      header: [
-        "id", "partner_id", "name", "kpi", "kpi_name", "period", "value", "attainment", "share", "max_payout",
-        "payout", "status",
-      ],
-      rows: results.map { r in
-        let name = book.partnerIndex(id: r.agreement.partnerID).map { book.partners[$0].name } ?? ""
-        let kpiName =
-          book.program.kpiIndex(r.agreement.kpi).map { book.program.kpis[$0].name } ?? r.agreement.kpi
-        return [
-          r.agreement.id, r.agreement.partnerID, name, r.agreement.kpi, kpiName,
-          r.agreement.period.description,
-          r.value.map { NumberFormat.trimmed($0, 4) } ?? "",
-          r.attainment.map { NumberFormat.fixed($0, 4) } ?? "",
-          NumberFormat.fixed(r.shareApplied, 4), NumberFormat.fixed(r.agreement.maxPayout, 2),
-          NumberFormat.fixed(r.payout, 2), r.status.rawValue,
-        ]
-      })
+    PayoutCSV.document(results, book: book)
   }
 
   /// The table: one precision per column (r and share 2 decimals, amounts
@@ -58,21 +41,27 @@ public enum PayoutReport {
         NumberFormat.fixed(r.shareApplied, 2), NumberFormat.grouped(r.payout, 2), r.status.rawValue,
       ]
     }
+    let totals = PayoutTotals(results)
     var sums: [[String]] = []
-    for status in [PayoutResult.Status.verified, .pending] {
-      let some = results.filter { $0.status == status }
-      guard !some.isEmpty else { continue }
-      let note =
-        status == .pending ? "floor shares of agreements after the data" : "agreements up to the data"
+    if totals.verifiedCount > 0 {
       sums.append([
-        "\(status.rawValue.capitalized) (\(some.count))",
-        NumberFormat.grouped(some.reduce(0) { $0 + $1.payout }, 2),
-        currency, note,
+        "Verified (\(totals.verifiedCount))", NumberFormat.grouped(totals.verified, 2), currency,
+        "agreements up to the data",
       ])
     }
-    sums.append([
-      "Total (\(results.count))", NumberFormat.grouped(results.reduce(0) { $0 + $1.payout }, 2), currency, "",
-    ])
+    if totals.pendingCount > 0 {
+      sums.append([
+        "Pending (\(totals.pendingCount))", NumberFormat.grouped(totals.pending, 2), currency,
+        "floor shares of agreements after the data",
+      ])
+    }
+    sums.append(["Total (\(totals.count))", NumberFormat.grouped(totals.total, 2), currency, ""])
+    if totals.stillOpen > 0 {
+      sums.append([
+        "Still open", NumberFormat.grouped(totals.stillOpen, 2), currency,
+        "more that pending agreements can pay, at the schedule's top share",
+      ])
+    }
     let table = TextTable(
       columns: [
         .init("Id"), .init("Partner", flexible: true), .init("KPI"), .init("Period"),
@@ -80,10 +69,10 @@ public enum PayoutReport {
         .init("Payout", align: .right), .init("Status"),
       ], rows: rows
     ).render(width: width)
-    let totals = TextTable(
-      columns: [.init(""), .init("", align: .right), .init(""), .init("")], rows: sums
+    let sumTable = TextTable(
+      columns: [.init(""), .init("", align: .right), .init(""), .init("", wraps: true)], rows: sums
     ).render(width: width)
     // The totals table's empty header line is dropped.
-    return table + "\n" + totals.drop { $0 != "\n" }.dropFirst()
+    return table + "\n" + sumTable.drop { $0 != "\n" }.dropFirst()
   }
 }

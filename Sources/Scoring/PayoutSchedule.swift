@@ -14,6 +14,9 @@ public struct PayoutSchedule: Sendable, Equatable {
 
   public init(points: [Point]) { self.points = points }
 
+  /// The highest share the schedule pays (at any attainment).
+  public var topShare: Double { points.map(\.share).max() ?? 0 }
+
   public func share(at r: Double) -> Double {
     guard let first = points.first, let last = points.last else { return 0 }
     if r <= first.r { return first.share }

@@ -27,6 +27,7 @@ public enum DashboardView {
       case .overview: OverviewScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .changes: ChangesScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .payouts: PayoutsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .qbr: QBRScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       }
     }
@@ -82,6 +83,12 @@ public enum DashboardView {
           .init("[ ]", "period"), .init("e", "export"), .init("Tab", "trends"), .init("?", "help"),
           .init("q", "quit"),
         ]
+      case .payouts:
+        hints = [
+          .init("↑↓", "move"), .init("Enter", "open"), .init("[ ]", "quarter"),
+          .init("m", s.payoutsState.masked ? "show" : "hide"), .init("f", "filter"),
+          .init("e", "export"), .init("?", "help"), .init("q", "quit"),
+        ]
       case .qbr:
         hints = [
           .init("Space →", "next"), .init("←", "back"), .init("1-7", "slide"), .init("m", "hide amounts"),
@@ -93,7 +100,7 @@ public enum DashboardView {
           ? [.init("↑↓", "mover"), .init("Enter", "open"), .init("Esc", "KPIs"), .init("q", "quit")]
           : [
             .init("↑↓", "KPI"), .init("m", "movers"), .init("f", "filter"), .init("[ ]", "period"),
-            .init("e", "export"), .init("Tab", "leaderboard"), .init("?", "help"), .init("q", "quit"),
+            .init("e", "export"), .init("Tab", "payouts"), .init("?", "help"), .init("q", "quit"),
           ]
       }
     }

@@ -14,9 +14,10 @@ public enum HelpScreen {
       "Screens",
       [
         .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
-        .init("Tab", "leaderboard, overview, changes, trends"),
-        .init("1 2 3 4 5", "leaderboard, partner, overview, trends, changes"),
+        .init("Tab", "leaderboard, overview, changes, trends, payouts"),
+        .init("1 2 3 4 5 6", "leaderboard, partner, overview, trends, changes, payouts"),
         .init("{ }", "changes: previous / next section"),
+        .init("6  $", "payouts ([ ] quarter, m hides amounts, Enter opens the partner)"),
         .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
         .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts)"),
         .init("?", "this help"),

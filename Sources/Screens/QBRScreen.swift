@@ -199,7 +199,7 @@ public struct QBRSlide: Widget {
       var chart = LineChart(
         series: [LineChart.Series(s.kpi.id, values: s.values, style: theme.accent)], target: s.target,
         targetStyle: theme.warn)
-      if masked && s.kpi.unit == .currency { chart.format = { _ in "•••" } }
+      if masked && s.kpi.unit == .currency { chart.format = { _ in Phrases.masked } }
       chart.render(
         in: Rect(x: c.x, y: c.y + 1, width: c.width, height: cellHeight - 1), buffer: &buffer, glyphs: g)
     }

@@ -10,7 +10,8 @@ struct RenderCommand: ParsableCommand {
     abstract: "Print a dashboard screen as text (the same cells the dashboard draws).",
     discussion: """
       SCREEN is leaderboard, partner (with a partner id or name), overview, changes
-      (with --segment), trends (with --kpi and --segment), qbr (with a partner, --slide and --mask) or help.
+      (with --segment), trends (with --kpi and --segment), payouts (with
+      --quarter and --mask), qbr (with a partner, --slide and --mask) or help.
       Used for the README's screenshots, tests, and terminals that cannot run
       the full-screen dashboard. LANG=C gives the ASCII version.
 
@@ -19,21 +20,23 @@ struct RenderCommand: ParsableCommand {
         partnerboard render partner acme --size 160x48
         partnerboard render overview --period 2026Q3
         partnerboard render changes --size 80x24
+        partnerboard render payouts --quarter 2026Q4 --mask
         partnerboard render trends --kpi renewal_rate --segment msp
       """)
 
   enum Which: String, ExpressibleByArgument, CaseIterable {
-    case leaderboard, partner, overview, changes, trends, qbr, help
+    case leaderboard, partner, overview, changes, trends, payouts, qbr, help
   }
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
-  @Argument(help: "leaderboard, partner, overview, changes, trends, qbr or help.") var screen: Which
+  @Argument(help: "leaderboard, partner, overview, changes, trends, payouts, qbr or help.") var screen: Which
   @Argument(help: "With `partner`: an id or a piece of the name.") var partner: String?
   @Option(help: "WIDTHxHEIGHT of the screen.") var size: String = "120x40"
   @Option(help: "With `trends`: the KPI id shown.") var kpi: String?
   @Option(help: "With `qbr`: the slide, 1-7.") var slide: Int = 1
-  @Flag(help: "With `qbr`: hide money amounts.") var mask = false
+  @Flag(help: "With `qbr` and `payouts`: hide money amounts.") var mask = false
+  @Option(help: "With `payouts`: the agreements' quarter, YYYYQn.") var quarter: String?
   @Option(help: "Filter to one segment id (leaderboard, changes, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
@@ -61,6 +64,16 @@ struct RenderCommand: ParsableCommand {
         }
         if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
         Update.apply(.command(.show(.trends)), to: &state)
+      case .payouts:
+        if let quarter {
+          guard let q = Period(quarter) else {
+            throw CLIError("--quarter: expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(quarter)\"")
+          }
+          Update.apply(.command(.payoutQuarter(q)), to: &state)
+        }
+        Update.apply(.command(.maskPayouts(mask)), to: &state)
+        if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
+        Update.apply(.command(.show(.payouts)), to: &state)
       case .help: Update.apply(.command(.help), to: &state)
       case .qbr:
         guard let partner else {

@@ -155,6 +155,9 @@ import Testing
     #expect(all.stdout.contains("Verified (2)   9,550.00  USD  agreements up to the data"))
     #expect(all.stdout.contains("Pending (1)      500.00  USD  floor shares of agreements after the data"))
     #expect(all.stdout.contains("Total (3)     10,050.00  USD"))
+    // X3 can pay up to 5,000 x 1.25 (the schedule's top share) = 6,250.00;
+    // its floor is 500.00, so 5,750.00 is still open.
+    #expect(all.stdout.contains("Still open     5,750.00  USD  more that pending agreements can pay"))
     let verified = try Binary.run(["payouts", "--db", db, "--status", "verified", "--format", "json"])
     #expect(
       verified.stdout.contains("\"X1\"") && verified.stdout.contains("\"X2\"")

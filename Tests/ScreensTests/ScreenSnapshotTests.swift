@@ -90,6 +90,16 @@ import Testing
     try assertSnapshot("changes-\(size.0)x\(size.1)", s)
   }
 
+  @Test(arguments: sizes) func payouts(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    Update.apply(.key(.char("6")), to: &s)
+    Update.apply(.key(.down), to: &s)
+    try assertSnapshot("payouts-\(size.0)x\(size.1)", s)
+    Update.apply(.key(.char("]")), to: &s)
+    Update.apply(.key(.char("m")), to: &s)
+    try assertSnapshot("payouts-pending-masked-\(size.0)x\(size.1)", s)
+  }
+
   @Test(arguments: sizes) func help(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
     Update.apply(.command(.help), to: &s)

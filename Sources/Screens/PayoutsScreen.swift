@@ -1,0 +1,129 @@
+import Dashboard
+import Presentation
+import Scoring
+import TerminalUI
+
+/// Screen 6: what we owe for one quarter's outcome agreements: one row per
+/// agreement, subtotals verified and pending, the money still open; the
+/// selected agreement in full at the bottom. `m` hides every amount.
+struct PayoutsScreen: Widget {
+  let state: DashboardState
+  let theme: Theme
+
+  func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    let book = state.book
+    let program = book.program
+    guard let m = state.payoutsState.model, let quarter = m.quarter else {
+      CenteredMessage([
+        "No outcome agreements in the store", "agreements.csv holds them (docs/data-formats.md)",
+      ])
+      .render(in: rect, buffer: &buffer, glyphs: glyphs)
+      return
+    }
+    let masked = state.payoutsState.masked
+    func money(_ x: Double) -> String { masked ? Phrases.masked : NumberFormat.grouped(x, 2) }
+    /// A KPI value: grouped digits in the table, with its unit in the footer.
+    func value(_ x: Double?, _ kpi: KPI?, unit: Bool = false) -> String {
+      guard let x else { return "—" }
+      if masked && kpi?.unit == .currency { return Phrases.masked }
+      if unit, let kpi { return NumberFormat.value(x, unit: kpi.unit, currency: program.currency) }
+      return x == x.rounded() ? NumberFormat.grouped(x, 0) : NumberFormat.trimmed(x, 2)
+    }
+
+    // Title: program, quarter, verified (up to the data) or pending, filters.
+    let when = book.periods.last.map { quarter > $0 ? "pending" : "verified" } ?? "pending"
+    var title: [StyledText] = [
+      StyledText(" Payouts ", style: theme.title), " ",
+      StyledText("\(program.name) · \(quarter)", style: theme.heading),
+      StyledText(" · \(m.count) agreements · \(when)", style: theme.muted),
+    ]
+    let filters = FilterText.describe(m.filter, program: program)
+    if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
+    _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
+
+    // Totals: verified, pending floors, still open.
+    let t = m.totals
+    var totals: [StyledText] = []
+    if t.verifiedCount > 0 {
+      totals += [
+        StyledText("Verified ", style: theme.muted), StyledText(money(t.verified), style: theme.good),
+        StyledText(" \(program.currency) (\(t.verifiedCount))  ", style: theme.muted),
+      ]
+    }
+    if t.pendingCount > 0 {
+      totals += [
+        StyledText("Pending floors ", style: theme.muted), StyledText(money(t.pending), style: theme.warn),
+        StyledText(" \(program.currency) (\(t.pendingCount))  ", style: theme.muted),
+        StyledText("still open ", style: theme.muted), StyledText(money(t.stillOpen), style: theme.accent),
+        StyledText(" \(program.currency)", style: theme.muted),
+      ]
+    }
+    if totals.isEmpty { totals = [StyledText("No agreement matches the filters", style: theme.muted)] }
+    _ = buffer.put(totals, x: rect.x, y: rect.y + 1, maxWidth: rect.width)
+
+    // The table: at 120 columns and more, baseline, target and maximum too.
+    let wide = rect.width >= 120
+    var columns: [Table.Column] = [
+      .init("Partner", width: .flex(2)), .init("KPI", width: wide ? .flex(1) : .fixed(14)),
+    ]
+    if wide {
+      columns += [
+        .init("Baseline", width: .fixed(10), alignment: .right),
+        .init("Target", width: .fixed(10), alignment: .right),
+      ]
+    }
+    columns += [
+      .init("Value", width: .fixed(10), alignment: .right), .init("r", width: .fixed(5), alignment: .right),
+      .init("Share", width: .fixed(5), alignment: .right),
+    ]
+    if wide { columns.append(.init("Maximum", width: .fixed(11), alignment: .right)) }
+    columns += [
+      .init("Payout", width: .fixed(11), alignment: .right), .init("Status", width: .fixed(8)),
+    ]
+    let tableRect = Rect(
+      x: rect.x, y: rect.y + 2, width: rect.width,
+      height: PayoutsState.visibleRows(height: state.height) + 1)
+    let table = Table(
+      columns: columns, rowCount: m.count, selected: state.payoutsState.selected,
+      offset: state.payoutsState.scroll
+    ) { i in
+      let r = m.results[i]
+      let kpi = program.kpiIndex(r.agreement.kpi).map { program.kpis[$0] }
+      let name = m.partners[i].map { book.partners[$0].name } ?? r.agreement.partnerID
+      var cells = [StyledText(name), StyledText(kpi?.name ?? r.agreement.kpi)]
+      if wide {
+        cells += [StyledText(value(r.agreement.baseline, kpi)), StyledText(value(r.agreement.target, kpi))]
+      }
+      cells += [
+        StyledText(value(r.value, kpi)),
+        StyledText(r.attainment.map { NumberFormat.fixed($0, 2) } ?? "—"),
+        StyledText(Phrases.sharePercent(r.shareApplied, space: false)),
+      ]
+      if wide { cells.append(StyledText(money(r.maximum), style: theme.muted)) }
+      cells += [
+        StyledText(money(r.payout)),
+        StyledText(r.status.rawValue, style: r.status == .verified ? theme.good : theme.warn),
+      ]
+      return cells
+    }
+    table.render(in: tableRect, buffer: &buffer, glyphs: glyphs)
+
+    // The selected agreement in full.
+    let footer = Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2)
+    if m.results.indices.contains(state.payoutsState.selected) {
+      let i = state.payoutsState.selected
+      let r = m.results[i]
+      let kpi = program.kpiIndex(r.agreement.kpi).map { program.kpis[$0] }
+      let name = m.partners[i].map { book.partners[$0].name } ?? r.agreement.partnerID
+      var text =
+        "\(r.agreement.id) · \(kpi?.name ?? r.agreement.kpi): \(value(r.agreement.baseline, kpi, unit: true)) → \(value(r.agreement.target, kpi, unit: true)), value \(value(r.value, kpi, unit: true))"
+      text += " · \(Phrases.sharePercent(r.shareApplied))"
+      if r.agreement.attribution != 1 { text += " × \(Phrases.sharePercent(r.agreement.attribution))" }
+      text +=
+        " of \(money(r.agreement.maxPayout)) = \(money(r.payout)) \(program.currency), \(r.status.rawValue)"
+      if r.agreement.floorShare > 0 { text += " (floor \(Phrases.sharePercent(r.agreement.floorShare)))" }
+      Text(spans: [StyledText(name, style: theme.heading), StyledText(" · " + text, style: theme.muted)])
+        .render(in: footer, buffer: &buffer, glyphs: glyphs)
+    }
+  }
+}

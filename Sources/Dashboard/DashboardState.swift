@@ -30,6 +30,8 @@ public struct QBRState: Sendable {
 public struct DetailState: Sendable {
   public internal(set) var partner: Int
   public internal(set) var scroll = 0
+  /// The screen Esc goes back to (the one the partner was opened from).
+  public internal(set) var returnTo: Screen = .leaderboard
   public internal(set) var model: PartnerDetailModel?
   init(partner: Int) { self.partner = partner }
 }
@@ -309,6 +311,7 @@ public struct DashboardState: Sendable {
       newBook.partnerIndex(id: oldBook.partners[old.partner].id).map { p in
         var moved = DetailState(partner: p)
         moved.scroll = old.scroll
+        moved.returnTo = old.returnTo
         return moved
       }
     }
@@ -351,6 +354,7 @@ public struct DashboardState: Sendable {
     guard let p else { return }
     if detail?.partner != p { detail = DetailState(partner: p) }
     detail?.scroll = 0
+    if screen != .partner && screen != .qbr { detail?.returnTo = screen }
     screen = .partner
   }
 }

@@ -295,7 +295,7 @@ public enum Update {
 
   static func detailKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
     switch key {
-    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
+    case .escape, .backspace, .left, .char("h"): s.screen = s.detail?.returnTo ?? .leaderboard
     case .down, .char("j"): s.scrollDetail(by: 1)
     case .up, .char("k"): s.scrollDetail(by: -1)
     case .pageDown: s.scrollDetail(by: max(1, s.height - 4))

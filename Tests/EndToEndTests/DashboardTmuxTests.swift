@@ -70,6 +70,39 @@ import Testing
     #expect(t.sttyUnchanged())
   }
 
+  @Test func changesListOpensTheDemotedPartnerAndPayoutsOpenTheirs() throws {
+    let db = try store(from: Self.sample)
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    // Monday: what changed? Oakridge Digital fell from Gold to Registered.
+    try t.send("5")
+    #expect(try t.wait(for: "Demoted (2)"))
+    try t.send("}", "j")
+    #expect(
+      try t.wait { Tmux.selectedLine($0).contains("Oakridge Digital") } != nil, "\((try? t.screen()) ?? "")")
+    #expect(Tmux.selectedLine(try t.screen()).contains("Gold → Registered"))
+    try t.send("Enter")
+    #expect(try t.wait(for: "What it takes"))
+    #expect(try t.screen().contains("Oakridge Digital"))
+    // Back to the list it was opened from.
+    try t.send("Escape")
+    #expect(try t.wait(for: "Demoted (2)"))
+    // Payouts: the biggest of the quarter first; Enter opens its partner.
+    try t.send("6")
+    #expect(try t.wait(for: "Verified 60,890.41 USD (7)"))
+    #expect(Tmux.selectedLine(try t.screen()).contains("Société Générale"))
+    try t.send("m")
+    #expect(try t.wait(for: "Verified ••• USD (7)"))
+    try t.send("Enter")
+    #expect(try t.wait(for: "What it takes"))
+    #expect(try t.screen().contains("Société Générale Informatique"))
+    try t.send("Escape")
+    #expect(try t.wait(for: "Payouts"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+    #expect(t.sttyUnchanged())
+  }
+
   @Test func trendsScreen() throws {
     let db = try store(from: Self.sample)
     let t = try Tmux(["--db", db])

@@ -423,6 +423,27 @@ def number(v):
     return str(v)
 
 
+def next_quarter(partners):
+    """2027Q1 for the README's tour (`import sample-data/next-quarter/...`):
+    every story one quarter on, with its own random stream so that the
+    bundled eight quarters stay exactly as they are. The partner that had
+    reported nothing yet (Lead Lantern) reports its first quarter."""
+    rng = random.Random(20270101)
+    rows = []
+    for i, p in enumerate(partners):
+        story = "steady_mid" if i == len(partners) - 1 else story_for(i, p)
+        level = max(0.05, STORIES[story](8) + rng.uniform(-0.1, 0.1))
+        values = kpi_values(rng, p, level, 8, story)
+        if i == 6:
+            values["certified_staff"] = 1   # still held back; Kōdo (33) has certified its staff
+        if i == 0:
+            values["certified_staff"] = 9
+        for kpi in KPI_IDS:
+            rows.append((p["id"], "2027Q1", kpi, values[kpi]))
+    return "partner_id,period,kpi,value\n" + "".join(
+        "%s,%s,%s,%s\n" % (pid, q, k, number(v)) for pid, q, k, v in rows)
+
+
 def write_sample():
     rng = random.Random(20261123)
     partners, metrics = sample(rng)
@@ -440,6 +461,10 @@ def write_sample():
     for name, text in files.items():
         with open(os.path.join(out, name), "w", encoding="utf-8", newline="") as f:
             f.write(text)
+    # Not bundled in the binary: the tour imports it as a later quarter.
+    os.makedirs(os.path.join(out, "next-quarter"), exist_ok=True)
+    with open(os.path.join(out, "next-quarter", "metrics-2027Q1.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write(next_quarter(partners))
     path = os.path.join(ROOT, "Sources", "SampleData", "SampleData.swift")
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(swift_source(files))

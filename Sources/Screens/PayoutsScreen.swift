@@ -61,10 +61,14 @@ struct PayoutsScreen: Widget {
     if totals.isEmpty { totals = [StyledText("No agreement matches the filters", style: theme.muted)] }
     _ = buffer.put(totals, x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
-    // The table: at 120 columns and more, baseline, target and maximum too.
-    let wide = rect.width >= 120
+    // The table: maximum from 110 columns, baseline and target from 140;
+    // the footer gives them for the selected agreement at any width.
+    let showMaximum = rect.width >= 110
+    let wide = rect.width >= 140
+    let longestKPI = program.kpis.map { TextWidthBridge.of($0.name) }.max() ?? 8
     var columns: [Table.Column] = [
-      .init("Partner", width: .flex(2)), .init("KPI", width: wide ? .flex(1) : .fixed(14)),
+      .init("Partner", width: .flex(1)),
+      .init("KPI", width: .fixed(showMaximum ? min(max(longestKPI, 8), 22) : 14)),
     ]
     if wide {
       columns += [
@@ -76,7 +80,7 @@ struct PayoutsScreen: Widget {
       .init("Value", width: .fixed(10), alignment: .right), .init("r", width: .fixed(5), alignment: .right),
       .init("Share", width: .fixed(5), alignment: .right),
     ]
-    if wide { columns.append(.init("Maximum", width: .fixed(11), alignment: .right)) }
+    if showMaximum { columns.append(.init("Maximum", width: .fixed(11), alignment: .right)) }
     columns += [
       .init("Payout", width: .fixed(11), alignment: .right), .init("Status", width: .fixed(8)),
     ]
@@ -99,7 +103,7 @@ struct PayoutsScreen: Widget {
         StyledText(r.attainment.map { NumberFormat.fixed($0, 2) } ?? "—"),
         StyledText(Phrases.sharePercent(r.shareApplied, space: false)),
       ]
-      if wide { cells.append(StyledText(money(r.maximum), style: theme.muted)) }
+      if showMaximum { cells.append(StyledText(money(r.maximum), style: theme.muted)) }
       cells += [
         StyledText(money(r.payout)),
         StyledText(r.status.rawValue, style: r.status == .verified ? theme.good : theme.warn),

@@ -32,7 +32,12 @@ import Testing
   }
 
   @Test func embeddedFilesMatchTheFolder() throws {
-    let names = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/sample-data").sorted()
+    // Files only: next-quarter/ holds the tour's later quarter, not bundled.
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/sample-data").filter {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: Self.root + "/sample-data/" + $0, isDirectory: &isDirectory)
+      return !isDirectory.boolValue
+    }.sorted()
     #expect(names == SampleData.files.keys.sorted())
     for name in names {
       let disk = try String(contentsOfFile: Self.root + "/sample-data/" + name, encoding: .utf8)

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The README's tour, run as written: every `partnerboard` line between the
+/// `<!-- tour -->` markers, in order, on a fresh store and a copy of
+/// sample-data/, must succeed; and what its comments promise must be on screen.
+@Suite struct ReadmeTourTests {
+  static let root: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  /// The tour's command lines, comments stripped.
+  static func tourLines() throws -> [String] {
+    let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
+    guard let start = readme.range(of: "<!-- tour -->"), let end = readme.range(of: "<!-- /tour -->") else {
+      Issue.record("README.md has no <!-- tour --> block")
+      return []
+    }
+    return readme[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line in
+      var text = String(line)
+      if let hash = text.range(of: "  #") { text = String(text[..<hash.lowerBound]) }
+      text = text.trimmingCharacters(in: .whitespaces)
+      return text.hasPrefix("partnerboard") || text.hasPrefix("export ") ? text : nil
+    }
+  }
+
+  @Test func theTourRunsAsWritten() throws {
+    let dir = try Binary.tempDir()
+    try FileManager.default.copyItem(atPath: Self.root + "/sample-data", toPath: dir + "/sample-data")
+    let lines = try Self.tourLines()
+    #expect(lines.count >= 10)
+    var env: [String: String] = [:]
+    var outputs: [String: [String]] = [:]
+    for line in lines {
+      if line.hasPrefix("export ") {
+        // export NAME=$PWD/file: the tour's own store.
+        let assignment = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
+        env[String(assignment[0])] = String(assignment[1]).replacingOccurrences(of: "$PWD", with: dir)
+        continue
+      }
+      let args = line.split(separator: " ").dropFirst().map(String.init)
+      // The bare dashboard needs a terminal: the tmux tests drive it.
+      if args.isEmpty { continue }
+      let r = try Binary.run(args, env: env, cwd: dir)
+      #expect(r.status == 0, "\(line) exited \(r.status): \(r.stderr)")
+      outputs[line, default: []].append(r.stdout)
+    }
+    #expect(env["PARTNERBOARD_DB"] == dir + "/tour.sqlite")
+    #expect(FileManager.default.fileExists(atPath: dir + "/tour.sqlite"))
+    // What the comments say.
+    let changes = outputs["partnerboard changes"] ?? []
+    #expect(changes.count == 2)
+    if changes.count == 2 {
+      #expect(changes[0].contains("Oakridge Digital        p006  Registered  15.22  Gold → Registered"))
+      #expect(changes[1].contains("2027Q1 compared with 2026Q4"))
+      #expect(
+        changes[1].contains(
+          "Müller Systemhaus GmbH  p002  Registered  19.49  grace ran out: Platinum → Registered"))
+      #expect(changes[1].contains("Registered → Platinum") && changes[1].contains("Kōdo Managed IT"))
+    }
+    let muller = outputs["partnerboard tier muller"]?.first ?? ""
+    #expect(muller.contains("Platinum (qualifies for Registered), in grace 1 of 1"))
+    // At the top tier in grace: what keeps it comes first.
+    let keep = muller.range(of: "Keep tier      41.54 points to keep Platinum")
+    let next = muller.range(of: "Next tier      none: Platinum is the top tier")
+    #expect(keep != nil && next != nil && keep!.lowerBound < next!.lowerBound)
+    #expect(outputs["partnerboard explain acme"]?.first?.contains("Silver") == true)
+  }
+}

@@ -60,6 +60,7 @@ public struct LeaderboardRow: Equatable, Sendable {
   public let history: [Double?]
   public let atRisk: Bool
   public let rising: Bool
+  public let blocked: Bool
   public let grace: Int
 }
 
@@ -137,6 +138,7 @@ public struct LeaderboardModel: Sendable {
       tierName: tierIndex.map { book.program.tiers[$0].name } ?? "", score: score,
       change: score.flatMap { s in previous.map { s - $0 } },
       history: history, atRisk: flags?.atRisk ?? false, rising: flags?.rising ?? false,
+      blocked: book.blocked(p, t) != nil,
       grace: book.grace(p, t))
   }
 
@@ -164,7 +166,8 @@ public struct LeaderboardModel: Sendable {
       case .flags:
         let f = book.outlook(p, t)!
         return .number(
-          -(Double(f.atRisk ? 4 : 0) + Double(book.grace(p, t) > 0 ? 2 : 0) + (f.rising ? 1 : 0)))
+          -(Double(f.atRisk ? 8 : 0) + Double(book.grace(p, t) > 0 ? 4 : 0)
+            + Double(book.blocked(p, t) != nil ? 2 : 0) + (f.rising ? 1 : 0)))
       }
     }
     let keyed = list.map { (key($0), rankPosition[$0], $0) }

@@ -10,7 +10,7 @@ import Scoring
 ///
 ///     partner_scores(partner_id, period, score, rank, segment_rank, movement,
 ///                    qualified_tier, tier, grace, next_tier, points_needed,
-///                    keep_points_needed, progress, slope, at_risk, rising)
+///                    keep_points_needed, progress, slope, at_risk, rising, blocked)
 ///     period_counts(period, segment, evaluated)      -- segment '' = everyone
 ///     score_stamp(engine)                            -- which engine wrote them
 ///
@@ -19,7 +19,7 @@ import Scoring
 public enum KeptScores {
   /// Bumped whenever a rule of the engine changes: a store stamped with an
   /// older number is rescored once (by the next command that may write).
-  public static let engineVersion = 1
+  public static let engineVersion = 2
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -58,8 +58,8 @@ public enum KeptScores {
       db,
       sql: """
         INSERT INTO partner_scores (partner_id, period, score, rank, segment_rank, movement, qualified_tier,
-          tier, grace, next_tier, points_needed, keep_points_needed, progress, slope, at_risk, rising)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          tier, grace, next_tier, points_needed, keep_points_needed, progress, slope, at_risk, rising, blocked)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let tiers = book.program.tiers
     for (t, period) in book.periods.enumerated() {
@@ -82,6 +82,7 @@ public enum KeptScores {
         insert.bind(14, book.slope(p, t))
         insert.bind(15, outlook.atRisk ? 1 : 0)
         insert.bind(16, outlook.rising ? 1 : 0)
+        insert.bind(17, book.blocked(p, t) != nil ? 1 : 0)
         try insert.step(db)
       }
       try db.execute(
@@ -96,6 +97,20 @@ public enum KeptScores {
 
   /// Whether the kept scores were written by this engine (a store from an
   /// older partnerboard has none, or an older stamp).
+  /// Migration v3: the blocked flag (engine 2), and the view that shows it.
+  static func addBlocked(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE partner_scores ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0;
+        DROP VIEW partner_scores_v;
+        CREATE VIEW partner_scores_v AS
+          SELECT partner_id, (period / 4) || 'Q' || (period % 4 + 1) AS quarter, score, rank, segment_rank,
+                 movement, qualified_tier, tier, grace, next_tier, points_needed, keep_points_needed, progress,
+                 slope, at_risk, rising, blocked
+          FROM partner_scores;
+        """)
+  }
+
   static func isCurrent(_ db: Database) throws -> Bool {
     try Int.fetchOne(db, sql: "SELECT engine FROM score_stamp WHERE id = 1") == engineVersion
   }
@@ -209,7 +224,7 @@ extension PartnerStore {
         var lines: [LeaderboardLine] = []
         let sql = """
           SELECT s.partner_id, p.name, p.segment, p.region, p.manager, s.rank, s.segment_rank, s.movement, s.tier,
-                 s.score, s.at_risk, s.rising, s.grace,
+                 s.score, s.at_risk, s.rising, s.grace, s.blocked,
                  (SELECT b.score FROM partner_scores b WHERE b.partner_id = s.partner_id AND b.period = s.period - 1)
           FROM partner_scores s JOIN partners p ON p.id = s.partner_id
           WHERE s.period = ?
@@ -225,11 +240,12 @@ extension PartnerStore {
             continue
           }
           let score: Double = r[9]
-          let previous: Double? = r[13]
+          let previous: Double? = r[14]
           lines.append(
             LeaderboardLine(
               partner: partner, rank: r[5], segmentRank: r[6], movement: r[7], tierID: tierID, score: score,
-              change: previous.map { score - $0 }, atRisk: r[10], rising: r[11], grace: r[12]))
+              change: previous.map { score - $0 }, atRisk: r[10], rising: r[11], blocked: r[13], grace: r[12])
+          )
           if let top, lines.count >= top { break }
         }
         return (lines, evaluated)

@@ -54,6 +54,7 @@ enum Schema {
       }
     }
     m.registerMigration("v2 kept scores") { db in try KeptScores.createTables(db) }
+    m.registerMigration("v3 blocked flag") { db in try KeptScores.addBlocked(db) }
     return m
   }
 }

@@ -6,7 +6,7 @@ import Scoring
 public enum LeaderboardCSV {
   public static let header = [
     "rank", "segment_rank", "movement", "partner_id", "name", "segment", "region", "tier", "score", "change",
-    "at_risk", "rising", "grace",
+    "at_risk", "rising", "grace", "blocked",
   ]
 
   public static func document(_ lines: [LeaderboardLine]) -> String {
@@ -17,7 +17,7 @@ public enum LeaderboardCSV {
           String(l.rank), String(l.segmentRank), l.movement.map(String.init) ?? "new", l.partner.id,
           l.partner.name, l.partner.segment, l.partner.region, l.tierID, NumberFormat.fixed(l.score, 2),
           l.change.map { NumberFormat.fixed($0, 2) } ?? "", String(l.atRisk), String(l.rising),
-          String(l.grace),
+          String(l.grace), String(l.blocked),
         ]
       })
   }

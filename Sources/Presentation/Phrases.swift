@@ -17,29 +17,37 @@ public enum Phrases {
   }
 
   public enum Flag: Sendable, Equatable {
-    case atRisk, rising, grace(Int, of: Int)
+    case atRisk, rising, blocked, grace(Int, of: Int)
 
-    /// "at risk" (short: "risk"), "rising", "grace 1/2".
+    /// "at risk" (short: "risk"), "rising", "blocked", "grace 1/2".
     public func text(short: Bool = false) -> String {
       switch self {
       case .atRisk: short ? "risk" : "at risk"
       case .rising: "rising"
+      case .blocked: "blocked"
       case .grace(let n, let of): "grace \(n)/\(of)"
       }
     }
   }
 
-  /// A partner's flags, in the order they are shown.
-  public static func flags(atRisk: Bool, rising: Bool, grace: Int, gracePeriods: Int) -> [Flag] {
+  /// A partner's flags, in the order they are shown. A partner that rises
+  /// (or already has the score) but misses a requirement of the next tier
+  /// is "blocked", not "rising": it will not move up on its score alone.
+  public static func flags(atRisk: Bool, rising: Bool, blocked: Bool, grace: Int, gracePeriods: Int) -> [Flag]
+  {
     var f: [Flag] = []
     if atRisk { f.append(.atRisk) }
-    if rising { f.append(.rising) }
+    if blocked {
+      f.append(.blocked)
+    } else if rising {
+      f.append(.rising)
+    }
     if grace > 0 { f.append(.grace(grace, of: gracePeriods)) }
     return f
   }
 
   public static func flags(_ e: PartnerEvaluation, gracePeriods: Int) -> [Flag] {
-    flags(atRisk: e.atRisk, rising: e.rising, grace: e.grace, gracePeriods: gracePeriods)
+    flags(atRisk: e.atRisk, rising: e.rising, blocked: e.blocked, grace: e.grace, gracePeriods: gracePeriods)
   }
 
   /// A change in "better" units (positive = improved). On screen an arrow

@@ -29,7 +29,9 @@ public struct LeaderboardReport {
         l.partner.name, l.partner.segment, l.partner.region,
         program.tierIndex(l.tierID).map { program.tiers[$0].name } ?? l.tierID,
         NumberFormat.fixed(l.score, 2),
-        Phrases.flags(atRisk: l.atRisk, rising: l.rising, grace: l.grace, gracePeriods: grace).map {
+        Phrases.flags(
+          atRisk: l.atRisk, rising: l.rising, blocked: l.blocked, grace: l.grace, gracePeriods: grace
+        ).map {
           $0.text()
         }
         .joined(separator: ", "),
@@ -54,7 +56,7 @@ public struct LeaderboardReport {
           ("partner_id", .string(l.partner.id)), ("name", .string(l.partner.name)),
           ("segment", .string(l.partner.segment)), ("region", .string(l.partner.region)),
           ("tier", .string(l.tierID)), ("score", .rounded(l.score, 2)), ("at_risk", .bool(l.atRisk)),
-          ("rising", .bool(l.rising)), ("grace", .int(l.grace)),
+          ("rising", .bool(l.rising)), ("blocked", .bool(l.blocked)), ("grace", .int(l.grace)),
         ])
       })
   }

@@ -12,11 +12,13 @@ public struct LeaderboardLine: Sendable, Equatable {
   public let change: Double?
   public let atRisk: Bool
   public let rising: Bool
+  /// The score or projection reaches the next tier; a requirement does not hold.
+  public let blocked: Bool
   public let grace: Int
 
   public init(
     partner: Partner, rank: Int, segmentRank: Int, movement: Int?, tierID: String, score: Double,
-    change: Double?, atRisk: Bool, rising: Bool, grace: Int
+    change: Double?, atRisk: Bool, rising: Bool, blocked: Bool, grace: Int
   ) {
     self.partner = partner
     self.rank = rank
@@ -27,6 +29,7 @@ public struct LeaderboardLine: Sendable, Equatable {
     self.change = change
     self.atRisk = atRisk
     self.rising = rising
+    self.blocked = blocked
     self.grace = grace
   }
 }
@@ -50,6 +53,6 @@ extension Scorebook {
       partner: partners[p], rank: rank(p, t)!, segmentRank: segmentRank(p, t)!, movement: movement(p, t),
       tierID: program.tiers[tier].id, score: score, change: previous.map { score - $0 },
       atRisk: outlook.atRisk,
-      rising: outlook.rising, grace: grace(p, t))
+      rising: outlook.rising, blocked: blocked(p, t) != nil, grace: grace(p, t))
   }
 }

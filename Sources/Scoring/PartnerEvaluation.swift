@@ -51,6 +51,13 @@ public struct PartnerEvaluation: Sendable {
   /// Whether the partner is in grace: it keeps a tier it no longer qualifies for.
   public var inGrace: Bool { grace > 0 }
 
+  /// The score or its projection reaches the next tier, and one of its
+  /// requirements does not hold (`Scorebook.blocked`).
+  public var blocked: Bool {
+    guard let next = nextTier, !unmetRequirements.isEmpty else { return false }
+    return score >= next.minScore || rising
+  }
+
   /// The next tier's requirements that do not hold.
   public var unmetRequirements: [RequirementCheck] {
     guard nextTier != nil else { return [] }

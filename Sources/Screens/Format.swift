@@ -27,13 +27,17 @@ enum Format {
     return StyledText((r > 0 ? "+" : "") + NumberFormat.fixed(r, 1), style: r > 0 ? theme.good : theme.bad)
   }
 
-  static func flags(atRisk: Bool, rising: Bool, grace: Int, gracePeriods: Int, _ theme: Theme) -> [StyledText]
-  {
-    let out = Phrases.flags(atRisk: atRisk, rising: rising, grace: grace, gracePeriods: gracePeriods).map {
+  static func flags(
+    atRisk: Bool, rising: Bool, blocked: Bool, grace: Int, gracePeriods: Int, _ theme: Theme
+  ) -> [StyledText] {
+    let flags = Phrases.flags(
+      atRisk: atRisk, rising: rising, blocked: blocked, grace: grace, gracePeriods: gracePeriods)
+    let out = flags.map {
       f in
       switch f {
       case .atRisk: StyledText(f.text(short: true), style: theme.bad)
       case .rising: StyledText(f.text(short: true), style: theme.good)
+      case .blocked: StyledText(f.text(short: true), style: theme.warn)
       case .grace: StyledText(f.text(short: true), style: theme.warn)
       }
     }

@@ -95,7 +95,8 @@ struct LeaderboardScreen: Widget {
       cells.append(
         StyledText(Sparkline.string(r.history, width: 8, range: 0...100, glyphs: glyphs), style: theme.accent)
       )
-      let flags = Format.flags(atRisk: r.atRisk, rising: r.rising, grace: r.grace, gracePeriods: grace, theme)
+      let flags = Format.flags(
+        atRisk: r.atRisk, rising: r.rising, blocked: r.blocked, grace: r.grace, gracePeriods: grace, theme)
       cells.append(StyledText(flags.map(\.text).joined(), style: flags.first?.style ?? .plain))
       return cells
     }

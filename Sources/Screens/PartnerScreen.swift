@@ -96,10 +96,19 @@ struct PartnerPage {
           Bar.string(e.progress, width: barWidth, glyphs: glyphs, showsTrack: true), style: tierStyle),
         StyledText(" \(NumberFormat.fixed(e.progress * 100, 0)) % to \(next.name)"),
       ])
-      card.append([
-        StyledText(
-          "\(NumberFormat.fixed(needed, 2)) points needed (min \(NumberFormat.trimmed(next.minScore, 2)))")
-      ])
+      if needed == 0 && !e.unmetRequirements.isEmpty {
+        // The score is there; only requirements stand in the way.
+        card.append([
+          StyledText(
+            "score enough (min \(NumberFormat.trimmed(next.minScore, 2))): blocked by a requirement",
+            style: theme.warn)
+        ])
+      } else {
+        card.append([
+          StyledText(
+            "\(NumberFormat.fixed(needed, 2)) points needed (min \(NumberFormat.trimmed(next.minScore, 2)))")
+        ])
+      }
       for r in e.unmetRequirements {
         card.append([StyledText("unmet: " + EvaluationText.requirement(r, program), style: theme.bad)])
       }
@@ -108,7 +117,9 @@ struct PartnerPage {
     }
     let outlook = [
       e.atRisk ? StyledText("at risk ", style: theme.bad) : nil,
-      e.rising ? StyledText("rising ", style: theme.good) : nil,
+      e.blocked
+        ? StyledText("blocked ", style: theme.warn)
+        : e.rising ? StyledText("rising ", style: theme.good) : nil,
       e.slope.map {
         StyledText("trend \($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, 2))/quarter", style: theme.muted)
       },

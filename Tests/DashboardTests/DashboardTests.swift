@@ -89,9 +89,9 @@ enum Synthetic {
     let csv = LeaderboardModel(book: book, period: 1, filter: f).csv()
     #expect(
       csv == """
-        rank,segment_rank,movement,partner_id,name,segment,region,tier,score,change,at_risk,rising,grace
-        4,1,new,p3,P3,b,EU,t1,60.00,,false,false,0
-        5,2,-3,p1,P1,b,NA,t1,40.00,-10.00,true,false,1
+        rank,segment_rank,movement,partner_id,name,segment,region,tier,score,change,at_risk,rising,grace,blocked
+        4,1,new,p3,P3,b,EU,t1,60.00,,false,false,0,false
+        5,2,-3,p1,P1,b,NA,t1,40.00,-10.00,true,false,1,false
 
         """)
   }

@@ -82,6 +82,8 @@ import Testing
         #expect((row["keep_points_needed"] as Double?) == progress.keepPointsNeeded)
         #expect((row["slope"] as Double?) == book.slope(p, t))
         #expect((row["at_risk"] as Bool) == book.outlook(p, t)!.atRisk)
+        #expect((row["rising"] as Bool) == book.outlook(p, t)!.rising)
+        #expect((row["blocked"] as Bool) == (book.blocked(p, t) != nil))
       }
     }
     #expect(kept.count == expected && seen == expected)

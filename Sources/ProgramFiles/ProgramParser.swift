@@ -83,8 +83,9 @@ private struct Parse {
   }
 
   mutating func run() -> Program? {
-    for key in table.keys.sorted() where !["program", "segment", "kpi", "tier", "payout"].contains(key) {
-      topLevel(key, "unknown table (expected program, segment, kpi, tier, payout)")
+    for key in table.keys.sorted()
+    where !["program", "segment", "kpi", "tier", "payout", "review"].contains(key) {
+      topLevel(key, "unknown table (expected program, segment, kpi, tier, payout, review)")
     }
 
     // [program]
@@ -207,10 +208,25 @@ private struct Parse {
       topLevel("payout", line: 1, "missing required table [payout] with a schedule")
     }
 
+    // [review], optional: the fairness review's margin in points (> 0).
+    var margin = Program.defaultFairnessMargin
+    if let t = table["review"]?.table {
+      var f = fields(t, "review", nil)
+      if let m = f.number("fairness_margin", required: false) {
+        if m > 0 && m <= 100 {
+          margin = m
+        } else {
+          f.issue("fairness_margin", "expected a number of points above 0 and at most 100, found \(m)")
+        }
+      }
+      f.rejectUnknownKeys(known: ["fairness_margin"])
+      issues += f.issues
+    }
+
     guard let name, let currency, let window, let grace, let schedule else { return nil }
     return Program(
       name: name, currency: currency, window: window, gracePeriods: grace, segments: segments,
-      kpis: kpis, tiers: tiers, payout: schedule)
+      kpis: kpis, tiers: tiers, payout: schedule, fairnessMargin: margin)
   }
 
   mutating func parseKPI(_ f: inout TOMLFields, seen: inout Set<String>, segments: Set<String>)

@@ -51,24 +51,37 @@ public struct PayoutTotals: Sendable, Equatable {
   public var count: Int { verifiedCount + pendingCount }
 }
 
-extension Scorebook {
-  public func payout(_ agreement: Agreement) -> PayoutResult {
-    var v: Double? = nil
-    if let p = partnerIndex(id: agreement.partnerID), let k = program.kpiIndex(agreement.kpi),
-      let t = periodIndex(agreement.period)
-    {
-      v = value(p, t, k)
-    }
+extension PayoutResult {
+  /// SPEC section 7 for one agreement, given its outcome value `v` (nil when
+  /// missing), the program's schedule and the latest period with data.
+  public static func of(_ agreement: Agreement, value v: Double?, schedule: PayoutSchedule, latest: Period?)
+    -> PayoutResult
+  {
     let r = v.map { Attainment.bounded(($0 - agreement.baseline) / (agreement.target - agreement.baseline)) }
-    let s = r.map { program.payout.share(at: $0) }
+    let s = r.map { schedule.share(at: $0) }
     let share = max(s ?? 0, agreement.floorShare)
     let payout = roundCents(agreement.maxPayout * agreement.attribution * share)
-    let pending = periods.last.map { agreement.period > $0 } ?? true
+    let pending = latest.map { agreement.period > $0 } ?? true
     let top = roundCents(
-      agreement.maxPayout * agreement.attribution * max(program.payout.topShare, agreement.floorShare))
+      agreement.maxPayout * agreement.attribution * max(schedule.topShare, agreement.floorShare))
     return PayoutResult(
       agreement: agreement, value: v, attainment: r, share: s, payout: payout,
       status: pending ? .pending : .verified, maximum: top)
+  }
+}
+
+extension Scorebook {
+  /// The outcome value v(kpi, period) of an agreement's partner; nil when
+  /// missing, or when the program lacks the KPI or the period.
+  public func outcomeValue(_ agreement: Agreement) -> Double? {
+    guard let p = partnerIndex(id: agreement.partnerID), let k = program.kpiIndex(agreement.kpi),
+      let t = periodIndex(agreement.period)
+    else { return nil }
+    return value(p, t, k)
+  }
+
+  public func payout(_ agreement: Agreement) -> PayoutResult {
+    PayoutResult.of(agreement, value: outcomeValue(agreement), schedule: program.payout, latest: periods.last)
   }
 
   public func payouts() -> [PayoutResult] { agreements.map(payout) }

@@ -11,11 +11,17 @@ public struct Program: Sendable, Equatable {
   public var kpis: [KPI]
   public var tiers: [Tier]
   public var payout: PayoutSchedule
+  /// SPEC section 11: a group whose median trails the others' by more than
+  /// this many points is flagged (`[review] fairness_margin`).
+  public var fairnessMargin: Double
+
+  public static let defaultFairnessMargin = 10.0
 
   public init(
     name: String, currency: String, window: Int, gracePeriods: Int, segments: [Segment],
-    kpis: [KPI], tiers: [Tier], payout: PayoutSchedule
+    kpis: [KPI], tiers: [Tier], payout: PayoutSchedule, fairnessMargin: Double = defaultFairnessMargin
   ) {
+    self.fairnessMargin = fairnessMargin
     self.name = name
     self.currency = currency
     self.window = window

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of SPEC.md sections 3-8 (stdlib only).
+"""Independent reference implementation of SPEC.md sections 3-8, 10 and 11 (stdlib only).
 
 Used to cross-check the Swift engine. Deliberately plain: no caching tricks,
 one loop per formula, in the order the spec gives.
@@ -12,6 +12,10 @@ one loop per formula, in the order the spec gives.
       the section 7/8 payouts array, in agreements.csv order
   python3 scripts/reference_score.py DATA_DIR explain PARTNER_ID [--period P]
       tier checks, unmet requirements and "what it takes" (section 5)
+  python3 scripts/reference_score.py DATA_DIR compare OTHER.toml [--period P]
+      the section 10 JSON object: the data under the folder's program and OTHER
+  python3 scripts/reference_score.py DATA_DIR fairness [--by segment|region] [--period P]
+      the section 11 JSON array
 
 Choices where the spec leaves room (kept in line with what a channel manager
 expects; each is a comment at the place it applies):
@@ -39,6 +43,12 @@ expects; each is a comment at the place it applies):
     max(s, floor_share) with s = schedule(r), and s taken as 0 when r is
     missing (section 8 lets only value/attainment be null, and section 9's X3
     pays "the floor share 0.1"); payout = max_payout * attribution * share.
+  * compare: a partner's tier "changes" when the tier ids differ; the payout
+    sums add the cent-rounded payouts, then round to cents.
+  * fairness: means of scores sum the rounded scores in rank order; the
+    credit means sum in rank order, the group's and the others' separately;
+    d and the gap are rounded (4 and 2 decimals) before they are compared
+    with 0.1 and the margin, so a difference of exactly 0.1 is not a drag.
   * integral numbers are printed without a fractional part (512000, not
     512000.0); all are JSON numbers either way.
 """
@@ -170,6 +180,10 @@ class Program:
         if self.tiers[0]["min_score"] != 0 or self.tiers[0]["require"]:
             raise ValueError("first tier must have min_score 0 and no require")
         self.schedule = [(float(r), float(s)) for r, s in doc["payout"]["schedule"]]
+        self.fairness_margin = float(doc.get("review", {}).get("fairness_margin", 10))
+        if not self.fairness_margin > 0:
+            raise ValueError("review: fairness_margin must be > 0")
+        self.segment_names = {s["id"]: s["name"] for s in doc["segment"]}
         # Weights per segment, normalised (section 4 step 5), sum in KPI order.
         self.norm_weights = {}
         for s in self.segments:
@@ -203,8 +217,12 @@ class Program:
 
 
 class Data:
-    def __init__(self, folder):
-        self.program = Program(os.path.join(folder, "program.toml"))
+    def __init__(self, folder, program_path=None):
+        """`program_path`: score the folder's data under another program
+        (section 10): adjustments and agreements on KPIs it lacks are kept
+        aside instead of being errors."""
+        self.other = program_path is not None
+        self.program = Program(program_path or os.path.join(folder, "program.toml"))
         prog = self.program
 
         self.partners = []
@@ -252,6 +270,11 @@ class Data:
                 t = period_index(need(row, "period", where), where)
                 kid = need(row, "kpi", where)
                 v = number(need(row, "value", where), where)
+                if self.other and kid not in prog.kpi_ids:
+                    # Under another program: not scored, but kept for the
+                    # valuation of agreements on this KPI (section 10).
+                    self.obs.setdefault((pid, kid), {})[t] = (v, True)
+                    continue
                 if pid not in self.partner or kid not in prog.kpi_ids or not self.t0 <= t <= self.t1:
                     raise ValueError("%s: bad adjustment" % where)
                 if not need(row, "reason", where).strip() or not need(row, "approved_by", where).strip():
@@ -272,7 +295,8 @@ class Data:
             for line, row in read_csv(path):
                 where = "agreements.csv:%d" % line
                 a = {c: need(row, c, where) for c in ("id", "partner_id", "kpi", "period")}
-                if a["id"] in ids or a["partner_id"] not in self.partner or a["kpi"] not in prog.kpi_ids:
+                if a["id"] in ids or a["partner_id"] not in self.partner or (
+                        a["kpi"] not in prog.kpi_ids and not self.other):
                     raise ValueError("%s: bad agreement" % where)
                 ids.add(a["id"])
                 a["t"] = period_index(a["period"], where)
@@ -291,12 +315,15 @@ class Data:
     def evaluated(self, pid, t):
         return pid in self.first and self.first[pid] <= t
 
-    def aggregate(self, pid, kid, t):
-        """v(k, t) over W(t): (value or None, any observation adjusted)."""
+    def aggregate(self, pid, kid, t, kpi=None, window=None):
+        """v(k, t) over W(t): (value or None, any observation adjusted).
+        `kpi` and `window` override the program's (section 10's valuation of
+        an agreement on a KPI the program lacks)."""
         if pid not in self.first:
             return None, False
-        kpi = self.program.kpis[self.program.kpi_ids.index(kid)]
-        lo = max(t - self.program.window + 1, self.first[pid])
+        if kpi is None:
+            kpi = self.program.kpis[self.program.kpi_ids.index(kid)]
+        lo = max(t - (window or self.program.window) + 1, self.first[pid])
         cell = self.obs.get((pid, kid), {})
         values = []
         adjusted = False
@@ -550,6 +577,118 @@ class Data:
         return out
 
 
+def payout_of(a, v, program):
+    """Section 7 for one agreement given its value v (None when missing)."""
+    r = (v - a["baseline"]) / (a["target"] - a["baseline"]) if v is not None else None
+    s = program.share(r) if r is not None else None
+    paid = max(s if s is not None else 0.0, a["floor_share"])
+    return spec_round(a["max_payout"] * a["attribution"] * paid, 2)
+
+
+def compare_json(folder, other_path, t):
+    """Section 10: the folder's data under its program (A) and OTHER (B)."""
+    A = Data(folder)
+    B = Data(folder, other_path)
+    for p in A.partners:
+        if p["segment"] not in B.program.segments:
+            raise SystemExit("%s does not declare segment %s" % (other_path, p["segment"]))
+    ea, eb = A.evaluate_all()[t], B.evaluate_all()[t]
+    partners = []
+    pairs = {}
+    for rb in B.order(t):
+        pid = rb["pid"]
+        ra = ea[pid]
+        p = A.partner[pid]
+        partners.append({
+            "partner_id": pid, "name": p["name"], "segment": p["segment"],
+            "score": [num_out(ra["score"]), num_out(rb["score"])],
+            "tier": [A.program.tiers[ra["T"]]["id"], B.program.tiers[rb["T"]]["id"]],
+            "rank": [ra["rank"], rb["rank"]],
+        })
+        pairs[(ra["T"], rb["T"])] = pairs.get((ra["T"], rb["T"]), 0) + 1
+    tiers = [{"from": A.program.tiers[i]["id"], "to": B.program.tiers[j]["id"], "partners": n}
+             for (i, j), n in sorted(pairs.items())]
+    total_a = 0.0
+    total_b = 0.0
+    for a in A.agreements:
+        if a["t"] > t:
+            continue
+        pid = a["partner_id"]
+        va = A.aggregate(pid, a["kpi"], a["t"])[0] if A.evaluated(pid, a["t"]) else None
+        if a["kpi"] in B.program.kpi_ids:
+            vb = B.aggregate(pid, a["kpi"], a["t"])[0] if B.evaluated(pid, a["t"]) else None
+        else:
+            # B lacks the KPI: A's aggregate of it, over B's window.
+            kpi = A.program.kpis[A.program.kpi_ids.index(a["kpi"])]
+            vb = A.aggregate(pid, a["kpi"], a["t"], kpi=kpi, window=B.program.window)[0] \
+                if A.evaluated(pid, a["t"]) else None
+        total_a += payout_of(a, va, A.program)
+        total_b += payout_of(a, vb, B.program)
+    return {"period": period_name(t), "current": A.program.name, "other": B.program.name,
+            "partners": partners, "tiers": tiers,
+            "payouts": [num_out(spec_round(total_a, 2)), num_out(spec_round(total_b, 2))]}
+
+
+def quantile7(xs, q):
+    xs = sorted(xs)
+    h = (len(xs) - 1) * q
+    lo = math.floor(h)
+    if lo + 1 >= len(xs):
+        return xs[lo]
+    return xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo])
+
+
+def fairness_json(data, t, by):
+    """Section 11, per segment (program order) or region (code-point order)."""
+    prog = data.program
+    ranked = data.order(t)
+    key = lambda pid: data.partner[pid][by]
+    if by == "segment":
+        present = {key(r["pid"]) for r in ranked}
+        groups = [s for s in prog.segments if s in present]
+    else:
+        groups = sorted({key(r["pid"]) for r in ranked})  # Python compares code points
+    out = []
+    for g in groups:
+        members = [r for r in ranked if key(r["pid"]) == g]
+        others = [r for r in ranked if key(r["pid"]) != g]
+        total = 0.0
+        for r in members:
+            total += r["score"]
+        median = quantile7([r["score"] for r in members], 0.5)
+        gap = spec_round(quantile7([r["score"] for r in others], 0.5) - median, 2) if others else None
+        shares = {}
+        for i, tier in enumerate(prog.tiers):
+            shares[tier["id"]] = num_out(spec_round(sum(1 for r in members if r["T"] == i) / len(members), 4))
+        drags = []
+        for i, kpi in enumerate(prog.kpis):
+            sg, ng, so, no = 0.0, 0, 0.0, 0
+            for r in ranked:
+                if prog.norm_weights[data.partner[r["pid"]]["segment"]][i] == 0:
+                    continue
+                c = r["kpis"][i]["credit"]
+                if key(r["pid"]) == g:
+                    sg += c
+                    ng += 1
+                else:
+                    so += c
+                    no += 1
+            if ng == 0 or no == 0:
+                continue
+            d = spec_round(so / no - sg / ng, 4)
+            if d > 0.1:
+                drags.append((d, i))
+        drags.sort(key=lambda x: (-x[0], x[1]))
+        out.append({
+            "group": g, "n": len(members), "mean": num_out(spec_round(total / len(members), 2)),
+            "median": num_out(spec_round(median, 2)), "tiers": shares,
+            "gap": num_out(gap) if gap is not None else None,
+            "flagged": gap is not None and gap > prog.fairness_margin,
+            "drags": [{"kpi": prog.kpis[i]["id"], "gap": num_out(d)} for d, i in drags[:3]],
+        })
+    return out
+
+
 def slope(ys):
     """Least-squares slope over consecutive periods (x = 0..m-1); None if m < 2."""
     m = len(ys)
@@ -572,8 +711,9 @@ def slope(ys):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data_dir")
-    ap.add_argument("command", choices=["score", "payouts", "explain"])
-    ap.add_argument("partner", nargs="?", help="partner id (explain)")
+    ap.add_argument("command", choices=["score", "payouts", "explain", "compare", "fairness"])
+    ap.add_argument("partner", nargs="?", help="partner id (explain), or the other program (compare)")
+    ap.add_argument("--by", choices=["segment", "region"], default="segment", help="fairness: the groups")
     ap.add_argument("--period", help="YYYYQn (default: the latest period)")
     ap.add_argument("--all", action="store_true", help="score: every period, as {period: array}")
     a = ap.parse_args(argv)
@@ -588,6 +728,12 @@ def main(argv=None):
             result = data.score_json(t)
     elif a.command == "payouts":
         result = data.payouts_json()
+    elif a.command == "compare":
+        if not a.partner:
+            raise SystemExit("compare: name the other program file")
+        result = compare_json(a.data_dir, a.partner, t)
+    elif a.command == "fairness":
+        result = fairness_json(data, t, a.by)
     else:
         if not a.partner or not data.evaluated(a.partner, t):
             raise SystemExit("explain: partner %r is not evaluated at %s" % (a.partner, period_name(t)))

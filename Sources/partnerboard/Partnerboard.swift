@@ -26,7 +26,8 @@ struct Partnerboard: ParsableCommand {
     subcommands: [
       DashboardCommand.self, RenderCommand.self, LeaderboardCommand.self, TierCommand.self,
       ExplainCommand.self, ScoreCommand.self,
-      PayoutsCommand.self, ChangesCommand.self, TrendsCommand.self, QBRCommand.self, InitCommand.self,
+      PayoutsCommand.self, ChangesCommand.self, CompareCommand.self, FairnessCommand.self, TrendsCommand.self,
+      QBRCommand.self, InitCommand.self,
       ImportCommand.self,
       ImportsCommand.self,
       UndoImportCommand.self, ValidateCommand.self, NewCommand.self,

@@ -89,6 +89,79 @@ import Testing
     #expect(bad.status != 0 && bad.stderr.contains("--segment: unknown segment \"nope\""))
   }
 
+  /// SPEC section 12 through the binary: compare with the volume program.
+  @Test func compareWithTheVolumeProgram() throws {
+    let volume = Binary.fixtures + "/spec-example/volume.toml"
+    let json = try Binary.run(["compare", volume, "--db", db, "--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    #expect(
+      json.stdout
+        == "{\"period\": \"2026Q4\", \"current\": \"Worked example\", \"other\": \"Volume only\", \"partners\": [{\"partner_id\": \"B\", \"name\": \"Beta\", \"segment\": \"referral\", \"score\": [87.5, 66.67], \"tier\": [\"gold\", \"silver\"], \"rank\": [1, 1]}, {\"partner_id\": \"A\", \"name\": \"Alpha\", \"segment\": \"reseller\", \"score\": [70.83, 33.33], \"tier\": [\"gold\", \"silver\"], \"rank\": [2, 2]}], \"tiers\": [{\"from\": \"gold\", \"to\": \"silver\", \"partners\": 2}], \"payouts\": [9550, 10125]}\n"
+    )
+    let table = try Binary.run(["compare", volume, "--db", db], env: ["COLUMNS": "80"])
+    #expect(table.status == 0)
+    #expect(table.stdout.contains("2 partners evaluated; the tier changes for 2 (100 %)."))
+    #expect(table.stdout.contains("Payouts of agreements up to 2026Q4: 9,550.00 → 10,125.00 USD (+575.00)"))
+    #expect(table.stdout.contains("Alpha    70.83 → 33.33  -37.50  Gold → Silver"))
+    #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    let csv = try Binary.run(["compare", volume, "--db", db, "--period", "2026Q3", "--format", "csv"])
+    // 2026Q3: A 89.79 -> 60.00 (rev 90 of 150), B 84.72 -> 70.00 (105 of 150).
+    #expect(csv.stdout.contains("A,Alpha,reseller,EMEA,89.79,60.00,-29.79,gold,silver,1,2,0,0"))
+    #expect(csv.stdout.contains("B,Beta,referral,NA,84.72,70.00,-14.72,gold,silver,2,1,0,0"))
+    // The store is unchanged: the same scores as before.
+    #expect(try Binary.run(["tier", "A", "--db", db]).stdout.contains("Score          70.83"))
+  }
+
+  @Test func compareRefusesAProgramMissingASegment() throws {
+    let dir = try Binary.tempDir()
+    let text = try String(contentsOfFile: Binary.fixtures + "/spec-example/volume.toml", encoding: .utf8)
+      .replacingOccurrences(of: "[[segment]]\nid = \"referral\"\nname = \"Referral\"\n", with: "")
+    try text.write(toFile: dir + "/volume.toml", atomically: true, encoding: .utf8)
+    let r = try Binary.run(["compare", dir + "/volume.toml", "--db", db])
+    #expect(r.status == 1)
+    #expect(
+      r.stderr.contains(
+        "volume.toml:8: segment: segment \"referral\" is not declared, but 1 partner in the store belongs to it (first: B Beta)"
+      ), "\(r.stderr)")
+    try text.replacingOccurrences(of: "target = 150", with: "target = \"lots\"").write(
+      toFile: dir + "/bad.toml", atomically: true, encoding: .utf8)
+    let bad = try Binary.run(["compare", dir + "/bad.toml", "--db", db])
+    #expect(bad.status == 1 && bad.stderr.contains("bad.toml:") && bad.stderr.contains("target"))
+    let none = try Binary.run(["compare", dir + "/none.toml", "--db", db])
+    #expect(none.status == 1 && none.stderr.contains("cannot read the program file"))
+  }
+
+  /// SPEC section 12 through the binary: the fairness review.
+  @Test func fairnessBySegmentAndRegion() throws {
+    let json = try Binary.run(["fairness", "--db", db, "--format", "json"])
+    #expect(json.status == 0)
+    #expect(
+      json.stdout
+        == """
+        [
+          {"group": "reseller", "n": 1, "mean": 70.83, "median": 70.83, "tiers": {"base": 0, "silver": 0, "gold": 1, "platinum": 0}, "gap": 16.67, "flagged": true, "drags": [{"kpi": "rev", "gap": 0.3333}, {"kpi": "ttv", "gap": 0.125}]},
+          {"group": "referral", "n": 1, "mean": 87.5, "median": 87.5, "tiers": {"base": 0, "silver": 0, "gold": 1, "platinum": 0}, "gap": -16.67, "flagged": false, "drags": []}
+        ]
+
+        """)
+    let regions = try Binary.run(["fairness", "--db", db, "--by", "region", "--format", "csv"])
+    #expect(
+      regions.stdout
+        == """
+        group,n,mean,median,share_base,share_silver,share_gold,share_platinum,gap,flagged,drags
+        EMEA,1,70.83,70.83,0.0000,0.0000,1.0000,0.0000,16.67,true,rev 0.3333; ttv 0.1250
+        NA,1,87.50,87.50,0.0000,0.0000,1.0000,0.0000,-16.67,false,
+
+        """)
+    let table = try Binary.run(["fairness", "--db", db], env: ["COLUMNS": "100"])
+    #expect(
+      table.stdout.contains("Reseller  1  70.83   70.83    0%      0%  100%        0%  +16.67  FLAGGED"))
+    // 2026Q1: one partner, no one else: no gap.
+    let first = try Binary.run(["fairness", "--db", db, "--period", "2026Q1", "--format", "json"])
+    #expect(first.stdout.contains("\"gap\": null, \"flagged\": false"))
+    #expect(try Binary.run(["fairness", "--db", db, "--by", "country"]).status == 64)
+  }
+
   @Test func tierAt2026Q3ShowsWhatItTakes() throws {
     let r = try Binary.run(["tier", "A", "--db", db, "--period", "2026Q3", "--format", "json"])
     #expect(r.status == 0)
@@ -331,11 +404,11 @@ import Testing
 
 @Suite struct UnknownCommandTests {
   @Test func anUnknownCommandIsNamedNotParsedAsTheDashboards() throws {
-    let r = try Binary.run(["compare", "x.toml"])
+    let r = try Binary.run(["forecast", "x.toml"])
     #expect(r.status == 64)
     #expect(
       r.stderr.hasPrefix(
-        "partnerboard: unknown command \"compare\"\ncommands: dashboard, render, leaderboard"))
+        "partnerboard: unknown command \"forecast\"\ncommands: dashboard, render, leaderboard"))
     let typo = try Binary.run(["leaderbord"])
     #expect(typo.status == 64)
     #expect(typo.stderr.contains("(did you mean leaderboard?)"))

@@ -23,6 +23,21 @@ import Testing
     #expect(issues(Self.valid) == [])
   }
 
+  /// `[review] fairness_margin` (SPEC section 11): a number above 0, 10 by default.
+  @Test func fairnessMargin() throws {
+    #expect(try ProgramParser.parse(Self.valid).get().fairnessMargin == 10)
+    let set = Self.valid + "\n[review]\nfairness_margin = 7.5\n"
+    #expect(try ProgramParser.parse(set).get().fairnessMargin == 7.5)
+    let lines = Self.valid.split(separator: "\n", omittingEmptySubsequences: false).count
+    #expect(
+      issues(Self.valid + "\n[review]\nfairness_margin = 0\n") == [
+        "program.toml:\(lines + 2): review.fairness_margin: expected a number of points above 0 and at most 100, found 0.0"
+      ])
+    #expect(issues(Self.valid + "\n[review]\nfairness_margin = \"wide\"\n").count == 1)
+    #expect(
+      issues(Self.valid + "\n[review]\nmargin = 5\n").first?.contains("review.margin: unknown key") == true)
+  }
+
   struct Case: Sendable, CustomTestStringConvertible {
     let name: String
     let old: String

@@ -1,6 +1,6 @@
 import Scoring
 
-/// The screens of the dashboard (`1`-`6`, Tab).
+/// The screens of the dashboard (`1`-`8`, Tab).
 public enum Screen: Equatable, Sendable {
   case leaderboard
   case partner
@@ -8,6 +8,8 @@ public enum Screen: Equatable, Sendable {
   case changes
   case trends
   case payouts
+  case fairness
+  case whatIf
   case qbr
 }
 
@@ -59,11 +61,15 @@ public enum Command: Equatable, Sendable {
   /// The Payouts screen's quarter.
   case payoutQuarter(Period)
   case maskPayouts(Bool)
+  /// The Fairness screen, by segment or region.
+  case fairness(FairnessReview.Grouping)
 }
 
-/// A text prompt at the bottom of the screen (`/` search).
+/// A text prompt at the bottom of the screen (`/` search, `:` commands).
 public struct Prompt: Equatable, Sendable {
   public var text = ""
+  /// `:`: what Tab offered last.
+  public var candidates: [String] = []
 }
 
 /// The filter panel (`f`): the focused field and the values being edited.
@@ -79,6 +85,9 @@ public enum Effect: Equatable, Sendable {
   case reload
   /// Write `contents` to a new CSV file named after `suggestedName`, then report where.
   case export(suggestedName: String, contents: String)
+  /// Read another program file, check it against the store, score the
+  /// store's data under it (off the event loop); answer with `.otherProgram` or `.failed`.
+  case loadProgram(path: String)
 }
 
 /// The whole dashboard as a value: `update` changes it, the screens draw it.
@@ -98,6 +107,8 @@ public struct DashboardState: Sendable {
   /// First visible row of the leaderboard table.
   public internal(set) var scroll = 0
   public internal(set) var search: Prompt?
+  /// The `:` command line, while open.
+  public internal(set) var commandLine: Prompt?
   public internal(set) var lastSearch = ""
   public internal(set) var filterPanel: FilterPanel?
   /// The status line's message; `failed` marks an error.
@@ -113,6 +124,8 @@ public struct DashboardState: Sendable {
   public internal(set) var trendsState = TrendsState()
   public internal(set) var changesState = ChangesState()
   public internal(set) var payoutsState = PayoutsState()
+  public internal(set) var whatIfState = WhatIfState()
+  public internal(set) var fairnessState = FairnessState()
   public internal(set) var qbr: QBRState?
 
   public var detailPartner: Int? { detail?.partner }
@@ -140,6 +153,8 @@ public struct DashboardState: Sendable {
       trendsState.model = nil
       changesState.model = nil
       payoutsState.model = nil
+      whatIfState.model = nil
+      fairnessState.review = nil
       detail?.model = nil
       qbr?.model = nil
       return
@@ -148,9 +163,14 @@ public struct DashboardState: Sendable {
     if screen == .trends { prepareTrends() }
     if screen == .changes { prepareChanges() }
     if screen == .payouts { preparePayouts() }
+    if screen == .whatIf { prepareWhatIf() }
+    if screen == .fairness { prepareFairness() }
     if let d = detail, screen == .partner {
-      if d.model?.partnerIndex != d.partner || d.model?.periodIndex != period || detailBookChanged {
-        detail?.model = PartnerDetailModel(book: book, partner: d.partner, period: period)
+      let other = whatIfState.standing(d.partner, period)
+      if d.model?.partnerIndex != d.partner || d.model?.periodIndex != period || detailBookChanged
+        || d.model?.other?.program != other?.program
+      {
+        detail?.model = PartnerDetailModel(book: book, partner: d.partner, period: period, other: other)
       }
     }
     detailBookChanged = false
@@ -265,6 +285,30 @@ public struct DashboardState: Sendable {
     payoutsState.select(again ?? 0, height: height)
   }
 
+  /// Builds the what-if model when its period, filter or programs changed.
+  mutating func prepareWhatIf() {
+    guard let other = whatIfState.other, let source = whatIfState.source else {
+      whatIfState.model = nil
+      return
+    }
+    let top = WhatIfState.listed(width: width, height: height, tiers: book.program.tiers.count)
+    if let m = whatIfState.model, m.period == period, m.filter == partnerFilter, m.source == source,
+      m.winners.count + m.losers.count <= 2 * top, m.whatIf.other.program == other.program
+    {
+      return
+    }
+    whatIfState.model = WhatIfModel(
+      current: book, other: other, source: source, period: period, filter: partnerFilter, top: top)
+    whatIfState.selected = min(whatIfState.selected, max(0, whatIfState.model!.list.count - 1))
+  }
+
+  /// Builds the fairness review of the period (it scans every partner).
+  mutating func prepareFairness() {
+    if let r = fairnessState.review, r.period == period, r.grouping == fairnessState.grouping { return }
+    fairnessState.review = FairnessReview(book: book, period: period, by: fairnessState.grouping)
+    fairnessState.selected = min(fairnessState.selected, max(0, fairnessState.review!.groups.count - 1))
+  }
+
   /// The Payouts screen's previous or next quarter with agreements.
   mutating func stepPayoutQuarter(_ step: Int) {
     guard let m = payoutsState.model, let q = m.quarter, let i = m.quarters.firstIndex(of: q) else { return }
@@ -296,6 +340,10 @@ public struct DashboardState: Sendable {
     trendsState.model = nil
     changesState.model = nil
     payoutsState.model = nil
+    fairnessState.review = nil
+    // The other program is scored again on the new data (`.loadProgram`).
+    whatIfState.model = nil
+    whatIfState.other = nil
     detailBookChanged = true
     if wasLatest || periodName.flatMap(newBook.periodIndex) == nil {
       period = newBook.periods.count - 1

@@ -25,4 +25,7 @@ public enum Event: Sendable {
   case failed(String)
   /// A change asked for by name (the `render` and `qbr` commands, tests).
   case command(Command)
+  /// Another program file was read and the store's data scored under it
+  /// (`.loadProgram`); `source` names the file.
+  case otherProgram(Scorebook, source: String)
 }

@@ -20,6 +20,22 @@ public enum LeaderboardColumn: Int, CaseIterable, Sendable {
     }
   }
 
+  /// The column's name in `:sort`.
+  public var name: String {
+    switch self {
+    case .rank: "rank"
+    case .movement: "movement"
+    case .partner: "partner"
+    case .segment: "segment"
+    case .region: "region"
+    case .tier: "tier"
+    case .score: "score"
+    case .change: "change"
+    case .trend: "trend"
+    case .flags: "flags"
+    }
+  }
+
   /// Columns a user can sort by (`s` skips the others).
   public var sortable: Bool { self != .trend }
 }

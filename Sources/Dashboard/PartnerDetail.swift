@@ -28,8 +28,11 @@ public struct PartnerDetailModel: Sendable {
   public let history: [HistoryPoint]
   public let payouts: [PayoutResult]
   public let program: Program
+  /// With a program loaded for a what-if (`:compare`): the partner under it.
+  public let other: OtherStanding?
 
-  public init(book: Scorebook, partner p: Int, period t: Int) {
+  public init(book: Scorebook, partner p: Int, period t: Int, other: OtherStanding? = nil) {
+    self.other = other
     partner = book.partners[p]
     period = book.periods[t]
     partnerIndex = p

@@ -22,8 +22,19 @@ public enum Update {
       s.payoutsState.select(s.payoutsState.selected, height: h)
       return []
     case .reloaded(let book):
+      let source = s.whatIfState.source
       s.replaceBook(book)
       s.message = "reloaded: the store changed"
+      s.failed = false
+      // A loaded what-if is scored again on the new data.
+      return source.map { [.loadProgram(path: $0)] } ?? []
+    case .otherProgram(let other, let source):
+      s.whatIfState.other = other
+      s.whatIfState.source = source
+      s.whatIfState.model = nil
+      s.whatIfState.selected = 0
+      s.screen = .whatIf
+      s.message = "what-if: \(other.program.name) (\(source))"
       s.failed = false
       return []
     case .status(let message):
@@ -43,6 +54,7 @@ public enum Update {
       s.message = nil
       s.failed = false
       if s.search != nil { return searchKey(key, &s) }
+      if s.commandLine != nil { return commandLineKey(key, &s) }
       if s.filterPanel != nil { return filterKey(key, &s) }
       if s.showHelp {
         if key == .char("q") { return [.quit] }
@@ -59,8 +71,12 @@ public enum Update {
     switch command {
     case .payoutQuarter(let q): s.payoutsState.quarter = q
     case .maskPayouts(let on): s.payoutsState.masked = on
+    case .fairness(let g):
+      s.fairnessState.grouping = g
+      s.screen = .fairness
     case .show(let screen):
       switch screen {
+      case .whatIf where s.whatIfState.other == nil: break
       case .partner: s.openDetail(s.detailPartner ?? s.selectedPartner)
       case .qbr: if let p = s.selectedPartner { s.openQBR(p) }
       default: s.screen = screen
@@ -96,7 +112,9 @@ public enum Update {
       case .overview: s.screen = .changes
       case .changes: s.screen = .trends
       case .trends: s.screen = .payouts
-      case .payouts, .qbr: s.screen = .leaderboard
+      case .payouts: s.screen = .fairness
+      case .fairness: s.screen = s.whatIfState.other != nil ? .whatIf : .leaderboard
+      case .whatIf, .qbr: s.screen = .leaderboard
       }
       return []
     case .char("1"):
@@ -116,6 +134,19 @@ public enum Update {
       return []
     case .char("6"), .char("$"):
       s.screen = .payouts
+      return []
+    case .char("7"):
+      s.screen = .fairness
+      return []
+    case .char("8"):
+      if s.whatIfState.other == nil {
+        s.message = "no program to compare yet: :compare PATH.toml loads one"
+      } else {
+        s.screen = .whatIf
+      }
+      return []
+    case .char(":"):
+      s.commandLine = Prompt()
       return []
     case .char("e"):
       return [export(s)]
@@ -138,8 +169,128 @@ public enum Update {
     case .trends: return trendsKey(key, &s)
     case .changes: return changesKey(key, &s)
     case .payouts: return payoutsKey(key, &s)
+    case .fairness: return fairnessKey(key, &s)
+    case .whatIf: return whatIfKey(key, &s)
     case .qbr: return qbrKey(key, &s)
     }
+  }
+
+  /// What-if: ↑↓ over the winners and losers, Enter opens the partner.
+  static func whatIfKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    let n = s.whatIfState.model?.list.count ?? 0
+    switch key {
+    case .down, .char("j"): s.whatIfState.selected = min(s.whatIfState.selected + 1, max(0, n - 1))
+    case .up, .char("k"): s.whatIfState.selected = max(0, s.whatIfState.selected - 1)
+    case .char("g"), .home: s.whatIfState.selected = 0
+    case .char("G"), .end: s.whatIfState.selected = max(0, n - 1)
+    case .enter, .right, .char("l"):
+      if let m = s.whatIfState.model, m.list.indices.contains(s.whatIfState.selected) {
+        s.openDetail(m.list[s.whatIfState.selected].partner)
+      }
+    case .char("f"): s.filterPanel = FilterPanel(field: .segment)
+    case .char("x"): s.rebuild(filter: LeaderboardFilter())
+    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
+    default: break
+    }
+    return []
+  }
+
+  /// Fairness: ↑↓ over the groups, `b` segment or region, Enter shows the
+  /// group's partners on the leaderboard.
+  static func fairnessKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    let groups = s.fairnessState.review?.groups ?? []
+    switch key {
+    case .down, .char("j"):
+      s.fairnessState.selected = min(s.fairnessState.selected + 1, max(0, groups.count - 1))
+    case .up, .char("k"): s.fairnessState.selected = max(0, s.fairnessState.selected - 1)
+    case .char("b"):
+      s.fairnessState.grouping = s.fairnessState.grouping == .segment ? .region : .segment
+      s.fairnessState.selected = 0
+    case .enter:
+      guard groups.indices.contains(s.fairnessState.selected) else { break }
+      let g = groups[s.fairnessState.selected]
+      var f = LeaderboardFilter()
+      if s.fairnessState.grouping == .segment { f.segment = g.id } else { f.region = g.id }
+      s.rebuild(filter: f)
+      s.screen = .leaderboard
+      s.message = "showing \(g.name): x clears the filter"
+    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
+    default: break
+    }
+    return []
+  }
+
+  /// The `:` line: type, Tab completes, Enter runs, Esc (or Backspace on an empty line) closes.
+  static func commandLineKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    switch key {
+    case .escape:
+      s.commandLine = nil
+    case .backspace:
+      if s.commandLine!.text.isEmpty { s.commandLine = nil } else { s.commandLine!.text.removeLast() }
+    case .tab:
+      let (text, candidates) = CommandPrompt.complete(s.commandLine!.text, book: s.book)
+      s.commandLine!.text = text
+      s.commandLine!.candidates = candidates
+    case .enter:
+      let text = s.commandLine!.text
+      s.commandLine = nil
+      switch CommandPrompt.parse(text, book: s.book) {
+      case .failure(let e):
+        s.message = e.message
+        s.failed = true
+      case .success(let command): return run(command, &s)
+      }
+    case .char(let c):
+      s.commandLine!.text.append(c)
+      s.commandLine!.candidates = []
+    default: break
+    }
+    return []
+  }
+
+  static func run(_ command: LineCommand, _ s: inout DashboardState) -> [Effect] {
+    var filter = s.leaderboard.filter
+    switch command {
+    case .quit: return [.quit]
+    case .help: s.showHelp = true
+    case .show(let screen):
+      if screen == .whatIf && s.whatIfState.other == nil {
+        s.message = "no program to compare yet: :compare PATH.toml loads one"
+      } else {
+        s.screen = screen
+      }
+    case .compare(let path):
+      s.message = "loading \(path)…"
+      return [.loadProgram(path: path)]
+    case .fairness(let g):
+      if let g { s.fairnessState.grouping = g }
+      s.screen = .fairness
+    case .period(let p): if let t = s.book.periodIndex(p) { s.setPeriod(t) }
+    case .segment(let v):
+      filter.segment = v
+      s.rebuild(filter: filter)
+    case .region(let v):
+      filter.region = v
+      s.rebuild(filter: filter)
+    case .tier(let v):
+      filter.tier = v
+      s.rebuild(filter: filter)
+    case .flag(let v):
+      filter.flag = v
+      s.rebuild(filter: filter)
+    case .clearFilters:
+      s.rebuild(filter: LeaderboardFilter())
+      s.message = "filters cleared"
+    case .sort(let column, let descending):
+      s.rebuild(sort: column, ascending: !descending)
+      s.screen = .leaderboard
+      s.message = "sorted by \(column.title)\(descending ? ", reversed" : "")"
+    case .export(let name):
+      guard case .export(let suggested, let contents) = export(s) else { return [] }
+      guard let name else { return [.export(suggestedName: suggested, contents: contents)] }
+      return [.export(suggestedName: name.hasSuffix(".csv") ? name : name + ".csv", contents: contents)]
+    }
+    return []
   }
 
   /// Payouts: ↑↓ j k move, Enter opens the partner, m hides amounts, f filters.
@@ -437,6 +588,16 @@ public enum Update {
       return .export(
         suggestedName: "partnerboard-trends-\(FileSlug.of(kpi))-\(period).csv",
         contents: model.csv(book: s.book))
+    }
+    if s.screen == .whatIf, let model = s.whatIfState.model {
+      return .export(
+        suggestedName: "partnerboard-whatif-\(FileSlug.of(model.whatIf.other.program.name))-\(period).csv",
+        contents: WhatIfCSV.document(model.whatIf))
+    }
+    if s.screen == .fairness, let review = s.fairnessState.review {
+      return .export(
+        suggestedName: "partnerboard-fairness-\(review.grouping.rawValue)-\(period).csv",
+        contents: FairnessCSV.document(review, program: s.book.program))
     }
     if s.screen == .payouts, let model = s.payoutsState.model {
       let quarter = model.quarter?.description ?? "none"

@@ -37,24 +37,8 @@ public struct CompareReport {
     ]).text + "\n"
   }
 
-  /// One row per partner, in rank order under the other program.
-  public func csv() -> String {
-    let book = whatIf.current
-    return CSVWriter.document(
-      header: [
-        "partner_id", "name", "segment", "region", "score_current", "score_other", "change", "tier_current",
-        "tier_other", "rank_current", "rank_other", "grace_current", "grace_other",
-      ],
-      rows: whatIf.rows.map { r in
-        let p = book.partners[r.partner]
-        return [
-          p.id, p.name, p.segment, p.region, NumberFormat.fixed(r.score.current, 2),
-          NumberFormat.fixed(r.score.other, 2), NumberFormat.fixed(r.change, 2), a.tiers[r.tier.current].id,
-          b.tiers[r.tier.other].id, String(r.rank.current), String(r.rank.other), String(r.grace.current),
-          String(r.grace.other),
-        ]
-      })
-  }
+  /// One row per partner, in rank order under the other program (`WhatIfCSV`).
+  public func csv() -> String { WhatIfCSV.document(whatIf) }
 
   /// The summary, the tier matrix, winners and losers, payouts, then every
   /// partner; fits `width` (80 columns and up).

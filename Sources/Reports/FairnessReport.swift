@@ -37,21 +37,7 @@ public struct FairnessReport {
       })
   }
 
-  public func csv() -> String {
-    CSVWriter.document(
-      header: ["group", "n", "mean", "median"] + program.tiers.map { "share_" + $0.id } + [
-        "gap", "flagged", "drags",
-      ],
-      rows: review.groups.map { g in
-        [g.id, String(g.n), NumberFormat.fixed(g.mean, 2), NumberFormat.fixed(g.median, 2)]
-          + g.tierShares.map { NumberFormat.fixed($0, 4) }
-          + [
-            g.gap.map { NumberFormat.fixed($0, 2) } ?? "", String(g.flagged),
-            g.drags.map { "\(program.kpis[$0.kpi].id) \(NumberFormat.fixed($0.gap, 4))" }.joined(
-              separator: "; "),
-          ]
-      })
-  }
+  public func csv() -> String { FairnessCSV.document(review, program: program) }
 
   /// One row per group: n, mean, median, tier shares in percent, gap, a
   /// flag, and the drag KPIs by name.

@@ -12,6 +12,8 @@ public struct Scorebook: Sendable {
   public let unscoredKPIs: [String]
   public let agreements: [Agreement]
 
+  /// Partner id -> index into `partners`.
+  let indexOfID: [String: Int]
   let kpiCount: Int
   let periodCount: Int
   /// Index into `periods` of each partner's first observation; -1 = no data.
@@ -95,6 +97,7 @@ public struct Scorebook: Sendable {
       raw[(p * T + t) * K + k] = a.value
       rawAdjustment[(p * T + t) * K + k] = Int32(i)
     }
+    self.indexOfID = partnerIndex
     self.raw = raw
     self.rawAdjustment = rawAdjustment
     self.adjustments = data.adjustments
@@ -207,7 +210,7 @@ public struct Scorebook: Sendable {
     return t >= 0 && t < periods.count ? t : nil
   }
 
-  public func partnerIndex(id: String) -> Int? { partners.firstIndex { $0.id == id } }
+  public func partnerIndex(id: String) -> Int? { indexOfID[id] }
 
   public func isEvaluated(_ p: Int, _ t: Int) -> Bool { firstPeriod[p] >= 0 && firstPeriod[p] <= t }
 

@@ -52,7 +52,11 @@ public struct WhatIf: Sendable {
     self.init(current: current, other: Scorebook(otherData), period: period)
   }
 
-  public init(current: Scorebook, other: Scorebook, period p: Period? = nil) {
+  /// `include`: the partners (indices) taken into account, all by default
+  /// (the dashboard passes its filters).
+  public init(
+    current: Scorebook, other: Scorebook, period p: Period? = nil, include: ((Int) -> Bool)? = nil
+  ) {
     self.current = current
     self.other = other
     let t = p.flatMap(current.periodIndex) ?? (current.periods.count - 1)
@@ -64,7 +68,7 @@ public struct WhatIf: Sendable {
       agreementPayouts = []
       return
     }
-    rows = other.order[t].map { p in
+    rows = other.order[t].filter { include?($0) ?? true }.map { p in
       Row(
         partner: p, score: (current.score(p, t)!, other.score(p, t)!),
         tier: (current.tier(p, t)!, other.tier(p, t)!), rank: (current.rank(p, t)!, other.rank(p, t)!),
@@ -87,6 +91,7 @@ public struct WhatIf: Sendable {
     let end = current.periods[t]
     var valued: [(PayoutResult, PayoutResult)] = []
     for agreement in current.agreements where agreement.period <= end {
+      if let include, let p = current.partnerIndex(id: agreement.partnerID), !include(p) { continue }
       let v =
         other.program.kpiIndex(agreement.kpi) != nil
         ? other.outcomeValue(agreement)

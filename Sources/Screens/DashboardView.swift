@@ -28,6 +28,8 @@ public enum DashboardView {
       case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .changes: ChangesScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .payouts: PayoutsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .fairness: FairnessScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .whatIf: WhatIfScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .qbr: QBRScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       }
     }
@@ -46,6 +48,12 @@ public enum DashboardView {
   static func statusBar(_ s: DashboardState) -> StatusBar {
     if let search = s.search {
       return StatusBar(hints: [.init("Enter", "find"), .init("Esc", "cancel")], message: "/" + search.text)
+    }
+    if let line = s.commandLine {
+      let offered = line.candidates.isEmpty ? "" : "   " + line.candidates.prefix(12).joined(separator: " ")
+      return StatusBar(
+        hints: [.init("Tab", "complete"), .init("Enter", "run"), .init("Esc", "cancel")],
+        message: ":" + line.text + "_" + offered)
     }
     let hints: [StatusBar.Hint]
     if let message = s.message, !message.isEmpty, !s.showHelp, s.filterPanel == nil {
@@ -82,6 +90,16 @@ public enum DashboardView {
           .init("↑↓", "move"), .init("Enter", "open"), .init("{ }", "section"), .init("f", "filter"),
           .init("[ ]", "period"), .init("e", "export"), .init("Tab", "trends"), .init("?", "help"),
           .init("q", "quit"),
+        ]
+      case .fairness:
+        hints = [
+          .init("↑↓", "group"), .init("Enter", "show on leaderboard"), .init("b", "segment/region"),
+          .init("[ ]", "period"), .init("?", "help"), .init("q", "quit"),
+        ]
+      case .whatIf:
+        hints = [
+          .init("↑↓", "move"), .init("Enter", "open"), .init("f", "filter"), .init("[ ]", "period"),
+          .init("e", "export"), .init("?", "help"), .init("q", "quit"),
         ]
       case .payouts:
         hints = [

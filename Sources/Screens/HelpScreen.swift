@@ -14,10 +14,16 @@ public enum HelpScreen {
       "Screens",
       [
         .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
-        .init("Tab", "leaderboard, overview, changes, trends, payouts"),
-        .init("1 2 3 4 5 6", "leaderboard, partner, overview, trends, changes, payouts"),
+        .init("Tab", "leaderboard, overview, changes, trends, payouts, fairness, what-if"),
+        .init("1-8", "leaderboard, partner, overview, trends, changes, payouts, fairness, what-if"),
         .init("{ }", "changes: previous / next section"),
         .init("6  $", "payouts ([ ] quarter, m hides amounts, Enter opens the partner)"),
+        .init("7", "fairness by segment (b: by region; Enter filters the leaderboard)"),
+        .init("8  :compare F", "what-if: the data under program file F; winners, losers, tiers"),
+        .init(
+          ":",
+          "command line: :compare F, :segment ID, :tier ID, :period P, :sort COL, :export F, :q (Tab completes)"
+        ),
         .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
         .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts)"),
         .init("?", "this help"),

@@ -18,7 +18,7 @@ struct PartnerScreen: Widget {
     let perRow = rect.width >= 150 ? 3 : rect.width >= 100 ? 2 : 1
     // An upper bound of the page: cards, KPI table, adjustments, history, trend grid, agreements.
     let bound =
-      4 + (k + 14) * 2 + k + 3 + 2 * k + 10 + ((k + perRow - 1) / perRow) * 8 + model.payouts.count + 6
+      4 + (k + 14) * 2 + k + 3 + 2 * k + 10 + ((k + perRow - 1) / perRow) * 8 + model.payouts.count + 7
     var page = CellBuffer(width: rect.width, height: bound)
     let height = PartnerPage(model: model, theme: theme, tiers: state.book.program.tiers).draw(
       into: &page, width: rect.width, glyphs: glyphs)
@@ -71,7 +71,24 @@ struct PartnerPage {
           e.movement.map { $0 == 0 ? "  (=)" : "  (\($0 > 0 ? "+" : "")\($0))" } ?? "  (new)",
           style: theme.muted),
       ], x: 0, y: y, maxWidth: width)
-    y += 2
+    y += 1
+    // A what-if loaded (`:compare`): the same partner under the other program.
+    if let o = model.other {
+      let change = specRound(o.score - e.score, 2)
+      _ = page.put(
+        [
+          StyledText("What-if: ", style: theme.muted),
+          StyledText("score \(NumberFormat.fixed(o.score, 2))", style: theme.heading),
+          StyledText(
+            " (\(change > 0 ? "+" : "")\(NumberFormat.fixed(change, 2)))",
+            style: change > 0 ? theme.good : change < 0 ? theme.bad : theme.muted),
+          StyledText(
+            ", tier \(o.tier)\(o.grace > 0 ? " in grace" : ""), rank \(o.rank) of \(o.ranked) (now \(e.tier.name), rank \(e.rank)) under \(o.program)"
+          ),
+        ], x: 0, y: y, maxWidth: width)
+      y += 1
+    }
+    y += 1
 
     // Tier card and what it takes, side by side when there is room.
     var card: [[StyledText]] = []

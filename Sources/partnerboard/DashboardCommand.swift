@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import PartnerStore
+import ProgramFiles
 import Scoring
 import Screens
 import TerminalUI
@@ -60,6 +61,9 @@ final class DashboardApp {
   /// A reload runs on its own thread; its result waits here for the loop.
   let reloads = Mailbox<Result<Scorebook, Error>>()
   var reloading = false
+  /// Another program scored for a what-if (`:compare`), on its own thread.
+  let others = Mailbox<Event>()
+  var loadingOther = false
 
   init(store: PartnerStore, book: Scorebook, period: Int, theme: Theme) {
     self.store = store
@@ -76,7 +80,9 @@ final class DashboardApp {
     session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
     while true {
       var effects: [Effect] = []
-      if let input = session.readEvent(timeoutMs: reloading ? 50 : 500), let event = Self.event(input) {
+      if let input = session.readEvent(timeoutMs: reloading || loadingOther ? 50 : 500),
+        let event = Self.event(input)
+      {
         effects = Update.apply(event, to: &state)
       }
       if let result = reloads.take() {
@@ -85,6 +91,10 @@ final class DashboardApp {
         case .success(let book): Update.apply(.reloaded(book), to: &state)
         case .failure(let error): Update.apply(.failed("reload failed: \(error)"), to: &state)
         }
+      }
+      if let event = others.take() {
+        loadingOther = false
+        Update.apply(event, to: &state)
       }
       if Date().timeIntervalSince(lastCheck) >= 1 {
         lastCheck = Date()
@@ -111,9 +121,28 @@ final class DashboardApp {
           Thread.detachNewThread { mailbox.put(Result { Scorebook(try store.loadDataset()) }) }
         case .export(let name, let contents):
           Update.apply(Self.export(name: name, contents: contents), to: &state)
+        case .loadProgram(let path):
+          let store = self.store
+          let mailbox = others
+          loadingOther = true
+          Thread.detachNewThread { mailbox.put(Self.loadOther(path: path, store: store)) }
         }
       }
       session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
+    }
+  }
+
+  /// Reads `path` as another program, checks it against the store, and
+  /// scores the store's data under it: what `:compare PATH` shows.
+  static func loadOther(path: String, store: PartnerStore) -> Event {
+    do {
+      var data = try store.loadDataset()
+      data.program = try OtherProgram.load(path: path, partners: data.partners)
+      return .otherProgram(Scorebook(data), source: path)
+    } catch let e as DataIssues {
+      return .failed(e.issues.first.map(\.description) ?? "\(path): not a valid program")
+    } catch {
+      return .failed("\(path): \(error)")
     }
   }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import ProgramFiles
 import Scoring
 import Screens
 import TerminalUI
@@ -11,7 +12,7 @@ struct RenderCommand: ParsableCommand {
     discussion: """
       SCREEN is leaderboard, partner (with a partner id or name), overview, changes
       (with --segment), trends (with --kpi and --segment), payouts (with
-      --quarter and --mask), qbr (with a partner, --slide and --mask) or help.
+      --quarter and --mask), fairness (with --by), whatif (with --other), qbr (with a partner, --slide and --mask) or help.
       Used for the README's screenshots, tests, and terminals that cannot run
       the full-screen dashboard. LANG=C gives the ASCII version.
 
@@ -21,22 +22,27 @@ struct RenderCommand: ParsableCommand {
         partnerboard render overview --period 2026Q3
         partnerboard render changes --size 80x24
         partnerboard render payouts --quarter 2026Q4 --mask
+        partnerboard render whatif --other sample-data/volume-program.toml
+        partnerboard render fairness --by region --size 80x24
         partnerboard render trends --kpi renewal_rate --segment msp
       """)
 
   enum Which: String, ExpressibleByArgument, CaseIterable {
-    case leaderboard, partner, overview, changes, trends, payouts, qbr, help
+    case leaderboard, partner, overview, changes, trends, payouts, fairness, whatif, qbr, help
   }
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
-  @Argument(help: "leaderboard, partner, overview, changes, trends, payouts, qbr or help.") var screen: Which
+  @Argument(help: "leaderboard, partner, overview, changes, trends, payouts, fairness, whatif, qbr or help.")
+  var screen: Which
   @Argument(help: "With `partner`: an id or a piece of the name.") var partner: String?
   @Option(help: "WIDTHxHEIGHT of the screen.") var size: String = "120x40"
   @Option(help: "With `trends`: the KPI id shown.") var kpi: String?
   @Option(help: "With `qbr`: the slide, 1-7.") var slide: Int = 1
   @Flag(help: "With `qbr` and `payouts`: hide money amounts.") var mask = false
   @Option(help: "With `payouts`: the agreements' quarter, YYYYQn.") var quarter: String?
+  @Option(help: "With `whatif`: the other program file.") var other: String?
+  @Option(help: "With `fairness`: segment or region.") var by: FairnessReview.Grouping = .segment
   @Option(help: "Filter to one segment id (leaderboard, changes, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
@@ -74,6 +80,16 @@ struct RenderCommand: ParsableCommand {
         Update.apply(.command(.maskPayouts(mask)), to: &state)
         if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
         Update.apply(.command(.show(.payouts)), to: &state)
+      case .fairness:
+        Update.apply(.command(.fairness(by)), to: &state)
+      case .whatif:
+        guard let other else { throw CLIError("render whatif: name the other program with --other PATH") }
+        var data = try store.open().loadDataset()
+        data.program = try OtherProgram.load(path: other, partners: data.partners)
+        Update.apply(.otherProgram(Scorebook(data), source: other), to: &state)
+        Update.apply(.status(""), to: &state)
+        if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
+        Update.apply(.command(.show(.whatIf)), to: &state)
       case .help: Update.apply(.command(.help), to: &state)
       case .qbr:
         guard let partner else {

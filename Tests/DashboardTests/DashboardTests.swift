@@ -20,7 +20,7 @@ enum Synthetic {
     payout: PayoutSchedule(points: [.init(r: 0, share: 0), .init(r: 1, share: 1)]))
 
   /// `scores[p][t]` (nil = no observation), partner names "P<i>".
-  static func book(_ scores: [[Double?]], regions: [String]? = nil) -> Scorebook {
+  static func book(_ scores: [[Double?]], regions: [String]? = nil, program: Program = program) -> Scorebook {
     var partners: [Partner] = []
     var observations: [Observation] = []
     for (i, row) in scores.enumerated() {
@@ -214,6 +214,9 @@ enum Synthetic {
     #expect(s.screen == .trends)
     _ = press([.tab], &s)
     #expect(s.screen == .payouts)
+    _ = press([.tab], &s)
+    #expect(s.screen == .fairness)
+    // No what-if loaded: back to the leaderboard.
     _ = press([.tab], &s)
     #expect(s.screen == .leaderboard)
     _ = press([.char("t")], &s)
@@ -607,5 +610,150 @@ enum Synthetic {
     var s = DashboardState(book: Synthetic.book([[10, 20]]), width: 80, height: 24)
     _ = press([.char("6"), .down, .enter, .char("]"), .char("m")], &s)
     #expect(s.screen == .payouts && s.payoutsState.model?.count == 0)
+  }
+}
+
+/// The `:` command line: parsing, completion, and what running a line does.
+@Suite struct CommandPromptTests {
+  let book = Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]])
+
+  func parse(_ text: String) -> LineCommand? { try? CommandPrompt.parse(text, book: book).get() }
+  func error(_ text: String) -> String? {
+    if case .failure(let e) = CommandPrompt.parse(text, book: book) { return e.message }
+    return nil
+  }
+
+  @Test func parsesCommandsAndShortenings() {
+    #expect(parse("seg a") == .segment("a"))
+    #expect(parse("segment all") == .segment(nil))
+    #expect(parse("tier Gold") == .tier("t2"))
+    #expect(parse("region eu") == .region("EU"))
+    #expect(parse("flag at_risk") == .flag(.atRisk))
+    #expect(parse("period 2026q1") == .period(Period(year: 2026, quarter: 1)))
+    #expect(parse("sort score desc") == .sort(.score, descending: true))
+    #expect(parse("sort part") == .sort(.partner, descending: false))
+    #expect(parse("q") == .quit && parse("quit") == .quit)
+    #expect(parse("compare next year.toml") == .compare(path: "next year.toml"))
+    #expect(parse("fairness region") == .fairness(.region))
+    #expect(parse("export top.csv") == .export("top.csv"))
+    #expect(parse("pay") == .show(.payouts))
+    #expect(error("period 2030Q1") == "2030Q1 is outside the data (2026Q1..2026Q2)")
+    #expect(error("c") == "\"c\" could be compare, clear, changes")
+    #expect(error("frobnicate")?.hasPrefix("unknown command \"frobnicate\"") == true)
+    #expect(error("segment z") == "unknown segment \"z\" (known: a, b)")
+    #expect(error("compare")?.contains("needs a program file") == true)
+    #expect(error("sort trend")?.hasPrefix(":sort takes a column") == true)
+  }
+
+  @Test func tabCompletesWordsAndIds() {
+    #expect(CommandPrompt.complete("se", book: book).text == "segment ")
+    let ids = CommandPrompt.complete("segment ", book: book)
+    #expect(ids.candidates == ["a", "b", "all"] && ids.text == "segment ")
+    #expect(CommandPrompt.complete("tier t", book: book).text == "tier t")
+    #expect(CommandPrompt.complete("tier t2", book: book).text == "tier t2")
+    #expect(CommandPrompt.complete("per", book: book).text == "period ")
+    #expect(CommandPrompt.complete("period 2026Q", book: book).candidates == ["2026Q1", "2026Q2"])
+    let two = CommandPrompt.complete("c", book: book)
+    #expect(two.candidates == ["compare", "clear", "changes"] && two.text == "c")
+  }
+
+  @Test func runningALine() {
+    var s = DashboardState(book: book, width: 120, height: 40)
+    func type(_ text: String) -> [Effect] {
+      var effects = Update.apply(.key(.char(":")), to: &s)
+      for c in text { effects += Update.apply(.key(.char(c)), to: &s) }
+      return effects + Update.apply(.key(.enter), to: &s)
+    }
+    _ = type("segment b")
+    #expect(s.leaderboard.filter.segment == "b" && s.commandLine == nil)
+    _ = type("clear")
+    #expect(s.leaderboard.filter.isEmpty)
+    _ = type("period 2026Q1")
+    #expect(s.period == 0)
+    _ = type("nope")
+    #expect(s.failed && s.message?.hasPrefix("unknown command") == true)
+    #expect(type("compare volume.toml") == [.loadProgram(path: "volume.toml")])
+    #expect(type("q") == [.quit])
+    guard case .export(let name, _) = type("export mine").first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(name == "mine.csv")
+    // Tab, Backspace, Esc.
+    _ = Update.apply(.key(.char(":")), to: &s)
+    _ = Update.apply(.key(.char("t")), to: &s)
+    _ = Update.apply(.key(.tab), to: &s)
+    #expect(s.commandLine?.candidates == ["tier", "trends"])
+    _ = Update.apply(.key(.escape), to: &s)
+    #expect(s.commandLine == nil)
+    _ = Update.apply(.key(.char(":")), to: &s)
+    _ = Update.apply(.key(.backspace), to: &s)
+    #expect(s.commandLine == nil)
+  }
+}
+
+/// The What-if and Fairness screens.
+@Suite struct ProgramDesignScreenTests {
+  let book = Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]])
+
+  /// The same data under a target of 200: every score halves.
+  var halved: Scorebook {
+    var program = Synthetic.program
+    program.name = "Halved"
+    program.kpis[0].basis = .absolute(target: 200, threshold: 0, targets: [:], thresholds: [:])
+    return Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]], program: program)
+  }
+
+  @Test func whatIfListsLosersOpensAPartnerAndFollowsFilters() {
+    var s = DashboardState(book: book, width: 120, height: 40)
+    _ = Update.apply(.key(.char("8")), to: &s)
+    #expect(s.screen == .leaderboard && s.message?.contains(":compare") == true)
+    Update.apply(.otherProgram(halved, source: "halved.toml"), to: &s)
+    #expect(s.screen == .whatIf)
+    let m = s.whatIfState.model!
+    // 2026Q2: 90 -> 45, 85 -> 42.5, 70 -> 35, 60 -> 30, 40 -> 20.
+    #expect(m.winners.isEmpty)
+    #expect(m.losers.map(\.partner) == [0, 4, 2, 3, 1])
+    #expect(m.losers.map(\.change) == [-45, -42.5, -35, -30, -20])
+    // Every halved score is below Silver's 50: all five (P1 held Silver in
+    // grace) are Bronze under it.
+    #expect(m.whatIf.tierChanges == 5)
+    _ = Update.apply(.key(.down), to: &s)
+    _ = Update.apply(.key(.enter), to: &s)
+    #expect(s.screen == .partner && s.detailPartner == 4)
+    let other = s.detail?.model?.other
+    #expect(other?.program == "Halved" && other?.score == 42.5 && other?.tier == "Bronze")
+    _ = Update.apply(.key(.escape), to: &s)
+    #expect(s.screen == .whatIf)
+    Update.apply(.command(.filterSegment("a")), to: &s)
+    #expect(s.whatIfState.model!.losers.map(\.partner) == [0, 4, 2])
+    guard case .export(let name, let csv) = Update.apply(.key(.char("e")), to: &s).first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(name == "partnerboard-whatif-Halved-2026Q2.csv")
+    #expect(csv.contains("p0,P0,a,EU,90.00,45.00,-45.00,t2,t0,1,1,0,0"))
+    // A reload scores the other program again.
+    #expect(Update.apply(.reloaded(book), to: &s) == [.loadProgram(path: "halved.toml")])
+    #expect(s.whatIfState.other == nil)
+  }
+
+  @Test func fairnessByGroupAndEnterFilters() {
+    var s = DashboardState(book: book, width: 120, height: 40)
+    _ = Update.apply(.key(.char("7")), to: &s)
+    #expect(s.screen == .fairness)
+    // 2026Q2, segment a: p0 90, p2 70, p4 85; b: p1 40, p3 60.
+    let review = s.fairnessState.review!
+    #expect(review.groups.map(\.id) == ["a", "b"])
+    #expect(review.groups.map(\.median) == [85, 50])
+    #expect(review.groups.map(\.gap) == [-35, 35])
+    #expect(review.groups[1].flagged && !review.groups[0].flagged)
+    _ = Update.apply(.key(.down), to: &s)
+    _ = Update.apply(.key(.enter), to: &s)
+    #expect(s.screen == .leaderboard && s.leaderboard.filter.segment == "b")
+    _ = Update.apply(.key(.char("7")), to: &s)
+    _ = Update.apply(.key(.char("b")), to: &s)
+    #expect(s.fairnessState.review!.grouping == .region)
+    #expect(s.fairnessState.review!.groups.map(\.id) == ["EU", "NA"])
   }
 }

@@ -100,6 +100,46 @@ import Testing
     try assertSnapshot("payouts-pending-masked-\(size.0)x\(size.1)", s)
   }
 
+  /// The sample under its volume program (sample-data/volume-program.toml).
+  static let volume: Scorebook = {
+    var issues: [DataIssue] = []
+    let files = DataFiles.read(
+      contents: SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) },
+      issues: &issues)
+    var data = Dataset(
+      program: try! ProgramParser.parse(SampleData.files["volume-program.toml"]!).get(),
+      partners: files.partners!.rows, observations: files.metrics!.rows,
+      adjustments: files.adjustments!.rows, agreements: files.agreements!.rows)
+    return Scorebook(data)
+  }()
+
+  @Test(arguments: sizes) func whatIf(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    Update.apply(.otherProgram(Self.volume, source: "sample-data/volume-program.toml"), to: &s)
+    Update.apply(.status(""), to: &s)
+    try assertSnapshot("whatif-\(size.0)x\(size.1)", s)
+    // A loser opened: the partner card shows both programs.
+    Update.apply(.key(.end), to: &s)
+    Update.apply(.key(.enter), to: &s)
+    try assertSnapshot("whatif-partner-\(size.0)x\(size.1)", s)
+  }
+
+  @Test(arguments: sizes) func fairness(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    Update.apply(.key(.char("7")), to: &s)
+    try assertSnapshot("fairness-\(size.0)x\(size.1)", s)
+    Update.apply(.key(.char("b")), to: &s)
+    try assertSnapshot("fairness-region-\(size.0)x\(size.1)", s)
+  }
+
+  @Test func commandLineWithCompletions() throws {
+    var s = state(80, 24)
+    for k in ":se" { Update.apply(.key(.char(k)), to: &s) }
+    Update.apply(.key(.tab), to: &s)
+    Update.apply(.key(.tab), to: &s)
+    try assertSnapshot("command-line-80x24", s)
+  }
+
   @Test(arguments: sizes) func help(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
     Update.apply(.command(.help), to: &s)

@@ -1,0 +1,176 @@
+import Scoring
+
+/// A `:` command (k9s style), parsed from the command line.
+public enum LineCommand: Equatable, Sendable {
+  case quit
+  case help
+  case show(Screen)
+  /// Load another program file and open the What-if screen.
+  case compare(path: String)
+  case fairness(FairnessReview.Grouping?)
+  case period(Period)
+  case segment(String?)
+  case region(String?)
+  case tier(String?)
+  case flag(PartnerFlag?)
+  case clearFilters
+  case sort(LeaderboardColumn, descending: Bool)
+  /// Export the current view; a name without `.csv` gets it.
+  case export(String?)
+}
+
+/// Parsing and completion of `:` lines. Every command word can be
+/// shortened to a unique prefix (`:comp`, `:seg msp`); Tab completes words
+/// and the ids a command takes.
+public enum CommandPrompt {
+  /// Command words, with what they take (shown by Tab and in help).
+  public static let words: [(word: String, argument: String)] = [
+    ("compare", "PATH.toml"), ("fairness", "[segment|region]"), ("period", "YYYYQn"), ("segment", "ID|all"),
+    ("region", "NAME|all"), ("tier", "ID|all"), ("flag", "at_risk|rising|blocked|in_grace|changed_tier|all"),
+    ("clear", ""), ("sort", "COLUMN [desc]"), ("export", "[FILE.csv]"), ("leaderboard", ""), ("overview", ""),
+    ("changes", ""), ("trends", ""), ("payouts", ""), ("whatif", ""), ("help", ""), ("quit", ""),
+  ]
+
+  static let screens: [String: Screen] = [
+    "leaderboard": .leaderboard, "overview": .overview, "changes": .changes, "trends": .trends,
+    "payouts": .payouts, "whatif": .whatIf,
+  ]
+
+  /// The command `text` asks for, or what is wrong with it.
+  public static func parse(_ text: String, book: Scorebook) -> Result<LineCommand, LineError> {
+    let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard let first = parts.first else { return .failure(LineError("type a command; Tab lists them")) }
+    if first == "q" || first == "q!" { return .success(.quit) }
+    let matches = words.map(\.word).filter { $0.hasPrefix(first.lowercased()) }
+    guard !matches.isEmpty else { return .failure(LineError("unknown command \"\(first)\"; Tab lists them")) }
+    guard matches.count == 1 || matches.contains(first.lowercased()) else {
+      return .failure(LineError("\"\(first)\" could be \(matches.joined(separator: ", "))"))
+    }
+    let word = matches.count == 1 ? matches[0] : first.lowercased()
+    let rest = parts.dropFirst().joined(separator: " ")
+    let argument = rest.isEmpty ? nil : rest
+    let program = book.program
+    func all(_ s: String?) -> Bool { s == nil || s == "all" || s == "*" }
+    switch word {
+    case "quit": return .success(.quit)
+    case "help": return .success(.help)
+    case "compare":
+      guard let argument else {
+        return .failure(LineError(":compare needs a program file, e.g. :compare next-year.toml"))
+      }
+      return .success(.compare(path: argument))
+    case "fairness":
+      guard let argument else { return .success(.fairness(nil)) }
+      guard let g = FairnessReview.Grouping(rawValue: argument) else {
+        return .failure(LineError(":fairness takes segment or region, found \"\(argument)\""))
+      }
+      return .success(.fairness(g))
+    case "period":
+      guard let argument, let p = Period(argument.uppercased()) else {
+        return .failure(LineError(":period takes a quarter written YYYYQn, e.g. :period 2026Q3"))
+      }
+      guard book.periodIndex(p) != nil else {
+        let range = book.periods.isEmpty ? "none" : "\(book.periods.first!)..\(book.periods.last!)"
+        return .failure(LineError("\(p) is outside the data (\(range))"))
+      }
+      return .success(.period(p))
+    case "segment":
+      if all(argument) { return .success(.segment(nil)) }
+      guard program.segment(argument!) != nil else {
+        return .failure(
+          LineError(
+            "unknown segment \"\(argument!)\" (known: \(program.segments.map(\.id).joined(separator: ", ")))")
+        )
+      }
+      return .success(.segment(argument))
+    case "region":
+      if all(argument) { return .success(.region(nil)) }
+      let regions = Set(book.partners.map(\.region))
+      guard let r = regions.first(where: { $0.lowercased() == argument!.lowercased() }) else {
+        return .failure(LineError("no partner in region \"\(argument!)\""))
+      }
+      return .success(.region(r))
+    case "tier":
+      if all(argument) { return .success(.tier(nil)) }
+      guard
+        let i = program.tiers.firstIndex(where: {
+          $0.id == argument! || $0.name.lowercased() == argument!.lowercased()
+        })
+      else {
+        return .failure(
+          LineError(
+            "unknown tier \"\(argument!)\" (known: \(program.tiers.map(\.id).joined(separator: ", ")))"))
+      }
+      return .success(.tier(program.tiers[i].id))
+    case "flag":
+      if all(argument) { return .success(.flag(nil)) }
+      guard let f = PartnerFlag(rawValue: argument!.replacingOccurrences(of: " ", with: "_")) else {
+        return .failure(
+          LineError(
+            "unknown flag \"\(argument!)\" (known: \(PartnerFlag.allCases.map(\.rawValue).joined(separator: ", ")))"
+          ))
+      }
+      return .success(.flag(f))
+    case "clear": return .success(.clearFilters)
+    case "sort":
+      let args = rest.split(separator: " ").map { $0.lowercased() }
+      guard let name = args.first,
+        let column = LeaderboardColumn.allCases.first(where: { $0.name == name || $0.name.hasPrefix(name) }),
+        column.sortable
+      else {
+        let names = LeaderboardColumn.allCases.filter(\.sortable).map(\.name)
+        return .failure(LineError(":sort takes a column: \(names.joined(separator: ", ")) (and desc)"))
+      }
+      return .success(.sort(column, descending: args.dropFirst().first == "desc"))
+    case "export": return .success(.export(argument))
+    default:
+      if let screen = screens[word] { return .success(.show(screen)) }
+      return .failure(LineError("unknown command \"\(first)\""))
+    }
+  }
+
+  /// Tab: the line completed as far as it is unambiguous, and the candidates.
+  public static func complete(_ text: String, book: Scorebook) -> (text: String, candidates: [String]) {
+    let endsWithSpace = text.hasSuffix(" ")
+    var parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    if parts.isEmpty || (parts.count == 1 && !endsWithSpace) {
+      let prefix = parts.first?.lowercased() ?? ""
+      let candidates = words.map(\.word).filter { $0.hasPrefix(prefix) }
+      let common = commonPrefix(candidates)
+      let line = candidates.count == 1 ? candidates[0] + " " : (common.count > prefix.count ? common : text)
+      return (line, candidates)
+    }
+    let word = words.map(\.word).first { $0.hasPrefix(parts[0].lowercased()) } ?? parts[0]
+    let prefix = endsWithSpace ? "" : parts.removeLast()
+    let options: [String]
+    switch word {
+    case "segment": options = book.program.segments.map(\.id) + ["all"]
+    case "tier": options = book.program.tiers.map(\.id) + ["all"]
+    case "region": options = Array(Set(book.partners.map(\.region))).sorted() + ["all"]
+    case "flag": options = PartnerFlag.allCases.map(\.rawValue) + ["all"]
+    case "fairness": options = FairnessReview.Grouping.allCases.map(\.rawValue)
+    case "period": options = book.periods.map(\.description)
+    case "sort": options = LeaderboardColumn.allCases.filter(\.sortable).map(\.name)
+    default: options = []
+    }
+    let candidates = options.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+    let head = ([word] + parts.dropFirst()).joined(separator: " ") + " "
+    if candidates.count == 1 { return (head + candidates[0], candidates) }
+    let common = commonPrefix(candidates)
+    return (common.count > prefix.count ? head + common : text, candidates)
+  }
+
+  static func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first else { return "" }
+    for w in words.dropFirst() {
+      while !w.hasPrefix(prefix) { prefix.removeLast() }
+    }
+    return prefix
+  }
+}
+
+/// What is wrong with a `:` line, for the status bar.
+public struct LineError: Error, Equatable, Sendable {
+  public let message: String
+  init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,26 @@
+import Scoring
+
+/// The one CSV layout of a what-if (`compare --format csv`, the What-if screen's `e`).
+public enum WhatIfCSV {
+  /// One row per partner, in rank order under the other program.
+  public static func document(_ whatIf: WhatIf) -> String {
+    let book = whatIf.current
+    let a = whatIf.current.program
+    let b = whatIf.other.program
+    return CSVWriter.document(
+      header: [
+        "partner_id", "name", "segment", "region", "score_current", "score_other", "change", "tier_current",
+        "tier_other", "rank_current", "rank_other", "grace_current", "grace_other",
+      ],
+      rows: whatIf.rows.map { r in
+        let p = book.partners[r.partner]
+        return [
+          p.id, p.name, p.segment, p.region, NumberFormat.fixed(r.score.current, 2),
+          NumberFormat.fixed(r.score.other, 2), NumberFormat.fixed(r.change, 2), a.tiers[r.tier.current].id,
+          b.tiers[r.tier.other].id, String(r.rank.current), String(r.rank.other), String(r.grace.current),
+          String(r.grace.other),
+        ]
+      })
+  }
+
+}

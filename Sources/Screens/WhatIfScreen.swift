@@ -1,0 +1,139 @@
+import Dashboard
+import Presentation
+import Scoring
+import TerminalUI
+import TextLayout
+
+/// Screen 8: the store's data under another program (`:compare PATH`): the
+/// tier matrix, payouts under both, and the biggest winners and losers,
+/// selectable (Enter opens the partner, whose card then shows both).
+struct WhatIfScreen: Widget {
+  let state: DashboardState
+  let theme: Theme
+
+  func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    guard let m = state.whatIfState.model else {
+      CenteredMessage([
+        "No program to compare yet", ":compare PATH.toml scores the store's data under another program",
+        "(try :compare sample-data/volume-program.toml)",
+      ]).render(in: rect, buffer: &buffer, glyphs: glyphs)
+      return
+    }
+    let w = m.whatIf
+    let a = w.current.program
+    let b = w.other.program
+    let arrow = glyphs.isUnicode ? "→" : "->"
+    var title: [StyledText] = [
+      StyledText(" What-if ", style: theme.title), " ",
+      StyledText("\(a.name) \(arrow) \(b.name)", style: theme.heading),
+      StyledText(" · \(w.current.periods[w.period]) · \(m.source)", style: theme.muted),
+    ]
+    let filters = FilterText.describe(state.leaderboard.filter, program: a)
+    if !filters.isEmpty { title.append(StyledText(" · filter: \(filters)", style: theme.muted)) }
+    _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
+
+    let n = w.rows.count
+    let share = n > 0 ? NumberFormat.fixed(Double(w.tierChanges) * 100 / Double(n), 0) : "0"
+    let delta = w.payouts.other - w.payouts.current
+    _ = buffer.put(
+      [
+        StyledText("\(w.tierChanges) of \(n)", style: theme.heading), StyledText(" change tier (\(share) %)"),
+        StyledText(" · payouts \(NumberFormat.grouped(w.payouts.current, 2)) \(arrow) "),
+        StyledText(NumberFormat.grouped(w.payouts.other, 2), style: theme.heading),
+        StyledText(
+          " \(a.currency) (\(delta >= 0 ? "+" : "")\(NumberFormat.grouped(delta, 2)))",
+          style: delta > 0 ? theme.warn : delta < 0 ? theme.good : theme.muted),
+      ], x: rect.x, y: rect.y + 1, maxWidth: rect.width)
+
+    // The matrix beside the lists from 120 columns, above them below.
+    let side = rect.width >= 120
+    let cell = max(9, (b.tiers.map { TextWidthBridge.of($0.name) }.max() ?? 8) + 2)
+    let matrixWidth = min(rect.width, 14 + cell * b.tiers.count)
+    let matrixRect = Rect(x: rect.x, y: rect.y + 3, width: matrixWidth, height: a.tiers.count + 2)
+    renderMatrix(w, in: matrixRect, cell: cell, buffer: &buffer)
+    let listRect =
+      side
+      ? Rect(
+        x: rect.x + matrixWidth + 3, y: rect.y + 3, width: rect.width - matrixWidth - 3,
+        height: rect.height - 3)
+      : Rect(x: rect.x, y: matrixRect.maxY + 1, width: rect.width, height: rect.maxY - matrixRect.maxY - 1)
+    var y = listRect.y
+    var index = 0
+    for (title, rows) in [("Biggest winners", m.winners), ("Biggest losers", m.losers)] {
+      guard y < listRect.maxY else { break }
+      _ = buffer.put(
+        [
+          StyledText("\(title) (\(rows.count))", style: theme.heading),
+          StyledText(rows.isEmpty ? " · none" : "", style: theme.muted),
+        ], x: listRect.x, y: y, maxWidth: listRect.width)
+      y += 1
+      for r in rows {
+        guard y < listRect.maxY else { break }
+        row(
+          r, selected: index == state.whatIfState.selected, y: y, in: listRect, arrow: arrow, &buffer, glyphs)
+        y += 1
+        index += 1
+      }
+    }
+  }
+
+  private func renderMatrix(_ w: WhatIf, in r: Rect, cell: Int, buffer: inout CellBuffer) {
+    let a = w.current.program
+    let b = w.other.program
+    _ = buffer.put(
+      [StyledText("Tiers: rows now, columns under the other", style: theme.heading)], x: r.x, y: r.y,
+      maxWidth: r.width)
+    var head = TextWidthBridge.pad("", 12)
+    for t in b.tiers { head += TextWidthBridge.pad(t.name, cell) }
+    _ = buffer.put([StyledText(head, style: theme.muted)], x: r.x, y: r.y + 1, maxWidth: r.width)
+    var counts = [[Int]](repeating: [Int](repeating: 0, count: b.tiers.count), count: a.tiers.count)
+    for p in w.tierPairs { counts[p.from][p.to] = p.partners }
+    for (i, tier) in a.tiers.enumerated() {
+      var runs = [StyledText(TextWidthBridge.pad(tier.name, 12), style: theme.tier(i, of: a.tiers.count))]
+      for j in b.tiers.indices {
+        let n = counts[i][j]
+        // Up or down by position in each program's ladder.
+        let up = Double(j) / Double(max(1, b.tiers.count - 1)) > Double(i) / Double(max(1, a.tiers.count - 1))
+        let down =
+          Double(j) / Double(max(1, b.tiers.count - 1)) < Double(i) / Double(max(1, a.tiers.count - 1))
+        let style = n == 0 ? theme.muted : up ? theme.good : down ? theme.bad : .plain
+        runs.append(StyledText(TextWidthBridge.pad(n == 0 ? "·" : String(n), cell), style: style))
+      }
+      _ = buffer.put(runs, x: r.x, y: r.y + 2 + i, maxWidth: r.width)
+    }
+  }
+
+  private func row(
+    _ r: WhatIf.Row, selected: Bool, y: Int, in rect: Rect, arrow: String, _ buffer: inout CellBuffer,
+    _ glyphs: Glyphs
+  ) {
+    let w = state.whatIfState.model!.whatIf
+    let a = w.current.program
+    let b = w.other.program
+    let name = w.current.partners[r.partner].name
+    let change = (r.change > 0 ? "+" : "") + NumberFormat.fixed(r.change, 2)
+    let scores = "\(NumberFormat.fixed(r.score.current, 2)) \(arrow) \(NumberFormat.fixed(r.score.other, 2))"
+    let tiers = ChangeText.move(
+      a.tiers[r.tier.current].name, b.tiers[r.tier.other].name, unicode: glyphs.isUnicode)
+    let longest =
+      state.whatIfState.model!.list.map { TextWidthBridge.of(w.current.partners[$0.partner].name) }.max()
+      ?? 10
+    let sizes: [Size] = [.fixed(min(longest, 32)), .fixed(17), .fixed(7), .flex(1)]
+    let widths = Size.resolve(sizes, total: rect.width - 2, spacing: 1)
+    let style: Style = selected ? .reverse : .plain
+    if selected {
+      buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .reverse)
+      buffer[rect.x, y] = Cell(glyphs.marker, style: .reverse)
+    }
+    var x = rect.x + 2
+    let cells: [(String, Style, Alignment)] = [
+      (name, style, .left), (scores, style, .right),
+      (change, (r.change > 0 ? theme.good : theme.bad).patched(with: style), .right), (tiers, style, .left),
+    ]
+    for (i, cell) in cells.enumerated() {
+      let text = TextWidthBridge.fit(cell.0, widths[i], align: cell.2, ellipsis: glyphs.ellipsis)
+      buffer.put(text, x: x, y: y, style: cell.1, maxWidth: widths[i])
+      x += widths[i] + 1
+    }
+  }
+}

@@ -103,6 +103,34 @@ import Testing
     #expect(t.sttyUnchanged())
   }
 
+  @Test func whatIfLoadsTheVolumeProgramOpensALoserAndComesBack() throws {
+    let db = try store(from: Self.sample)
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    try t.send(":", "comp")
+    try t.send("Tab")
+    #expect(try t.wait(for: ":compare _"))
+    try t.send(Self.sample + "/volume-program.toml", "Enter")
+    #expect(try t.wait(for: "Biggest losers"), "\((try? t.screen()) ?? "")")
+    #expect(try t.screen().contains("13 of 63 change tier (21 %)"))
+    // The first loser, after the ten winners: Rocket Cloud, 56.29 -> 39.88.
+    try t.send("g")
+    for _ in 0..<10 { try t.send("j") }
+    #expect(try t.wait { $0.contains("▸ Rocket") } != nil, "\((try? t.screen()) ?? "")")
+    try t.send("Enter")
+    #expect(try t.wait(for: "What-if: score 39.88 (-16.41)"))
+    try t.send("Escape")
+    #expect(try t.wait(for: "Biggest winners"))
+    // A bad file is an error in the status bar, and the what-if stays.
+    try t.send(":", "compare /nonexistent.toml", "Enter")
+    #expect(try t.wait(for: "cannot read the program file"))
+    try t.send("7")
+    #expect(try t.wait(for: "Fairness"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+    #expect(t.sttyUnchanged())
+  }
+
   @Test func trendsScreen() throws {
     let db = try store(from: Self.sample)
     let t = try Tmux(["--db", db])

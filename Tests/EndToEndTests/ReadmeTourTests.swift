@@ -67,5 +67,9 @@ import Testing
     let next = muller.range(of: "Next tier      none: Platinum is the top tier")
     #expect(keep != nil && next != nil && keep!.lowerBound < next!.lowerBound)
     #expect(outputs["partnerboard explain acme"]?.first?.contains("Silver") == true)
+    let compare = outputs["partnerboard compare sample-data/volume-program.toml"]?.first ?? ""
+    #expect(compare.contains("63 partners evaluated; the tier changes for 13 (21 %)."))
+    let regions = outputs["partnerboard fairness --by region"]?.first ?? ""
+    #expect(regions.contains("APAC") && regions.contains("+13.08  FLAGGED"))
   }
 }

@@ -131,6 +131,20 @@ import Testing
     #expect(none.status == 1 && none.stderr.contains("cannot read the program file"))
   }
 
+  @Test func renderWhatIfAndFairness() throws {
+    let volume = Binary.fixtures + "/spec-example/volume.toml"
+    let w = try Binary.run(["render", "whatif", "--other", volume, "--db", db, "--size", "80x24"])
+    #expect(w.status == 0, "\(w.stderr)")
+    #expect(w.stdout.contains("2 of 2 change tier (100 %) · payouts 9,550.00 → 10,125.00 USD (+575.00)"))
+    #expect(w.stdout.contains("Biggest losers (2)"))
+    #expect(w.stdout.split(separator: "\n", omittingEmptySubsequences: false).count >= 24)
+    let f = try Binary.run(["render", "fairness", "--by", "region", "--db", db, "--size", "80x24"])
+    #expect(f.status == 0)
+    #expect(f.stdout.contains("by region") && f.stdout.contains("EMEA") && f.stdout.contains("flagged"))
+    let missing = try Binary.run(["render", "whatif", "--db", db])
+    #expect(missing.status == 1 && missing.stderr.contains("--other"))
+  }
+
   /// SPEC section 12 through the binary: the fairness review.
   @Test func fairnessBySegmentAndRegion() throws {
     let json = try Binary.run(["fairness", "--db", db, "--format", "json"])

@@ -33,8 +33,10 @@ struct FairnessScreen: Widget {
     // Tier shares from 120 columns; below, the footer gives the selected group's.
     let wide = rect.width >= 120
     let tierWidth = 10
+    let longest = review.groups.map { TextWidthBridge.of($0.name) }.max() ?? 8
     var columns: [Table.Column] = [
-      .init(by == "segment" ? "Segment" : "Region", width: .flex(2)),
+      .init(
+        by == "segment" ? "Segment" : "Region", width: wide ? .fixed(max(8, min(longest, 30))) : .flex(2)),
       .init("n", width: .fixed(5), alignment: .right),
       .init("Mean", width: .fixed(6), alignment: .right),
       .init("Median", width: .fixed(6), alignment: .right),

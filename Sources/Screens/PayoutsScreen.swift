@@ -66,8 +66,11 @@ struct PayoutsScreen: Widget {
     let showMaximum = rect.width >= 110
     let wide = rect.width >= 140
     let longestKPI = program.kpis.map { TextWidthBridge.of($0.name) }.max() ?? 8
+    // Names as wide as the longest (at most 36); extra width stays at the
+    // right edge, not between a name and its numbers.
+    let longestName = m.partners.map { $0.map { TextWidthBridge.of(book.partners[$0].name) } ?? 8 }.max() ?? 8
     var columns: [Table.Column] = [
-      .init("Partner", width: .flex(1)),
+      .init("Partner", width: showMaximum ? .fixed(max(12, min(longestName, 36))) : .flex(1)),
       .init("KPI", width: .fixed(showMaximum ? min(max(longestKPI, 8), 22) : 14)),
     ]
     if wide {
@@ -82,7 +85,8 @@ struct PayoutsScreen: Widget {
     ]
     if showMaximum { columns.append(.init("Maximum", width: .fixed(11), alignment: .right)) }
     columns += [
-      .init("Payout", width: .fixed(11), alignment: .right), .init("Status", width: .fixed(8)),
+      .init("Payout", width: .fixed(11), alignment: .right),
+      .init("Status", width: showMaximum ? .flex(1) : .fixed(8)),
     ]
     let tableRect = Rect(
       x: rect.x, y: rect.y + 2, width: rect.width,

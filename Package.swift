@@ -57,7 +57,7 @@ let package = Package(
     // Frame-time benchmark of the dashboard (see README, Performance).
     .executableTarget(
       name: "pbbench", dependencies: ["Dashboard", "Screens", "PartnerStore", "Scoring", "TerminalUI"]),
-    .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Presentation"]),
     .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
     .testTarget(name: "ProgramFilesTests", dependencies: ["ProgramFiles", "Scoring"]),
     .testTarget(

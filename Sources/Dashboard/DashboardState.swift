@@ -101,7 +101,11 @@ public struct DashboardState: Sendable {
   public internal(set) var period: Int
   public internal(set) var leaderboard: LeaderboardModel
   public internal(set) var screen: Screen = .leaderboard
-  public internal(set) var showHelp = false
+  public internal(set) var showHelp = false {
+    didSet { if !showHelp { helpScroll = 0 } }
+  }
+  /// The first line of the help shown (↑↓ scroll it where it does not fit).
+  public internal(set) var helpScroll = 0
   /// Index into `leaderboard.partners`.
   public internal(set) var selected = 0
   /// First visible row of the leaderboard table.

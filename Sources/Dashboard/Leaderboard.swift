@@ -36,6 +36,16 @@ public enum LeaderboardColumn: Int, CaseIterable, Sendable {
     }
   }
 
+  /// Whether the column's natural order (best first, A to Z) shows its
+  /// values decreasing down the table: scores, tiers, movement and change
+  /// do; ranks and names increase.
+  public var naturalOrderDescends: Bool {
+    switch self {
+    case .rank, .partner, .segment, .region: false
+    case .movement, .tier, .score, .change, .trend, .flags: true
+    }
+  }
+
   /// Columns a user can sort by (`s` skips the others).
   public var sortable: Bool { self != .trend }
 }
@@ -136,6 +146,13 @@ public struct LeaderboardModel: Sendable {
   public let withData: Int
 
   public var count: Int { partners.count }
+
+  /// Whether the sorted column's values decrease down the table: the one
+  /// fact both the column's arrow (▼) and the status line show.
+  public var valuesDescend: Bool { sort.naturalOrderDescends == ascending }
+
+  /// "best first" or "reversed", for the status line.
+  public var orderWords: String { ascending ? "best first" : "reversed" }
 
   public func row(_ i: Int) -> LeaderboardRow { Self.row(partner: partners[i], book: book, period: period) }
 

@@ -57,8 +57,16 @@ public enum Update {
       if s.commandLine != nil { return commandLineKey(key, &s) }
       if s.filterPanel != nil { return filterKey(key, &s) }
       if s.showHelp {
-        if key == .char("q") { return [.quit] }
-        s.showHelp = false
+        switch key {
+        case .char("q"): return [.quit]
+        // Scroll where the help does not fit; any other key closes it.
+        case .down, .char("j"): s.helpScroll = min(s.helpScroll + 1, KeyHelp.maxScroll(height: s.height))
+        case .up, .char("k"): s.helpScroll = max(0, s.helpScroll - 1)
+        case .pageDown, .char(" "):
+          s.helpScroll = min(s.helpScroll + max(1, s.height - 6), KeyHelp.maxScroll(height: s.height))
+        case .pageUp: s.helpScroll = max(0, s.helpScroll - max(1, s.height - 6))
+        default: s.showHelp = false
+        }
         return []
       }
       if s.screen == .qbr { return qbrKey(key, &s) }
@@ -374,8 +382,7 @@ public enum Update {
       s.message = "sorted by \(column.title)"
     case .char("S"):
       s.rebuild(ascending: !s.leaderboard.ascending)
-      s.message =
-        "sorted by \(s.leaderboard.sort.title), \(s.leaderboard.ascending ? "best first" : "reversed")"
+      s.message = "sorted by \(s.leaderboard.sort.title), \(s.leaderboard.orderWords)"
     case .char("f"): s.filterPanel = FilterPanel()
     case .char("x"):
       s.rebuild(filter: LeaderboardFilter())

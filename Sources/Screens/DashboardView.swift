@@ -37,7 +37,9 @@ public enum DashboardView {
       FilterPanelView(panel: panel, state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
     }
     if s.showHelp {
-      HelpScreen.overlay.render(in: body, buffer: &buffer, glyphs: glyphs)
+      var help = HelpScreen.overlay
+      help.offset = s.helpScroll
+      help.render(in: body, buffer: &buffer, glyphs: glyphs)
     }
     statusBar(s).render(
       in: Rect(x: 0, y: s.height - 1, width: s.width, height: 1), buffer: &buffer, glyphs: glyphs)
@@ -65,7 +67,7 @@ public enum DashboardView {
         messageStyle: s.failed ? Style(bold: true) : .plain)
     }
     if s.showHelp {
-      hints = [.init("any key", "close help"), .init("q", "quit")]
+      hints = [.init("↑↓ PgDn", "scroll"), .init("any key", "close help"), .init("q", "quit")]
     } else if s.filterPanel != nil {
       hints = [.init("↑↓", "field"), .init("←→", "value"), .init("type", "text"), .init("Enter", "done")]
     } else {

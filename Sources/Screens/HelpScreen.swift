@@ -1,49 +1,10 @@
+import Dashboard
 import TerminalUI
 
 /// `?`: every key, grouped.
 public enum HelpScreen {
-  public static let groups: [HelpOverlay.Group] = [
-    .init(
-      "Move",
-      [
-        .init("↑ ↓  j k", "previous / next row"), .init("PgUp PgDn", "page up / down"),
-        .init("g G  Home End", "first / last row"),
-        .init("mouse", "click selects, double-click opens, wheel scrolls"),
-      ]),
-    .init(
-      "Screens",
-      [
-        .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
-        .init("Tab", "leaderboard, overview, changes, trends, payouts, fairness, what-if"),
-        .init("1-8", "leaderboard, partner, overview, trends, changes, payouts, fairness, what-if"),
-        .init("{ }", "changes: previous / next section"),
-        .init("6  $", "payouts ([ ] quarter, m hides amounts, Enter opens the partner)"),
-        .init("7", "fairness by segment (b: by region; Enter filters the leaderboard)"),
-        .init("8  :compare F", "what-if: the data under program file F; winners, losers, tiers"),
-        .init(
-          ":",
-          "command line: :compare F, :segment ID, :tier ID, :period P, :sort COL, :export F, :q (Tab completes)"
-        ),
-        .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
-        .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts)"),
-        .init("?", "this help"),
-      ]),
-    .init(
-      "Find and order",
-      [
-        .init("/", "search by name or id"), .init("n N", "next / previous match"),
-        .init("s S", "sort by the next column / reverse"),
-        .init("f", "filters: text, segment, region, tier, flag"),
-        .init("x", "clear filters"),
-      ]),
-    .init(
-      "Data",
-      [
-        .init("[ ]", "previous / next quarter"), .init("r", "reload the store"),
-        .init("e", "export the current view as CSV"), .init("q  Ctrl-C", "quit"),
-      ]),
-  ]
-
   public static let overlay = HelpOverlay(
-    title: "partnerboard keys", groups: groups, footer: "Any key closes this help")
+    title: "partnerboard keys",
+    groups: KeyHelp.groups.map { g in .init(g.title, g.entries.map { .init($0.keys, $0.description) }) },
+    footer: KeyHelp.footer)
 }

@@ -32,7 +32,7 @@ struct LeaderboardScreen: Widget {
     // Second line: sort and filters.
     let lb = s.leaderboard
     var info =
-      "Sorted by \(lb.sort.title) \(lb.ascending ? (glyphs.isUnicode ? "↓" : "v") : (glyphs.isUnicode ? "↑" : "^"))"
+      "Sorted by \(lb.sort.title) \(lb.valuesDescend ? glyphs.arrowDown : glyphs.arrowUp) (\(lb.orderWords))"
     let filters = FilterText.describe(lb.filter, program: program)
     if !filters.isEmpty { info += " · filter: " + filters + " (x clears)" }
     info +=
@@ -66,7 +66,7 @@ struct LeaderboardScreen: Widget {
     let grace = program.gracePeriods
     let table = Table(
       columns: columns.map(\.1), rowCount: lb.count, selected: s.selected, offset: s.scroll,
-      sortColumn: columns.firstIndex { $0.0 == lb.sort }, sortDescending: !lb.ascending
+      sortColumn: columns.firstIndex { $0.0 == lb.sort }, sortDescending: lb.valuesDescend
     ) { i in
       let r = lb.row(i)
       guard let rank = r.rank, let tierIndex = r.tierIndex, let score = r.score else {

@@ -132,6 +132,22 @@ import Testing
     try assertSnapshot("fairness-region-\(size.0)x\(size.1)", s)
   }
 
+  /// At 80x24 the help does not fit: it scrolls to its last line (the Data keys).
+  @Test func helpScrollsAt80x24() throws {
+    var s = state(80, 24)
+    Update.apply(.command(.help), to: &s)
+    #expect(HelpScreen.overlay.lineCount == KeyHelp.lineCount)
+    for _ in 0..<5 { Update.apply(.key(.pageDown), to: &s) }
+    #expect(s.helpScroll == KeyHelp.maxScroll(height: 24) && s.helpScroll > 0)
+    try assertSnapshot("help-scrolled-80x24", s)
+    let text = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
+    #expect(text.contains("q  Ctrl-C") && text.contains("more") == false)
+    Update.apply(.key(.up), to: &s)
+    #expect(s.helpScroll == KeyHelp.maxScroll(height: 24) - 1 && s.showHelp)
+    Update.apply(.key(.char("x")), to: &s)
+    #expect(!s.showHelp && s.helpScroll == 0)
+  }
+
   @Test func commandLineWithCompletions() throws {
     var s = state(80, 24)
     for k in ":se" { Update.apply(.key(.char(k)), to: &s) }

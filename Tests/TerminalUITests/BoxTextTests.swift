@@ -130,6 +130,13 @@ import Testing
     var c = CellBuffer(width: 24, height: 9, fill: Cell("x"))
     help.render(in: c.area, buffer: &c, glyphs: .ascii)
     #expect(c.lines()[7] == "xxxx|              |xxxx")
-    #expect(c.lines()[8] == "xxxx+--------------+xxxx")
+    // The frame says there is more below, within the box.
+    #expect(c.lines()[8] == "xxxx+----- v more -+xxxx")
+    var scrolled = help
+    scrolled.offset = 1
+    var d = CellBuffer(width: 24, height: 9, fill: Cell("x"))
+    scrolled.render(in: d.area, buffer: &d, glyphs: .ascii)
+    #expect(d.lines()[1] == "xxxx|   PgDn  page |xxxx")
+    #expect(d.lines()[7] == "xxxx| Esc closes   |xxxx")
   }
 }

@@ -31,6 +31,11 @@ public struct HelpOverlay: Widget, Sendable {
   public var style: Style
   public var headingStyle: Style
   public var keyStyle: Style
+  /// The first content line shown, when the box is shorter than the help.
+  public var offset = 0
+
+  /// Lines of content, for scrolling.
+  public var lineCount: Int { contentLines().count }
 
   public init(
     title: String = "Help", groups: [Group], footer: String? = nil, style: Style = .plain,
@@ -77,8 +82,22 @@ public struct HelpOverlay: Widget, Sendable {
     border.render(in: box, buffer: &buffer, glyphs: glyphs)
     let inner = border.inner(box).inset(dx: 1, dy: 0)
     guard !inner.isEmpty else { return }
-    for (i, line) in lines.prefix(inner.height).enumerated() {
+    let first = max(0, min(offset, lines.count - inner.height))
+    for (i, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
       buffer.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
+    }
+    // Cut: say which way the rest lies, on the frame (shorter where narrow).
+    if lines.count > inner.height {
+      let up = first > 0 ? "\(glyphs.arrowUp) " : ""
+      let down = first + inner.height < lines.count ? " \(glyphs.arrowDown) more" : ""
+      let forms = [
+        " \(up)\(first + 1)-\(first + inner.height) of \(lines.count)\(down) ",
+        down.isEmpty ? " \(up)end " : " \(up)\(glyphs.arrowDown) more ",
+      ]
+      if let more = forms.first(where: { TextWidth.of($0) <= box.width - 4 }) {
+        buffer.put(
+          more, x: box.maxX - 2 - TextWidth.of(more), y: box.maxY - 1, style: style.patched(with: .bold))
+      }
     }
   }
 }

@@ -1,8 +1,9 @@
 import TextLayout
 
 /// The bottom line: key hints on the left (" q Quit  ? Help"), a message on
-/// the right. Hints that do not fit are dropped from the end; the message
-/// gets what the hints leave and is truncated.
+/// the right. Hints that do not fit are dropped from the end, except the last
+/// `pinned` (help and quit: a user must always see how to get out); the
+/// message gets what the hints leave and is truncated.
 public struct StatusBar: Widget, Sendable {
   public struct Hint: Hashable, Sendable {
     public var keys: String
@@ -19,12 +20,15 @@ public struct StatusBar: Widget, Sendable {
   /// Laid over `style` for the keys.
   public var keyStyle: Style
   public var messageStyle: Style
+  /// The last hints kept whatever the width.
+  public var pinned: Int
 
   public init(
     hints: [Hint], message: String = "", style: Style = .reverse, keyStyle: Style = .bold,
-    messageStyle: Style = .plain
+    messageStyle: Style = .plain, pinned: Int = 2
   ) {
     self.hints = hints
+    self.pinned = pinned
     self.message = message
     self.style = style
     self.keyStyle = keyStyle
@@ -37,8 +41,14 @@ public struct StatusBar: Widget, Sendable {
     buffer.fill(row, style: style)
     let end = row.maxX - 1  // keep one blank column at each edge
     var x = row.x + 1
-    for (i, hint) in hints.enumerated() {
-      let w = TextWidth.of(hint.keys) + 1 + TextWidth.of(hint.label)
+    func width(_ h: Hint) -> Int { TextWidth.of(h.keys) + 1 + TextWidth.of(h.label) }
+    var shown = hints
+    let keep = min(pinned, hints.count)
+    while shown.count > keep, shown.reduce(0, { $0 + width($1) + 2 }) - 2 > end - x {
+      shown.remove(at: shown.count - keep - 1)
+    }
+    for (i, hint) in shown.enumerated() {
+      let w = width(hint)
       let start = i == 0 ? x : x + 2
       guard start + w <= end else { break }
       x = buffer.put(hint.keys, x: start, y: row.y, style: style.patched(with: keyStyle))

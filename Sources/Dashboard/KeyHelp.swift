@@ -1,0 +1,75 @@
+/// Every key of the dashboard, grouped: what `?` shows. Kept with the
+/// state machine that implements the keys, so that help and keys change
+/// together; the Screens module draws it.
+public enum KeyHelp {
+  public struct Entry: Sendable {
+    public let keys: String
+    public let description: String
+    init(_ keys: String, _ description: String) {
+      self.keys = keys
+      self.description = description
+    }
+  }
+
+  public struct Group: Sendable {
+    public let title: String
+    public let entries: [Entry]
+    init(_ title: String, _ entries: [Entry]) {
+      self.title = title
+      self.entries = entries
+    }
+  }
+
+  public static let groups: [Group] = [
+    .init(
+      "Move",
+      [
+        .init("↑ ↓  j k", "previous / next row"), .init("PgUp PgDn", "page up / down"),
+        .init("g G  Home End", "first / last row"),
+        .init("mouse", "click selects, double-click opens, wheel scrolls"),
+      ]),
+    .init(
+      "Screens",
+      [
+        .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
+        .init("Tab", "leaderboard, overview, changes, trends, payouts, fairness, what-if"),
+        .init("1-8", "leaderboard, partner, overview, trends, changes, payouts, fairness, what-if"),
+        .init("{ }", "changes: previous / next section"),
+        .init("6  $", "payouts ([ ] quarter, m hides amounts, Enter opens the partner)"),
+        .init("7", "fairness by segment (b: by region; Enter filters the leaderboard)"),
+        .init("8  :compare F", "what-if: the data under program file F; winners, losers, tiers"),
+        .init(
+          ":",
+          "command line: :compare F, :segment ID, :tier ID, :period P, :sort COL, :export F, :q (Tab completes)"
+        ),
+        .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
+        .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts)"),
+        .init("?", "this help"),
+      ]),
+    .init(
+      "Find and order",
+      [
+        .init("/", "search by name or id"), .init("n N", "next / previous match"),
+        .init("s S", "sort by the next column / reverse"),
+        .init("f", "filters: text, segment, region, tier, flag"),
+        .init("x", "clear filters"),
+      ]),
+    .init(
+      "Data",
+      [
+        .init("[ ]", "previous / next quarter"), .init("r", "reload the store"),
+        .init("e", "export the current view as CSV"), .init("q  Ctrl-C", "quit"),
+      ]),
+  ]
+
+  public static let footer = "↑↓ PgUp PgDn scroll · any other key closes this help"
+
+  /// Lines of the help's content: groups, a blank line between them, the footer.
+  public static var lineCount: Int {
+    groups.reduce(0) { $0 + 1 + $1.entries.count } + (groups.count - 1) + 2
+  }
+
+  /// The furthest the help scrolls on a screen `height` rows tall (the
+  /// status bar and the box's frame take three).
+  public static func maxScroll(height: Int) -> Int { max(0, lineCount - max(1, height - 3)) }
+}

@@ -54,6 +54,12 @@ public enum NumberFormat {
     }
   }
 
+  /// A difference of two values of a KPI, in its unit: a change in a
+  /// percentage is in percentage points ("2.95 pp", not "2.95 %").
+  public static func difference(_ x: Double, unit: KPIUnit, currency: String) -> String {
+    unit == .percent ? trimmed(x, 2) + " pp" : value(x, unit: unit, currency: currency)
+  }
+
   /// Up to `digits` decimals, trailing zeros dropped: 42.50 -> "42.5".
   public static func trimmed(_ x: Double, _ digits: Int) -> String {
     var s = fixed(x, digits)

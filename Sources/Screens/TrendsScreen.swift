@@ -81,7 +81,7 @@ struct TrendsScreen: Widget {
     }
     for (i, m) in movers.enumerated() where y < left.maxY {
       let selected = state.trendsFocusOnMovers && i == state.trendsMover
-      let change = Format.value(abs(m.change), kpi, program)
+      let change = NumberFormat.difference(abs(m.change), unit: kpi.unit, currency: program.currency)
       let sign =
         m.change > 0 ? StyledText(up + " ", style: theme.good) : StyledText(down + " ", style: theme.bad)
       let name = TextWidthBridge.pad(

@@ -25,7 +25,8 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
-  @Argument(help: "The other program file (TOML, as program.toml).") var other: String
+  @Argument(help: "The other program file (TOML, as program.toml).", completion: .file(extensions: ["toml"]))
+  var other: String
   @Option(help: "Winners and losers listed in the table.") var top: Int = 5
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 

@@ -41,7 +41,8 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "With `qbr`: the slide, 1-7.") var slide: Int = 1
   @Flag(help: "With `qbr` and `payouts`: hide money amounts.") var mask = false
   @Option(help: "With `payouts`: the agreements' quarter, YYYYQn.") var quarter: String?
-  @Option(help: "With `whatif`: the other program file.") var other: String?
+  @Option(help: "With `whatif`: the other program file.", completion: .file(extensions: ["toml"]))
+  var other: String?
   @Option(help: "With `fairness`: segment or region.") var by: FairnessReview.Grouping = .segment
   @Option(help: "Filter to one segment id (leaderboard, changes, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark

@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "The store file (default: $PARTNERBOARD_DB, else $XDG_DATA_HOME/partnerboard/partnerboard.sqlite).",
-      valueName: "path"))
+      valueName: "path"), completion: .file(extensions: ["sqlite", "db"]))
   var db: String?
 
   /// The path, and whether it is the default one (created from the sample data on first use).

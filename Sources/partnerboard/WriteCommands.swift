@@ -21,7 +21,7 @@ struct InitCommand: ParsableCommand {
       """)
 
   @OptionGroup var store: StoreOptions
-  @Option(help: ArgumentHelp("The data folder.", valueName: "dir")) var from: String
+  @Option(help: ArgumentHelp("The data folder.", valueName: "dir"), completion: .directory) var from: String
   @Flag(help: "Replace a store that already holds data.") var force = false
 
   func run() throws {
@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
       """)
 
   @OptionGroup var store: StoreOptions
-  @Argument(help: "Files or folders to import.") var paths: [String]
+  @Argument(help: "Files or folders to import.", completion: .file()) var paths: [String]
 
   func run() throws {
     try reportingErrors {
@@ -137,7 +137,7 @@ struct ValidateCommand: ParsableCommand {
         partnerboard validate ./fy2027
       """)
 
-  @Argument(help: "The data folder.") var dir: String
+  @Argument(help: "The data folder.", completion: .directory) var dir: String
 
   func run() throws {
     try reportingErrors {

@@ -145,6 +145,15 @@ import Testing
     #expect(missing.status == 1 && missing.stderr.contains("--other"))
   }
 
+  @Test(arguments: ["bash", "zsh", "fish"]) func shellCompletionScripts(_ shell: String) throws {
+    let r = try Binary.run(["--generate-completion-script", shell])
+    #expect(r.status == 0)
+    for command in ["leaderboard", "tier", "changes", "compare", "fairness", "payouts", "render"] {
+      #expect(r.stdout.contains(command), "\(shell) completion lacks \(command)")
+    }
+    #expect(r.stdout.contains("toml"))
+  }
+
   /// SPEC section 12 through the binary: the fairness review.
   @Test func fairnessBySegmentAndRegion() throws {
     let json = try Binary.run(["fairness", "--db", db, "--format", "json"])

@@ -70,6 +70,8 @@ public struct Prompt: Equatable, Sendable {
   public var text = ""
   /// `:`: what Tab offered last.
   public var candidates: [String] = []
+  /// `/`: the filter text to put back on Esc.
+  public var restore = ""
 }
 
 /// The filter panel (`f`): the focused field and the values being edited.

@@ -49,7 +49,7 @@ public enum KeyHelp {
     .init(
       "Find and order",
       [
-        .init("/", "search by name or id"), .init("n N", "next / previous match"),
+        .init("/", "filter by name or id as you type (Esc undoes)"), .init("n N", "next / previous match"),
         .init("s S", "sort by the next column / reverse"),
         .init("f", "filters: text, segment, region, tier, flag"),
         .init("x", "clear filters"),

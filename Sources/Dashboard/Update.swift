@@ -370,7 +370,7 @@ public enum Update {
     case .char("g"), .home: s.moveSelection(to: 0)
     case .char("G"), .end: s.moveSelection(to: s.leaderboard.count - 1)
     case .enter, .right, .char("l"): s.openDetail(s.selectedPartner)
-    case .char("/"): s.search = Prompt()
+    case .char("/"): s.search = Prompt(text: s.leaderboard.filter.text, restore: s.leaderboard.filter.text)
     case .char("n"): findNext(s.lastSearch, forward: true, &s)
     case .char("N"): findNext(s.lastSearch, forward: false, &s)
     case .char("s"):
@@ -464,21 +464,33 @@ public enum Update {
     return []
   }
 
+  /// `/`: the leaderboard filters as the user types (name or id, case and
+  /// accents aside); Enter keeps the filter, Esc puts the previous one back.
   static func searchKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    func filter(_ text: String) {
+      var f = s.leaderboard.filter
+      f.text = text
+      if f != s.leaderboard.filter { s.rebuild(filter: f) }
+    }
     switch key {
     case .escape:
+      filter(s.search!.restore)
       s.search = nil
     case .enter:
       let text = s.search!.text
       s.search = nil
       s.lastSearch = text
-      if !text.isEmpty { findNext(text, forward: true, &s, includeCurrent: true) }
+      if text.isEmpty { return [] }
+      s.message =
+        s.leaderboard.count == 0
+        ? "no partner matches \"\(text)\"" : "\(s.leaderboard.count) match \"\(text)\" (x clears)"
+      s.failed = s.leaderboard.count == 0
     case .backspace:
       if !s.search!.text.isEmpty { s.search!.text.removeLast() }
+      filter(s.search!.text)
     case .char(let c):
       s.search!.text.append(c)
-      // Incremental: jump to the first match as the user types.
-      findNext(s.search!.text, forward: true, &s, includeCurrent: true, quiet: true)
+      filter(s.search!.text)
     default: break
     }
     return []

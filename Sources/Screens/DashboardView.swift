@@ -49,7 +49,10 @@ public enum DashboardView {
 
   static func statusBar(_ s: DashboardState) -> StatusBar {
     if let search = s.search {
-      return StatusBar(hints: [.init("Enter", "find"), .init("Esc", "cancel")], message: "/" + search.text)
+      let n = s.leaderboard.count
+      return StatusBar(
+        hints: [.init("Enter", "keep"), .init("Esc", "cancel")],
+        message: "/" + search.text + "_   " + (n == 0 ? "no match" : n == 1 ? "1 match" : "\(n) match"))
     }
     if let line = s.commandLine {
       let offered = line.candidates.isEmpty ? "" : "   " + line.candidates.prefix(12).joined(separator: " ")

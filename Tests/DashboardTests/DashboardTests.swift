@@ -159,18 +159,30 @@ enum Synthetic {
     #expect(s.message == "reloaded: the store changed")
   }
 
-  @Test func searchAndNext() {
+  @Test func searchFiltersAsYouTypeAndEscRestores() {
     var s = state()
-    _ = press([.char("/"), .char("P"), .char("3"), .enter], &s)
-    #expect(s.selectedPartner == 3)
+    _ = press([.char("/"), .char("P")], &s)
+    #expect(s.leaderboard.count == 5 && s.search?.text == "P")
+    _ = press([.char("3")], &s)
+    #expect(s.leaderboard.partners == [3] && s.selectedPartner == 3)
+    _ = press([.enter], &s)
+    #expect(s.search == nil && s.leaderboard.filter.text == "P3" && s.message == "1 match \"P3\" (x clears)")
+    // Esc puts back the filter that was there before `/`.
+    _ = press([.char("/"), .backspace, .char("1")], &s)
+    #expect(s.leaderboard.partners == [1])
+    _ = press([.escape], &s)
+    #expect(s.leaderboard.filter.text == "P3" && s.leaderboard.partners == [3])
+    _ = press([.char("x"), .char("/"), .char("z"), .char("z"), .enter], &s)
+    #expect(s.message == "no partner matches \"zz\"" && s.failed && s.leaderboard.count == 0)
+    _ = press([.char("x")], &s)
+    #expect(s.leaderboard.count == 5)
+    // n and N still step through the matches of the last search.
     _ = press([.char("/"), .char("p"), .enter], &s)
     let first = s.selected
     _ = press([.char("n")], &s)
     #expect(s.selected == (first + 1) % 5)
     _ = press([.char("N")], &s)
     #expect(s.selected == first)
-    _ = press([.char("/"), .char("z"), .char("z"), .enter], &s)
-    #expect(s.message == "no partner matches \"zz\"")
   }
 
   @Test func filterPanel() {

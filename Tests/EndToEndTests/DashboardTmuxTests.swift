@@ -25,9 +25,19 @@ import Testing
     // Move.
     try t.send("j", "j")
     #expect(try t.wait { Tmux.selectedLine($0).contains("   3 ") } != nil)
-    // Search.
+    // Search filters as you type, accents aside: /muller finds Müller.
+    try t.send("/", "muller")
+    #expect(try t.wait { $0.contains("/muller_   1 match") } != nil, "\((try? t.screen()) ?? "")")
+    #expect(Tmux.selectedLine(try t.screen()).contains("Müller Systemhaus"))
+    try t.send("Escape")
+    #expect(try t.wait { $0.contains("showing 63 + 1 without data") } != nil)
     try t.send("/", "Acme", "Enter")
     #expect(try t.wait { Tmux.selectedLine($0).contains("Acme Corporation") } != nil)
+    #expect(try t.screen().contains("1 match \"Acme\" (x clears)"))
+    // x clears the filter and keeps Acme selected.
+    try t.send("x")
+    #expect(try t.wait { $0.contains("filters cleared") } != nil)
+    #expect(Tmux.selectedLine(try t.screen()).contains("Acme Corporation"))
     // Sort keeps the selected partner.
     try t.send("s")
     #expect(try t.wait(for: "Sorted by Move"))

@@ -75,3 +75,13 @@ import Testing
     #expect(CSVWriter.document(header: ["a", "b"], rows: [["1", "x\ny"]]) == "a,b\n1,x\u{FFFD}y\n")
   }
 }
+
+@Suite struct DifferenceTests {
+  /// A change of a percentage is in percentage points; other units keep theirs.
+  @Test func percentagePointsForPercentKPIs() {
+    #expect(NumberFormat.difference(2.95, unit: .percent, currency: "EUR") == "2.95 pp")
+    #expect(NumberFormat.difference(1200, unit: .currency, currency: "EUR") == "1,200 EUR")
+    #expect(NumberFormat.difference(3.5, unit: .days, currency: "EUR") == "3.5 days")
+    #expect(NumberFormat.difference(2, unit: .count, currency: "EUR") == "2")
+  }
+}

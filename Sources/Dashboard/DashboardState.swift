@@ -115,6 +115,8 @@ public struct DashboardState: Sendable {
   public internal(set) var search: Prompt?
   /// The `:` command line, while open.
   public internal(set) var commandLine: Prompt?
+  /// `e`: the file name being edited, while open.
+  public internal(set) var exportPrompt: Prompt?
   public internal(set) var lastSearch = ""
   public internal(set) var filterPanel: FilterPanel?
   /// The status line's message; `failed` marks an error.

@@ -58,7 +58,8 @@ public enum KeyHelp {
       "Data",
       [
         .init("[ ]", "previous / next quarter"), .init("r", "reload the store"),
-        .init("e", "export the current view as CSV"), .init("q  Ctrl-C", "quit"),
+        .init("e", "export the current view: asks for the file (Tab: csv, md, json)"),
+        .init("q  Ctrl-C", "quit"),
       ]),
   ]
 

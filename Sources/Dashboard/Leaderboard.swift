@@ -221,4 +221,5 @@ extension LeaderboardModel {
   /// The rows as CSV, as filtered and sorted (`e` export).
   /// Partners without data have no line on a leaderboard: they are left out.
   public func csv() -> String { LeaderboardCSV.document(book, period: period, partners: partners) }
+  public func table() -> ExportTable { LeaderboardCSV.table(book, period: period, partners: partners) }
 }

@@ -54,8 +54,13 @@ public struct PartnerDetailModel: Sendable {
 
   /// The KPI table as CSV (`e` on the detail screen).
   public static func csv(book: Scorebook, partner p: Int, period t: Int) -> String? {
+    table(book: book, partner: p, period: t)?.csv()
+  }
+
+  /// The KPI table, for any export format.
+  public static func table(book: Scorebook, partner p: Int, period t: Int) -> ExportTable? {
     guard let e = book.evaluation(partner: p, period: t) else { return nil }
-    return CSVWriter.document(
+    return ExportTable(
       header: [
         "kpi", "value", "target", "threshold", "baseline", "attainment", "weight", "points", "status",
       ],

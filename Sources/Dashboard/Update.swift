@@ -55,6 +55,7 @@ public enum Update {
       s.failed = false
       if s.search != nil { return searchKey(key, &s) }
       if s.commandLine != nil { return commandLineKey(key, &s) }
+      if s.exportPrompt != nil { return exportKey(key, &s) }
       if s.filterPanel != nil { return filterKey(key, &s) }
       if s.showHelp {
         switch key {
@@ -157,7 +158,9 @@ public enum Update {
       s.commandLine = Prompt()
       return []
     case .char("e"):
-      return [export(s)]
+      // Ask for the file: the view's name, CSV; Tab changes the format.
+      s.exportPrompt = Prompt(text: exportTable(s).stem + ".csv")
+      return []
     case .char("p"):
       let p = s.screen == .partner ? s.detailPartner : s.selectedPartner
       if let p, s.book.isEvaluated(p, s.period) {
@@ -228,6 +231,39 @@ public enum Update {
     return []
   }
 
+  /// The export prompt: edit the file name; Tab cycles .csv, .md, .json;
+  /// Enter writes; Esc cancels.
+  static func exportKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    var text = s.exportPrompt!.text
+    switch key {
+    case .escape:
+      s.exportPrompt = nil
+      s.message = "export cancelled"
+      return []
+    case .enter:
+      s.exportPrompt = nil
+      if text.isEmpty { return [] }
+      if ExportFormat(path: text) == nil { text += ".csv" }
+      guard let effect = export(s, as: text) else { return [] }
+      return [effect]
+    case .tab:
+      let formats = ExportFormat.allCases
+      if let current = ExportFormat(path: text), let dot = text.lastIndex(of: ".") {
+        let next = formats[(formats.firstIndex(of: current)! + 1) % formats.count]
+        text = String(text[..<dot]) + "." + next.rawValue
+      } else {
+        text += ".csv"
+      }
+    case .backspace:
+      if !text.isEmpty { text.removeLast() }
+    case .char(let c):
+      text.append(c)
+    default: break
+    }
+    s.exportPrompt!.text = text
+    return []
+  }
+
   /// The `:` line: type, Tab completes, Enter runs, Esc (or Backspace on an empty line) closes.
   static func commandLineKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
     switch key {
@@ -294,9 +330,11 @@ public enum Update {
       s.screen = .leaderboard
       s.message = "sorted by \(column.title)\(descending ? ", reversed" : "")"
     case .export(let name):
-      guard case .export(let suggested, let contents) = export(s) else { return [] }
-      guard let name else { return [.export(suggestedName: suggested, contents: contents)] }
-      return [.export(suggestedName: name.hasSuffix(".csv") ? name : name + ".csv", contents: contents)]
+      guard let name else { return [export(s)] }
+      guard let effect = export(s, as: ExportFormat(path: name) == nil ? name + ".csv" : name) else {
+        return []
+      }
+      return [effect]
     }
     return []
   }
@@ -598,42 +636,93 @@ public enum Update {
     return []
   }
 
-  /// The current view as CSV (`e`): the leaderboard as filtered and sorted,
-  /// or the partner's KPI table.
-  static func export(_ s: DashboardState) -> Effect {
+  /// The current view's rows for a file: a name stem (view, period and
+  /// filters, as slugs) and the table with its context.
+  static func exportTable(_ s: DashboardState) -> (stem: String, table: ExportTable) {
     let period = s.book.periods.indices.contains(s.period) ? s.book.periods[s.period].description : "none"
-    if s.screen == .trends, let model = s.trendsState.model {
-      let kpi = s.book.program.kpis[model.kpi].id
-      return .export(
-        suggestedName: "partnerboard-trends-\(FileSlug.of(kpi))-\(period).csv",
-        contents: model.csv(book: s.book))
+    let program = s.book.program
+    var context: [(String, String)] = [("program", program.name), ("period", period)]
+    var filterSlug = ""
+    let f = s.leaderboard.filter
+    let filters: [(String, String?)] = [
+      ("segment", f.segment), ("region", f.region), ("tier", f.tier), ("flag", f.flag?.rawValue),
+      ("name", f.text.isEmpty ? nil : f.text),
+    ]
+    for (k, v) in filters {
+      guard let v else { continue }
+      context.append((k, v))
+      filterSlug += "-\(k)-\(FileSlug.of(v))"
     }
-    if s.screen == .whatIf, let model = s.whatIfState.model {
-      return .export(
-        suggestedName: "partnerboard-whatif-\(FileSlug.of(model.whatIf.other.program.name))-\(period).csv",
-        contents: WhatIfCSV.document(model.whatIf))
+    func stem(_ view: String, filtered: Bool = true) -> String {
+      "partnerboard-\(view)-\(period)" + (filtered ? filterSlug : "")
     }
-    if s.screen == .fairness, let review = s.fairnessState.review {
-      return .export(
-        suggestedName: "partnerboard-fairness-\(review.grouping.rawValue)-\(period).csv",
-        contents: FairnessCSV.document(review, program: s.book.program))
+    switch s.screen {
+    case .trends:
+      if let model = s.trendsState.model {
+        let kpi = program.kpis[model.kpi]
+        return (
+          stem("trends-\(FileSlug.of(kpi.id))"),
+          TrendsCSV.table(s.book, model.quarters).titled("KPI trends: \(kpi.name)", context)
+        )
+      }
+    case .whatIf:
+      if let model = s.whatIfState.model {
+        let other = model.whatIf.other.program.name
+        return (
+          stem("whatif-\(FileSlug.of(other))"),
+          WhatIfCSV.table(model.whatIf).titled(
+            "What-if: \(program.name) → \(other)", context + [("other", other)])
+        )
+      }
+    case .fairness:
+      if let review = s.fairnessState.review {
+        let by = review.grouping.rawValue
+        return (
+          stem("fairness-\(by)", filtered: false),
+          FairnessCSV.table(review, program: program).titled(
+            "Fairness by \(by)", [("program", program.name), ("period", period)])
+        )
+      }
+    case .payouts:
+      if let model = s.payoutsState.model {
+        let quarter = model.quarter?.description ?? "none"
+        var c = context
+        c[1] = ("quarter", quarter)
+        return (
+          "partnerboard-payouts-\(quarter)" + filterSlug,
+          PayoutCSV.table(model.results, book: s.book).titled("Payouts", c)
+        )
+      }
+    case .changes:
+      if let model = s.changesState.model {
+        return (stem("changes"), ChangesCSV.table(model.changes, book: s.book).titled("Changes", context))
+      }
+    case .partner:
+      if let p = s.detailPartner,
+        let table = PartnerDetailModel.table(book: s.book, partner: p, period: s.period)
+      {
+        let partner = s.book.partners[p]
+        return (
+          "partnerboard-\(FileSlug.of(partner.id))-\(period)",
+          table.titled("\(partner.name) (\(partner.id))", [("program", program.name), ("period", period)])
+        )
+      }
+    default: break
     }
-    if s.screen == .payouts, let model = s.payoutsState.model {
-      let quarter = model.quarter?.description ?? "none"
-      return .export(
-        suggestedName: "partnerboard-payouts-\(quarter).csv", contents: model.csv(book: s.book))
-    }
-    if s.screen == .changes, let model = s.changesState.model {
-      return .export(
-        suggestedName: "partnerboard-changes-\(period).csv", contents: model.csv(book: s.book))
-    }
-    if s.screen == .partner, let p = s.detailPartner,
-      let csv = PartnerDetailModel.csv(book: s.book, partner: p, period: s.period)
-    {
-      let slug = FileSlug.of(s.book.partners[p].id)
-      return .export(suggestedName: "partnerboard-\(slug)-\(period).csv", contents: csv)
-    }
-    return .export(suggestedName: "partnerboard-leaderboard-\(period).csv", contents: s.leaderboard.csv())
+    return (stem("leaderboard"), s.leaderboard.table().titled("Leaderboard", context))
+  }
+
+  /// `e` without asking (the view's CSV under its suggested name), as the
+  /// tests and `:export` without a name use it.
+  static func export(_ s: DashboardState) -> Effect {
+    let (stem, table) = exportTable(s)
+    return .export(suggestedName: stem + ".csv", contents: table.csv())
+  }
+
+  /// The file `name` in the format its extension names; nil for another extension.
+  static func export(_ s: DashboardState, as name: String) -> Effect? {
+    guard let format = ExportFormat(path: name) else { return nil }
+    return .export(suggestedName: name, contents: format.render(exportTable(s).table))
   }
 }
 

@@ -4,8 +4,13 @@ import Scoring
 /// --format csv` prints and the Changes screen's `e` writes.
 public enum ChangesCSV {
   public static func document(_ changes: Changes, book: Scorebook) -> String {
+    table(changes, book: book).csv()
+  }
+
+  /// The rows, for any export format.
+  public static func table(_ changes: Changes, book: Scorebook) -> ExportTable {
     let tiers = book.program.tiers
-    return CSVWriter.document(
+    return ExportTable(
       header: ["section", "partner_id", "name", "segment", "region", "from_tier", "tier", "score", "reason"],
       rows: changes.entries.map { e in
         let partner = book.partners[e.partner]

@@ -3,7 +3,12 @@ import Scoring
 /// The one CSV layout of the fairness review (`fairness --format csv`, the Fairness screen's `e`).
 public enum FairnessCSV {
   public static func document(_ review: FairnessReview, program: Program) -> String {
-    CSVWriter.document(
+    table(review, program: program).csv()
+  }
+
+  /// The rows, for any export format.
+  public static func table(_ review: FairnessReview, program: Program) -> ExportTable {
+    ExportTable(
       header: ["group", "n", "mean", "median"] + program.tiers.map { "share_" + $0.id } + [
         "gap", "flagged", "drags",
       ],

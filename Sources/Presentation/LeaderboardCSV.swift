@@ -9,8 +9,11 @@ public enum LeaderboardCSV {
     "at_risk", "rising", "grace", "blocked",
   ]
 
-  public static func document(_ lines: [LeaderboardLine]) -> String {
-    CSVWriter.document(
+  public static func document(_ lines: [LeaderboardLine]) -> String { table(lines).csv() }
+
+  /// The rows, for any export format.
+  public static func table(_ lines: [LeaderboardLine]) -> ExportTable {
+    ExportTable(
       header: header,
       rows: lines.map { l in
         [
@@ -24,6 +27,10 @@ public enum LeaderboardCSV {
 
   /// `partners` (indices into the book) in the order given, at period `t`.
   public static func document(_ book: Scorebook, period t: Int, partners: [Int]) -> String {
-    document(partners.compactMap { book.leaderboardLine($0, t) })
+    table(book, period: t, partners: partners).csv()
+  }
+
+  public static func table(_ book: Scorebook, period t: Int, partners: [Int]) -> ExportTable {
+    table(partners.compactMap { book.leaderboardLine($0, t) })
   }
 }

@@ -6,7 +6,12 @@ public enum PayoutCSV {
   /// The JSON's fields, with the partner's and KPI's names and the
   /// maximum payout, for a spreadsheet.
   public static func document(_ results: [PayoutResult], book: Scorebook) -> String {
-    CSVWriter.document(
+    table(results, book: book).csv()
+  }
+
+  /// The rows, for any export format.
+  public static func table(_ results: [PayoutResult], book: Scorebook) -> ExportTable {
+    ExportTable(
       header: [
         "id", "partner_id", "name", "kpi", "kpi_name", "period", "value", "attainment", "share", "max_payout",
         "payout", "status",

@@ -8,8 +8,13 @@ public enum TrendsCSV {
   ]
 
   public static func document(_ book: Scorebook, _ rows: [KPIStatistics]) -> String {
+    table(book, rows).csv()
+  }
+
+  /// The rows, for any export format.
+  public static func table(_ book: Scorebook, _ rows: [KPIStatistics]) -> ExportTable {
     func f(_ x: Double?) -> String { x.map { NumberFormat.trimmed($0, 4) } ?? "" }
-    return CSVWriter.document(
+    return ExportTable(
       header: header,
       rows: rows.map { s in
         [

@@ -3,11 +3,14 @@ import Scoring
 /// The one CSV layout of a what-if (`compare --format csv`, the What-if screen's `e`).
 public enum WhatIfCSV {
   /// One row per partner, in rank order under the other program.
-  public static func document(_ whatIf: WhatIf) -> String {
+  public static func document(_ whatIf: WhatIf) -> String { table(whatIf).csv() }
+
+  /// The rows, for any export format.
+  public static func table(_ whatIf: WhatIf) -> ExportTable {
     let book = whatIf.current
     let a = whatIf.current.program
     let b = whatIf.other.program
-    return CSVWriter.document(
+    return ExportTable(
       header: [
         "partner_id", "name", "segment", "region", "score_current", "score_other", "change", "tier_current",
         "tier_other", "rank_current", "rank_other", "grace_current", "grace_other",

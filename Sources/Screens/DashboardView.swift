@@ -54,6 +54,11 @@ public enum DashboardView {
         hints: [.init("Enter", "keep"), .init("Esc", "cancel")],
         message: "/" + search.text + "_   " + (n == 0 ? "no match" : n == 1 ? "1 match" : "\(n) match"))
     }
+    if let prompt = s.exportPrompt {
+      return StatusBar(
+        hints: [.init("Enter", "write"), .init("Tab", "csv/md/json"), .init("Esc", "cancel")],
+        message: "export to: " + prompt.text + "_")
+    }
     if let line = s.commandLine {
       let offered = line.candidates.isEmpty ? "" : "   " + line.candidates.prefix(12).joined(separator: " ")
       return StatusBar(

@@ -146,26 +146,28 @@ final class DashboardApp {
     }
   }
 
-  /// Writes the export next to the user (current directory), never over a
-  /// file, mode 0600. `name` is the view's suggestion, made of slugs; only
-  /// its last path component is used.
+  /// Writes an export where the user said (relative to the current
+  /// directory, `~` for home), never over a file (`name-2.csv`, ...), mode
+  /// 0600. The suggested names are slugs without a `/`.
   static func export(name: String, contents: String) -> Event {
     let fm = FileManager.default
-    let dir = fm.currentDirectoryPath
-    let base = (name as NSString).lastPathComponent
-    var path = dir + "/" + base
+    var target = (name as NSString).expandingTildeInPath
+    if !target.hasPrefix("/") { target = fm.currentDirectoryPath + "/" + target }
+    let ext = (target as NSString).pathExtension
+    let stem = ext.isEmpty ? target : String(target.dropLast(ext.count + 1))
+    var path = target
     var n = 2
     while true {
       do {
         try PrivateFile.write(contents, to: path, replacing: false)
-        let rows = contents.split(separator: "\n").count - 1
-        return .status("exported \(rows) rows to \(path)")
+        let rows = ext == "csv" ? " \(contents.split(separator: "\n").count - 1) rows" : ""
+        return .status("exported\(rows) to \(path)")
       } catch PrivateFile.Failure.exists {
-        guard n < 1000 else { return .failed("export failed: too many files named \(base)") }
-        path = dir + "/" + base.replacingOccurrences(of: ".csv", with: "-\(n).csv")
+        guard n < 1000 else { return .failed("export failed: too many files named \(target)") }
+        path = stem + "-\(n)" + (ext.isEmpty ? "" : "." + ext)
         n += 1
       } catch {
-        return .failed("export failed: \(error)")
+        return .failed("export failed: \(path): \(error)")
       }
     }
   }

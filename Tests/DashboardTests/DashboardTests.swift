@@ -208,7 +208,7 @@ enum Synthetic {
     #expect(s.showHelp)
     _ = press([.escape], &s)
     #expect(!s.showHelp)
-    guard case .export(let name, let csv) = press([.char("e")], &s).first else {
+    guard case .export(let name, let csv) = press([.char("e"), .enter], &s).first else {
       Issue.record("no export")
       return
     }
@@ -295,11 +295,14 @@ enum Synthetic {
     Update.apply(.key(.enter), to: &s)
     #expect(s.trends!.filter.segment == "a")
     #expect(s.trends!.quarters[1].n == 3)
-    guard case .export(let name, let csv) = Update.apply(.key(.char("e")), to: &s).first else {
+    guard
+      case .export(let name, let csv) =
+        (Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s)).first
+    else {
       Issue.record("no export")
       return
     }
-    #expect(name == "partnerboard-trends-v-2026Q2.csv")
+    #expect(name == "partnerboard-trends-v-2026Q2-segment-a.csv")
     #expect(csv.hasPrefix("kpi,period,n,missing,p25,median,p75,share_at_target,mean_credit\nv,2026Q1,"))
   }
 }
@@ -369,7 +372,10 @@ enum Synthetic {
     for _ in 0..<row { Update.apply(.key(.down), to: &s) }
     Update.apply(.key(.enter), to: &s)
     #expect(s.detailPartner == 0)
-    guard case .export(let name, _) = Update.apply(.key(.char("e")), to: &s).first else {
+    guard
+      case .export(let name, _) =
+        (Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s)).first
+    else {
       Issue.record("no export")
       return
     }
@@ -377,7 +383,10 @@ enum Synthetic {
     #expect(!name.contains("/"))
     // The leaderboard's export: the formula name is text in a spreadsheet.
     Update.apply(.key(.escape), to: &s)
-    guard case .export(_, let csv) = Update.apply(.key(.char("e")), to: &s).first else {
+    guard
+      case .export(_, let csv) = (Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s))
+        .first
+    else {
       Issue.record("no leaderboard export")
       return
     }
@@ -471,7 +480,7 @@ enum Synthetic {
     _ = press([.enter], &s)
     #expect(s.screen == .partner && s.detailPartner == 1)
     _ = press([.escape, .char("5")], &s)
-    guard case .export(let name, let csv) = press([.char("e")], &s).first else {
+    guard case .export(let name, let csv) = press([.char("e"), .enter], &s).first else {
       Issue.record("no export")
       return
     }
@@ -600,7 +609,7 @@ enum Synthetic {
     #expect(s.payoutsState.selected == 1)
     _ = press([.char("m")], &s)
     #expect(s.payoutsState.masked)
-    guard case .export(let name, let csv) = press([.char("e")], &s).first else {
+    guard case .export(let name, let csv) = press([.char("e"), .enter], &s).first else {
       Issue.record("no export")
       return
     }
@@ -739,11 +748,14 @@ enum Synthetic {
     #expect(s.screen == .whatIf)
     Update.apply(.command(.filterSegment("a")), to: &s)
     #expect(s.whatIfState.model!.losers.map(\.partner) == [0, 4, 2])
-    guard case .export(let name, let csv) = Update.apply(.key(.char("e")), to: &s).first else {
+    guard
+      case .export(let name, let csv) =
+        (Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s)).first
+    else {
       Issue.record("no export")
       return
     }
-    #expect(name == "partnerboard-whatif-Halved-2026Q2.csv")
+    #expect(name == "partnerboard-whatif-Halved-2026Q2-segment-a.csv")
     #expect(csv.contains("p0,P0,a,EU,90.00,45.00,-45.00,t2,t0,1,1,0,0"))
     // A reload scores the other program again.
     #expect(Update.apply(.reloaded(book), to: &s) == [.loadProgram(path: "halved.toml")])
@@ -767,5 +779,58 @@ enum Synthetic {
     _ = Update.apply(.key(.char("b")), to: &s)
     #expect(s.fairnessState.review!.grouping == .region)
     #expect(s.fairnessState.review!.groups.map(\.id) == ["EU", "NA"])
+  }
+}
+
+/// `e`: a prompt with the view's name; Tab cycles csv, md, json; the file
+/// carries the view's period and filters.
+@Suite struct ExportPromptTests {
+  let book = Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]])
+
+  @Test func nameFormatAndContext() throws {
+    var s = DashboardState(book: book, width: 120, height: 40)
+    Update.apply(.command(.filterSegment("a")), to: &s)
+    #expect(Update.apply(.key(.char("e")), to: &s).isEmpty)
+    #expect(s.exportPrompt?.text == "partnerboard-leaderboard-2026Q2-segment-a.csv")
+    _ = Update.apply(.key(.tab), to: &s)
+    #expect(s.exportPrompt?.text == "partnerboard-leaderboard-2026Q2-segment-a.md")
+    guard case .export(let md, let markdown) = Update.apply(.key(.enter), to: &s).first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(md == "partnerboard-leaderboard-2026Q2-segment-a.md" && s.exportPrompt == nil)
+    #expect(
+      markdown.hasPrefix("# Leaderboard\n\n- program: Synthetic\n- period: 2026Q2\n- segment: a\n\n| rank |"))
+    // P0 rose from 4th to 1st: movement 3.
+    #expect(
+      markdown.contains("| 1 | 1 | 3 | p0 | P0 | a | EU | t2 | 90.00 | 80.00 | false | false | 0 | false |"))
+    #expect(markdown.contains("| rank | segment\\_rank |"))
+    // JSON: a name typed by hand, numbers as numbers.
+    _ = Update.apply(.key(.char("e")), to: &s)
+    for _ in 0..<60 { _ = Update.apply(.key(.backspace), to: &s) }
+    for c in "top.json" { _ = Update.apply(.key(.char(c)), to: &s) }
+    guard case .export(let name, let json) = Update.apply(.key(.enter), to: &s).first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(name == "top.json")
+    #expect(
+      json.hasPrefix(
+        "{\"view\": \"Leaderboard\", \"program\": \"Synthetic\", \"period\": \"2026Q2\", \"segment\": \"a\", \"rows\": [{\"rank\": 1,"
+      ))
+    #expect(json.contains("\"partner_id\": \"p0\", \"name\": \"P0\""))
+    #expect(json.contains("\"movement\": 3,") && json.contains("\"at_risk\": false"))
+    // No extension: CSV. Esc cancels.
+    _ = Update.apply(.key(.char("e")), to: &s)
+    for _ in 0..<60 { _ = Update.apply(.key(.backspace), to: &s) }
+    for c in "plain" { _ = Update.apply(.key(.char(c)), to: &s) }
+    guard case .export(let plain, _) = Update.apply(.key(.enter), to: &s).first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(plain == "plain.csv")
+    _ = Update.apply(.key(.char("e")), to: &s)
+    #expect(
+      Update.apply(.key(.escape), to: &s).isEmpty && s.exportPrompt == nil && s.message == "export cancelled")
   }
 }

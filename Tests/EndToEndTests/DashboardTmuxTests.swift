@@ -63,7 +63,10 @@ import Testing
     try t.resize(120, 40)
     #expect(try t.wait(for: "Outcome Partner Program FY2026"))
     // Export the view: a CSV in the current directory, and a message that says where.
+    // e asks for the file: the view's name, in CSV; Enter writes it.
     try t.send("e")
+    #expect(try t.wait(for: "export to: partnerboard-leaderboard-2026Q3.csv_"))
+    try t.send("Enter")
     #expect(try t.wait { $0.contains("exported 62 rows to") } != nil, "\((try? t.screen()) ?? "")")
     let exportPath = t.dir + "/partnerboard-leaderboard-2026Q3.csv"
     let csv = try String(contentsOfFile: exportPath, encoding: .utf8)

@@ -119,6 +119,12 @@ public struct DashboardState: Sendable {
   public internal(set) var exportPrompt: Prompt?
   public internal(set) var lastSearch = ""
   public internal(set) var filterPanel: FilterPanel?
+  /// `c`: the column chooser, while open.
+  public internal(set) var columnPanel: ColumnPanel?
+  /// The leaderboard's columns.
+  public internal(set) var columns = ColumnChoice()
+  /// `<` `>`: the leaderboard column `s` sorts by (an index into the visible fields).
+  public internal(set) var columnCursor = 0
   /// The status line's message; `failed` marks an error.
   public internal(set) var message: String?
   public internal(set) var failed = false
@@ -198,19 +204,31 @@ public struct DashboardState: Sendable {
 
   public static let minimumWidth = 80
   public static let minimumHeight = 24
+  /// The leaderboard's visible fields at the current width.
+  public var visibleFields: [LeaderboardField] { columns.visible(width: width) }
+
+  /// The field under the column cursor.
+  public var cursorField: LeaderboardField {
+    let fields = visibleFields
+    return fields[max(0, min(columnCursor, fields.count - 1))]
+  }
+
   public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
   // MARK: - Changes that keep the selection
 
   /// Rebuilds the leaderboard, keeping the selected partner when it is still listed.
   mutating func rebuild(
-    sort: LeaderboardColumn? = nil, ascending: Bool? = nil, filter: LeaderboardFilter? = nil
+    sort: LeaderboardColumn? = nil, ascending: Bool? = nil, filter: LeaderboardFilter? = nil,
+    sortKPI: Int?? = nil
   ) {
     let keep = selectedPartner.map { book.partners[$0].id }
+    // Sorting by a column ends sorting by a KPI.
+    let kpi: Int? = sortKPI ?? (sort != nil ? nil : leaderboard.sortKPI)
     leaderboard = LeaderboardModel(
       book: book, period: period, sort: sort ?? leaderboard.sort,
       ascending: ascending ?? leaderboard.ascending,
-      filter: filter ?? leaderboard.filter)
+      filter: filter ?? leaderboard.filter, sortKPI: kpi)
     select(partnerID: keep)
   }
 
@@ -360,7 +378,13 @@ public struct DashboardState: Sendable {
     }
     leaderboard = LeaderboardModel(
       book: newBook, period: max(period, 0), sort: leaderboard.sort, ascending: leaderboard.ascending,
-      filter: leaderboard.filter)
+      filter: leaderboard.filter,
+      sortKPI: leaderboard.sortKPI.flatMap { k in
+        oldBook.program.kpis.indices.contains(k) ? newBook.program.kpiIndex(oldBook.program.kpis[k].id) : nil
+      })
+    columns.kpis = columns.kpis.compactMap { k in
+      oldBook.program.kpis.indices.contains(k) ? newBook.program.kpiIndex(oldBook.program.kpis[k].id) : nil
+    }
     select(partnerID: keep)
     // The partner screen and the QBR follow their partner by id (indices move).
     detail = detail.flatMap { old in

@@ -50,7 +50,9 @@ public enum KeyHelp {
       "Find and order",
       [
         .init("/", "filter by name or id as you type (Esc undoes)"), .init("n N", "next / previous match"),
-        .init("s S", "sort by the next column / reverse"),
+        .init("< >", "choose a column (its title is highlighted)"),
+        .init("s S", "sort by that column (again: reverse) / reverse"),
+        .init("c", "columns: show or hide, add a KPI's value"),
         .init("f", "filters: text, segment, region, tier, flag"),
         .init("x", "clear filters"),
       ]),

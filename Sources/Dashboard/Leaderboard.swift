@@ -101,13 +101,16 @@ public struct LeaderboardModel: Sendable {
   public let sort: LeaderboardColumn
   public let ascending: Bool
   public let filter: LeaderboardFilter
+  /// Sorted by this KPI's value (best first) instead of `sort`.
+  public let sortKPI: Int?
   /// Partner indices in display order.
   public let partners: [Int]
 
   public init(
     book: Scorebook, period: Int, sort: LeaderboardColumn = .rank, ascending: Bool = true,
-    filter: LeaderboardFilter = LeaderboardFilter()
+    filter: LeaderboardFilter = LeaderboardFilter(), sortKPI: Int? = nil
   ) {
+    self.sortKPI = sortKPI
     self.book = book
     self.period = period
     self.sort = sort
@@ -123,7 +126,9 @@ public struct LeaderboardModel: Sendable {
     var list = book.order[period].filter { p in
       book.matches(p, period, partnerFilter) && search.matches(book.partners[p])
     }
-    if sort != .rank || !ascending {
+    if let k = sortKPI {
+      list = Self.sorted(list, byKPI: k, ascending: ascending, book: book, period: period)
+    } else if sort != .rank || !ascending {
       list = Self.sorted(list, by: sort, ascending: ascending, book: book, period: period)
     }
     withData = list.count
@@ -149,7 +154,16 @@ public struct LeaderboardModel: Sendable {
 
   /// Whether the sorted column's values decrease down the table: the one
   /// fact both the column's arrow (▼) and the status line show.
-  public var valuesDescend: Bool { sort.naturalOrderDescends == ascending }
+  public var valuesDescend: Bool {
+    if let k = sortKPI { return (book.program.kpis[k].direction == .higher) == ascending }
+    return sort.naturalOrderDescends == ascending
+  }
+
+  /// The sorted field.
+  public var sortField: LeaderboardField { sortKPI.map { .kpi($0) } ?? .column(sort) }
+
+  /// The sorted field's title.
+  public var sortTitle: String { sortKPI.map { book.program.kpis[$0].name } ?? sort.title }
 
   /// "best first" or "reversed", for the status line.
   public var orderWords: String { ascending ? "best first" : "reversed" }
@@ -209,6 +223,28 @@ public struct LeaderboardModel: Sendable {
       return a.1 < b.1
     }
     return sorted.map(\.2)
+  }
+}
+
+extension LeaderboardModel {
+  /// By a KPI's aggregated value, best first (higher or lower as the KPI
+  /// says); partners without a value last; rank order breaks ties.
+  static func sorted(_ list: [Int], byKPI k: Int, ascending: Bool, book: Scorebook, period t: Int) -> [Int] {
+    let higher = book.program.kpis[k].direction == .higher
+    var rankPosition = [Int](repeating: 0, count: book.partners.count)
+    for (i, p) in book.order[t].enumerated() { rankPosition[p] = i }
+    let keyed = list.map { p -> (Double?, Int, Int) in (book.value(p, t, k), rankPosition[p], p) }
+    return keyed.sorted { a, b in
+      switch (a.0, b.0) {
+      case (nil, nil): return a.1 < b.1
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let x?, let y?):
+        if x == y { return a.1 < b.1 }
+        let better = higher ? x > y : x < y
+        return ascending ? better : !better
+      }
+    }.map(\.2)
   }
 }
 

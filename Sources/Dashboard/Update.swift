@@ -57,6 +57,7 @@ public enum Update {
       if s.commandLine != nil { return commandLineKey(key, &s) }
       if s.exportPrompt != nil { return exportKey(key, &s) }
       if s.filterPanel != nil { return filterKey(key, &s) }
+      if s.columnPanel != nil { return columnKey(key, &s) }
       if s.showHelp {
         switch key {
         case .char("q"): return [.quit]
@@ -73,6 +74,37 @@ public enum Update {
       if s.screen == .qbr { return qbrKey(key, &s) }
       return globalKey(key, &s)
     }
+  }
+
+  static func fieldTitle(_ f: LeaderboardField, _ s: DashboardState) -> String {
+    switch f {
+    case .column(let c): c.title
+    case .kpi(let k): s.book.program.kpis[k].name
+    }
+  }
+
+  /// The column chooser: ↑↓ move, Space or Enter switches a column on or off, Esc or c closes.
+  static func columnKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    let columns = ColumnChoice.optional
+    let count = columns.count + s.book.program.kpis.count
+    var panel = s.columnPanel!
+    switch key {
+    case .escape, .char("c"), .char("q"):
+      s.columnPanel = nil
+      s.columnCursor = min(s.columnCursor, s.visibleFields.count - 1)
+      return []
+    case .down, .char("j"): panel.cursor = min(panel.cursor + 1, count - 1)
+    case .up, .char("k"): panel.cursor = max(0, panel.cursor - 1)
+    case .char(" "), .enter:
+      if panel.cursor < columns.count {
+        s.columns.toggle(columns[panel.cursor], width: s.width)
+      } else {
+        s.columns.toggle(kpi: panel.cursor - columns.count)
+      }
+    default: break
+    }
+    s.columnPanel = panel
+    return []
   }
 
   /// Commands: the changes keys make, asked for by name.
@@ -411,13 +443,25 @@ public enum Update {
     case .char("/"): s.search = Prompt(text: s.leaderboard.filter.text, restore: s.leaderboard.filter.text)
     case .char("n"): findNext(s.lastSearch, forward: true, &s)
     case .char("N"): findNext(s.lastSearch, forward: false, &s)
+    case .char(">"), .char("<"):
+      // The column cursor: the header of the column `s` sorts by.
+      let n = s.visibleFields.count
+      s.columnCursor = max(0, min(n - 1, s.columnCursor + (key == .char(">") ? 1 : -1)))
+      s.message = "column \(fieldTitle(s.cursorField, s)): s sorts by it"
     case .char("s"):
-      var column = s.leaderboard.sort
-      repeat {
-        column = LeaderboardColumn(rawValue: (column.rawValue + 1) % LeaderboardColumn.allCases.count)!
-      } while !column.sortable
-      s.rebuild(sort: column, ascending: true)
-      s.message = "sorted by \(column.title)"
+      // Sort by the column under the cursor; again on the same column reverses.
+      let field = s.cursorField
+      if field == s.leaderboard.sortField {
+        s.rebuild(ascending: !s.leaderboard.ascending)
+      } else {
+        switch field {
+        case .column(let c) where c.sortable: s.rebuild(sort: c, ascending: true)
+        case .column: s.message = "the trend column cannot be sorted: < > choose another"
+        case .kpi(let k): s.rebuild(ascending: true, sortKPI: .some(k))
+        }
+      }
+      if s.message == nil { s.message = "sorted by \(s.leaderboard.sortTitle), \(s.leaderboard.orderWords)" }
+    case .char("c"): s.columnPanel = ColumnPanel()
     case .char("S"):
       s.rebuild(ascending: !s.leaderboard.ascending)
       s.message = "sorted by \(s.leaderboard.sort.title), \(s.leaderboard.orderWords)"

@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// How numbers read in tables (JSON and CSV print plain numbers).
 public enum NumberFormat {
@@ -52,6 +53,14 @@ public enum NumberFormat {
     case .score: return trimmed(x, 2)
     case .days: return trimmed(x, 2) + " days"
     }
+  }
+
+  /// A KPI value for a narrow column: the unit left to the header, large
+  /// amounts shortened (1.2M, 877.6k), "—" when missing.
+  public static func compactValue(_ x: Double?, unit: KPIUnit) -> String {
+    guard let x else { return "—" }
+    if unit == .currency || abs(x) >= 100_000 { return CompactNumber.text(x) }
+    return trimmed(x, 2)
   }
 
   /// A difference of two values of a KPI, in its unit: a change in a

@@ -36,6 +36,9 @@ public enum DashboardView {
     if let panel = s.filterPanel {
       FilterPanelView(panel: panel, state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
     }
+    if let panel = s.columnPanel {
+      ColumnPanelView(panel: panel, state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+    }
     if s.showHelp {
       var help = HelpScreen.overlay
       help.offset = s.helpScroll
@@ -76,14 +79,16 @@ public enum DashboardView {
     }
     if s.showHelp {
       hints = [.init("↑↓ PgDn", "scroll"), .init("any key", "close help"), .init("q", "quit")]
+    } else if s.columnPanel != nil {
+      hints = [.init("↑↓", "column"), .init("Space", "show/hide"), .init("Esc", "done")]
     } else if s.filterPanel != nil {
       hints = [.init("↑↓", "field"), .init("←→", "value"), .init("type", "text"), .init("Enter", "done")]
     } else {
       switch s.screen {
       case .leaderboard:
         hints = [
-          .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("s", "sort"),
-          .init("f", "filter"),
+          .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("< > s", "sort"),
+          .init("f", "filter"), .init("c", "columns"),
           .init("[ ]", "period"), .init("Tab", "overview"), .init("e", "export"), .init("?", "help"),
           .init("q", "quit"),
         ]

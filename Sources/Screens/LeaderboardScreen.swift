@@ -32,7 +32,7 @@ struct LeaderboardScreen: Widget {
     // Second line: sort and filters.
     let lb = s.leaderboard
     var info =
-      "Sorted by \(lb.sort.title) \(lb.valuesDescend ? glyphs.arrowDown : glyphs.arrowUp) (\(lb.orderWords))"
+      "Sorted by \(lb.sortTitle) \(lb.valuesDescend ? glyphs.arrowDown : glyphs.arrowUp) (\(lb.orderWords))"
     let filters = FilterText.describe(lb.filter, program: program)
     if !filters.isEmpty { info += " · filter: " + filters + " (x clears)" }
     info +=
@@ -48,58 +48,80 @@ struct LeaderboardScreen: Widget {
       return
     }
     let wide = rect.width >= 110
-    var columns: [(LeaderboardColumn, Table.Column)] = [
-      (.rank, .init("#", width: .fixed(5), alignment: .right)),
-      (.movement, .init("Move", width: .fixed(5), alignment: .right)),
-      (.partner, .init("Partner", width: .flex(3))),
-      (.segment, .init("Segment", width: .fixed(wide ? 11 : 8))),
-    ]
-    if wide { columns.append((.region, .init("Region", width: .fixed(6)))) }
-    columns += [
-      (.tier, .init("Tier", width: .fixed(10))),
-      (.score, .init("Score", width: .fixed(wide ? 17 : 6), alignment: wide ? .left : .right)),
-      (.change, .init("Δ", width: .fixed(6), alignment: .right)),
-      (.trend, .init("Trend", width: .fixed(8))),
-      (.flags, .init("Flags", width: .flex(1))),
-    ]
+    let fields = s.visibleFields
+    let kpis = program.kpis
+    func column(_ f: LeaderboardField) -> Table.Column {
+      switch f {
+      case .column(.rank): .init("#", width: .fixed(5), alignment: .right)
+      case .column(.movement): .init("Move", width: .fixed(5), alignment: .right)
+      case .column(.partner): .init("Partner", width: .flex(3))
+      case .column(.segment): .init("Segment", width: .fixed(wide ? 11 : 8))
+      case .column(.region): .init("Region", width: .fixed(6))
+      case .column(.tier): .init("Tier", width: .fixed(10))
+      case .column(.score): .init("Score", width: .fixed(wide ? 17 : 6), alignment: wide ? .left : .right)
+      case .column(.change): .init("Δ", width: .fixed(6), alignment: .right)
+      case .column(.trend): .init("Trend", width: .fixed(8))
+      case .column(.flags): .init("Flags", width: .flex(wide ? 1 : 2))
+      case .kpi(let k):
+        .init(
+          String(kpis[k].name.prefix(12)), width: .fixed(max(8, min(12, kpis[k].name.count))),
+          alignment: .right)
+      }
+    }
     let tierCount = program.tiers.count
     let grace = program.gracePeriods
+    let cursor = max(0, min(s.columnCursor, fields.count - 1))
     let table = Table(
-      columns: columns.map(\.1), rowCount: lb.count, selected: s.selected, offset: s.scroll,
-      sortColumn: columns.firstIndex { $0.0 == lb.sort }, sortDescending: lb.valuesDescend
+      columns: fields.map(column), rowCount: lb.count, selected: s.selected, offset: s.scroll,
+      sortColumn: fields.firstIndex(of: lb.sortField), sortDescending: lb.valuesDescend
     ) { i in
       let r = lb.row(i)
-      guard let rank = r.rank, let tierIndex = r.tierIndex, let score = r.score else {
-        // Listed so that it can be found; nothing to rank yet.
-        var cells: [StyledText] = [
-          "", "", StyledText(r.name, style: theme.muted), StyledText(r.segment, style: theme.muted),
-        ]
-        if wide { cells.append(StyledText(r.region, style: theme.muted)) }
-        cells += [Phrases.noDataShort, "—", "", "", ""].map { StyledText($0, style: theme.muted) }
-        return cells
+      let t = s.period
+      return fields.map { f -> StyledText in
+        guard let rank = r.rank, let tierIndex = r.tierIndex, let score = r.score else {
+          // Listed so that it can be found; nothing to rank yet.
+          switch f {
+          case .column(.partner): return StyledText(r.name, style: theme.muted)
+          case .column(.segment): return StyledText(r.segment, style: theme.muted)
+          case .column(.region): return StyledText(r.region, style: theme.muted)
+          case .column(.tier): return StyledText(Phrases.noDataShort, style: theme.muted)
+          case .column(.score): return StyledText("—", style: theme.muted)
+          default: return ""
+          }
+        }
+        switch f {
+        case .column(.rank): return StyledText(String(rank))
+        case .column(.movement): return Format.movement(r.movement, glyphs, theme)
+        case .column(.partner): return StyledText(r.name)
+        case .column(.segment): return StyledText(r.segment)
+        case .column(.region): return StyledText(r.region)
+        case .column(.tier): return StyledText(r.tierName, style: theme.tier(tierIndex, of: tierCount))
+        case .column(.score):
+          let scoreText = NumberFormat.fixed(score, 2)
+          guard wide else { return StyledText(scoreText) }
+          let pad = String(repeating: " ", count: max(0, 6 - scoreText.count))
+          return StyledText(pad + scoreText + " " + Bar.string(score / 100, width: 10, glyphs: glyphs))
+        case .column(.change): return Format.change(r.change, theme)
+        case .column(.trend):
+          return StyledText(
+            Sparkline.string(r.history, width: 8, range: 0...100, glyphs: glyphs), style: theme.accent)
+        case .column(.flags):
+          let flags = Format.flags(
+            atRisk: r.atRisk, rising: r.rising, blocked: r.blocked, grace: r.grace, gracePeriods: grace, theme
+          )
+          return StyledText(flags.map(\.text).joined(), style: flags.first?.style ?? .plain)
+        case .kpi(let k):
+          return StyledText(NumberFormat.compactValue(book.value(r.partnerIndex, t, k), unit: kpis[k].unit))
+        }
       }
-      var cells: [StyledText] = [
-        StyledText(String(rank)), Format.movement(r.movement, glyphs, theme), StyledText(r.name),
-        StyledText(r.segment),
-      ]
-      if wide { cells.append(StyledText(r.region)) }
-      let scoreText = NumberFormat.fixed(score, 2)
-      cells.append(StyledText(r.tierName, style: theme.tier(tierIndex, of: tierCount)))
-      if wide {
-        let pad = String(repeating: " ", count: max(0, 6 - scoreText.count))
-        cells.append(StyledText(pad + scoreText + " " + Bar.string(score / 100, width: 10, glyphs: glyphs)))
-      } else {
-        cells.append(StyledText(scoreText))
-      }
-      cells.append(Format.change(r.change, theme))
-      cells.append(
-        StyledText(Sparkline.string(r.history, width: 8, range: 0...100, glyphs: glyphs), style: theme.accent)
-      )
-      let flags = Format.flags(
-        atRisk: r.atRisk, rising: r.rising, blocked: r.blocked, grace: r.grace, gracePeriods: grace, theme)
-      cells.append(StyledText(flags.map(\.text).joined(), style: flags.first?.style ?? .plain))
-      return cells
     }
     table.render(in: tableRect, buffer: &buffer, glyphs: glyphs)
+    // The column cursor (`<` `>`): its title underlined in reverse video.
+    if fields.count > 1 {
+      let widths = table.columnWidths(width: tableRect.width)
+      var x = tableRect.x + 2
+      for i in 0..<cursor { x += widths[i] + table.spacing }
+      buffer.patchStyle(.reverse, in: Rect(x: x, y: tableRect.y, width: widths[cursor], height: 1))
+    }
   }
 }

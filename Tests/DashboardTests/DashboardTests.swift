@@ -126,8 +126,11 @@ enum Synthetic {
   @Test func sortKeysKeepTheSelectedPartner() {
     var s = state()
     _ = press([.down], &s)  // p4
-    _ = press([.char("s"), .char("s")], &s)  // movement, partner
-    #expect(s.leaderboard.sort == .partner)
+    // `s` on the cursor's column (#, already sorted): reversed.
+    _ = press([.char("s")], &s)
+    #expect(s.leaderboard.sort == .rank && !s.leaderboard.ascending && s.selectedPartner == 4)
+    _ = press([.char(">"), .char(">"), .char("s")], &s)  // movement, partner
+    #expect(s.leaderboard.sort == .partner && s.leaderboard.ascending)
     #expect(s.selectedPartner == 4)
     _ = press([.char("S")], &s)
     #expect(!s.leaderboard.ascending)
@@ -832,5 +835,51 @@ enum Synthetic {
     _ = Update.apply(.key(.char("e")), to: &s)
     #expect(
       Update.apply(.key(.escape), to: &s).isEmpty && s.exportPrompt == nil && s.message == "export cancelled")
+  }
+}
+
+/// `c` chooses columns (KPI values included); `<` `>` and `s` sort by the column under the cursor.
+@Suite struct ColumnTests {
+  let book = Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]])
+
+  func press(_ keys: [Key], _ s: inout DashboardState) {
+    for k in keys { Update.apply(.key(k), to: &s) }
+  }
+
+  @Test func defaultsFollowTheWidth() {
+    let narrow = DashboardState(book: book, width: 80, height: 24)
+    #expect(
+      narrow.visibleFields == [
+        .column(.rank), .column(.movement), .column(.partner), .column(.segment),
+        .column(.tier), .column(.score), .column(.change), .column(.flags),
+      ])
+    let wide = DashboardState(book: book, width: 160, height: 40)
+    #expect(wide.visibleFields.contains(.column(.region)) && wide.visibleFields.contains(.column(.trend)))
+  }
+
+  @Test func chooseColumnsAndSortByAKPI() {
+    var s = DashboardState(book: book, width: 80, height: 24)
+    press([.char("c")], &s)
+    #expect(s.columnPanel != nil)
+    // Region is the third optional column: on. Then the first KPI: on.
+    press([.down, .down, .char(" ")], &s)
+    #expect(s.visibleFields.contains(.column(.region)))
+    press([.down, .down, .down, .down, .down, .down, .enter], &s)
+    #expect(s.columns.kpis == [0])
+    // Movement off.
+    press([.home, .up, .up, .up, .up, .up, .up, .up, .up, .char(" "), .escape], &s)
+    #expect(s.columnPanel == nil && !s.visibleFields.contains(.column(.movement)))
+    #expect(s.visibleFields.last == .column(.flags) && s.visibleFields.dropLast().last == .kpi(0))
+    // Cursor to the KPI column and sort: the value, best first (higher is better).
+    let kpiColumn = s.visibleFields.firstIndex(of: .kpi(0))!
+    press(Array(repeating: .char(">"), count: kpiColumn) + [.char("s")], &s)
+    #expect(s.leaderboard.sortKPI == 0 && s.leaderboard.sortTitle == "Value")
+    // 2026Q2 values: p0 90, p4 85, p2 70, p3 60, p1 40.
+    #expect(s.leaderboard.partners == [0, 4, 2, 3, 1])
+    press([.char("s")], &s)
+    #expect(s.leaderboard.partners == [1, 3, 2, 4, 0] && !s.leaderboard.ascending)
+    // Sorting by a column of its own ends the KPI sort.
+    press([.char("<"), .char("<"), .char("<"), .char("s")], &s)
+    #expect(s.leaderboard.sortKPI == nil)
   }
 }

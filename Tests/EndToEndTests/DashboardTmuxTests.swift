@@ -38,8 +38,8 @@ import Testing
     try t.send("x")
     #expect(try t.wait { $0.contains("filters cleared") } != nil)
     #expect(Tmux.selectedLine(try t.screen()).contains("Acme Corporation"))
-    // Sort keeps the selected partner.
-    try t.send("s")
+    // Sort by the column under the cursor (> moves it) keeps the selected partner.
+    try t.send(">", "s")
     #expect(try t.wait(for: "Sorted by Move"))
     #expect(Tmux.selectedLine(try t.screen()).contains("Acme Corporation"))
     // Open the detail, and back.

@@ -148,6 +148,17 @@ import Testing
     #expect(!s.showHelp && s.helpScroll == 0)
   }
 
+  /// `c` with Region and a KPI's value switched on, then the leaderboard with them.
+  @Test func columnChooser() throws {
+    var s = state(80, 24)
+    for k: Dashboard.Key in [.char("c"), .down, .down, .char(" ")] { Update.apply(.key(k), to: &s) }
+    for _ in 0..<9 { Update.apply(.key(.down), to: &s) }
+    Update.apply(.key(.char(" ")), to: &s)
+    try assertSnapshot("columns-80x24", s)
+    Update.apply(.key(.escape), to: &s)
+    try assertSnapshot("leaderboard-with-kpi-80x24", s)
+  }
+
   @Test func commandLineWithCompletions() throws {
     var s = state(80, 24)
     for k in ":se" { Update.apply(.key(.char(k)), to: &s) }

@@ -135,6 +135,8 @@ public struct DashboardState: Sendable {
   public internal(set) var detail: DetailState?
   /// The overview of the current period, computed when the screen opens.
   public internal(set) var overview: OverviewModel?
+  /// The overview page's first line shown (it scrolls where it does not fit).
+  public internal(set) var overviewScroll = 0
   public internal(set) var trendsState = TrendsState()
   public internal(set) var changesState = ChangesState()
   public internal(set) var payoutsState = PayoutsState()

@@ -207,7 +207,18 @@ public enum Update {
     case .leaderboard: return leaderboardKey(key, &s)
     case .partner: return detailKey(key, &s)
     case .overview:
-      if key == .escape || key == .backspace { s.screen = .leaderboard }
+      // The page clamps the scroll to what it holds; ↑ from past the end
+      // starts from the last line shown.
+      let page = max(1, s.height - 4)
+      switch key {
+      case .escape, .backspace: s.screen = .leaderboard
+      case .down, .char("j"): s.overviewScroll = min(s.overviewScroll + 1, 200)
+      case .up, .char("k"): s.overviewScroll = max(0, s.overviewScroll - 1)
+      case .pageDown, .char(" "): s.overviewScroll = min(s.overviewScroll + page, 200)
+      case .pageUp: s.overviewScroll = max(0, s.overviewScroll - page)
+      case .char("g"), .home: s.overviewScroll = 0
+      default: break
+      }
       return []
     case .trends: return trendsKey(key, &s)
     case .changes: return changesKey(key, &s)

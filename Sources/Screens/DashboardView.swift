@@ -99,7 +99,10 @@ public enum DashboardView {
           .init("q", "quit"),
         ]
       case .overview:
-        hints = [.init("Tab", "changes"), .init("[ ]", "period"), .init("?", "help"), .init("q", "quit")]
+        hints = [
+          .init("↑↓", "scroll"), .init("Tab", "changes"), .init("[ ]", "period"), .init("?", "help"),
+          .init("q", "quit"),
+        ]
       case .changes:
         hints = [
           .init("↑↓", "move"), .init("Enter", "open"), .init("{ }", "section"), .init("f", "filter"),

@@ -167,6 +167,24 @@ import Testing
     try assertSnapshot("command-line-80x24", s)
   }
 
+  /// At 80x24 the overview is one column that scrolls: every at-risk
+  /// partner and every KPI (by name) can be reached.
+  @Test func overviewScrollsAt80x24() throws {
+    var s = state(80, 24)
+    Update.apply(.command(.show(.overview)), to: &s)
+    let top = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
+    #expect(top.contains("↓ more (1-21 of"))
+    Update.apply(.key(.pageDown), to: &s)
+    try assertSnapshot("overview-scrolled-80x24", s)
+    let text = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
+    #expect(text.contains("Müller Systemhaus GmbH  Platinum 40.46 · in grace 1 of 1"))
+    for _ in 0..<10 { Update.apply(.key(.pageDown), to: &s) }
+    let end = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
+    #expect(end.contains("Sustainability score") && end.contains("80 and up good") && end.contains("end ("))
+    Update.apply(.key(.char("g")), to: &s)
+    #expect(s.overviewScroll == 0)
+  }
+
   @Test(arguments: sizes) func help(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
     Update.apply(.command(.help), to: &s)

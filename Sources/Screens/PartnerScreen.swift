@@ -173,8 +173,12 @@ struct PartnerPage {
     let cardHeight = card.count + 2
     let takesHeight = takes.count + 2
     if width >= 110 {
+      // The tier card as wide as its longest line (52 to half the width):
+      // on a wide screen its benefits are not cut.
+      let longest = card.map { $0.reduce(0) { $0 + TextWidthBridge.of($1.text) } }.max() ?? 0
+      let cardWidth = max(52, min(longest + 4, width / 2))
       let cols = Rect(x: 0, y: y, width: width, height: max(cardHeight, takesHeight)).columns(
-        [.fixed(52), .flex(1)], spacing: 1)
+        [.fixed(cardWidth), .flex(1)], spacing: 1)
       Card(title: "Tier", lines: card).render(in: cols[0], buffer: &page, glyphs: glyphs)
       Card(title: "What it takes (each KPI alone)", lines: takes).render(
         in: cols[1], buffer: &page, glyphs: glyphs)

@@ -100,18 +100,26 @@ struct TrendsScreen: Widget {
     let better = kpi.direction == .higher ? "higher is better \(up)" : "lower is better \(down)"
     var caption: [StyledText] = [
       StyledText(kpi.name, style: theme.heading), StyledText("  \(better)", style: theme.muted),
+      StyledText("  median, p25..p75 shaded", style: theme.muted),
     ]
     if let target = model.target {
-      caption.append(
-        StyledText(
-          "  median, p25..p75 shaded · target \(Format.value(target, kpi, program))", style: theme.muted))
+      caption.append(StyledText(" · target \(Format.value(target, kpi, program))", style: theme.warn))
     }
     let partner = state.selectedPartner
-    if let p = partner { caption.append(StyledText("  · \(book.partners[p].name)", style: theme.good)) }
-    _ = buffer.put(caption, x: right.x, y: right.y, maxWidth: right.width)
+    if let p = partner {
+      caption.append(
+        StyledText(
+          " · \(glyphs.isUnicode ? "⠒⠒" : "**") \(book.partners[p].name) (\(glyphs.arrowUp)\(glyphs.arrowDown) off the scale)",
+          style: theme.good))
+    }
+    // Up to three lines where one does not hold it: the target and the partner's name are not cut.
+    let captionLines = min(3, Text.wrap(caption.map(\.text).joined(), width: right.width).count)
+    Text(spans: caption).render(
+      in: Rect(x: right.x, y: right.y, width: right.width, height: captionLines), buffer: &buffer,
+      glyphs: glyphs)
     let quarters = model.quarters
     let tableRows = min(quarters.count, max(3, (right.height - 2) / 2 - 1))
-    let chartHeight = max(4, right.height - tableRows - 3)
+    let chartHeight = max(4, right.height - tableRows - 2 - captionLines)
     var series = [LineChart.Series("median", values: quarters.map(\.median), style: theme.accent)]
     if let p = partner {
       series.append(
@@ -120,8 +128,11 @@ struct TrendsScreen: Widget {
     }
     var chart = LineChart(series: series, target: model.target, targetStyle: theme.warn)
     chart.band = .init(lower: quarters.map(\.p25), upper: quarters.map(\.p75), style: theme.muted)
+    // The median and its band set the scale: one partner far out does not flatten them.
+    chart.scaleSeries = [0]
     chart.render(
-      in: Rect(x: right.x, y: right.y + 1, width: right.width, height: chartHeight), buffer: &buffer,
+      in: Rect(x: right.x, y: right.y + captionLines, width: right.width, height: chartHeight),
+      buffer: &buffer,
       glyphs: glyphs)
 
     // Table per quarter (the latest that fit).
@@ -153,7 +164,8 @@ struct TrendsScreen: Widget {
       ]
       return cells
     }.render(
-      in: Rect(x: right.x, y: right.y + 2 + chartHeight, width: right.width, height: shown.count + 1),
+      in: Rect(
+        x: right.x, y: right.y + 1 + captionLines + chartHeight, width: right.width, height: shown.count + 1),
       buffer: &buffer,
       glyphs: glyphs)
   }

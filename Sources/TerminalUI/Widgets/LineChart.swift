@@ -31,6 +31,10 @@ public struct LineChart: Widget, Sendable {
   public var format: @Sendable (Double) -> String
   /// A shaded band between two value series (e.g. p25..p75), under the lines.
   public var band: Band?
+  /// The series that set the y scale (with the band and the target); nil:
+  /// all. The others are clipped to it, and a point beyond it is marked
+  /// with an arrow at the edge (▲ above, ▼ below).
+  public var scaleSeries: Set<Int>?
 
   public struct Band: Sendable {
     public var lower: [Double?]
@@ -60,7 +64,9 @@ public struct LineChart: Widget, Sendable {
   /// The y span shown: `yRange`, or the data and target, widened when flat.
   public var resolvedRange: ClosedRange<Double> {
     if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
-    var all = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+    var all = series.indices.filter { scaleSeries?.contains($0) ?? true }.flatMap {
+      series[$0].values.compactMap { $0 }
+    }.filter(\.isFinite)
     if let band { all += (band.lower + band.upper).compactMap { $0 }.filter(\.isFinite) }
     if let target, target.isFinite { all.append(target) }
     guard var lo = all.min(), var hi = all.max() else { return 0...1 }
@@ -159,6 +165,20 @@ public struct LineChart: Widget, Sendable {
       for xx in 0..<plot.width {
         guard let (c, s) = canvas.cell(xx, yy, markers: glyphs.chartMarkers) else { continue }
         buffer[plot.x + xx, plot.y + yy] = Cell(c, style: series[s].style)
+      }
+    }
+    // Clipped points: an arrow at the edge they left by.
+    if let scaleSeries {
+      for (s, series) in series.enumerated() where !scaleSeries.contains(s) {
+        let n = series.values.count
+        for (i, value) in series.values.enumerated() {
+          guard let v = value, v.isFinite, v > hi || v < lo else { continue }
+          let dx = n <= 1 ? 0 : Int(clampingRounded: Double(i) * Double(canvas.dotsWide - 1) / Double(n - 1))
+          let xx = dx / (braille ? 2 : 1)
+          let yy = v > hi ? 0 : plot.height - 1
+          buffer[plot.x + xx, plot.y + yy] = Cell(
+            v > hi ? glyphs.arrowUp : glyphs.arrowDown, style: series.style)
+        }
       }
     }
   }

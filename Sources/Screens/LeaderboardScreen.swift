@@ -61,7 +61,8 @@ struct LeaderboardScreen: Widget {
       case .column(.score): .init("Score", width: .fixed(wide ? 17 : 6), alignment: wide ? .left : .right)
       case .column(.change): .init("Δ", width: .fixed(6), alignment: .right)
       case .column(.trend): .init("Trend", width: .fixed(8))
-      case .column(.flags): .init("Flags", width: .flex(wide ? 1 : 2))
+      // Wide enough for "risk grace 1/2" (and "blocked"), never cut first.
+      case .column(.flags): .init("Flags", width: .fixed(wide ? 20 : 14))
       case .kpi(let k):
         .init(
           String(kpis[k].name.prefix(12)), width: .fixed(max(8, min(12, kpis[k].name.count))),

@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// The screens of the dashboard (`1`-`8`, Tab).
 public enum Screen: Equatable, Sendable {
@@ -159,6 +160,11 @@ public struct DashboardState: Sendable {
     self.width = width
     self.height = height
     leaderboard = LeaderboardModel(book: book, period: max(t, 0))
+    longestName = Self.longestName(book)
+  }
+
+  static func longestName(_ book: Scorebook) -> Int {
+    book.partners.reduce(0) { max($0, TextWidth.of($1.name)) }
   }
 
   /// Builds the models of what is on screen when their inputs changed: the
@@ -207,7 +213,12 @@ public struct DashboardState: Sendable {
   public static let minimumWidth = 80
   public static let minimumHeight = 24
   /// The leaderboard's visible fields at the current width.
-  public var visibleFields: [LeaderboardField] { columns.visible(width: width) }
+  public var visibleFields: [LeaderboardField] {
+    columns.visible(width: width, program: book.program, longestName: longestName)
+  }
+
+  /// The widest partner name (display columns), for the leaderboard's layout.
+  public internal(set) var longestName = 0
 
   /// The field under the column cursor.
   public var cursorField: LeaderboardField {
@@ -364,6 +375,7 @@ public struct DashboardState: Sendable {
     let periodName = book.periods.indices.contains(period) ? book.periods[period] : nil
     let wasLatest = period == book.periods.count - 1
     book = newBook
+    longestName = Self.longestName(newBook)
     overview = nil
     trendsState.model = nil
     changesState.model = nil

@@ -56,6 +56,56 @@ public struct ColumnChoice: Equatable, Sendable {
   }
 }
 
+extension LeaderboardField {
+  /// Columns wide (110 and up) get room for bars and regions.
+  public static func isWide(_ width: Int) -> Bool { width >= 110 }
+
+  /// The column's width; nil for the partner's name, which takes the rest.
+  public func width(screen: Int, program: Program) -> Int? {
+    let wide = Self.isWide(screen)
+    switch self {
+    case .column(.rank), .column(.movement): return 5
+    case .column(.partner): return nil
+    case .column(.segment): return wide ? 11 : 8
+    case .column(.region): return 6
+    case .column(.tier): return 10
+    case .column(.score): return wide ? 17 : 6
+    case .column(.change): return 6
+    case .column(.trend): return 8
+    // Wide enough for "risk grace 1/2" (and "blocked"), never cut first.
+    case .column(.flags): return wide ? 20 : 14
+    case .kpi(let k): return max(8, min(12, program.kpis[k].name.count))
+    }
+  }
+}
+
+extension ColumnChoice {
+  /// The fields on a screen `width` wide: the chosen ones; and where the
+  /// user chose no KPI and names (`longestName`, at most 40) leave room,
+  /// the program's KPIs in order, as many as fit: wide terminals show more
+  /// data, not blank space after the names.
+  public func visible(width: Int, program: Program, longestName: Int) -> [LeaderboardField] {
+    var fields = visible(width: width)
+    guard kpis.isEmpty else { return fields }
+    let fixed = fields.compactMap { $0.width(screen: width, program: program) }.reduce(0, +)
+    let name = max(16, min(longestName, 40))
+    var spare = width - 2 - fixed - name - fields.count
+    var extra: [LeaderboardField] = []
+    for k in program.kpis.indices {
+      let w = LeaderboardField.kpi(k).width(screen: width, program: program)! + 1
+      guard spare >= w else { break }
+      extra.append(.kpi(k))
+      spare -= w
+    }
+    if let flags = fields.firstIndex(of: .column(.flags)) {
+      fields.insert(contentsOf: extra, at: flags)
+    } else {
+      fields += extra
+    }
+    return fields
+  }
+}
+
 /// The column chooser (`c`): a cursor over the optional columns, then the KPIs.
 public struct ColumnPanel: Equatable, Sendable {
   public internal(set) var cursor = 0

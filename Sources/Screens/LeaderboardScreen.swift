@@ -50,23 +50,20 @@ struct LeaderboardScreen: Widget {
     let wide = rect.width >= 110
     let fields = s.visibleFields
     let kpis = program.kpis
+    // Widths from the field (one home with the state's choice of columns);
+    // the partner takes the rest, or its longest name when KPI columns fill the width.
+    let autoKPIs = s.columns.kpis.isEmpty && fields.contains { if case .kpi = $0 { true } else { false } }
     func column(_ f: LeaderboardField) -> Table.Column {
+      let w = f.width(screen: rect.width, program: program)
+      let size: Size = w.map { .fixed($0) } ?? (autoKPIs ? .fixed(max(16, min(s.longestName, 40))) : .flex(1))
       switch f {
-      case .column(.rank): .init("#", width: .fixed(5), alignment: .right)
-      case .column(.movement): .init("Move", width: .fixed(5), alignment: .right)
-      case .column(.partner): .init("Partner", width: .flex(3))
-      case .column(.segment): .init("Segment", width: .fixed(wide ? 11 : 8))
-      case .column(.region): .init("Region", width: .fixed(6))
-      case .column(.tier): .init("Tier", width: .fixed(10))
-      case .column(.score): .init("Score", width: .fixed(wide ? 17 : 6), alignment: wide ? .left : .right)
-      case .column(.change): .init("Δ", width: .fixed(6), alignment: .right)
-      case .column(.trend): .init("Trend", width: .fixed(8))
-      // Wide enough for "risk grace 1/2" (and "blocked"), never cut first.
-      case .column(.flags): .init("Flags", width: .fixed(wide ? 20 : 14))
-      case .kpi(let k):
-        .init(
-          String(kpis[k].name.prefix(12)), width: .fixed(max(8, min(12, kpis[k].name.count))),
-          alignment: .right)
+      case .column(.rank): return .init("#", width: size, alignment: .right)
+      case .column(.movement): return .init("Move", width: size, alignment: .right)
+      case .column(.partner): return .init("Partner", width: size)
+      case .column(.score): return .init("Score", width: size, alignment: wide ? .left : .right)
+      case .column(.change): return .init("Δ", width: size, alignment: .right)
+      case .column(let c): return .init(c.title, width: size)
+      case .kpi(let k): return .init(String(kpis[k].name.prefix(12)), width: size, alignment: .right)
       }
     }
     let tierCount = program.tiers.count

@@ -855,6 +855,14 @@ enum Synthetic {
       ])
     let wide = DashboardState(book: book, width: 160, height: 40)
     #expect(wide.visibleFields.contains(.column(.region)) && wide.visibleFields.contains(.column(.trend)))
+    // 220 columns: the spare width shows the program's KPI, before the flags.
+    var huge = DashboardState(book: book, width: 220, height: 60)
+    #expect(huge.visibleFields.suffix(2) == [.kpi(0), .column(.flags)])
+    // Once the user chooses columns of KPIs, only those.
+    Update.apply(.key(.char("c")), to: &huge)
+    for _ in 0..<8 { Update.apply(.key(.down), to: &huge) }
+    Update.apply(.key(.char(" ")), to: &huge)
+    #expect(huge.columns.kpis == [0] && huge.visibleFields.filter { $0 == .kpi(0) }.count == 1)
   }
 
   @Test func chooseColumnsAndSortByAKPI() {

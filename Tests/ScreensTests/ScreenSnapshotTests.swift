@@ -53,7 +53,7 @@ import Testing
 
   func partner(_ name: String) -> Int { Self.book.partners.firstIndex { $0.name == name }! }
 
-  static let sizes = [(80, 24), (160, 48)]
+  static let sizes = [(80, 24), (120, 40), (160, 48), (220, 60)]
 
   @Test(arguments: sizes) func leaderboard(_ size: (Int, Int)) throws {
     try assertSnapshot("leaderboard-\(size.0)x\(size.1)", state(size.0, size.1))

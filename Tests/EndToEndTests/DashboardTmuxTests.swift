@@ -144,6 +144,28 @@ import Testing
     #expect(t.sttyUnchanged())
   }
 
+  @Test func columnChooserAddsAKPIAndSortsByIt() throws {
+    let db = try store(from: Self.sample)
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Outcome Partner Program FY2026"))
+    // c: switch Renewal rate (the second KPI, after the eight columns) on.
+    try t.send("c")
+    #expect(try t.wait(for: "KPI: Renewal rate"))
+    for _ in 0..<9 { try t.send("Down") }
+    try t.send("Space")
+    #expect(try t.wait(for: "☑ KPI: Renewal rate"))
+    try t.send("Escape")
+    #expect(try t.wait { !$0.contains("KPI: Renewal rate") && $0.contains("Renewal rate") } != nil)
+    // > to its column, s sorts by it (best first).
+    for _ in 0..<9 { try t.send(">") }
+    #expect(try t.wait(for: "column Renewal rate"))
+    try t.send("s")
+    #expect(try t.wait(for: "Sorted by Renewal rate ▼ (best first)"), "\((try? t.screen()) ?? "")")
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+    #expect(t.sttyUnchanged())
+  }
+
   @Test func trendsScreen() throws {
     let db = try store(from: Self.sample)
     let t = try Tmux(["--db", db])

@@ -43,9 +43,13 @@ struct TrendsScreen: Widget {
     for row in model.rows {
       if row.indicator != lastIndicator {
         lastIndicator = row.indicator
+        // The sparklines' scale, said once: each median on its own min-max.
         _ = buffer.put(
-          [StyledText(row.indicator == .leading ? "Leading" : "Lagging", style: theme.heading)], x: left.x,
-          y: y, maxWidth: left.width)
+          [
+            StyledText(row.indicator == .leading ? "Leading" : "Lagging", style: theme.heading),
+            StyledText(
+              lastIndicator == model.rows.first?.indicator ? "  medians, own scale" : "", style: theme.muted),
+          ], x: left.x, y: y, maxWidth: left.width)
         y += 1
       }
       let chosen = row.kpi == model.kpi

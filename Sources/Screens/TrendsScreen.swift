@@ -48,7 +48,7 @@ struct TrendsScreen: Widget {
           [
             StyledText(row.indicator == .leading ? "Leading" : "Lagging", style: theme.heading),
             StyledText(
-              lastIndicator == model.rows.first?.indicator ? "  medians, own scale" : "", style: theme.muted),
+              lastIndicator == model.rows.first?.indicator ? "  median, own scale" : "", style: theme.muted),
           ], x: left.x, y: y, maxWidth: left.width)
         y += 1
       }

@@ -83,7 +83,10 @@ struct TrendsScreen: Widget {
     if movers.isEmpty, y < left.maxY {
       _ = buffer.put([StyledText("none", style: theme.muted)], x: left.x, y: y, maxWidth: left.width)
     }
-    for (i, m) in movers.enumerated() where y < left.maxY {
+    // Where not all fit, the list scrolls with the selected mover.
+    let room = max(1, left.maxY - y)
+    let first = max(0, min(state.trendsFocusOnMovers ? state.trendsMover - room + 1 : 0, movers.count - room))
+    for (i, m) in movers.enumerated() where i >= first && y < left.maxY {
       let selected = state.trendsFocusOnMovers && i == state.trendsMover
       let change = NumberFormat.difference(abs(m.change), unit: kpi.unit, currency: program.currency)
       let sign =

@@ -205,6 +205,18 @@ import Testing
     try assertSnapshot("trends-msp-ttv-\(size.0)x\(size.1)", s)
   }
 
+  /// At 80x24 the movers list scrolls with the selection: the last faller is reachable.
+  @Test func trendsMoversScrollAt80x24() throws {
+    var s = state(80, 24)
+    Update.apply(.key(.char("t")), to: &s)
+    Update.apply(.key(.char("m")), to: &s)
+    for _ in 0..<9 { Update.apply(.key(.down), to: &s) }
+    let text = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
+    let last = s.trends!.moverList.last!.partner
+    #expect(s.trendsMover == 9)
+    #expect(text.contains("▸▼ " + String(Self.book.partners[last].name.prefix(6))))
+  }
+
   @Test func trendsASCII() throws {
     var s = state(80, 24)
     Update.apply(.key(.char("t")), to: &s)

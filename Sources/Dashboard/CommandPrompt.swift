@@ -130,7 +130,9 @@ public enum CommandPrompt {
   }
 
   /// Tab: the line completed as far as it is unambiguous, and the candidates.
-  public static func complete(_ text: String, book: Scorebook) -> (text: String, candidates: [String]) {
+  public static func complete(
+    _ text: String, book: Scorebook, paths: (String) -> [String] = { _ in [] }
+  ) -> (text: String, candidates: [String]) {
     let endsWithSpace = text.hasSuffix(" ")
     var parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     if parts.isEmpty || (parts.count == 1 && !endsWithSpace) {
@@ -141,6 +143,18 @@ public enum CommandPrompt {
       return (line, candidates)
     }
     let word = words.map(\.word).first { $0.hasPrefix(parts[0].lowercased()) } ?? parts[0]
+    if word == "compare" || word == "export" {
+      // A path: complete it from the file system (folders end in /).
+      let typed = endsWithSpace ? "" : parts.dropFirst().joined(separator: " ")
+      let candidates = paths(typed).filter { word == "export" || $0.hasSuffix("/") || $0.hasSuffix(".toml") }
+      let common = commonPrefix(candidates)
+      let head = word + " "
+      if candidates.count == 1 { return (head + candidates[0], candidates) }
+      return (
+        common.count > typed.count ? head + common : text,
+        candidates.map { String($0.split(separator: "/").last ?? "") }
+      )
+    }
     let prefix = endsWithSpace ? "" : parts.removeLast()
     let options: [String]
     switch word {

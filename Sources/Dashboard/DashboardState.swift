@@ -116,6 +116,9 @@ public struct DashboardState: Sendable {
   public internal(set) var search: Prompt?
   /// The `:` command line, while open.
   public internal(set) var commandLine: Prompt?
+  /// For `:compare` Tab: the paths that start with a prefix (folders end
+  /// in `/`). The shell gives the file system's; tests give their own.
+  public var listPaths: @Sendable (String) -> [String] = { _ in [] }
   /// `e`: the file name being edited, while open.
   public internal(set) var exportPrompt: Prompt?
   public internal(set) var lastSearch = ""

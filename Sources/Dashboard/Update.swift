@@ -315,7 +315,7 @@ public enum Update {
     case .backspace:
       if s.commandLine!.text.isEmpty { s.commandLine = nil } else { s.commandLine!.text.removeLast() }
     case .tab:
-      let (text, candidates) = CommandPrompt.complete(s.commandLine!.text, book: s.book)
+      let (text, candidates) = CommandPrompt.complete(s.commandLine!.text, book: s.book, paths: s.listPaths)
       s.commandLine!.text = text
       s.commandLine!.candidates = candidates
     case .enter:

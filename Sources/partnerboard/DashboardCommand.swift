@@ -68,6 +68,7 @@ final class DashboardApp {
   init(store: PartnerStore, book: Scorebook, period: Int, theme: Theme) {
     self.store = store
     self.state = DashboardState(book: book, period: period)
+    state.listPaths = Self.paths
     self.theme = theme
     self.dataVersion = (try? store.dataVersion()) ?? 0
   }
@@ -129,6 +130,24 @@ final class DashboardApp {
         }
       }
       session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
+    }
+  }
+
+  /// Paths starting with `prefix`, relative to the current directory (or
+  /// absolute, or under `~`): what `:compare` Tab offers. Folders end in `/`.
+  static func paths(_ prefix: String) -> [String] {
+    let fm = FileManager.default
+    let expanded = (prefix as NSString).expandingTildeInPath
+    let dirPart = prefix.hasSuffix("/") ? prefix : (prefix as NSString).deletingLastPathComponent
+    let namePrefix = prefix.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
+    var dir = prefix.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
+    if dir.isEmpty { dir = "." }
+    guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
+    return names.filter { $0.hasPrefix(namePrefix) && !$0.hasPrefix(".") }.sorted().map { name in
+      var isDir: ObjCBool = false
+      fm.fileExists(atPath: (dir as NSString).appendingPathComponent(name), isDirectory: &isDir)
+      let shown = dirPart.isEmpty ? name : (dirPart.hasSuffix("/") ? dirPart + name : dirPart + "/" + name)
+      return shown + (isDir.boolValue ? "/" : "")
     }
   }
 

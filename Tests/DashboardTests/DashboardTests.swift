@@ -679,6 +679,27 @@ enum Synthetic {
     #expect(CommandPrompt.complete("period 2026Q", book: book).candidates == ["2026Q1", "2026Q2"])
     let two = CommandPrompt.complete("c", book: book)
     #expect(two.candidates == ["compare", "clear", "changes"] && two.text == "c")
+    // :compare completes paths: folders, then .toml files in them.
+    let files: (String) -> [String] = { prefix in
+      [
+        "sample-data/", "scripts/", "sample-data/program.toml", "sample-data/volume-program.toml",
+        "sample-data/partners.csv",
+      ]
+      .filter { path in
+        // Direct children of the typed folder, as the file system lists them.
+        guard path.hasPrefix(prefix), path != prefix else { return false }
+        let rest = path.dropFirst(prefix.count)
+        return !rest.dropLast().contains("/")
+          && !(prefix.isEmpty == false && !prefix.hasSuffix("/") && rest.contains("/")
+            && !rest.hasSuffix("/"))
+      }
+    }
+    #expect(CommandPrompt.complete("compare sam", book: book, paths: files).text == "compare sample-data/")
+    let tomls = CommandPrompt.complete("compare sample-data/", book: book, paths: files)
+    #expect(tomls.candidates == ["program.toml", "volume-program.toml"])
+    #expect(
+      CommandPrompt.complete("compare sample-data/v", book: book, paths: files).text
+        == "compare sample-data/volume-program.toml")
   }
 
   @Test func runningALine() {

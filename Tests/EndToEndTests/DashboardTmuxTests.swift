@@ -123,7 +123,11 @@ import Testing
     try t.send(":", "comp")
     try t.send("Tab")
     #expect(try t.wait(for: ":compare _"))
-    try t.send(Self.sample + "/volume-program.toml", "Enter")
+    // The path completes too.
+    try t.send(Self.sample + "/volu")
+    try t.send("Tab")
+    #expect(try t.wait(for: "volume-program.toml_"), "\((try? t.screen()) ?? "")")
+    try t.send("Enter")
     #expect(try t.wait(for: "Biggest losers"), "\((try? t.screen()) ?? "")")
     #expect(try t.screen().contains("13 of 63 change tier (21 %)"))
     // The first loser, after the ten winners: Rocket Cloud, 56.29 -> 39.88.

@@ -139,7 +139,7 @@ public struct QBRContent: Sendable {
       for r in alsoNeeded { facts.append(Fact(label: "Also needed", value: r)) }
     } else {
       progress = nil
-      topTier = "Top tier: \(e.tier.name)"
+      topTier = Phrases.topTier(e.tier.name, inGrace: e.inGrace)
       alsoNeeded = []
     }
     self.facts = facts

@@ -85,6 +85,12 @@ public enum Phrases {
     }
   }
 
+  /// At the top tier: "Top tier: Platinum"; in grace there, keeping it is
+  /// what matters, and the words say so.
+  public static func topTier(_ name: String, inGrace: Bool) -> String {
+    inGrace ? "\(name) is the top tier: keeping it is the goal" : "Top tier: \(name)"
+  }
+
   /// An amount hidden on a shared screen (`m`).
   public static let masked = "•••"
 

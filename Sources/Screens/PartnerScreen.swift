@@ -130,7 +130,10 @@ struct PartnerPage {
         card.append([StyledText("unmet: " + EvaluationText.requirement(r, program), style: theme.bad)])
       }
     } else {
-      card.append([StyledText("Top tier", style: theme.good)])
+      card.append([
+        StyledText(
+          Phrases.topTier(e.tier.name, inGrace: e.inGrace), style: e.inGrace ? theme.warn : theme.good)
+      ])
     }
     let outlook = [
       e.atRisk ? StyledText("at risk ", style: theme.bad) : nil,

@@ -217,6 +217,21 @@ import Testing
     #expect(text.contains("▸▼ " + String(Self.book.partners[last].name.prefix(6))))
   }
 
+  /// In grace at the top tier: what keeps the tier, never a bare "Top tier".
+  @Test func inGraceAtTheTopTierIsToldToKeepIt() throws {
+    var s = state(80, 24)
+    Update.apply(.command(.openPartner(partner("Müller Systemhaus GmbH"))), to: &s)
+    let card = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
+    #expect(card.contains("41.54 points to keep Platinum"))
+    #expect(card.contains("Platinum is the top tier: keeping it is the goal"))
+    var q = state(80, 24)
+    Update.apply(.command(.openQBR(partner("Müller Systemhaus GmbH"), standalone: true)), to: &q)
+    Update.apply(.command(.qbrSlide(1)), to: &q)
+    let slide = TextBackend.render(DashboardView.render(q, glyphs: .unicode))
+    #expect(slide.contains("41.5 points to keep Platinum") && slide.contains("keeping it is the goal"))
+    #expect(!slide.contains("Top tier: Platinum"))
+  }
+
   @Test func trendsASCII() throws {
     var s = state(80, 24)
     Update.apply(.key(.char("t")), to: &s)

@@ -232,11 +232,11 @@ public enum Update {
   /// What-if: ↑↓ over the winners and losers, Enter opens the partner.
   static func whatIfKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
     let n = s.whatIfState.model?.list.count ?? 0
+    if let j = listTarget(key, from: s.whatIfState.selected, count: n, page: max(1, n / 2)) {
+      s.whatIfState.selected = max(0, min(j, n - 1))
+      return []
+    }
     switch key {
-    case .down, .char("j"): s.whatIfState.selected = min(s.whatIfState.selected + 1, max(0, n - 1))
-    case .up, .char("k"): s.whatIfState.selected = max(0, s.whatIfState.selected - 1)
-    case .char("g"), .home: s.whatIfState.selected = 0
-    case .char("G"), .end: s.whatIfState.selected = max(0, n - 1)
     case .enter, .right, .char("l"):
       if let m = s.whatIfState.model, m.list.indices.contains(s.whatIfState.selected) {
         s.openDetail(m.list[s.whatIfState.selected].partner)
@@ -382,18 +382,30 @@ public enum Update {
     return []
   }
 
+  /// The one meaning of the movement keys in a list of `count` rows with
+  /// `page` rows on screen: the row to go to from `i`, or nil for another key.
+  static func listTarget(_ key: Key, from i: Int, count: Int, page: Int) -> Int? {
+    switch key {
+    case .down, .char("j"): i + 1
+    case .up, .char("k"): i - 1
+    case .pageDown: i + page
+    case .pageUp: i - page
+    case .char("g"), .home: 0
+    case .char("G"), .end: count - 1
+    default: nil
+    }
+  }
+
   /// Payouts: ↑↓ j k move, Enter opens the partner, m hides amounts, f filters.
   static func payoutsKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
     guard let model = s.payoutsState.model else { return [] }
     let page = PayoutsState.visibleRows(height: s.height)
     let i = s.payoutsState.selected
+    if let j = listTarget(key, from: i, count: model.count, page: page) {
+      s.payoutsState.select(j, height: s.height)
+      return []
+    }
     switch key {
-    case .down, .char("j"): s.payoutsState.select(i + 1, height: s.height)
-    case .up, .char("k"): s.payoutsState.select(i - 1, height: s.height)
-    case .pageDown: s.payoutsState.select(i + page, height: s.height)
-    case .pageUp: s.payoutsState.select(i - page, height: s.height)
-    case .char("g"), .home: s.payoutsState.select(0, height: s.height)
-    case .char("G"), .end: s.payoutsState.select(model.count - 1, height: s.height)
     case .enter, .right, .char("l"):
       if model.partners.indices.contains(i), let p = model.partners[i] { s.openDetail(p) }
     case .char("m"):
@@ -412,13 +424,11 @@ public enum Update {
     guard let model = s.changesState.model else { return [] }
     let page = ChangesState.visibleLines(height: s.height)
     let i = s.changesState.selected
+    if let j = listTarget(key, from: i, count: model.count, page: page) {
+      s.changesState.select(j, height: s.height)
+      return []
+    }
     switch key {
-    case .down, .char("j"): s.changesState.select(i + 1, height: s.height)
-    case .up, .char("k"): s.changesState.select(i - 1, height: s.height)
-    case .pageDown: s.changesState.select(i + page, height: s.height)
-    case .pageUp: s.changesState.select(i - page, height: s.height)
-    case .char("g"), .home: s.changesState.select(0, height: s.height)
-    case .char("G"), .end: s.changesState.select(model.count - 1, height: s.height)
     case .char("}"):
       if let j = model.entry(inSectionAfter: i, forward: true) { s.changesState.select(j, height: s.height) }
     case .char("{"):
@@ -442,14 +452,11 @@ public enum Update {
   }
 
   static func leaderboardKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
-    let page = s.tableHeight
+    if let j = listTarget(key, from: s.selected, count: s.leaderboard.count, page: s.tableHeight) {
+      s.moveSelection(to: j)
+      return []
+    }
     switch key {
-    case .down, .char("j"): s.moveSelection(to: s.selected + 1)
-    case .up, .char("k"): s.moveSelection(to: s.selected - 1)
-    case .pageDown: s.moveSelection(to: s.selected + page)
-    case .pageUp: s.moveSelection(to: s.selected - page)
-    case .char("g"), .home: s.moveSelection(to: 0)
-    case .char("G"), .end: s.moveSelection(to: s.leaderboard.count - 1)
     case .enter, .right, .char("l"): s.openDetail(s.selectedPartner)
     case .char("/"): s.search = Prompt(text: s.leaderboard.filter.text, restore: s.leaderboard.filter.text)
     case .char("n"): findNext(s.lastSearch, forward: true, &s)

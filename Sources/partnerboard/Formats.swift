@@ -25,3 +25,19 @@ struct PeriodOption: ParsableArguments {
     return t
   }
 }
+
+/// `--segment S --region R`: the partners a report covers, the segment
+/// checked against the program (one message for every command).
+struct GroupOptions: ParsableArguments {
+  @Option(help: "Only partners of this segment id.") var segment: String?
+  @Option(help: "Only partners of this region.") var region: String?
+
+  /// The filter, after checking that the segment exists in `program`.
+  func filter(in program: Program, tier: String? = nil) throws -> PartnerFilter {
+    if let x = segment, program.segment(x) == nil {
+      throw CLIError(
+        "--segment: unknown segment \"\(x)\" (known: \(program.segments.map(\.id).joined(separator: ", ")))")
+    }
+    return PartnerFilter(segment: segment, region: region, tier: tier)
+  }
+}

@@ -20,8 +20,7 @@ struct LeaderboardCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
-  @Option(help: "Only partners of this segment id.") var segment: String?
-  @Option(help: "Only partners of this region.") var region: String?
+  @OptionGroup var groups: GroupOptions
   @Option(help: "Only partners holding this tier id.") var tier: String?
   @Option(help: "At most N rows.") var top: Int?
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
@@ -36,17 +35,12 @@ struct LeaderboardCommand: ParsableCommand {
       let program = view?.program ?? book!.program
       let periods = view?.periods ?? book!.periods
       let t = try period.index(in: periods)
-      if let x = segment, program.segment(x) == nil {
-        throw CLIError(
-          "--segment: unknown segment \"\(x)\" (known: \(program.segments.map(\.id).joined(separator: ", ")))"
-        )
-      }
+      let filter = try groups.filter(in: program, tier: tier)
       if let x = tier, program.tierIndex(x) == nil {
         throw CLIError(
           "--tier: unknown tier \"\(x)\" (known: \(program.tiers.map(\.id).joined(separator: ", ")))")
       }
       if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
-      let filter = PartnerFilter(segment: segment, region: region, tier: tier)
       let report: LeaderboardReport
       let evaluated: Int
       if let book {
@@ -229,20 +223,14 @@ struct ChangesCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
-  @Option(help: "Only partners of this segment id.") var segment: String?
-  @Option(help: "Only partners of this region.") var region: String?
+  @OptionGroup var groups: GroupOptions
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
   func run() throws {
     try reportingErrors {
       let book = try store.scorebook()
       let t = try period.index(in: book)
-      if let x = segment, book.program.segment(x) == nil {
-        throw CLIError(
-          "--segment: unknown segment \"\(x)\" (known: \(book.program.segments.map(\.id).joined(separator: ", ")))"
-        )
-      }
-      let report = ChangesReport(book, period: t, filter: PartnerFilter(segment: segment, region: region))
+      let report = ChangesReport(book, period: t, filter: try groups.filter(in: book.program))
       switch format {
       case .table:
         let against =

@@ -26,8 +26,7 @@ struct TrendsCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @Option(help: "One KPI id: a row per quarter.") var kpi: String?
-  @Option(help: "Only partners of this segment id.") var segment: String?
-  @Option(help: "Only partners of this region.") var region: String?
+  @OptionGroup var groups: GroupOptions
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
   func run() throws {
@@ -42,13 +41,7 @@ struct TrendsCommand: ParsableCommand {
         }
         k = i
       }
-      if let s = segment, book.program.segment(s) == nil {
-        throw CLIError(
-          "--segment: unknown segment \"\(s)\" (known: \(book.program.segments.map(\.id).joined(separator: ", ")))"
-        )
-      }
-      let rows = TrendsReport.rows(
-        book, kpi: k, period: t, filter: PartnerFilter(segment: segment, region: region))
+      let rows = TrendsReport.rows(book, kpi: k, period: t, filter: try groups.filter(in: book.program))
       switch format {
       case .json: Output.out(TrendsReport.json(book, rows))
       case .csv: Output.out(TrendsReport.csv(book, rows))

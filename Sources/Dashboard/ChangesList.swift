@@ -1,8 +1,10 @@
 import Presentation
 import Scoring
+import TextLayout
 
 /// The Changes screen's model: the sections of `Changes` as lines, a title
-/// line per section and one line per entry, with each entry's reason.
+/// line per section and one line per entry (the view words the reasons of
+/// the rows it shows: at 100,000 partners there are tens of thousands).
 public struct ChangesModel: Sendable {
   public enum Line: Sendable, Equatable {
     case section(Changes.Kind, count: Int)
@@ -14,10 +16,12 @@ public struct ChangesModel: Sendable {
   public let periodIndex: Int
   public let filter: PartnerFilter
   public let lines: [Line]
-  /// Per entry: why it is listed.
-  public let reasons: [String]
   /// Per entry: its line.
   public let lineOfEntry: [Int]
+  /// Entries per section, in `Changes.Kind` order.
+  public let counts: [Int]
+  /// The widest partner name listed (display columns), for the layout.
+  public let longestName: Int
 
   public init(book: Scorebook, period t: Int, filter: PartnerFilter) {
     let changes = Changes(book: book, period: t, filter: filter)
@@ -36,7 +40,8 @@ public struct ChangesModel: Sendable {
     }
     self.lines = lines
     self.lineOfEntry = lineOfEntry
-    reasons = changes.entries.map { ChangeText.reason($0, book: book) }
+    counts = Changes.Kind.allCases.map { kind in changes.entries.lazy.filter { $0.kind == kind }.count }
+    longestName = changes.entries.reduce(0) { max($0, TextWidth.of(book.partners[$1.partner].name)) }
   }
 
   public var count: Int { changes.entries.count }

@@ -62,14 +62,19 @@ public struct FairnessReview: Sendable {
         $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
       }.map { ($0, $0) }
     }
-    func key(_ p: Int) -> String {
-      grouping == .segment ? book.partners[p].segment : book.partners[p].region
+    // Each partner's group as a number, once: the loops below compare ints.
+    var code: [String: Int] = [:]
+    for (i, g) in keys.enumerated() { code[g.id] = i }
+    var groupOf = [Int](repeating: -1, count: book.partners.count)
+    for p in evaluated {
+      let partner = book.partners[p]
+      groupOf[p] = code[grouping == .segment ? partner.segment : partner.region] ?? -1
     }
 
-    groups = keys.map { g in
-      let members = evaluated.filter { key($0) == g.id }
+    groups = keys.enumerated().map { gi, g in
+      let members = evaluated.filter { groupOf[$0] == gi }
       let scores = members.map { book.score($0, t)! }.sorted()
-      let others = evaluated.filter { key($0) != g.id }.map { book.score($0, t)! }.sorted()
+      let others = evaluated.filter { groupOf[$0] != gi }.map { book.score($0, t)! }.sorted()
       let median = Quantile.type7(scores, 0.5)!
       let gap = Quantile.type7(others, 0.5).map { specRound($0 - median, 2) }
       var shares = [Double](repeating: 0, count: program.tiers.count)
@@ -80,9 +85,9 @@ public struct FairnessReview: Sendable {
         // among the others, each summed in rank order.
         var sum = (group: 0.0, others: 0.0)
         var count = (group: 0, others: 0)
-        for p in evaluated where book.weight(p, k) > 0 {
+        for p in evaluated where book.isApplicable(p, k) {
           let c = Attainment.credit(book.attainment(p, t, k))
-          if key(p) == g.id {
+          if groupOf[p] == gi {
             sum.group += c
             count.group += 1
           } else {

@@ -26,6 +26,63 @@ public enum Quantile {
     guard lo + 1 < sorted.count else { return sorted[lo] }
     return sorted[lo] + (h - Double(lo)) * (sorted[lo + 1] - sorted[lo])
   }
+
+  /// Type-7 quantiles at several `ps` of unsorted `values`, without sorting
+  /// them all: the order statistics needed are selected (quickselect), each
+  /// search starting where the previous one ended. `values` is reordered.
+  public static func type7(selecting values: inout [Double], _ ps: [Double]) -> [Double?] {
+    let n = values.count
+    guard n > 0 else { return ps.map { _ in nil } }
+    var ranks = Set<Int>()
+    for p in ps {
+      let lo = Int((Double(n - 1) * p).rounded(.down))
+      ranks.insert(lo)
+      if lo + 1 < n { ranks.insert(lo + 1) }
+    }
+    var from = 0
+    for k in ranks.sorted() {
+      select(&values, k, from, n - 1)
+      from = k
+    }
+    return ps.map { p in
+      let h = Double(n - 1) * p
+      let lo = Int(h.rounded(.down))
+      guard lo + 1 < n else { return values[lo] }
+      return values[lo] + (h - Double(lo)) * (values[lo + 1] - values[lo])
+    }
+  }
+
+  /// Puts the k-th smallest of `a[lo...hi]` at `k`, smaller ones before it
+  /// and larger ones after (Hoare's selection, median-of-three pivots).
+  static func select(_ a: inout [Double], _ k: Int, _ lo: Int, _ hi: Int) {
+    var lo = lo
+    var hi = hi
+    while hi > lo {
+      let mid = lo + (hi - lo) / 2
+      if a[mid] < a[lo] { a.swapAt(mid, lo) }
+      if a[hi] < a[lo] { a.swapAt(hi, lo) }
+      if a[hi] < a[mid] { a.swapAt(hi, mid) }
+      let pivot = a[mid]
+      var i = lo
+      var j = hi
+      while i <= j {
+        while a[i] < pivot { i += 1 }
+        while a[j] > pivot { j -= 1 }
+        if i <= j {
+          a.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if k <= j {
+        hi = j
+      } else if k >= i {
+        lo = i
+      } else {
+        return
+      }
+    }
+  }
 }
 
 extension Scorebook {
@@ -36,8 +93,8 @@ extension Scorebook {
     var missing = 0
     var atTarget = 0
     var credit = 0.0
-    let applicable = weights.map { $0.normalised[k] > 0 }
-    for p in order[t] where applicable[p] && matches(p, t, filter) {
+    let filtered = !filter.isEmpty
+    for p in order[t] where isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
       guard let v = value(p, t, k) else {
         missing += 1
         continue
@@ -47,11 +104,10 @@ extension Scorebook {
       if a >= 1 { atTarget += 1 }
       credit += Attainment.credit(a)
     }
-    values.sort()
     let n = values.count
+    let q = Quantile.type7(selecting: &values, [0.25, 0.5, 0.75])
     return KPIStatistics(
-      kpi: k, period: t, n: n, missing: missing, p25: Quantile.type7(values, 0.25),
-      median: Quantile.type7(values, 0.5), p75: Quantile.type7(values, 0.75),
+      kpi: k, period: t, n: n, missing: missing, p25: q[0], median: q[1], p75: q[2],
       shareAtTarget: n > 0 ? Double(atTarget) / Double(n) : nil, meanCredit: n > 0 ? credit / Double(n) : nil)
   }
 
@@ -64,7 +120,8 @@ extension Scorebook {
     guard t > 0 else { return ([], []) }
     let sign = program.kpis[k].direction == .higher ? 1.0 : -1.0
     var changes: [(partner: Int, change: Double)] = []
-    for p in order[t] where weight(p, k) > 0 && matches(p, t, filter) {
+    let filtered = !filter.isEmpty
+    for p in order[t] where isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
       guard let now = value(p, t, k), let before = value(p, t - 1, k), now != before else { continue }
       changes.append((p, sign * (now - before)))
     }

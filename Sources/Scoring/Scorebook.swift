@@ -19,6 +19,10 @@ public struct Scorebook: Sendable {
   /// Index into `periods` of each partner's first observation; -1 = no data.
   public let firstPeriod: [Int]
   let weights: [SegmentWeights]
+  /// Per (partner, KPI), index p * K + k: the KPI applies to the partner's
+  /// segment (weight > 0). Flat, so that statistics over every partner do
+  /// not copy a segment's weights per partner.
+  let applicableFlat: [Bool]
 
   // Per (partner, period, kpi): index (p * T + t) * K + k.
   let raw: [Double]
@@ -120,6 +124,12 @@ public struct Scorebook: Sendable {
     let segmentWeights = segmentIDs.map { SegmentWeights(program: program, segment: $0) }
     let rules = segmentIDs.map { seg in program.kpis.map { KPIRule($0, segment: seg) } }
     self.weights = segmentOf.map { segmentWeights[$0] }
+    var applicableFlat = [Bool](repeating: false, count: P * K)
+    for p in 0..<P {
+      let w = segmentWeights[segmentOf[p]]
+      for k in 0..<K { applicableFlat[p * K + k] = w.isApplicable(k) }
+    }
+    self.applicableFlat = applicableFlat
 
     // Tier requirements as (KPI index, value, direction), once.
     let requirements: [[TierRules.Compiled]] = program.tiers.map { tier in
@@ -269,6 +279,10 @@ public struct Scorebook: Sendable {
   }
 
   public func weight(_ p: Int, _ k: Int) -> Double { weights[p].normalised[k] }
+
+  /// Whether KPI `k` applies to partner `p`'s segment (weight > 0).
+  @inline(__always)
+  public func isApplicable(_ p: Int, _ k: Int) -> Bool { applicableFlat[p * kpiCount + k] }
 
   /// The raw observation of period index `t` (after adjustments) and the
   /// adjustment that set it, if any.

@@ -32,7 +32,7 @@ struct ChangesScreen: Widget {
     var summary: [StyledText] = []
     var used = 0
     for kind in Changes.Kind.allCases {
-      let n = m.changes.entries.lazy.filter { $0.kind == kind }.count
+      let n = m.counts[Changes.Kind.allCases.firstIndex(of: kind)!]
       guard n > 0 else { continue }
       let label = ChangeText.shortTitle(kind) + " "
       let w = TextWidth.of(label) + String(n).count
@@ -46,7 +46,7 @@ struct ChangesScreen: Widget {
     if summary.isEmpty { summary = [StyledText("Nothing changed", style: theme.muted)] }
     _ = buffer.put(summary, x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
-    let longest = m.changes.entries.lazy.map { TextWidthBridge.of(book.partners[$0.partner].name) }.max() ?? 8
+    let longest = max(8, m.longestName)
     let nameWidth = max(12, min(longest, max(16, rect.width / 4), 32))
     let sizes: [Size] = [.fixed(nameWidth), .fixed(7), .fixed(10), .fixed(6), .flex(1)]
     let widths = Size.resolve(sizes, total: rect.width - 2, spacing: 1)
@@ -78,7 +78,7 @@ struct ChangesScreen: Widget {
           StyledText(partner.id, style: theme.muted),
           tier ?? StyledText("—", style: theme.muted),
           StyledText(e.score.map { NumberFormat.fixed($0, 2) } ?? "—"),
-          StyledText(m.reasons[i], style: style(e.kind)),
+          StyledText(ChangeText.reason(e, book: book, unicode: glyphs.isUnicode), style: style(e.kind)),
         ]
         let selected = index == selectedLine
         if selected {
@@ -99,7 +99,7 @@ struct ChangesScreen: Widget {
         spans: [
           StyledText(book.partners[e.partner].name, style: theme.heading),
           StyledText(" · \(ChangeText.title(e.kind)): ", style: theme.muted),
-          StyledText(m.reasons[state.changesState.selected], style: style(e.kind)),
+          StyledText(ChangeText.reason(e, book: book, unicode: glyphs.isUnicode), style: style(e.kind)),
         ]
       ).render(in: footer, buffer: &buffer, glyphs: glyphs)
     } else {

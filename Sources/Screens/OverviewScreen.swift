@@ -25,8 +25,8 @@ struct OverviewScreen: Widget {
 
     let tiers = book.program.tiers.count
     let bound =
-      3 * (tiers + 4) + o.segments.count * 2 + o.risers.count + o.fallers.count + o.atRisk.count
-      + book.program.kpis.count + 24
+      3 * (tiers + 4) + o.segments.count * 2 + o.risers.count + o.fallers.count
+      + min(o.atRisk.count, OverviewPanels.risksListed) + book.program.kpis.count + 26
     var page = CellBuffer(width: rect.width, height: bound)
     let panels = OverviewPanels(overview: o, book: book, theme: theme, glyphs: glyphs)
     let height: Int
@@ -185,12 +185,16 @@ struct OverviewPanels {
     return y + 1
   }
 
-  /// Every at-risk partner with the reason (the page scrolls to them).
+  /// At-risk partners listed on the page; beyond, the Changes screen has them all.
+  static let risksListed = 100
+
+  /// The at-risk partners with the reason (the page scrolls to them; past
+  /// 100, the Changes screen lists the rest).
   func risks(_ page: inout CellBuffer, x: Int, y start: Int, width: Int) -> Int {
     var y = start
     let o = overview
     heading("At risk (\(o.atRisk.count))", &page, x: x, y: &y, width: width)
-    for r in o.atRisk {
+    for r in o.atRisk.prefix(Self.risksListed) {
       _ = page.put(
         [
           StyledText(r.partner.name),
@@ -200,6 +204,16 @@ struct OverviewPanels {
     }
     if o.atRisk.isEmpty {
       _ = page.put([StyledText("none", style: theme.muted)], x: x, y: y, maxWidth: width)
+      y += 1
+    }
+    if o.atRisk.count > Self.risksListed {
+      _ = page.put(
+        [
+          StyledText(
+            "… \(o.atRisk.count - Self.risksListed) more: the Changes screen (5) lists them all",
+            style: theme.muted)
+        ],
+        x: x, y: y, maxWidth: width)
       y += 1
     }
     return y + 1

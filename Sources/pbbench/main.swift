@@ -60,11 +60,27 @@ bench("move (j/k)", [.char("j")], repeat: 300)
 bench("page (PgDn/PgUp)", [.pageDown, .pageDown, .pageUp], repeat: 60)
 bench("jump (G/g)", [.char("G"), .char("g")], repeat: 20)
 bench("open detail, back", [.enter, .escape], repeat: 20)
-bench("overview, back (Tab)", [.tab], repeat: 20)
-Update.apply(.command(.show(.overview)), to: &state)
-bench("overview, move (j)", [.char("j")], repeat: 20)
+// First open of each screen (its model is built then), from a fresh state.
+for (name, key) in [("overview", "3"), ("changes", "5"), ("payouts", "6"), ("fairness", "7")]
+  as [(String, Character)]
+{
+  state = DashboardState(book: book, width: size[0], height: size[1])
+  let t = now()
+  Update.apply(.key(.char(key)), to: &state)
+  frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
+  print(
+    String(
+      format: "%@ %6.2f ms", "\(name) first frame".padding(toLength: 24, withPad: " ", startingAt: 0),
+      ms(now() - t)))
+  bench("\(name), move (j)", [.char("j")], repeat: 20)
+}
+state = DashboardState(book: book, width: size[0], height: size[1])
+bench("screens in turn (Tab)", [.tab], repeat: 20)
 Update.apply(.command(.show(.leaderboard)), to: &state)
 var t0 = now()
+_ = TrendsModel(book: book, period: book.periods.count - 1, filter: PartnerFilter(), kpi: 0)
+print(String(format: "trends model alone       %6.2f ms", ms(now() - t0)))
+t0 = now()
 state = DashboardState(book: book, width: size[0], height: size[1])
 Update.apply(.command(.show(.trends)), to: &state)
 frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))

@@ -107,3 +107,23 @@ import Testing
     #expect(m.fell.map(\.change) == [-2])
   }
 }
+
+@Suite struct QuantileSelectionTests {
+  /// Selection gives exactly the quantiles of the sorted values, on random
+  /// arrays with and without ties, of every small size and some large ones.
+  @Test func selectionEqualsSorting() {
+    var rng = SystemRandomNumberGenerator()
+    let ps = [0.25, 0.5, 0.75]
+    for n in Array(0...40) + [99, 100, 1001, 5000] {
+      for ties in [false, true] {
+        var values = (0..<n).map { _ in
+          ties ? Double(Int.random(in: 0...5, using: &rng)) : Double.random(in: -1e6...1e6, using: &rng)
+        }
+        let sorted = values.sorted()
+        let expected = ps.map { Quantile.type7(sorted, $0) }
+        #expect(Quantile.type7(selecting: &values, ps) == expected, "n \(n) ties \(ties)")
+        #expect(values.sorted() == sorted)
+      }
+    }
+  }
+}

@@ -543,13 +543,42 @@ def write_bench(out, n_partners, n_quarters):
     print("wrote %s: %d partners x %d KPIs x %d quarters" % (out, n_partners, len(KPI_IDS), n_quarters))
 
 
+def write_bench_next(out, n_partners, n_quarters):
+    """The quarter after a --bench folder's last one, for the same partners
+    (their levels drawn as write_bench draws them), as one metrics file."""
+    rng = random.Random(7)
+    levels = [(rng.uniform(0.2, 1.1), rng.uniform(-0.05, 0.05)) for _ in range(n_partners)]
+    y, q = 2024, 1
+    for _ in range(n_quarters):
+        q += 1
+        if q == 5:
+            y, q = y + 1, 1
+    quarter = "%dQ%d" % (y, q)
+    segments = ["reseller", "distributor", "msp", "integrator", "referral"]
+    values_rng = random.Random(8)
+    lines = ["partner_id,period,kpi,value\r\n"]
+    p = {"segment": "reseller"}
+    for i in range(n_partners):
+        base, trend = levels[i]
+        p["segment"] = segments[i % 5]
+        v = kpi_values(values_rng, p, max(0.05, base + trend * n_quarters), n_quarters, "steady")
+        lines.extend("b%06d,%s,%s,%s\r\n" % (i, quarter, k, number(v[k])) for k in KPI_IDS)
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        f.write("".join(lines))
+    print("wrote %s: %d partners x %d KPIs in %s" % (out, n_partners, len(KPI_IDS), quarter))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", metavar="OUT", help="write a large benchmark folder instead of sample-data/")
     ap.add_argument("--partners", type=int, default=10000)
     ap.add_argument("--quarters", type=int, default=12)
+    ap.add_argument("--next-quarter", metavar="FILE",
+                    help="with --partners and --quarters: write the quarter after a --bench folder's last")
     a = ap.parse_args()
-    if a.bench:
+    if a.next_quarter:
+        write_bench_next(a.next_quarter, a.partners, a.quarters)
+    elif a.bench:
         write_bench(a.bench, a.partners, a.quarters)
     else:
         write_sample()

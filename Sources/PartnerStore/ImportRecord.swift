@@ -21,6 +21,8 @@ public struct ImportRecord: Sendable, Equatable {
   public var files: [File]
   public var counts: [Counts]
   public var undoneAt: String?
+  /// What the import rescored (not stored: said once, when it runs).
+  public var rescored: KeptScores.Rescored? = nil
 
   public var added: Int { counts.reduce(0) { $0 + $1.added } }
   public var replaced: Int { counts.reduce(0) { $0 + $1.replaced } }

@@ -47,13 +47,45 @@ public enum KeptScores {
         """)
   }
 
-  /// Scores the store's data as it stands in `db` and writes the kept results.
-  static func rescore(_ db: Database, store: PartnerStore) throws {
-    try db.execute(sql: "DELETE FROM partner_scores")
-    try db.execute(sql: "DELETE FROM period_counts")
-    try db.execute(sql: "DELETE FROM score_stamp")
-    guard let data = try store.dataset(in: db) else { return }
+  /// What a rescore wrote: the quarters from `from` (all of them when it
+  /// is the first) out of `periods`.
+  public struct Rescored: Sendable, Equatable {
+    public var from: Period?
+    public var quarters: Int
+    public var periods: Int
+  }
+
+  /// Scores the store's data as it stands in `db` and writes the kept
+  /// results: every quarter, or only those from `from` on when the data
+  /// changed there and nowhere earlier (an appended quarter): a quarter's
+  /// scores, ranks, grace and trend depend on it and earlier quarters only.
+  /// Falls back to every quarter when `from` is not after the first quarter
+  /// or the kept scores are not this engine's.
+  @discardableResult
+  static func rescore(
+    _ db: Database, store: PartnerStore, from: Period? = nil, progress: ((Int, Int) -> Void)? = nil
+  ) throws -> Rescored {
+    guard let data = try store.dataset(in: db) else {
+      try db.execute(sql: "DELETE FROM partner_scores")
+      try db.execute(sql: "DELETE FROM period_counts")
+      try db.execute(sql: "DELETE FROM score_stamp")
+      return Rescored(from: nil, quarters: 0, periods: 0)
+    }
     let book = Scorebook(data)
+    var start = 0
+    if let from, let first = book.periods.first, from > first, try isCurrent(db) {
+      start = book.periodIndex(from) ?? book.periods.count
+    }
+    if start == 0 {
+      try db.execute(sql: "DELETE FROM partner_scores")
+      try db.execute(sql: "DELETE FROM period_counts")
+    } else {
+      try db.execute(
+        sql: "DELETE FROM partner_scores WHERE period >= ?", arguments: [book.periods[start].ordinal])
+      try db.execute(
+        sql: "DELETE FROM period_counts WHERE period >= ?", arguments: [book.periods[start].ordinal])
+    }
+    try db.execute(sql: "DELETE FROM score_stamp")
     let insert = try BulkInsert(
       db,
       sql: """
@@ -62,7 +94,11 @@ public enum KeptScores {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let tiers = book.program.tiers
-    for (t, period) in book.periods.enumerated() {
+    let rows = book.periods.indices.dropFirst(start).reduce(0) { $0 + book.order[$1].count }
+    var done = 0
+    for (t, period) in book.periods.enumerated() where t >= start {
+      progress?(done, rows)
+      done += book.order[t].count
       for p in book.order[t] {
         let standing = book.tierProgress(p, t)!
         let outlook = book.outlook(p, t)!
@@ -93,6 +129,10 @@ public enum KeptScores {
       }
     }
     try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
+    progress?(rows, rows)
+    return Rescored(
+      from: start == 0 ? nil : book.periods[start], quarters: book.periods.count - start,
+      periods: book.periods.count)
   }
 
   /// Whether the kept scores were written by this engine (a store from an

@@ -10,13 +10,19 @@ extension PartnerStore {
   /// (`ReferenceChecks`); any failure here rolls everything back.
   @discardableResult
   public func apply(
-    _ files: DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil
+    _ files: DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil,
+    rescoreProgress: ((Int, Int) -> Void)? = nil
   ) throws -> ImportRecord {
     guard !readOnly else { throw StoreError.database(path, DatabaseError(resultCode: .SQLITE_READONLY)) }
-    return try located { try write(files, command: command, progress: progress) }
+    return try located {
+      try write(files, command: command, progress: progress, rescoreProgress: rescoreProgress)
+    }
   }
 
-  func write(_ files: DataFiles, command: String, progress: ((Int, Int) -> Void)?) throws -> ImportRecord {
+  func write(
+    _ files: DataFiles, command: String, progress: ((Int, Int) -> Void)?,
+    rescoreProgress: ((Int, Int) -> Void)? = nil
+  ) throws -> ImportRecord {
     try queue.write { db in
       let at = ISO8601DateFormatter().string(from: Date())
       let fileList = files.sources.map {
@@ -94,9 +100,26 @@ extension PartnerStore {
       }
       let summary = String(decoding: try JSONEncoder().encode(counts), as: UTF8.self)
       try db.execute(sql: "UPDATE imports SET summary = ? WHERE id = ?", arguments: [summary, id])
-      // The kept scores change with the data, in the same transaction.
-      try KeptScores.rescore(db, store: self)
-      return ImportRecord(id: id, at: at, command: command, files: fileList, counts: counts, undoneAt: nil)
+      // The kept scores change with the data, in the same transaction: from
+      // the earliest quarter the import touched, or every quarter when the
+      // program or the partners changed.
+      let changed = { (file: String?) in counts.contains { $0.file == file && ($0.added + $0.replaced) > 0 } }
+      let programChanged = files.programText != nil && changed(name(.program))
+      let partnersChanged = files.partners.map { changed($0.file) } ?? false
+      var earliest: Period? = nil
+      for p in (files.metrics?.rows.map(\.period) ?? []) + (files.adjustments?.rows.map(\.period) ?? []) {
+        if earliest == nil || p < earliest! { earliest = p }
+      }
+      var record = ImportRecord(
+        id: id, at: at, command: command, files: fileList, counts: counts, undoneAt: nil)
+      let scoresChanged = programChanged || partnersChanged || earliest != nil
+      let current = try KeptScores.isCurrent(db)
+      if scoresChanged || !current {
+        record.rescored = try KeptScores.rescore(
+          db, store: self, from: programChanged || partnersChanged ? nil : earliest, progress: rescoreProgress
+        )
+      }
+      return record
     }
   }
 

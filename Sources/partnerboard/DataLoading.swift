@@ -49,6 +49,11 @@ enum DataLoading {
     for c in record.counts {
       lines.append("  \(c.file): \(c.added) added, \(c.replaced) replaced, \(c.unchanged) unchanged")
     }
+    if let r = record.rescored, r.periods > 0 {
+      lines.append(
+        r.from.map { "  kept scores: rescored from \($0) (\(r.quarters) of \(r.periods) quarters)" }
+          ?? "  kept scores: rescored (all \(r.periods) quarters)")
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -66,7 +66,8 @@ struct ImportCommand: ParsableCommand {
       let files = try DataLoading.read(paths: paths, folder: false, stored: try target.storedState())
       let record = try target.apply(
         files, command: "import " + paths.joined(separator: " "),
-        progress: DataLoading.progress(label: "metrics"))
+        progress: DataLoading.progress(label: "metrics"),
+        rescoreProgress: DataLoading.progress(label: "scores"))
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.out(DataLoading.summary(record))
     }

@@ -113,6 +113,47 @@ import Testing
     try expectKeptEqualsFullRescore(store)
   }
 
+  /// Importing later quarters rescores only from the earliest quarter the
+  /// file touches, and the kept rows still equal a full rescore, on random
+  /// data; a change to the partners rescores everything.
+  @Test func anImportRescoresFromTheEarliestQuarterItTouches() throws {
+    var issues: [DataIssue] = []
+    let example = DataFiles.readFolder(StoreTests.fixture, issues: &issues)
+    var partners = "id,name,segment,region\n"
+    for i in 0..<200 {
+      partners += "P\(i),Partner \(i % 29),\(i % 3 == 0 ? "referral" : "reseller"),R\(i % 4)\n"
+    }
+    let path = dir + "/inc.sqlite"
+    _ = try PartnerStore.build(at: path, files: example, command: "init")
+    let store = try PartnerStore(path: path)
+    try store.apply(read("partners.csv", partners), command: "partners")
+    try store.apply(
+      read("metrics.csv", Self.randomMetrics(partners: 200, quarters: 1...6, seed: 3)), command: "m1")
+    try expectKeptEqualsFullRescore(store)
+    for (seed, quarters, from) in [(5, 7...7, "2027Q3"), (9, 8...9, "2027Q4"), (13, 5...5, "2027Q1")]
+      as [(UInt64, ClosedRange<Int>, String)]
+    {
+      let record = try store.apply(
+        read("metrics-later.csv", Self.randomMetrics(partners: 200, quarters: quarters, seed: seed)),
+        command: "m")
+      #expect(record.rescored?.from == Period(from), "quarters \(quarters)")
+      try expectKeptEqualsFullRescore(store)
+    }
+    // Partners changed: every quarter.
+    let renamed = try store.apply(
+      read("partners.csv", partners.replacingOccurrences(of: "Partner 3,", with: "Partner Three,")),
+      command: "p")
+    #expect(renamed.rescored?.from == nil && renamed.rescored?.quarters == renamed.rescored?.periods)
+    try expectKeptEqualsFullRescore(store)
+    // Agreements only: nothing to rescore.
+    let agreements = try store.apply(
+      read(
+        "agreements.csv", "id,partner_id,kpi,baseline,target,period,max_payout\nZ1,P1,rev,10,90,2027Q4,100\n"),
+      command: "a")
+    #expect(agreements.rescored == nil)
+    try expectKeptEqualsFullRescore(store)
+  }
+
   @Test func aPartnerOnItsOwnEqualsThePartnerAmongAll() throws {
     var issues: [DataIssue] = []
     let files = DataFiles.readFolder(Self.sample, issues: &issues)

@@ -7,7 +7,8 @@ Needs the store of bench/design.py or bench/lookup.py (bench/data/NxQ.sqlite).
 Writes the next quarter (scripts/gen_sample_data.py --next-quarter: N x 9 rows),
 then, on fresh copies of the store, times `partnerboard import` of that file
 (parse, check, write, rescore from that quarter only) against `sqlite3 .import`
-of the same file into a plain table (median of --runs).
+of the same file into a plain table, and into the store's own observations
+table (same primary key: a fair upsert) by sqlite3 itself (median of --runs).
 """
 import argparse
 import os
@@ -43,7 +44,7 @@ def main():
     subprocess.run(["swift", "build", "-c", "release", "--product", "partnerboard"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     exe = os.path.join(ROOT, ".build", "release", "partnerboard")
-    ours, theirs, summary = [], [], ""
+    ours, theirs, indexed, summary = [], [], [], ""
     tmp = tempfile.mkdtemp()
     for _ in range(a.runs):
         copy = os.path.join(tmp, "s.sqlite")
@@ -59,12 +60,20 @@ def main():
         t, _ = timed(["sqlite3", plain, ".mode csv", ".import %s obs" % named])
         theirs.append(t)
         os.remove(copy)
+        shutil.copyfile(store, copy)
+        t, _ = timed(["sqlite3", copy, ".mode csv", ".import %s stage" % named,
+                      "INSERT OR REPLACE INTO observations SELECT partner_id, CAST(substr(period, 1, 4) AS INTEGER) * 4 + "
+                      "CAST(substr(period, 6, 1) AS INTEGER) - 1, kpi, value, 0 FROM stage"])
+        indexed.append(t)
+        os.remove(copy)
     print("one more quarter (%d rows) into %d partners x %d quarters, median of %d (release build)" % (
         a.partners * 9, a.partners, a.quarters, a.runs))
     print(summary.strip())
     print("  partnerboard import  %6.2f s" % statistics.median(ours))
     print("  sqlite3 .import      %6.2f s   (%.1fx)" % (statistics.median(theirs),
                                                         statistics.median(ours) / statistics.median(theirs)))
+    print("  sqlite3 into the store's observations (same key)  %6.2f s   (%.1fx)" % (
+        statistics.median(indexed), statistics.median(ours) / statistics.median(indexed)))
 
 
 if __name__ == "__main__":

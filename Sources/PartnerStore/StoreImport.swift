@@ -58,7 +58,14 @@ extension PartnerStore {
         counts.append(c)
       }
       if let f = files.metrics {
-        var c = try upsert(db, .observations, count: f.rows.count, importID: id, progress: progress) {
+        // A later quarter (every row after the last stored quarter) cannot
+        // meet a stored key: its rows go straight in, without staging.
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(period) FROM period_counts")
+        let first = f.rows.lazy.map(\.period.ordinal).min()
+        let appended = try KeptScores.isCurrent(db) && last != nil && first.map { $0 > last! } == true
+        var c = try upsert(
+          db, .observations, count: f.rows.count, importID: id, progress: progress, appendOnly: appended
+        ) {
           ins, i in
           let o = f.rows[i]
           ins.bind(1, o.partnerID)
@@ -126,7 +133,7 @@ extension PartnerStore {
   /// Adds or replaces `count` rows of one table, bound by `bind`.
   private func upsert(
     _ db: Database, _ table: StoreTable, count: Int, importID: Int64,
-    progress: ((Int, Int) -> Void)? = nil, bind: (BulkInsert, Int) -> Void
+    progress: ((Int, Int) -> Void)? = nil, appendOnly: Bool = false, bind: (BulkInsert, Int) -> Void
   ) throws -> ImportRecord.Counts {
     let cols = table.columns.joined(separator: ", ")
     let marks = table.columns.map { _ in "?" }.joined(separator: ", ")
@@ -147,7 +154,7 @@ extension PartnerStore {
       progress?(count, count)
     }
 
-    if empty {
+    if empty || appendOnly {
       try load(into: table.name, withImport: true)
       return ImportRecord.Counts(file: table.name, added: count, replaced: 0, unchanged: 0)
     }

@@ -9,18 +9,22 @@ extension PartnerStore {
   /// left alone. The caller has already checked syntax and references
   /// (`ReferenceChecks`); any failure here rolls everything back.
   @discardableResult
+  /// `files` is consumed: its rows are let go once written, before the
+  /// rescore reads the store back (a big `init` then holds one copy of the
+  /// data at a time, not two).
   public func apply(
-    _ files: DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil,
+    _ files: consuming DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil,
     rescoreProgress: ((Int, Int) -> Void)? = nil
   ) throws -> ImportRecord {
     guard !readOnly else { throw StoreError.database(path, DatabaseError(resultCode: .SQLITE_READONLY)) }
+    var owned = files
     return try located {
-      try write(files, command: command, progress: progress, rescoreProgress: rescoreProgress)
+      try write(&owned, command: command, progress: progress, rescoreProgress: rescoreProgress)
     }
   }
 
   func write(
-    _ files: DataFiles, command: String, progress: ((Int, Int) -> Void)?,
+    _ files: inout DataFiles, command: String, progress: ((Int, Int) -> Void)?,
     rescoreProgress: ((Int, Int) -> Void)? = nil
   ) throws -> ImportRecord {
     try queue.write { db in
@@ -114,9 +118,15 @@ extension PartnerStore {
       let programChanged = files.programText != nil && changed(name(.program))
       let partnersChanged = files.partners.map { changed($0.file) } ?? false
       var earliest: Period? = nil
-      for p in (files.metrics?.rows.map(\.period) ?? []) + (files.adjustments?.rows.map(\.period) ?? []) {
+      for p in files.metrics?.rows.lazy.map(\.period) ?? [].lazy.map(\.period) {
         if earliest == nil || p < earliest! { earliest = p }
       }
+      for p in files.adjustments?.rows.lazy.map(\.period) ?? [].lazy.map(\.period) {
+        if earliest == nil || p < earliest! { earliest = p }
+      }
+      // Written: the rows are not needed again.
+      files.metrics = nil
+      files.adjustments = nil
       var record = ImportRecord(
         id: id, at: at, command: command, files: fileList, counts: counts, undoneAt: nil)
       let scoresChanged = programChanged || partnersChanged || earliest != nil

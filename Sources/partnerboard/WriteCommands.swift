@@ -30,7 +30,7 @@ struct InitCommand: ParsableCommand {
       try PartnerStore.checkReplaceable(path, force: force)
       let files = try DataLoading.read(paths: [from], folder: true, stored: StoredState())
       let record = try PartnerStore.build(
-        at: path, files: files, command: "init --from \(from)",
+        at: path, files: consume files, command: "init --from \(from)",
         progress: DataLoading.progress(label: "metrics"))
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.err("partnerboard: store \(path)")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Platform
 import Scoring
 
 /// The scores the store keeps (issue 11): computed when data changes
@@ -63,27 +64,43 @@ public enum KeptScores {
   /// or the kept scores are not this engine's.
   @discardableResult
   static func rescore(
-    _ db: Database, store: PartnerStore, from: Period? = nil, progress: ((Int, Int) -> Void)? = nil
+    _ db: Database, store: PartnerStore, from: Period? = nil, progress: ((Int, Int) -> Void)? = nil,
+    sliceSize: Int = KeptGrid.sliceSize
   ) throws -> Rescored {
-    guard let data = try store.dataset(in: db) else {
+    guard let program = try store.program(db),
+      let range = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM observations"),
+      let lo: Int = range[0], let hi: Int = range[1]
+    else {
       try db.execute(sql: "DELETE FROM partner_scores")
       try db.execute(sql: "DELETE FROM period_counts")
       try db.execute(sql: "DELETE FROM score_stamp")
+      if try store.program(db) != nil {
+        try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
+      }
       return Rescored(from: nil, quarters: 0, periods: 0)
     }
-    let book = Scorebook(data)
+    let periods = (lo...hi).map(Period.init(ordinal:))
+    let partners = try store.partners(db)
+    let grid = try Timings.measure("rescore: read and score") {
+      try KeptGrid.score(
+        db, store: store, program: program, partners: partners, periods: periods, sliceSize: sliceSize)
+    }
+    let ranked = Timings.measure("rescore: rank") {
+      grid.score.withUnsafeBufferPointer {
+        PeriodRanks(partners: partners, firstPeriod: grid.first, periods: periods.count, scores: $0)
+      }
+    }
+    let T = periods.count
     var start = 0
-    if let from, let first = book.periods.first, from > first, try isCurrent(db) {
-      start = book.periodIndex(from) ?? book.periods.count
+    if let from, from > periods[0], try isCurrent(db) {
+      start = min(max(from.ordinal - lo, 0), T)
     }
     if start == 0 {
       try db.execute(sql: "DELETE FROM partner_scores")
       try db.execute(sql: "DELETE FROM period_counts")
     } else {
-      try db.execute(
-        sql: "DELETE FROM partner_scores WHERE period >= ?", arguments: [book.periods[start].ordinal])
-      try db.execute(
-        sql: "DELETE FROM period_counts WHERE period >= ?", arguments: [book.periods[start].ordinal])
+      try db.execute(sql: "DELETE FROM partner_scores WHERE period >= ?", arguments: [lo + start])
+      try db.execute(sql: "DELETE FROM period_counts WHERE period >= ?", arguments: [lo + start])
     }
     try db.execute(sql: "DELETE FROM score_stamp")
     let insert = try BulkInsert(
@@ -93,46 +110,59 @@ public enum KeptScores {
           tier, grace, next_tier, points_needed, keep_points_needed, progress, slope, at_risk, rising, blocked)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    let tiers = book.program.tiers
-    let rows = book.periods.indices.dropFirst(start).reduce(0) { $0 + book.order[$1].count }
-    var done = 0
-    for (t, period) in book.periods.enumerated() where t >= start {
-      progress?(done, rows)
-      done += book.order[t].count
-      for p in book.order[t] {
-        let standing = book.tierProgress(p, t)!
-        let outlook = book.outlook(p, t)!
-        insert.bind(1, book.partners[p].id)
-        insert.bind(2, period.ordinal)
-        insert.bind(3, book.score(p, t)!)
-        insert.bind(4, book.rank(p, t)!)
-        insert.bind(5, book.segmentRank(p, t)!)
-        insert.bind(6, book.movement(p, t))
-        insert.bind(7, tiers[book.qualifiedTier(p, t)!].id)
-        insert.bind(8, tiers[book.tier(p, t)!].id)
-        insert.bind(9, book.grace(p, t))
-        insert.bind(10, standing.nextTier?.id)
-        insert.bind(11, standing.pointsNeeded)
-        insert.bind(12, standing.keepPointsNeeded)
-        insert.bind(13, standing.progress)
-        insert.bind(14, book.slope(p, t))
-        insert.bind(15, outlook.atRisk ? 1 : 0)
-        insert.bind(16, outlook.rising ? 1 : 0)
-        insert.bind(17, book.blocked(p, t) != nil ? 1 : 0)
-        try insert.step(db)
+    let tiers = program.tiers
+    let rows = ranked.order.dropFirst(start).reduce(0) { $0 + $1.count }
+    // Rows go in in the table's key order (partner id bytes, then period),
+    // which SQLite appends cheaply; the rank index is rebuilt in one sort
+    // when most of the table is rewritten rather than updated row by row.
+    let rebuildIndex = start == 0 || rows > 50_000
+    if rebuildIndex { try db.execute(sql: "DROP INDEX IF EXISTS partner_scores_by_rank") }
+    let step = max(1, partners.count / 100)
+    try Timings.measure("rescore: write") {
+      for (p, partner) in partners.enumerated() {
+        if p % step == 0 { progress?(rows * p / max(partners.count, 1), rows) }
+        let first = grid.first[p]
+        guard first >= 0 else { continue }
+        for t in max(start, first)..<T {
+          let i = p * T + t
+          let score = grid.score[i]
+          let tier = Int(grid.tier[i])
+          let grace = Int(grid.grace[i])
+          let standing = TierProgress(score: score, tier: tier, tiers: tiers, grace: grace)
+          insert.bind(1, partner.id)
+          insert.bind(2, lo + t)
+          insert.bind(3, score)
+          insert.bind(4, ranked.ranks[i])
+          insert.bind(5, ranked.segmentRanks[i])
+          insert.bind(6, t > first ? ranked.ranks[i - 1] - ranked.ranks[i] : nil)
+          insert.bind(7, tiers[Int(grid.qualified[i])].id)
+          insert.bind(8, tiers[tier].id)
+          insert.bind(9, grace)
+          insert.bind(10, standing.nextTier?.id)
+          insert.bind(11, standing.pointsNeeded)
+          insert.bind(12, standing.keepPointsNeeded)
+          insert.bind(13, standing.progress)
+          insert.bind(14, grid.slope[i].isNaN ? nil : grid.slope[i])
+          insert.bind(15, grid.flags[i] & KeptGrid.atRisk != 0 ? 1 : 0)
+          insert.bind(16, grid.flags[i] & KeptGrid.rising != 0 ? 1 : 0)
+          insert.bind(17, grid.flags[i] & KeptGrid.blocked != 0 ? 1 : 0)
+          try insert.step(db)
+        }
       }
+      if rebuildIndex {
+        try db.execute(sql: "CREATE INDEX partner_scores_by_rank ON partner_scores (period, rank)")
+      }
+    }
+    for t in start..<T {
       try db.execute(
-        sql: "INSERT INTO period_counts VALUES (?, '', ?)", arguments: [period.ordinal, book.order[t].count])
-      for (segment, n) in book.segmentCounts(t) {
-        try db.execute(
-          sql: "INSERT INTO period_counts VALUES (?, ?, ?)", arguments: [period.ordinal, segment, n])
+        sql: "INSERT INTO period_counts VALUES (?, '', ?)", arguments: [lo + t, ranked.order[t].count])
+      for (segment, n) in ranked.segmentSizes[t] {
+        try db.execute(sql: "INSERT INTO period_counts VALUES (?, ?, ?)", arguments: [lo + t, segment, n])
       }
     }
     try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
     progress?(rows, rows)
-    return Rescored(
-      from: start == 0 ? nil : book.periods[start], quarters: book.periods.count - start,
-      periods: book.periods.count)
+    return Rescored(from: start == 0 ? nil : Period(ordinal: lo + start), quarters: T - start, periods: T)
   }
 
   /// Whether the kept scores were written by this engine (a store from an

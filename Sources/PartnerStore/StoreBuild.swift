@@ -39,7 +39,7 @@ extension PartnerStore {
     do {
       let fresh = try PartnerStore(path: temp, mode: .bulkLoad)
       record = try fresh.apply(consume files, command: command, progress: progress)
-      try fresh.close()
+      try Timings.measure("close") { try fresh.close() }
     }
     removeFiles(path, mainFile: false)
     guard rename(temp, path) == 0 else {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Platform
 import ProgramFiles
 import Scoring
 
@@ -109,6 +110,7 @@ extension PartnerStore {
         c.file = f.file
         counts.append(c)
       }
+      if Timings.enabled { Timings.measure("mark: summary") {} }
       let summary = String(decoding: try JSONEncoder().encode(counts), as: UTF8.self)
       try db.execute(sql: "UPDATE imports SET summary = ? WHERE id = ?", arguments: [summary, id])
       // The kept scores change with the data, in the same transaction: from
@@ -144,6 +146,16 @@ extension PartnerStore {
   private func upsert(
     _ db: Database, _ table: StoreTable, count: Int, importID: Int64,
     progress: ((Int, Int) -> Void)? = nil, appendOnly: Bool = false, bind: (BulkInsert, Int) -> Void
+  ) throws -> ImportRecord.Counts {
+    try Timings.measure("write \(table.name)") {
+      try upsertRows(
+        db, table, count: count, importID: importID, progress: progress, appendOnly: appendOnly, bind: bind)
+    }
+  }
+
+  private func upsertRows(
+    _ db: Database, _ table: StoreTable, count: Int, importID: Int64,
+    progress: ((Int, Int) -> Void)?, appendOnly: Bool, bind: (BulkInsert, Int) -> Void
   ) throws -> ImportRecord.Counts {
     let cols = table.columns.joined(separator: ", ")
     let marks = table.columns.map { _ in "?" }.joined(separator: ", ")

@@ -165,43 +165,13 @@ public struct Scorebook: Sendable {
     self.grid = grid
     let scores = grid.scores
 
-    // Pass 3: order and ranks per period. Names are ranked once, so the
-    // per-period sorts compare numbers only.
-    let partners = data.partners
-    let byName = partners.indices.sorted { a, b in
-      Ranking.precedes((0, partners[a].name, partners[a].id), (0, partners[b].name, partners[b].id))
-    }
-    var nameRank = [Int](repeating: 0, count: P)
-    for (i, p) in byName.enumerated() { nameRank[p] = i }
-    var ranks = [Int](repeating: 0, count: P * T)
-    var segmentRanks = [Int](repeating: 0, count: P * T)
-    var order: [[Int]] = []
-    order.reserveCapacity(T)
-    var segmentSizes: [[String: Int]] = []
-    for t in 0..<T {
-      var ids = (0..<P).filter { first[$0] >= 0 && first[$0] <= t }
-      ids.sort { a, b in
-        let sa = scores[a * T + t]
-        let sb = scores[b * T + t]
-        return sa != sb ? sa > sb : nameRank[a] < nameRank[b]
-      }
-      let r = Ranking.ranks(ofDescending: ids.map { scores[$0 * T + t] })
-      for (i, p) in ids.enumerated() { ranks[p * T + t] = r[i] }
-      var bySegment = [[Int]](repeating: [], count: segmentIDs.count)
-      for p in ids { bySegment[segmentOf[p]].append(p) }
-      var sizes: [String: Int] = [:]
-      for (c, members) in bySegment.enumerated() where !members.isEmpty {
-        let sr = Ranking.ranks(ofDescending: members.map { scores[$0 * T + t] })
-        for (i, p) in members.enumerated() { segmentRanks[p * T + t] = sr[i] }
-        sizes[segmentIDs[c]] = members.count
-      }
-      segmentSizes.append(sizes)
-      order.append(ids)
-    }
-    self.ranks = ranks
-    self.segmentRanks = segmentRanks
-    self.segmentSizes = segmentSizes
-    self.order = order
+    // Pass 3: order and ranks per period.
+    let ranked = PeriodRanks(
+      partners: data.partners, firstPeriod: first, periods: T, scores: UnsafeBufferPointer(scores))
+    self.ranks = ranked.ranks
+    self.segmentRanks = ranked.segmentRanks
+    self.segmentSizes = ranked.segmentSizes
+    self.order = ranked.order
   }
 
   /// What passes 1 and 2 read (never written while they run).

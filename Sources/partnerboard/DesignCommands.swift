@@ -1,4 +1,5 @@
 import ArgumentParser
+import Platform
 import ProgramFiles
 import Reports
 import Scoring

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartnerStore
+import Platform
 import ProgramFiles
 import SampleData
 import Scoring

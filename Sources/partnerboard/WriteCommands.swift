@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartnerStore
+import Platform
 import ProgramFiles
 import Scoring
 
@@ -28,10 +29,14 @@ struct InitCommand: ParsableCommand {
     try reportingErrors {
       let path = store.resolved().path
       try PartnerStore.checkReplaceable(path, force: force)
-      let files = try DataLoading.read(paths: [from], folder: true, stored: StoredState())
-      let record = try PartnerStore.build(
-        at: path, files: consume files, command: "init --from \(from)",
-        progress: DataLoading.progress(label: "metrics"))
+      let files = try Timings.measure("read and check") {
+        try DataLoading.read(paths: [from], folder: true, stored: StoredState())
+      }
+      let record = try Timings.measure("build the store") {
+        try PartnerStore.build(
+          at: path, files: consume files, command: "init --from \(from)",
+          progress: DataLoading.progress(label: "metrics"))
+      }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.err("partnerboard: store \(path)")
       Output.out(DataLoading.summary(record))

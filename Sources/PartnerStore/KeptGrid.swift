@@ -1,0 +1,131 @@
+import GRDB
+import Scoring
+
+/// What the kept scores hold besides ranks, per (partner, period), gathered
+/// a slice of partners at a time: a partner's score, tiers, grace, trend and
+/// flags depend on its own rows only (SPEC sections 3-5), so the store is
+/// read in key order and scored `sliceSize` partners at a time. Memory stays
+/// at one slice's scorebook plus these few numbers per partner and period,
+/// whatever the size of the store; ranks are computed once every slice is in.
+struct KeptGrid {
+  static let atRisk: UInt8 = 1
+  static let rising: UInt8 = 2
+  static let blocked: UInt8 = 4
+  static let sliceSize = 4_096
+
+  /// Per partner: index of its first evaluated period, -1 = never.
+  var first: [Int]
+  /// Per (partner, period), index p * T + t.
+  var score: [Double]
+  var slope: [Double]  // NaN: no slope
+  var qualified: [Int32]
+  var tier: [Int32]
+  var grace: [Int32]
+  var flags: [UInt8]
+
+  init(partners P: Int, periods T: Int) {
+    first = [Int](repeating: -1, count: P)
+    score = [Double](repeating: 0, count: P * T)
+    slope = [Double](repeating: .nan, count: P * T)
+    qualified = [Int32](repeating: 0, count: P * T)
+    tier = [Int32](repeating: 0, count: P * T)
+    grace = [Int32](repeating: 0, count: P * T)
+    flags = [UInt8](repeating: 0, count: P * T)
+  }
+
+  /// Reads every observation in key order (`partners` is in id order, as the
+  /// table's key) and scores the partners slice by slice over `periods`.
+  static func score(
+    _ db: Database, store: PartnerStore, program: Program, partners: [Partner], periods: [Period],
+    sliceSize: Int = sliceSize
+  ) throws -> KeptGrid {
+    let sliceSize = max(1, sliceSize)
+    let P = partners.count
+    let T = periods.count
+    var grid = KeptGrid(partners: P, periods: T)
+    var adjustments: [String: [Adjustment]] = [:]
+    for a in try store.adjustments(db) { adjustments[a.partnerID, default: []].append(a) }
+    var globalIndex: [String: Int] = [:]
+    globalIndex.reserveCapacity(P)
+    for (i, p) in partners.enumerated() { globalIndex[p.id] = i }
+
+    var start = 0
+    var end = min(P, sliceSize)
+    var table = ObservationTable()
+    var kpiBytes: [[UInt8]] = []
+    var kpiNames: [String] = []
+
+    func flush() {
+      table.kpiNames = kpiNames
+      grid.add(
+        slice: start..<end, of: partners, table: table, program: program, periods: periods,
+        adjustments: adjustments)
+      table = ObservationTable()
+      start = end
+      end = min(P, end + sliceSize)
+    }
+
+    var lastPartner: [UInt8] = []
+    var local: Int? = nil
+    try RawRows.each(
+      db, "SELECT partner_id, period, kpi, value FROM observations ORDER BY partner_id, period, kpi"
+    ) { r in
+      let pid = r.raw(0)
+      if local == nil || !pid.elementsEqual(lastPartner) {
+        lastPartner = Array(pid)
+        // Slices are consecutive in id order: flush those wholly before this id.
+        while start < P && partners[end - 1].id.utf8.lexicographicallyPrecedes(pid) { flush() }
+        local = globalIndex[String(decoding: pid, as: UTF8.self)].map { $0 - start }
+        if let l = local, l < 0 || l >= end - start { local = nil }  // not in this slice: unknown
+        if local == nil { lastPartner = [] }
+      }
+      guard let p = local else { return }  // a partner the partners table lacks
+      let kpi = r.raw(2)
+      var k = -1
+      for (i, name) in kpiBytes.enumerated() where name.count == kpi.count && kpi.elementsEqual(name) {
+        k = i
+        break
+      }
+      if k < 0 {
+        kpiBytes.append(Array(kpi))
+        kpiNames.append(String(decoding: kpi, as: UTF8.self))
+        k = kpiBytes.count - 1
+      }
+      table.append(partner: p, period: r.int(1), kpi: k, value: r.double(3))
+    }
+    while start < P { flush() }
+    return grid
+  }
+
+  /// Scores one slice of partners (observations indexed within the slice)
+  /// and copies what is kept.
+  mutating func add(
+    slice: Range<Int>, of partners: [Partner], table: ObservationTable, program: Program, periods: [Period],
+    adjustments: [String: [Adjustment]]
+  ) {
+    let members = Array(partners[slice])
+    var data = Dataset(
+      program: program, partners: members, observations: [],
+      adjustments: members.flatMap { adjustments[$0.id] ?? [] }, observationTable: table)
+    data.periodRange = periods.first!...periods.last!
+    let book = Scorebook(data)
+    let T = periods.count
+    for (p, g) in slice.enumerated() {
+      let f = book.firstPeriod[p]
+      first[g] = f
+      guard f >= 0 else { continue }
+      for t in f..<T {
+        let i = g * T + t
+        score[i] = book.score(p, t)!
+        qualified[i] = Int32(book.qualifiedTier(p, t)!)
+        tier[i] = Int32(book.tier(p, t)!)
+        grace[i] = Int32(book.grace(p, t))
+        slope[i] = book.slope(p, t) ?? .nan
+        let outlook = book.outlook(p, t)!
+        flags[i] =
+          (outlook.atRisk ? Self.atRisk : 0) | (outlook.rising ? Self.rising : 0)
+          | (book.blocked(p, t) != nil ? Self.blocked : 0)
+      }
+    }
+  }
+}

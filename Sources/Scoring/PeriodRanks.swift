@@ -1,0 +1,69 @@
+/// The engine's last pass (SPEC section 6), on scores already computed: per
+/// period, the evaluated partners in rank order, their rank overall and in
+/// their segment, and how many were evaluated per segment. One home for the
+/// whole-program scorebook and for the store's kept scores, which score
+/// partners a slice at a time and rank them all at the end.
+public struct PeriodRanks: Sendable {
+  /// Per (partner, period), index p * T + t; 0 when not evaluated.
+  public let ranks: [Int]
+  public let segmentRanks: [Int]
+  /// Partner indices in rank order, per period.
+  public let order: [[Int]]
+  /// Partners evaluated per segment id, per period.
+  public let segmentSizes: [[String: Int]]
+
+  /// `scores[p * periods + t]`; partner `p` is evaluated from period index
+  /// `firstPeriod[p]` on (-1: never). Ties rank by name in code-point order,
+  /// then id. Names are ranked once, so the per-period sorts compare numbers.
+  public init(
+    partners: [Partner], firstPeriod first: [Int], periods T: Int, scores: UnsafeBufferPointer<Double>
+  ) {
+    let P = partners.count
+    var segmentOf = [Int](repeating: 0, count: P)
+    var segmentIDs: [String] = []
+    var segmentCode: [String: Int] = [:]
+    for (i, partner) in partners.enumerated() {
+      if let c = segmentCode[partner.segment] {
+        segmentOf[i] = c
+      } else {
+        segmentCode[partner.segment] = segmentIDs.count
+        segmentOf[i] = segmentIDs.count
+        segmentIDs.append(partner.segment)
+      }
+    }
+    let byName = partners.indices.sorted { a, b in
+      Ranking.precedes((0, partners[a].name, partners[a].id), (0, partners[b].name, partners[b].id))
+    }
+    var nameRank = [Int](repeating: 0, count: P)
+    for (i, p) in byName.enumerated() { nameRank[p] = i }
+    var ranks = [Int](repeating: 0, count: P * T)
+    var segmentRanks = [Int](repeating: 0, count: P * T)
+    var order: [[Int]] = []
+    order.reserveCapacity(T)
+    var segmentSizes: [[String: Int]] = []
+    for t in 0..<T {
+      var ids = (0..<P).filter { first[$0] >= 0 && first[$0] <= t }
+      ids.sort { a, b in
+        let sa = scores[a * T + t]
+        let sb = scores[b * T + t]
+        return sa != sb ? sa > sb : nameRank[a] < nameRank[b]
+      }
+      let r = Ranking.ranks(ofDescending: ids.map { scores[$0 * T + t] })
+      for (i, p) in ids.enumerated() { ranks[p * T + t] = r[i] }
+      var bySegment = [[Int]](repeating: [], count: segmentIDs.count)
+      for p in ids { bySegment[segmentOf[p]].append(p) }
+      var sizes: [String: Int] = [:]
+      for (c, members) in bySegment.enumerated() where !members.isEmpty {
+        let sr = Ranking.ranks(ofDescending: members.map { scores[$0 * T + t] })
+        for (i, p) in members.enumerated() { segmentRanks[p * T + t] = sr[i] }
+        sizes[segmentIDs[c]] = members.count
+      }
+      segmentSizes.append(sizes)
+      order.append(ids)
+    }
+    self.ranks = ranks
+    self.segmentRanks = segmentRanks
+    self.order = order
+    self.segmentSizes = segmentSizes
+  }
+}

@@ -26,18 +26,48 @@ public struct StoredState: Sendable {
 /// Checked over the files merged onto what is stored.
 public enum ReferenceChecks {
   public static func check(_ files: DataFiles, stored: StoredState) -> [DataIssue] {
-    var issues: [DataIssue] = []
-    guard let program = files.program ?? stored.program else {
-      if files.programText == nil {
-        issues.append(
-          DataIssue(file: "program.toml", message: "required: the store has no program yet"))
-      }
-      return issues
+    guard var checker = ReferenceChecker(files, stored: stored) else {
+      return ReferenceChecker.missingProgram(files)
     }
-    let programFile = files.sources.first { $0.role == .program }?.name ?? "program.toml"
+    if let f = files.metrics { checker.checkMetrics(f.rows, lines: f.lines, file: f.file) }
+    return checker.finish(files)
+  }
+}
+
+/// The same checks in three steps, for a metrics file read a slice at a
+/// time (`init` of a big folder): `init` checks the partners, `checkMetrics`
+/// each slice of metrics rows, `finish` what depends on all of them
+/// (adjustments need the metrics' periods) and locates every issue.
+public struct ReferenceChecker {
+  let stored: StoredState
+  let programFile: String
+  let kpis: Set<String>
+  let programChanged: Bool
+  var partners: [String: Partner] = [:]
+  var issues: [DataIssue] = []
+  var periods: ClosedRange<Period>?
+  var unknownKPIs: [String: (line: Int, count: Int)] = [:]
+  var metricsFile: String?
+  // Rows come grouped by partner and cycle through few KPIs: remember the last answers.
+  var lastPartner = ""
+  var lastPartnerKnown = false
+  var knownKPIs: [String] = []
+
+  /// The issues when neither the files nor the store have a program.
+  public static func missingProgram(_ files: DataFiles) -> [DataIssue] {
+    files.programText == nil
+      ? [DataIssue(file: "program.toml", message: "required: the store has no program yet")] : []
+  }
+
+  /// Nil when there is no program to check against (see `missingProgram`).
+  public init?(_ files: DataFiles, stored: StoredState) {
+    guard let program = files.program ?? stored.program else { return nil }
+    self.stored = stored
+    programFile = files.sources.first { $0.role == .program }?.name ?? "program.toml"
     let segments = Set(program.segments.map(\.id))
-    let kpis = Set(program.kpis.map(\.id))
-    let programChanged = files.program != nil
+    kpis = Set(program.kpis.map(\.id))
+    programChanged = files.program != nil
+    periods = stored.periods
 
     // Partners: merged, incoming rows override stored ones.
     var partners: [String: Partner] = [:]
@@ -66,44 +96,53 @@ public enum ReferenceChecks {
               "stored partner \(p.id) is in segment \"\(p.segment)\", which this program does not declare"))
       }
     }
+    self.partners = partners
+  }
 
-    // Metrics.
-    var periods = stored.periods
-    if let f = files.metrics {
-      var unknownKPIs: [String: (line: Int, count: Int)] = [:]
-      // Rows come grouped by partner and cycle through few KPIs: remember the last answers.
-      var lastPartner = ""
-      var lastPartnerKnown = false
-      var knownKPIs: [String] = []
-      for (o, line) in zip(f.rows, f.lines) {
-        if o.partnerID != lastPartner || !lastPartnerKnown {
-          lastPartner = o.partnerID
-          lastPartnerKnown = partners[o.partnerID] != nil
-        }
-        if !lastPartnerKnown {
-          issues.append(
-            DataIssue(
-              file: f.file, line: line, key: "partner_id",
-              message: "unknown partner \"\(o.partnerID)\" (not in partners.csv)"))
-        }
-        if let r = periods {
-          if o.period < r.lowerBound { periods = o.period...r.upperBound }
-          if o.period > r.upperBound { periods = r.lowerBound...o.period }
-        } else {
-          periods = o.period...o.period
-        }
-        if knownKPIs.contains(o.kpi) { continue }
-        if kpis.contains(o.kpi) {
-          knownKPIs.append(o.kpi)
-        } else {
-          let seen = unknownKPIs[o.kpi]
-          unknownKPIs[o.kpi] = (seen?.line ?? line, (seen?.count ?? 0) + 1)
-        }
+  /// One slice of metrics rows (in file order).
+  public mutating func checkMetrics(_ rows: [Observation], lines: [Int], file: String) {
+    metricsFile = file
+    for (o, line) in zip(rows, lines) {
+      if o.partnerID != lastPartner || !lastPartnerKnown {
+        lastPartner = o.partnerID
+        lastPartnerKnown = partners[o.partnerID] != nil
       }
+      if !lastPartnerKnown {
+        issues.append(
+          DataIssue(
+            file: file, line: line, key: "partner_id",
+            message: "unknown partner \"\(o.partnerID)\" (not in partners.csv)"))
+      }
+      if let r = periods {
+        if o.period < r.lowerBound { periods = o.period...r.upperBound }
+        if o.period > r.upperBound { periods = r.lowerBound...o.period }
+      } else {
+        periods = o.period...o.period
+      }
+      if knownKPIs.contains(o.kpi) { continue }
+      if kpis.contains(o.kpi) {
+        knownKPIs.append(o.kpi)
+      } else {
+        let seen = unknownKPIs[o.kpi]
+        unknownKPIs[o.kpi] = (seen?.line ?? line, (seen?.count ?? 0) + 1)
+      }
+    }
+  }
+
+  /// Everything that depends on all the metrics, then each CSV issue's
+  /// column from its file's header.
+  public func finish(_ files: DataFiles) -> [DataIssue] {
+    var issues = self.issues
+    let partners = self.partners
+    let periods = self.periods
+    let kpis = self.kpis
+    let programFile = self.programFile
+    let programChanged = self.programChanged
+    if let file = metricsFile {
       for (kpi, seen) in unknownKPIs.sorted(by: { $0.value.line < $1.value.line }) {
         issues.append(
           DataIssue(
-            .warning, file: f.file, line: seen.line, key: "kpi",
+            .warning, file: file, line: seen.line, key: "kpi",
             message:
               "KPI \"\(kpi)\" is not in the program: its \(seen.count) row\(seen.count == 1 ? "" : "s") will be stored and shown unscored"
           ))

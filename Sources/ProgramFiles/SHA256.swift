@@ -14,42 +14,67 @@ public enum SHA256 {
   ]
 
   public static func hex(_ data: [UInt8]) -> String {
+    var hasher = Hasher()
+    data.withUnsafeBufferPointer { hasher.update($0) }
+    return hasher.finish()
+  }
+
+  /// The digest of bytes given a piece at a time (a file read in blocks).
+  public struct Hasher: Sendable {
     var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
       0x5be0_cd19
     )
-    let full = data.count / 64 * 64
-    data.withUnsafeBufferPointer { buf in
+    /// Bytes short of a whole 64-byte block, carried to the next update.
+    var pending: [UInt8] = []
+    var length: UInt64 = 0
+
+    public init() {}
+
+    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+      length &+= UInt64(bytes.count)
       var offset = 0
-      while offset < full {
-        compress(&h, UnsafeBufferPointer(rebasing: buf[offset..<offset + 64]))
+      if !pending.isEmpty {
+        let take = min(64 - pending.count, bytes.count)
+        pending += bytes[0..<take]
+        offset = take
+        guard pending.count == 64 else { return }
+        pending.withUnsafeBufferPointer { SHA256.compress(&h, $0) }
+        pending.removeAll(keepingCapacity: true)
+      }
+      while bytes.count - offset >= 64 {
+        SHA256.compress(&h, UnsafeBufferPointer(rebasing: bytes[offset..<offset + 64]))
         offset += 64
       }
+      pending += bytes[offset...]
     }
-    // The tail, the 0x80 marker and the length, in one or two blocks.
-    var tail = Array(data[full...])
-    tail.append(0x80)
-    while tail.count % 64 != 56 { tail.append(0) }
-    let bitLength = UInt64(data.count) * 8
-    for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-    tail.withUnsafeBufferPointer { buf in
-      var offset = 0
-      while offset < buf.count {
-        compress(&h, UnsafeBufferPointer(rebasing: buf[offset..<offset + 64]))
-        offset += 64
+
+    /// The hex digest: the tail, the 0x80 marker and the length, in one or two blocks.
+    public mutating func finish() -> String {
+      var tail = pending
+      tail.append(0x80)
+      while tail.count % 64 != 56 { tail.append(0) }
+      let bitLength = length &* 8
+      for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+      tail.withUnsafeBufferPointer { buf in
+        var offset = 0
+        while offset < buf.count {
+          SHA256.compress(&h, UnsafeBufferPointer(rebasing: buf[offset..<offset + 64]))
+          offset += 64
+        }
       }
-    }
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-      for shift in stride(from: 28, through: 0, by: -4) {
-        out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
+      let digits = Array("0123456789abcdef".utf8)
+      var out: [UInt8] = []
+      for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+        for shift in stride(from: 28, through: 0, by: -4) {
+          out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
+        }
       }
+      return String(decoding: out, as: UTF8.self)
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
-  private static func compress(
+  fileprivate static func compress(
     _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
     _ block: UnsafeBufferPointer<UInt8>
   ) {

@@ -210,5 +210,17 @@ import Testing
   ])
   func knownDigests(_ input: String, _ digest: String) {
     #expect(SHA256.hex(Array(input.utf8)) == digest)
+    // Fed in uneven pieces (a file read in blocks), the digest is the same.
+    for piece in [1, 7, 63, 64, 65, 300] {
+      var hasher = SHA256.Hasher()
+      let bytes = Array(input.utf8)
+      var i = 0
+      while i < bytes.count {
+        let end = min(bytes.count, i + piece)
+        bytes[i..<end].withUnsafeBufferPointer { hasher.update($0) }
+        i = end
+      }
+      #expect(hasher.finish() == digest, "pieces of \(piece)")
+    }
   }
 }

@@ -6,9 +6,11 @@ import Platform
 /// the header, quoted fields may hold commas, `""` and newlines, records end with LF, CRLF
 /// or a lone CR, the final newline is optional, and blank lines are skipped (but counted).
 public enum CSVReader {
-  public static func parse(_ bytes: [UInt8], fileName: String) throws(CSVError) -> CSVDocument {
+  public static func parse(_ bytes: [UInt8], fileName: String, firstLine: Int = 1) throws(CSVError)
+    -> CSVDocument
+  {
     let scanned = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
-      try RecordScanner.scan(buffer, fileName: fileName)
+      try RecordScanner.scan(buffer, fileName: fileName, firstLine: firstLine)
     }
     return CSVDocument(fileName: fileName, bytes: bytes, scanned: scanned)
   }

@@ -9,7 +9,10 @@ enum RecordScanner {
   /// Records seen before `bounds` and `rowLines` are sized from the average record length.
   static let sampleRecords = 1024
 
-  static func scan(_ buffer: UnsafeBufferPointer<UInt8>, fileName: String) throws(CSVError)
+  /// `firstLine`: the physical line the buffer starts on (a block of a
+  /// longer file, see `CSVBlockReader`).
+  static func scan(_ buffer: UnsafeBufferPointer<UInt8>, fileName: String, firstLine: Int = 1)
+    throws(CSVError)
     -> ScannedRecords
   {
     let end = buffer.count
@@ -24,7 +27,7 @@ enum RecordScanner {
     if end >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { i = 3 }  // byte order mark
     if i == end { throw HeaderBuilder.emptyFileError(fileName) }
 
-    var line = 1
+    var line = firstLine
     var header: [String] = []
     var headerLine = 0
     var columns = 0  // 0 until the header has been read

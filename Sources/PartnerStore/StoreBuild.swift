@@ -29,7 +29,8 @@ extension PartnerStore {
   /// every row is in, so a failure leaves whatever was at `path` untouched.
   /// Temporary files left by an `init` that was killed are removed first.
   public static func build(
-    at path: String, files: consuming DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil
+    at path: String, files: consuming DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil,
+    metricsBlocks: MetricsBlocks? = nil
   ) throws -> ImportRecord {
     removeStaleTemporaries(of: path)
     let temp = path + ".init-\(getpid())"
@@ -38,7 +39,8 @@ extension PartnerStore {
     let record: ImportRecord
     do {
       let fresh = try PartnerStore(path: temp, mode: .bulkLoad)
-      record = try fresh.apply(consume files, command: command, progress: progress)
+      record = try fresh.apply(
+        consume files, command: command, progress: progress, metricsBlocks: metricsBlocks)
       try Timings.measure("close") { try fresh.close() }
     }
     removeFiles(path, mainFile: false)

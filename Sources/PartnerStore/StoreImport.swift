@@ -13,29 +13,35 @@ extension PartnerStore {
   /// `files` is consumed: its rows are let go once written, before the
   /// rescore reads the store back (a big `init` then holds one copy of the
   /// data at a time, not two).
+  ///
+  /// `metricsBlocks`, with `files.metricsStream` (an empty store only: `init`),
+  /// streams the metrics: it is called once with a function that writes one
+  /// block of rows, reads the file through it, and throws to undo everything.
   public func apply(
     _ files: consuming DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil,
-    rescoreProgress: ((Int, Int) -> Void)? = nil
+    rescoreProgress: ((Int, Int) -> Void)? = nil, metricsBlocks: MetricsBlocks? = nil
   ) throws -> ImportRecord {
     guard !readOnly else { throw StoreError.database(path, DatabaseError(resultCode: .SQLITE_READONLY)) }
     var owned = files
     return try located {
-      try write(&owned, command: command, progress: progress, rescoreProgress: rescoreProgress)
+      try write(
+        &owned, command: command, progress: progress, rescoreProgress: rescoreProgress,
+        metricsBlocks: metricsBlocks)
     }
   }
 
+  /// Reads a metrics file through `write`, a block of rows at a time.
+  public typealias MetricsBlocks = (_ write: (FileRows<Observation>) throws -> Void) throws -> Void
+
   func write(
     _ files: inout DataFiles, command: String, progress: ((Int, Int) -> Void)?,
-    rescoreProgress: ((Int, Int) -> Void)? = nil
+    rescoreProgress: ((Int, Int) -> Void)? = nil, metricsBlocks: MetricsBlocks? = nil
   ) throws -> ImportRecord {
     try queue.write { db in
       let at = ISO8601DateFormatter().string(from: Date())
-      let fileList = files.sources.map {
-        ImportRecord.File(name: $0.name, path: $0.path, sha256: $0.sha256)
-      }
       try db.execute(
-        sql: "INSERT INTO imports (at, command, files, summary) VALUES (?, ?, ?, '[]')",
-        arguments: [at, command, String(decoding: try JSONEncoder().encode(fileList), as: UTF8.self)])
+        sql: "INSERT INTO imports (at, command, files, summary) VALUES (?, ?, '[]', '[]')",
+        arguments: [at, command])
       let id = db.lastInsertedRowID
       var counts: [ImportRecord.Counts] = []
       func name(_ role: DataFiles.Role) -> String {
@@ -81,6 +87,17 @@ extension PartnerStore {
         c.file = f.file
         counts.append(c)
       }
+      var streamedEarliest: Period? = nil
+      if let stream = files.metricsStream, let metricsBlocks {
+        var c = try Timings.measure("write observations, streamed") {
+          try streamObservations(db, importID: id, blocks: metricsBlocks, earliest: &streamedEarliest)
+        }
+        c.file = stream.name
+        counts.append(c)
+        if let i = files.sources.firstIndex(where: { $0.role == .metrics }) {
+          files.sources[i].sha256 = stream.sha256
+        }
+      }
       if let f = files.adjustments {
         var c = try upsert(db, .adjustments, count: f.rows.count, importID: id) { ins, i in
           let a = f.rows[i]
@@ -111,15 +128,20 @@ extension PartnerStore {
         counts.append(c)
       }
       if Timings.enabled { Timings.measure("mark: summary") {} }
+      let fileList = files.sources.map {
+        ImportRecord.File(name: $0.name, path: $0.path, sha256: $0.sha256)
+      }
       let summary = String(decoding: try JSONEncoder().encode(counts), as: UTF8.self)
-      try db.execute(sql: "UPDATE imports SET summary = ? WHERE id = ?", arguments: [summary, id])
+      try db.execute(
+        sql: "UPDATE imports SET files = ?, summary = ? WHERE id = ?",
+        arguments: [String(decoding: try JSONEncoder().encode(fileList), as: UTF8.self), summary, id])
       // The kept scores change with the data, in the same transaction: from
       // the earliest quarter the import touched, or every quarter when the
       // program or the partners changed.
       let changed = { (file: String?) in counts.contains { $0.file == file && ($0.added + $0.replaced) > 0 } }
       let programChanged = files.programText != nil && changed(name(.program))
       let partnersChanged = files.partners.map { changed($0.file) } ?? false
-      var earliest: Period? = nil
+      var earliest: Period? = streamedEarliest
       for p in files.metrics?.rows.lazy.map(\.period) ?? [].lazy.map(\.period) {
         if earliest == nil || p < earliest! { earliest = p }
       }
@@ -140,6 +162,34 @@ extension PartnerStore {
       }
       return record
     }
+  }
+
+  /// Writes a streamed metrics file into the (empty) observations table.
+  private func streamObservations(
+    _ db: Database, importID: Int64, blocks: MetricsBlocks, earliest: inout Period?
+  ) throws -> ImportRecord.Counts {
+    guard try Int.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM observations)") == 1 else {
+      throw StoreError.refused("a metrics file is streamed into an empty store only")
+    }
+    let cols = StoreTable.observations.columns.joined(separator: ", ")
+    let marks = StoreTable.observations.columns.map { _ in "?" }.joined(separator: ", ")
+    let insert = try BulkInsert(
+      db, sql: "INSERT INTO observations (\(cols), import_id) VALUES (\(marks), \(importID))")
+    var count = 0
+    var first: Period? = nil
+    try blocks { block in
+      for o in block.rows {
+        insert.bind(1, o.partnerID)
+        insert.bind(2, o.period.ordinal)
+        insert.bind(3, o.kpi)
+        insert.bind(4, o.value)
+        try insert.step(db)
+        if first == nil || o.period < first! { first = o.period }
+      }
+      count += block.rows.count
+    }
+    earliest = first
+    return ImportRecord.Counts(file: "observations", added: count, replaced: 0, unchanged: 0)
   }
 
   /// Adds or replaces `count` rows of one table, bound by `bind`.

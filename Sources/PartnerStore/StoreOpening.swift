@@ -174,7 +174,7 @@ extension PartnerStore {
       case .bulkLoad:
         try db.execute(sql: "PRAGMA journal_mode = OFF")
         try db.execute(sql: "PRAGMA synchronous = OFF")
-        try db.execute(sql: "PRAGMA cache_size = -262144")
+        try db.execute(sql: "PRAGMA cache_size = -65536")
       }
     }
     do {

@@ -46,14 +46,24 @@ public enum DataFileParsers {
     return out
   }
 
+  static let metricsColumns = ["partner_id", "period", "kpi", "value"]
+
   public static func metrics(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Observation> {
+    var keys = ObservationKeys()
+    return metrics(doc, keys: &keys, issues: &issues)
+  }
+
+  /// One block of a metrics file read in blocks: `keys` carries the keys
+  /// seen in earlier blocks, so a repeated row is found across blocks.
+  static func metrics(_ doc: CSVDocument, keys: inout ObservationKeys, issues: inout [DataIssue])
+    -> FileRows<Observation>
+  {
     var out = FileRows<Observation>(file: doc.fileName, header: doc.header)
     guard
-      var c = CSVColumns(doc, required: ["partner_id", "period", "kpi", "value"], issues: &issues)
+      var c = CSVColumns(doc, required: metricsColumns, issues: &issues)
     else { return out }
     out.rows.reserveCapacity(doc.rowCount)
     out.lines.reserveCapacity(doc.rowCount)
-    var keys = ObservationKeys()
     let partnerColumn = c.column("partner_id")
     let periodColumn = c.column("period")
     let kpiColumn = c.column("kpi")
@@ -180,7 +190,9 @@ struct ObservationKeys {
   private var lastLine = 0
   /// Used once the keys stop increasing.
   private var lines: [Int: Int]? = nil
-  private var history: [(key: Int, line: Int)] = []
+  /// Keys and lines while they increase (two arrays: 12 bytes a row).
+  private var historyKeys: [Int] = []
+  private var historyLines: [Int32] = []
 
   /// Returns the first line of an earlier identical key, else nil.
   mutating func insert(_ partner: String, _ period: Period, _ kpi: String, line: Int) -> Int? {
@@ -201,16 +213,18 @@ struct ObservationKeys {
     let key = (lastPartnerIndex << 32) | ((period.ordinal & 0xFFFF) << 16) | k
     if lines == nil {
       if key > lastKey {
-        history.append((key, line))
+        historyKeys.append(key)
+        historyLines.append(Int32(truncatingIfNeeded: line))
         lastKey = key
         return nil
       }
       // Out of order: index everything seen so far.
       var index: [Int: Int] = [:]
-      index.reserveCapacity(history.count * 2)
-      for h in history { index[h.key] = h.line }
+      index.reserveCapacity(historyKeys.count * 2)
+      for (k, l) in zip(historyKeys, historyLines) { index[k] = Int(l) }
       lines = index
-      history = []
+      historyKeys = []
+      historyLines = []
     }
     if let first = lines![key] { return first }
     lines![key] = line

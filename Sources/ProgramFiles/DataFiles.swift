@@ -43,20 +43,28 @@ public struct DataFiles: Sendable {
   public var metrics: FileRows<Observation>?
   public var adjustments: FileRows<Adjustment>?
   public var agreements: FileRows<Agreement>?
+  /// A metrics file to be read a block at a time as it is written (`init`),
+  /// instead of `metrics`; its source's digest is filled in once it is read.
+  public var metricsStream: MetricsStream?
 
   public init() {}
 
   /// Reads a data folder: its spec-named files (other files are ignored).
-  public static func readFolder(_ dir: String, issues: inout [DataIssue]) -> DataFiles {
+  /// `streamMetrics`: leave metrics.csv to be read as it is written (`metricsStream`).
+  public static func readFolder(_ dir: String, streamMetrics: Bool = false, issues: inout [DataIssue])
+    -> DataFiles
+  {
     guard FileSystem.isDirectory(dir) else {
       issues.append(DataIssue(file: dir, message: "not a folder"))
       return DataFiles()
     }
-    return read(paths: [dir], issues: &issues)
+    return read(paths: [dir], streamMetrics: streamMetrics, issues: &issues)
   }
 
   /// Reads files (and folders) named as in the spec.
-  public static func read(paths: [String], issues: inout [DataIssue]) -> DataFiles {
+  public static func read(paths: [String], streamMetrics: Bool = false, issues: inout [DataIssue])
+    -> DataFiles
+  {
     var files = DataFiles()
     var expanded: [String] = []
     for path in paths {
@@ -86,6 +94,11 @@ public struct DataFiles: Sendable {
             file: name,
             message:
               "a second \(role.rawValue) in one import (also \(earlier.name)); import them one at a time"))
+        continue
+      }
+      if role == .metrics && streamMetrics {
+        files.metricsStream = MetricsStream(path: path, name: name)
+        files.sources.append(Source(role: role, path: path, sha256: ""))
         continue
       }
       let bytes: [UInt8]
@@ -166,6 +179,7 @@ public struct DataFiles: Sendable {
       partners?.file == file ? partners?.header : nil, metrics?.file == file ? metrics?.header : nil,
       adjustments?.file == file ? adjustments?.header : nil,
       agreements?.file == file ? agreements?.header : nil,
+      metricsStream?.name == file ? metricsStream?.header : nil,
     ] {
       if let h { return h }
     }

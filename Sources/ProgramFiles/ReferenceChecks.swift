@@ -99,6 +99,9 @@ public struct ReferenceChecker {
     self.partners = partners
   }
 
+  /// Whether an error has been found so far.
+  public var hasErrors: Bool { issues.contains { $0.severity == .error } }
+
   /// One slice of metrics rows (in file order).
   public mutating func checkMetrics(_ rows: [Observation], lines: [Int], file: String) {
     metricsFile = file

@@ -22,6 +22,42 @@ enum DataLoading {
     return files
   }
 
+  /// `init`: a folder whose metrics.csv is read, checked and written a block
+  /// at a time inside the store's transaction (`metricsBlocks`), so a big
+  /// file never sits in memory whole. Every other file is read and checked
+  /// first; when one has errors the metrics are still read, for their own
+  /// errors, and everything is reported at once before anything is written.
+  static func readForInit(folder: String) throws -> (DataFiles, PartnerStore.MetricsBlocks?) {
+    var issues: [DataIssue] = []
+    if TerminalInfo.stderrIsTerminal { Output.progress("reading \(folder)…") }
+    let files = DataFiles.readFolder(folder, streamMetrics: true, issues: &issues)
+    if TerminalInfo.stderrIsTerminal { Output.progress("") }
+    if issues.isEmpty { issues += files.missingRequired() }
+    let checker = ReferenceChecker(files, stored: StoredState())
+    if checker == nil { issues += ReferenceChecker.missingProgram(files) }
+    guard let stream = files.metricsStream else {
+      try report(issues + (checker?.finish(files) ?? []))
+      return (files, nil)
+    }
+    let progress: (Int, Int) -> Void = { read, size in
+      guard TerminalInfo.stderrIsTerminal, size > 0 else { return }
+      Output.progress("reading and writing \(stream.name): \(read * 100 / size) %")
+    }
+    let earlier = issues
+    /// Reads the stream through `write`, then reports.
+    let run = { (write: (FileRows<Observation>) throws -> Void) throws in
+      var issues = earlier
+      var streamChecker = checker
+      try stream.run(checker: &streamChecker, issues: &issues, progress: progress) { try write($0) }
+      if TerminalInfo.stderrIsTerminal { Output.progress("") }
+      try report(issues + (streamChecker?.finish(files) ?? []))
+    }
+    if earlier.contains(where: { $0.severity == .error }) || checker?.hasErrors ?? true {
+      try run { _ in }  // check only; throws: the errors found so far, and the metrics' own
+    }
+    return (files, { write in try run(write) })
+  }
+
   /// Prints warnings; throws when there is any error.
   static func report(_ issues: [DataIssue]) throws {
     let errors = issues.filter { $0.severity == .error }

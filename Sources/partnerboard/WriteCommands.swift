@@ -29,13 +29,13 @@ struct InitCommand: ParsableCommand {
     try reportingErrors {
       let path = store.resolved().path
       try PartnerStore.checkReplaceable(path, force: force)
-      let files = try Timings.measure("read and check") {
-        try DataLoading.read(paths: [from], folder: true, stored: StoredState())
+      let (files, metricsBlocks) = try Timings.measure("read and check all but the metrics") {
+        try DataLoading.readForInit(folder: from)
       }
       let record = try Timings.measure("build the store") {
         try PartnerStore.build(
           at: path, files: consume files, command: "init --from \(from)",
-          progress: DataLoading.progress(label: "metrics"))
+          progress: DataLoading.progress(label: "metrics"), metricsBlocks: metricsBlocks)
       }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.err("partnerboard: store \(path)")

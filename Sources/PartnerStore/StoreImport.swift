@@ -131,10 +131,13 @@ extension PartnerStore {
       let fileList = files.sources.map {
         ImportRecord.File(name: $0.name, path: $0.path, sha256: $0.sha256)
       }
-      let summary = String(decoding: try JSONEncoder().encode(counts), as: UTF8.self)
+      // Keys in a fixed order: the same import writes the same text.
+      let json = JSONEncoder()
+      json.outputFormatting = .sortedKeys
+      let summary = String(decoding: try json.encode(counts), as: UTF8.self)
       try db.execute(
         sql: "UPDATE imports SET files = ?, summary = ? WHERE id = ?",
-        arguments: [String(decoding: try JSONEncoder().encode(fileList), as: UTF8.self), summary, id])
+        arguments: [String(decoding: try json.encode(fileList), as: UTF8.self), summary, id])
       // The kept scores change with the data, in the same transaction: from
       // the earliest quarter the import touched, or every quarter when the
       // program or the partners changed.

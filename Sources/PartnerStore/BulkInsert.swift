@@ -24,6 +24,13 @@ struct BulkInsert {
     }
   }
 
+  /// Text that stays where it is until the statement has run.
+  func bindStatic(_ i: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
+    _ = sqlite3_bind_text(
+      handle, i, bytes.assumingMemoryBound(to: CChar.self), Int32(count),
+      unsafeBitCast(0, to: sqlite3_destructor_type.self))
+  }
+
   func bind(_ i: Int32, _ text: String?) {
     if let text { bind(i, text) } else { sqlite3_bind_null(handle, i) }
   }

@@ -150,7 +150,9 @@ public enum KeptScores {
         }
       }
       if rebuildIndex {
-        try db.execute(sql: "CREATE INDEX partner_scores_by_rank ON partner_scores (period, rank)")
+        try Timings.measure("rescore: rank index") {
+          try db.execute(sql: "CREATE INDEX partner_scores_by_rank ON partner_scores (period, rank)")
+        }
       }
     }
     for t in start..<T {

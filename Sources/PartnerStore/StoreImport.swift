@@ -174,21 +174,13 @@ extension PartnerStore {
     guard try Int.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM observations)") == 1 else {
       throw StoreError.refused("a metrics file is streamed into an empty store only")
     }
-    let cols = StoreTable.observations.columns.joined(separator: ", ")
-    let marks = StoreTable.observations.columns.map { _ in "?" }.joined(separator: ", ")
-    let insert = try BulkInsert(
-      db, sql: "INSERT INTO observations (\(cols), import_id) VALUES (\(marks), \(importID))")
+    var batches = try ObservationBatches(db, importID: importID)
+    defer { batches.close() }
     var count = 0
     var first: Period? = nil
     try blocks { block in
-      for o in block.rows {
-        insert.bind(1, o.partnerID)
-        insert.bind(2, o.period.ordinal)
-        insert.bind(3, o.kpi)
-        insert.bind(4, o.value)
-        try insert.step(db)
-        if first == nil || o.period < first! { first = o.period }
-      }
+      try batches.write(block.rows[...], db)
+      for o in block.rows where first == nil || o.period < first! { first = o.period }
       count += block.rows.count
     }
     earliest = first

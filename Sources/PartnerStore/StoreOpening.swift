@@ -175,6 +175,9 @@ extension PartnerStore {
         try db.execute(sql: "PRAGMA journal_mode = OFF")
         try db.execute(sql: "PRAGMA synchronous = OFF")
         try db.execute(sql: "PRAGMA cache_size = -65536")
+        // Index builds sort in memory, on both cores.
+        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        try db.execute(sql: "PRAGMA threads = 2")
       }
     }
     do {

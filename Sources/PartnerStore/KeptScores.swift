@@ -103,51 +103,54 @@ public enum KeptScores {
       try db.execute(sql: "DELETE FROM period_counts WHERE period >= ?", arguments: [lo + start])
     }
     try db.execute(sql: "DELETE FROM score_stamp")
-    let insert = try BulkInsert(
+    let insert = try BatchedInsert(
       db,
-      sql: """
+      into: """
         INSERT INTO partner_scores (partner_id, period, score, rank, segment_rank, movement, qualified_tier,
           tier, grace, next_tier, points_needed, keep_points_needed, progress, slope, at_risk, rising, blocked)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+        """, values: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columnsPerRow: 17,
+      rowsPerStatement: 32)
     let tiers = program.tiers
-    let rows = ranked.order.dropFirst(start).reduce(0) { $0 + $1.count }
-    // Rows go in in the table's key order (partner id bytes, then period),
-    // which SQLite appends cheaply; the rank index is rebuilt in one sort
-    // when most of the table is rewritten rather than updated row by row.
+    // The rows to write, p * T + t, in the table's key order (partner id
+    // bytes, then period), which SQLite appends cheaply; the rank index is
+    // rebuilt in one sort when most of the table is rewritten rather than
+    // updated row by row.
+    var written: [Int] = []
+    written.reserveCapacity(ranked.order.dropFirst(start).reduce(0) { $0 + $1.count })
+    for p in partners.indices where grid.first[p] >= 0 {
+      for t in max(start, grid.first[p])..<T { written.append(p * T + t) }
+    }
+    let rows = written.count
     let rebuildIndex = start == 0 || rows > 50_000
     if rebuildIndex { try db.execute(sql: "DROP INDEX IF EXISTS partner_scores_by_rank") }
-    let step = max(1, partners.count / 100)
+    let step = max(1, rows / 100)
     try Timings.measure("rescore: write") {
-      for (p, partner) in partners.enumerated() {
-        if p % step == 0 { progress?(rows * p / max(partners.count, 1), rows) }
-        let first = grid.first[p]
-        guard first >= 0 else { continue }
-        for t in max(start, first)..<T {
-          let i = p * T + t
-          let score = grid.score[i]
-          let tier = Int(grid.tier[i])
-          let grace = Int(grid.grace[i])
-          let standing = TierProgress(score: score, tier: tier, tiers: tiers, grace: grace)
-          insert.bind(1, partner.id)
-          insert.bind(2, lo + t)
-          insert.bind(3, score)
-          insert.bind(4, ranked.ranks[i])
-          insert.bind(5, ranked.segmentRanks[i])
-          insert.bind(6, t > first ? ranked.ranks[i - 1] - ranked.ranks[i] : nil)
-          insert.bind(7, tiers[Int(grid.qualified[i])].id)
-          insert.bind(8, tiers[tier].id)
-          insert.bind(9, grace)
-          insert.bind(10, standing.nextTier?.id)
-          insert.bind(11, standing.pointsNeeded)
-          insert.bind(12, standing.keepPointsNeeded)
-          insert.bind(13, standing.progress)
-          insert.bind(14, grid.slope[i].isNaN ? nil : grid.slope[i])
-          insert.bind(15, grid.flags[i] & KeptGrid.atRisk != 0 ? 1 : 0)
-          insert.bind(16, grid.flags[i] & KeptGrid.rising != 0 ? 1 : 0)
-          insert.bind(17, grid.flags[i] & KeptGrid.blocked != 0 ? 1 : 0)
-          try insert.step(db)
-        }
+      try insert.write(count: rows, db) { insert, c, r in
+        if r % step == 0 { progress?(r, rows) }
+        let i = written[r]
+        let p = i / T
+        let t = i % T
+        let score = grid.score[i]
+        let tier = Int(grid.tier[i])
+        let grace = Int(grid.grace[i])
+        let standing = TierProgress(score: score, tier: tier, tiers: tiers, grace: grace)
+        insert.bind(c, partners[p].id)
+        insert.bind(c + 1, lo + t)
+        insert.bind(c + 2, score)
+        insert.bind(c + 3, ranked.ranks[i])
+        insert.bind(c + 4, ranked.segmentRanks[i])
+        insert.bind(c + 5, t > grid.first[p] ? ranked.ranks[i - 1] - ranked.ranks[i] : nil)
+        insert.bind(c + 6, tiers[Int(grid.qualified[i])].id)
+        insert.bind(c + 7, tiers[tier].id)
+        insert.bind(c + 8, grace)
+        insert.bind(c + 9, standing.nextTier?.id)
+        insert.bind(c + 10, standing.pointsNeeded)
+        insert.bind(c + 11, standing.keepPointsNeeded)
+        insert.bind(c + 12, standing.progress)
+        insert.bind(c + 13, grid.slope[i].isNaN ? nil : grid.slope[i])
+        insert.bind(c + 14, grid.flags[i] & KeptGrid.atRisk != 0 ? 1 : 0)
+        insert.bind(c + 15, grid.flags[i] & KeptGrid.rising != 0 ? 1 : 0)
+        insert.bind(c + 16, grid.flags[i] & KeptGrid.blocked != 0 ? 1 : 0)
       }
       if rebuildIndex {
         try Timings.measure("rescore: rank index") {

@@ -179,7 +179,7 @@ extension PartnerStore {
     var count = 0
     var first: Period? = nil
     try blocks { block in
-      try batches.write(block.rows[...], db)
+      try batches.write(block.rows, db)
       for o in block.rows where first == nil || o.period < first! { first = o.period }
       count += block.rows.count
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import Scoring
 
@@ -43,8 +44,9 @@ struct KeptGrid {
     let P = partners.count
     let T = periods.count
     var grid = KeptGrid(partners: P, periods: T)
-    var adjustments: [String: [Adjustment]] = [:]
-    for a in try store.adjustments(db) { adjustments[a.partnerID, default: []].append(a) }
+    var byPartner: [String: [Adjustment]] = [:]
+    for a in try store.adjustments(db) { byPartner[a.partnerID, default: []].append(a) }
+    let adjustments = byPartner
     var globalIndex: [String: Int] = [:]
     globalIndex.reserveCapacity(P)
     for (i, p) in partners.enumerated() { globalIndex[p.id] = i }
@@ -55,11 +57,22 @@ struct KeptGrid {
     var kpiBytes: [[UInt8]] = []
     var kpiNames: [String] = []
 
+    // Each slice is scored on another thread while this one reads the next
+    // (at most two slices in hand); slices fill disjoint parts of the grid.
+    let scored = Scored(grid)
+    let scoring = DispatchQueue(label: "partnerboard.kept-scores")
+    let inHand = DispatchSemaphore(value: 2)
     func flush() {
       table.kpiNames = kpiNames
-      grid.add(
-        slice: start..<end, of: partners, table: table, program: program, periods: periods,
-        adjustments: adjustments)
+      let slice = start..<end
+      let rows = table
+      inHand.wait()
+      scoring.async {
+        scored.grid.add(
+          slice: slice, of: partners, table: rows, program: program, periods: periods,
+          adjustments: adjustments)
+        inHand.signal()
+      }
       table = ObservationTable()
       start = end
       end = min(P, end + sliceSize)
@@ -94,7 +107,14 @@ struct KeptGrid {
       table.append(partner: p, period: r.int(1), kpi: k, value: r.double(3))
     }
     while start < P { flush() }
-    return grid
+    scoring.sync {}
+    return scored.grid
+  }
+
+  /// The grid while slices are scored on the scoring queue (one at a time).
+  private final class Scored: @unchecked Sendable {
+    var grid: KeptGrid
+    init(_ grid: KeptGrid) { self.grid = grid }
   }
 
   /// Scores one slice of partners (observations indexed within the slice)
@@ -108,7 +128,7 @@ struct KeptGrid {
       program: program, partners: members, observations: [],
       adjustments: members.flatMap { adjustments[$0.id] ?? [] }, observationTable: table)
     data.periodRange = periods.first!...periods.last!
-    let book = Scorebook(data)
+    let book = Scorebook(data, parallel: false)
     let T = periods.count
     for (p, g) in slice.enumerated() {
       let f = book.firstPeriod[p]

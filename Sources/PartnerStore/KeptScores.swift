@@ -12,6 +12,7 @@ import Scoring
 ///     partner_scores(partner_id, period, score, rank, segment_rank, movement,
 ///                    qualified_tier, tier, grace, next_tier, points_needed,
 ///                    keep_points_needed, progress, slope, at_risk, rising, blocked)
+///     partner_ranks(period, rank, partner_id)        -- rank order, for leaderboards
 ///     period_counts(period, segment, evaluated)      -- segment '' = everyone
 ///     score_stamp(engine)                            -- which engine wrote them
 ///
@@ -71,9 +72,9 @@ public enum KeptScores {
       let range = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM observations"),
       let lo: Int = range[0], let hi: Int = range[1]
     else {
-      try db.execute(sql: "DELETE FROM partner_scores")
-      try db.execute(sql: "DELETE FROM period_counts")
-      try db.execute(sql: "DELETE FROM score_stamp")
+      for table in ["partner_scores", "partner_ranks", "period_counts", "score_stamp"] {
+        try db.execute(sql: "DELETE FROM \(table)")
+      }
       if try store.program(db) != nil {
         try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
       }
@@ -95,12 +96,12 @@ public enum KeptScores {
     if let from, from > periods[0], try isCurrent(db) {
       start = min(max(from.ordinal - lo, 0), T)
     }
-    if start == 0 {
-      try db.execute(sql: "DELETE FROM partner_scores")
-      try db.execute(sql: "DELETE FROM period_counts")
-    } else {
-      try db.execute(sql: "DELETE FROM partner_scores WHERE period >= ?", arguments: [lo + start])
-      try db.execute(sql: "DELETE FROM period_counts WHERE period >= ?", arguments: [lo + start])
+    for table in ["partner_scores", "partner_ranks", "period_counts"] {
+      if start == 0 {
+        try db.execute(sql: "DELETE FROM \(table)")  // SQLite empties a whole table at once
+      } else {
+        try db.execute(sql: "DELETE FROM \(table) WHERE period >= ?", arguments: [lo + start])
+      }
     }
     try db.execute(sql: "DELETE FROM score_stamp")
     let insert = try BatchedInsert(
@@ -112,17 +113,15 @@ public enum KeptScores {
       rowsPerStatement: 32)
     let tiers = program.tiers
     // The rows to write, p * T + t, in the table's key order (partner id
-    // bytes, then period), which SQLite appends cheaply; the rank index is
-    // rebuilt in one sort when most of the table is rewritten rather than
-    // updated row by row.
+    // bytes, then period), which SQLite appends cheaply; `partner_ranks`
+    // gets the same rows in rank order, also appended (an index on rank
+    // would cost a sort of every row).
     var written: [Int] = []
     written.reserveCapacity(ranked.order.dropFirst(start).reduce(0) { $0 + $1.count })
     for p in partners.indices where grid.first[p] >= 0 {
       for t in max(start, grid.first[p])..<T { written.append(p * T + t) }
     }
     let rows = written.count
-    let rebuildIndex = start == 0 || rows > 50_000
-    if rebuildIndex { try db.execute(sql: "DROP INDEX IF EXISTS partner_scores_by_rank") }
     let step = max(1, rows / 100)
     try Timings.measure("rescore: write") {
       try insert.write(count: rows, db) { insert, c, r in
@@ -152,9 +151,16 @@ public enum KeptScores {
         insert.bind(c + 15, grid.flags[i] & KeptGrid.rising != 0 ? 1 : 0)
         insert.bind(c + 16, grid.flags[i] & KeptGrid.blocked != 0 ? 1 : 0)
       }
-      if rebuildIndex {
-        try Timings.measure("rescore: rank index") {
-          try db.execute(sql: "CREATE INDEX partner_scores_by_rank ON partner_scores (period, rank)")
+    }
+    let byRank = try BatchedInsert(
+      db, into: "INSERT INTO partner_ranks (period, rank, partner_id)", values: "(?, ?, ?)", columnsPerRow: 3)
+    try Timings.measure("rescore: rank order") {
+      for t in start..<T {
+        let order = ranked.order[t]
+        try byRank.write(count: order.count, db) { insert, c, r in
+          insert.bind(c, lo + t)
+          insert.bind(c + 1, ranked.ranks[order[r] * T + t])
+          insert.bind(c + 2, partners[order[r]].id)
         }
       }
     }
@@ -183,6 +189,21 @@ public enum KeptScores {
                  movement, qualified_tier, tier, grace, next_tier, points_needed, keep_points_needed, progress,
                  slope, at_risk, rising, blocked
           FROM partner_scores;
+        """)
+  }
+
+  /// Migration v4: the leaderboard order in its own narrow table, written in
+  /// rank order, instead of an index on rank that a rescore had to rebuild
+  /// by sorting every kept row.
+  static func addRankOrder(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        DROP INDEX IF EXISTS partner_scores_by_rank;
+        CREATE TABLE partner_ranks (
+          period INTEGER NOT NULL, rank INTEGER NOT NULL, partner_id TEXT NOT NULL,
+          PRIMARY KEY (period, rank, partner_id)
+        ) WITHOUT ROWID;
+        INSERT INTO partner_ranks SELECT period, rank, partner_id FROM partner_scores;
         """)
   }
 
@@ -301,9 +322,11 @@ extension PartnerStore {
           SELECT s.partner_id, p.name, p.segment, p.region, p.manager, s.rank, s.segment_rank, s.movement, s.tier,
                  s.score, s.at_risk, s.rising, s.grace, s.blocked,
                  (SELECT b.score FROM partner_scores b WHERE b.partner_id = s.partner_id AND b.period = s.period - 1)
-          FROM partner_scores s JOIN partners p ON p.id = s.partner_id
-          WHERE s.period = ?
-          ORDER BY s.rank, p.name, p.id
+          FROM partner_ranks r
+            JOIN partner_scores s ON s.partner_id = r.partner_id AND s.period = r.period
+            JOIN partners p ON p.id = r.partner_id
+          WHERE r.period = ?
+          ORDER BY r.rank, p.name, p.id
           """
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments([period.ordinal])

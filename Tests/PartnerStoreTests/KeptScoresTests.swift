@@ -88,6 +88,14 @@ import Testing
     }
     #expect(kept.count == expected && seen == expected)
     #expect(try store.keptView() != nil)
+    // The rank order table holds the same (period, rank, partner) as the scores.
+    let orders = try store.queue.read { db in
+      (
+        try Row.fetchAll(db, sql: "SELECT period, rank, partner_id FROM partner_ranks ORDER BY 1, 2, 3"),
+        try Row.fetchAll(db, sql: "SELECT period, rank, partner_id FROM partner_scores ORDER BY 1, 2, 3")
+      )
+    }
+    #expect(orders.0 == orders.1)
   }
 
   @Test func keptScoresFollowEveryImportAndUndo() throws {

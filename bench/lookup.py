@@ -10,6 +10,7 @@ then times whole processes, alternating each pair so the machine's noise
 falls on both (median of --runs):
   tier ID        partnerboard tier b004242 (the kept scores: one partner's rows)
   explain ID     partnerboard explain b004242
+  leaderboard    partnerboard leaderboard --top 20 (and --segment msp): the kept rank order
   point query    sqlite3 STORE "SELECT ... FROM observations WHERE partner_id = 'b004242'"
 The ratio to the point query is what counts (issue 11: within 5x, never above 10x).
 """
@@ -58,6 +59,8 @@ def main():
     cases = {
         "tier ID": [binary, "tier", pid, "--db", store],
         "explain ID": [binary, "explain", pid, "--db", store],
+        "leaderboard --top 20": [binary, "leaderboard", "--top", "20", "--db", store],
+        "leaderboard --segment msp --top 20": [binary, "leaderboard", "--segment", "msp", "--top", "20", "--db", store],
         "point query": ["sqlite3", store, point],
     }
     times = {k: [] for k in cases}
@@ -68,7 +71,7 @@ def main():
     q = med["point query"]
     print("| %d partners x %d quarters, median of %d | ms | x point query |" % (a.partners, a.quarters, a.runs))
     print("|---|---|---|")
-    for k in ("tier ID", "explain ID", "point query"):
+    for k in cases:
         print("| `%s` | %.1f | %.1fx |" % (k, med[k] * 1000, med[k] / q))
     print()
     print("init %.2f s (peak %d MB) against sqlite3 .import %.2f s: %.2fx"

@@ -39,3 +39,17 @@ struct BatchedInsert {
     }
   }
 }
+
+/// One row's values in a batched statement: column `k` (from 1) of the row
+/// is parameter `first + k - 1`.
+struct RowBinder {
+  let insert: BulkInsert
+  let first: Int32
+
+  func bind(_ k: Int32, _ v: String) { insert.bind(first + k - 1, v) }
+  func bind(_ k: Int32, _ v: String?) { insert.bind(first + k - 1, v) }
+  func bind(_ k: Int32, _ v: Double) { insert.bind(first + k - 1, v) }
+  func bind(_ k: Int32, _ v: Double?) { insert.bind(first + k - 1, v) }
+  func bind(_ k: Int32, _ v: Int) { insert.bind(first + k - 1, v) }
+  func bind(_ k: Int32, _ v: Int?) { insert.bind(first + k - 1, v) }
+}

@@ -99,6 +99,13 @@ public enum KeptScores {
     for table in ["partner_scores", "partner_ranks", "period_counts"] {
       if start == 0 {
         try db.execute(sql: "DELETE FROM \(table)")  // SQLite empties a whole table at once
+      } else if table == "partner_scores" {
+        // Keyed by partner first: find the rows through the rank order's period key.
+        try db.execute(
+          sql: """
+            DELETE FROM partner_scores WHERE (partner_id, period) IN
+              (SELECT partner_id, period FROM partner_ranks WHERE period >= ?)
+            """, arguments: [lo + start])
       } else {
         try db.execute(sql: "DELETE FROM \(table) WHERE period >= ?", arguments: [lo + start])
       }

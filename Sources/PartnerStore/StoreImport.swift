@@ -190,7 +190,7 @@ extension PartnerStore {
   /// Adds or replaces `count` rows of one table, bound by `bind`.
   private func upsert(
     _ db: Database, _ table: StoreTable, count: Int, importID: Int64,
-    progress: ((Int, Int) -> Void)? = nil, appendOnly: Bool = false, bind: (BulkInsert, Int) -> Void
+    progress: ((Int, Int) -> Void)? = nil, appendOnly: Bool = false, bind: (RowBinder, Int) -> Void
   ) throws -> ImportRecord.Counts {
     try Timings.measure("write \(table.name)") {
       try upsertRows(
@@ -200,22 +200,20 @@ extension PartnerStore {
 
   private func upsertRows(
     _ db: Database, _ table: StoreTable, count: Int, importID: Int64,
-    progress: ((Int, Int) -> Void)?, appendOnly: Bool, bind: (BulkInsert, Int) -> Void
+    progress: ((Int, Int) -> Void)?, appendOnly: Bool, bind: (RowBinder, Int) -> Void
   ) throws -> ImportRecord.Counts {
     let cols = table.columns.joined(separator: ", ")
     let marks = table.columns.map { _ in "?" }.joined(separator: ", ")
     let empty = try Int.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table.name))") == 1
 
     func load(into target: String, withImport: Bool) throws {
-      let sql =
-        withImport
-        ? "INSERT INTO \(target) (\(cols), import_id) VALUES (\(marks), \(importID))"
-        : "INSERT INTO \(target) (\(cols)) VALUES (\(marks))"
-      let insert = try BulkInsert(db, sql: sql)
+      let values = "(" + marks + (withImport ? ", \(importID))" : ")")
+      let insert = try BatchedInsert(
+        db, into: "INSERT INTO \(target) (\(cols)\(withImport ? ", import_id" : ""))", values: values,
+        columnsPerRow: table.columns.count)
       let step = max(1, count / 100)
-      for i in 0..<count {
-        bind(insert, i)
-        try insert.step(db)
+      try insert.write(count: count, db) { statement, first, i in
+        bind(RowBinder(insert: statement, first: first), i)
         if let progress, i % step == 0 { progress(i, count) }
       }
       progress?(count, count)

@@ -68,7 +68,10 @@ struct ImportCommand: ParsableCommand {
     try reportingErrors {
       guard !paths.isEmpty else { throw CLIError("name at least one file or folder to import") }
       let target = try store.openForWriting()
-      let files = try DataLoading.read(paths: paths, folder: false, stored: try target.storedState())
+      let stored = try Timings.measure("read the stored state") { try target.storedState() }
+      let files = try Timings.measure("read and check") {
+        try DataLoading.read(paths: paths, folder: false, stored: stored)
+      }
       let record = try target.apply(
         files, command: "import " + paths.joined(separator: " "),
         progress: DataLoading.progress(label: "metrics"),

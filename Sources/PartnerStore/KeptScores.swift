@@ -66,12 +66,10 @@ public enum KeptScores {
   @discardableResult
   static func rescore(
     _ db: Database, store: PartnerStore, from: Period? = nil, progress: ((Int, Int) -> Void)? = nil,
-    sliceSize: Int = KeptGrid.sliceSize
+    sliceSize: Int = KeptGrid.sliceSize, observed: ClosedRange<Int>?? = nil
   ) throws -> Rescored {
-    guard let program = try store.program(db),
-      let range = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM observations"),
-      let lo: Int = range[0], let hi: Int = range[1]
-    else {
+    let range = try observed ?? observedPeriods(db)
+    guard let program = try store.program(db), let lo = range?.lowerBound, let hi = range?.upperBound else {
       for table in ["partner_scores", "partner_ranks", "period_counts", "score_stamp"] {
         try db.execute(sql: "DELETE FROM \(table)")
       }
@@ -96,18 +94,20 @@ public enum KeptScores {
     if let from, from > periods[0], try isCurrent(db) {
       start = min(max(from.ordinal - lo, 0), T)
     }
-    for table in ["partner_scores", "partner_ranks", "period_counts"] {
-      if start == 0 {
-        try db.execute(sql: "DELETE FROM \(table)")  // SQLite empties a whole table at once
-      } else if table == "partner_scores" {
-        // Keyed by partner first: find the rows through the rank order's period key.
-        try db.execute(
-          sql: """
-            DELETE FROM partner_scores WHERE (partner_id, period) IN
-              (SELECT partner_id, period FROM partner_ranks WHERE period >= ?)
-            """, arguments: [lo + start])
-      } else {
-        try db.execute(sql: "DELETE FROM \(table) WHERE period >= ?", arguments: [lo + start])
+    try Timings.measure("rescore: delete the rows replaced") {
+      for table in ["partner_scores", "partner_ranks", "period_counts"] {
+        if start == 0 {
+          try db.execute(sql: "DELETE FROM \(table)")  // SQLite empties a whole table at once
+        } else if table == "partner_scores" {
+          // Keyed by partner first: find the rows through the rank order's period key.
+          try db.execute(
+            sql: """
+              DELETE FROM partner_scores WHERE (partner_id, period) IN
+                (SELECT partner_id, period FROM partner_ranks WHERE period >= ?)
+              """, arguments: [lo + start])
+        } else {
+          try db.execute(sql: "DELETE FROM \(table) WHERE period >= ?", arguments: [lo + start])
+        }
       }
     }
     try db.execute(sql: "DELETE FROM score_stamp")
@@ -212,6 +212,28 @@ public enum KeptScores {
         ) WITHOUT ROWID;
         INSERT INTO partner_ranks SELECT period, rank, partner_id FROM partner_scores;
         """)
+  }
+
+  /// The first and last quarter of the observations (nil: none), by a scan
+  /// of them all (the table is keyed by partner first).
+  static func observedPeriods(_ db: Database) throws -> ClosedRange<Int>? {
+    let row = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM observations")
+    guard let lo: Int = row?[0], let hi: Int = row?[1] else { return nil }
+    return lo...hi
+  }
+
+  /// The same when it is known without a scan (`.some`): from the kept
+  /// scores' quarters when they are this engine's (a rescore keeps a row of
+  /// `period_counts` for every quarter of the observations), or nil when
+  /// there are no observations; `nil` when only a scan can tell.
+  static func knownObservedPeriods(_ db: Database) throws -> ClosedRange<Int>?? {
+    if try Int.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM observations)") == 1 { return .some(nil) }
+    guard try isCurrent(db),
+      let row = try Row.fetchOne(
+        db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
+      let lo: Int = row[0], let hi: Int = row[1]
+    else { return nil }
+    return .some(lo...hi)
   }
 
   static func isCurrent(_ db: Database) throws -> Bool {

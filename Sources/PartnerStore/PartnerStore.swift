@@ -200,11 +200,8 @@ public final class PartnerStore: Sendable {
   public func storedState() throws -> StoredState {
     try located {
       try queue.read { db in
-        let range = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM observations")
-        var periods: ClosedRange<Period>? = nil
-        if let lo: Int = range?[0], let hi: Int = range?[1] {
-          periods = Period(ordinal: lo)...Period(ordinal: hi)
-        }
+        let range = try KeptScores.knownObservedPeriods(db) ?? KeptScores.observedPeriods(db)
+        let periods = range.map { Period(ordinal: $0.lowerBound)...Period(ordinal: $0.upperBound) }
         return StoredState(
           program: try program(db), partners: try partners(db), periods: periods,
           adjustments: try adjustments(db), agreements: try agreements(db))

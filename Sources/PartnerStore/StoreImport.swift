@@ -43,6 +43,15 @@ extension PartnerStore {
         sql: "INSERT INTO imports (at, command, files, summary) VALUES (?, ?, '[]', '[]')",
         arguments: [at, command])
       let id = db.lastInsertedRowID
+      // The observations' first and last quarter before this import, when
+      // known without scanning them: an import only widens it.
+      var observed = try KeptScores.knownObservedPeriods(db)
+      func observe(_ p: Period) {
+        guard case .some(let range) = observed else { return }
+        observed = .some(
+          range.map { min($0.lowerBound, p.ordinal)...max($0.upperBound, p.ordinal) } ?? p.ordinal...p.ordinal
+        )
+      }
       var counts: [ImportRecord.Counts] = []
       func name(_ role: DataFiles.Role) -> String {
         files.sources.first { $0.role == role }?.name ?? role.rawValue
@@ -86,11 +95,19 @@ extension PartnerStore {
         }
         c.file = f.file
         counts.append(c)
+        if let lo = f.rows.lazy.map(\.period).min(), let hi = f.rows.lazy.map(\.period).max() {
+          observe(lo)
+          observe(hi)
+        }
       }
       var streamedEarliest: Period? = nil
       if let stream = files.metricsStream, let metricsBlocks {
         var c = try Timings.measure("write observations, streamed") {
-          try streamObservations(db, importID: id, blocks: metricsBlocks, earliest: &streamedEarliest)
+          try streamObservations(db, importID: id, blocks: metricsBlocks) { lo, hi in
+            streamedEarliest = lo
+            observe(lo)
+            observe(hi)
+          }
         }
         c.file = stream.name
         counts.append(c)
@@ -160,8 +177,9 @@ extension PartnerStore {
       let current = try KeptScores.isCurrent(db)
       if scoresChanged || !current {
         record.rescored = try KeptScores.rescore(
-          db, store: self, from: programChanged || partnersChanged ? nil : earliest, progress: rescoreProgress
-        )
+          db, store: self, from: programChanged || partnersChanged ? nil : earliest,
+          progress: rescoreProgress,
+          observed: observed)
       }
       return record
     }
@@ -169,7 +187,7 @@ extension PartnerStore {
 
   /// Writes a streamed metrics file into the (empty) observations table.
   private func streamObservations(
-    _ db: Database, importID: Int64, blocks: MetricsBlocks, earliest: inout Period?
+    _ db: Database, importID: Int64, blocks: MetricsBlocks, range: (Period, Period) -> Void
   ) throws -> ImportRecord.Counts {
     guard try Int.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM observations)") == 1 else {
       throw StoreError.refused("a metrics file is streamed into an empty store only")
@@ -178,12 +196,16 @@ extension PartnerStore {
     defer { batches.close() }
     var count = 0
     var first: Period? = nil
+    var last: Period? = nil
     try blocks { block in
       try batches.write(block.rows, db)
-      for o in block.rows where first == nil || o.period < first! { first = o.period }
+      for o in block.rows {
+        if first == nil || o.period < first! { first = o.period }
+        if last == nil || o.period > last! { last = o.period }
+      }
       count += block.rows.count
     }
-    earliest = first
+    if let first, let last { range(first, last) }
     return ImportRecord.Counts(file: "observations", added: count, replaced: 0, unchanged: 0)
   }
 

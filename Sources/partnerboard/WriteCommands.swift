@@ -67,15 +67,17 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       guard !paths.isEmpty else { throw CLIError("name at least one file or folder to import") }
-      let target = try store.openForWriting()
+      let target = try Timings.measure("open the store") { try store.openForWriting() }
       let stored = try Timings.measure("read the stored state") { try target.storedState() }
       let files = try Timings.measure("read and check") {
         try DataLoading.read(paths: paths, folder: false, stored: stored)
       }
-      let record = try target.apply(
-        files, command: "import " + paths.joined(separator: " "),
-        progress: DataLoading.progress(label: "metrics"),
-        rescoreProgress: DataLoading.progress(label: "scores"))
+      let record = try Timings.measure("write, rescore and commit") {
+        try target.apply(
+          files, command: "import " + paths.joined(separator: " "),
+          progress: DataLoading.progress(label: "metrics"),
+          rescoreProgress: DataLoading.progress(label: "scores"))
+      }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.out(DataLoading.summary(record))
     }

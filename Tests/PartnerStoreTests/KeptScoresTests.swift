@@ -154,6 +154,28 @@ import Testing
     #expect(adjustedOnly == 3)
   }
 
+  /// An import that reaches before the first stored quarter widens the
+  /// store's quarters (known from the kept scores, without a scan): every
+  /// quarter is rescored and equals a full rescore.
+  @Test func anEarlierQuarterWidensTheStoresQuarters() throws {
+    var issues: [DataIssue] = []
+    let example = DataFiles.readFolder(StoreTests.fixture, issues: &issues)
+    let path = dir + "/earlier.sqlite"
+    _ = try PartnerStore.build(at: path, files: example, command: "init")
+    let store = try PartnerStore(path: path)
+    let before = try store.queue.read { db in try KeptScores.knownObservedPeriods(db) }
+    let first = try #require(before??.lowerBound)
+    let earlier = Period(ordinal: first - 2)
+    let partner = try #require(example.partners?.rows.first?.id)
+    let record = try store.apply(
+      read("metrics.csv", "partner_id,period,kpi,value\n\(partner),\(earlier),rev,10\n"), command: "earlier")
+    #expect(record.rescored?.from == nil)
+    let after = try store.queue.read { db in try KeptScores.knownObservedPeriods(db) }
+    #expect(after??.lowerBound == earlier.ordinal && after??.upperBound == before??.upperBound)
+    #expect(try store.queue.read { db in try KeptScores.observedPeriods(db) } == after ?? nil)
+    try expectKeptEqualsFullRescore(store)
+  }
+
   /// Importing later quarters rescores only from the earliest quarter the
   /// file touches, and the kept rows still equal a full rescore, on random
   /// data; a change to the partners rescores everything.

@@ -244,7 +244,7 @@ public struct DashboardState: Sendable {
     leaderboard = LeaderboardModel(
       book: book, period: period, sort: sort ?? leaderboard.sort,
       ascending: ascending ?? leaderboard.ascending,
-      filter: filter ?? leaderboard.filter, sortKPI: kpi)
+      filter: filter ?? leaderboard.filter, sortKPI: kpi, orders: leaderboard.orders)
     select(partnerID: keep)
   }
 

@@ -97,6 +97,9 @@ public struct LeaderboardRow: Equatable, Sendable {
 /// (which they cannot match) is set.
 public struct LeaderboardModel: Sendable {
   public let book: Scorebook
+  /// Name, segment and region order of the book's partners (shared by the
+  /// leaderboards of one book).
+  public let orders: PartnerOrders
   public let period: Int
   public let sort: LeaderboardColumn
   public let ascending: Bool
@@ -108,8 +111,9 @@ public struct LeaderboardModel: Sendable {
 
   public init(
     book: Scorebook, period: Int, sort: LeaderboardColumn = .rank, ascending: Bool = true,
-    filter: LeaderboardFilter = LeaderboardFilter(), sortKPI: Int? = nil
+    filter: LeaderboardFilter = LeaderboardFilter(), sortKPI: Int? = nil, orders: PartnerOrders? = nil
   ) {
+    self.orders = orders ?? PartnerOrders(book.partners)
     self.sortKPI = sortKPI
     self.book = book
     self.period = period
@@ -123,13 +127,17 @@ public struct LeaderboardModel: Sendable {
     }
     let search = PartnerSearch(filter.text)
     let partnerFilter = filter.partners
-    var list = book.order[period].filter { p in
-      book.matches(p, period, partnerFilter) && search.matches(book.partners[p])
-    }
+    var list =
+      filter.isEmpty
+      ? book.order[period]
+      : book.order[period].filter { p in
+        book.matches(p, period, partnerFilter) && search.matches(book.partners[p])
+      }
     if let k = sortKPI {
       list = Self.sorted(list, byKPI: k, ascending: ascending, book: book, period: period)
     } else if sort != .rank || !ascending {
-      list = Self.sorted(list, by: sort, ascending: ascending, book: book, period: period)
+      list = Self.sorted(
+        list, by: sort, ascending: ascending, book: book, period: period, orders: self.orders)
     }
     withData = list.count
     if partnerFilter.tier == nil && partnerFilter.flag == nil {
@@ -192,37 +200,58 @@ public struct LeaderboardModel: Sendable {
   /// Whether row `i` is a partner without data at the period.
   public func hasData(_ i: Int) -> Bool { i < withData }
 
+  /// `list` is in rank order (a filtered `book.order[t]`), which breaks
+  /// every tie. Keys are numbers: text columns by their place in
+  /// `orders`.
   static func sorted(
-    _ list: [Int], by column: LeaderboardColumn, ascending: Bool, book: Scorebook, period t: Int
+    _ list: [Int], by column: LeaderboardColumn, ascending: Bool, book: Scorebook, period t: Int,
+    orders: PartnerOrders
   ) -> [Int] {
-    // Rank order is the tie-breaker for every column.
-    var rankPosition = [Int](repeating: 0, count: book.partners.count)
-    for (i, p) in book.order[t].enumerated() { rankPosition[p] = i }
-    func key(_ p: Int) -> SortKey {
-      let partner = book.partners[p]
+    func key(_ p: Int) -> Double {
       switch column {
-      case .rank, .score, .trend: return .number(-book.score(p, t)!)
-      case .movement: return .number(Double(-(book.movement(p, t) ?? Int.min / 2)))
-      case .partner: return .text(partner.name.lowercased())
-      case .segment: return .text(partner.segment)
-      case .region: return .text(partner.region)
-      case .tier: return .number(Double(-book.tier(p, t)!))
+      case .rank, .score, .trend: return -book.score(p, t)!
+      case .movement: return Double(-(book.movement(p, t) ?? Int.min / 2))
+      case .partner: return Double(orders.name[p])
+      case .segment: return Double(orders.segment[p])
+      case .region: return Double(orders.region[p])
+      case .tier: return Double(-book.tier(p, t)!)
       case .change:
         let prev = t > 0 ? book.score(p, t - 1) : nil
-        return .number(prev.map { -(book.score(p, t)! - $0) } ?? .infinity)
+        return prev.map { -(book.score(p, t)! - $0) } ?? .infinity
       case .flags:
         let f = book.outlook(p, t)!
-        return .number(
+        return
           -(Double(f.atRisk ? 8 : 0) + Double(book.grace(p, t) > 0 ? 4 : 0)
-            + Double(book.blocked(p, t) != nil ? 2 : 0) + (f.rising ? 1 : 0)))
+          + Double(book.blocked(p, t) != nil ? 2 : 0) + (f.rising ? 1 : 0))
       }
     }
-    let keyed = list.map { (key($0), rankPosition[$0], $0) }
-    let sorted = keyed.sorted { a, b in
-      if a.0 != b.0 { return ascending ? a.0 < b.0 : b.0 < a.0 }
-      return a.1 < b.1
+    if [.rank, .score, .trend].contains(column) {
+      // Already in score order; reversed, equal scores keep rank order.
+      return ascending ? list : reversedKeepingTies(list) { book.score($0, t)! }
     }
-    return sorted.map(\.2)
+    // (key, position in `list`): the position is the rank-order tie-breaker;
+    // a descending sort sorts the negated key, so ties stay in rank order.
+    var keyed = [(Double, Int32)]()
+    keyed.reserveCapacity(list.count)
+    for (i, p) in list.enumerated() { keyed.append((ascending ? key(p) : -key(p), Int32(i))) }
+    keyed.sort { $0 < $1 }
+    return keyed.map { list[Int($0.1)] }
+  }
+
+  /// `list` from the last element to the first, each run of equal values
+  /// kept in its own order.
+  static func reversedKeepingTies(_ list: [Int], value: (Int) -> Double) -> [Int] {
+    var out: [Int] = []
+    out.reserveCapacity(list.count)
+    var end = list.count
+    while end > 0 {
+      var start = end - 1
+      let v = value(list[start])
+      while start > 0 && value(list[start - 1]) == v { start -= 1 }
+      out += list[start..<end]
+      end = start
+    }
+    return out
   }
 }
 
@@ -231,9 +260,8 @@ extension LeaderboardModel {
   /// says); partners without a value last; rank order breaks ties.
   static func sorted(_ list: [Int], byKPI k: Int, ascending: Bool, book: Scorebook, period t: Int) -> [Int] {
     let higher = book.program.kpis[k].direction == .higher
-    var rankPosition = [Int](repeating: 0, count: book.partners.count)
-    for (i, p) in book.order[t].enumerated() { rankPosition[p] = i }
-    let keyed = list.map { p -> (Double?, Int, Int) in (book.value(p, t, k), rankPosition[p], p) }
+    // Position in `list` (rank order) breaks ties.
+    let keyed = list.enumerated().map { i, p -> (Double?, Int, Int) in (book.value(p, t, k), i, p) }
     return keyed.sorted { a, b in
       switch (a.0, b.0) {
       case (nil, nil): return a.1 < b.1
@@ -246,11 +274,6 @@ extension LeaderboardModel {
       }
     }.map(\.2)
   }
-}
-
-enum SortKey: Comparable {
-  case number(Double)
-  case text(String)
 }
 
 extension LeaderboardModel {

@@ -94,5 +94,8 @@ frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: gly
 bench("trends, mover (j)", [.char("j")], repeat: 20)
 Update.apply(.command(.show(.leaderboard)), to: &state)
 bench("sort (s)", [.char("s")], repeat: 18)
+// Every column in turn (the column cursor `>`, then `s` twice: both directions).
+bench("sort each column (> s s)", [.char(">"), .char("s"), .char("s")], repeat: 36)
+Update.apply(.command(.show(.leaderboard)), to: &state)
 bench("period ([ ])", [.char("["), .char("]")], repeat: 10)
 if frame.isEmpty { print("empty frame") }

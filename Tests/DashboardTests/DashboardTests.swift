@@ -65,6 +65,68 @@ enum Synthetic {
     #expect(reversed.partners.map { book.partners[$0].id } == ["p1", "p3", "p2", "p4", "p0"])
   }
 
+  /// Every column in both directions, on ties (few distinct scores, names
+  /// equal but for case): the same order as a plain sort by the column's
+  /// value with rank order breaking ties (the model sorts numbers, from
+  /// precomputed text orders, and reverses score order in one pass).
+  @Test func everySortEqualsAPlainSortWithRankTies() {
+    var partners: [Partner] = []
+    var observations: [Observation] = []
+    let names = ["Acme", "acme", "Zed 1", "Zed 2", "zed 1"]
+    let regions = ["EU", "NA", "APAC"]
+    for i in 0..<40 {
+      let id = "p\(i)"
+      let segment = i % 2 == 0 ? "a" : "b"
+      partners.append(Partner(id: id, name: names[i % 5], segment: segment, region: regions[i % 3]))
+      let first = Double(i % 3) * 30
+      let second = Double((i * 7) % 4) * 25
+      observations.append(
+        Observation(partnerID: id, period: Period(year: 2026, quarter: 1), kpi: "v", value: first))
+      observations.append(
+        Observation(partnerID: id, period: Period(year: 2026, quarter: 2), kpi: "v", value: second))
+    }
+    let book = Scorebook(Dataset(program: Synthetic.program, partners: partners, observations: observations))
+    let t = 1
+    let rankOrder = book.order[t]
+    for column in LeaderboardColumn.allCases where column.sortable {
+      for ascending in [true, false] {
+        func text(_ p: Int) -> String? {
+          switch column {
+          case .partner: return book.partners[p].name.lowercased()
+          case .segment: return book.partners[p].segment
+          case .region: return book.partners[p].region
+          default: return nil
+          }
+        }
+        func number(_ p: Int) -> Double {
+          switch column {
+          case .movement: return Double(-(book.movement(p, t) ?? Int.min / 2))
+          case .tier: return Double(-book.tier(p, t)!)
+          case .change: return book.score(p, t - 1).map { -(book.score(p, t)! - $0) } ?? .infinity
+          case .flags:
+            let f = book.outlook(p, t)!
+            var flags = 0.0
+            if f.atRisk { flags += 8 }
+            if book.grace(p, t) > 0 { flags += 4 }
+            if book.blocked(p, t) != nil { flags += 2 }
+            if f.rising { flags += 1 }
+            return -flags
+          default: return -book.score(p, t)!
+          }
+        }
+        let expected = rankOrder.enumerated().sorted { a, b in
+          if let x = text(a.1), let y = text(b.1), x != y { return ascending ? x < y : y < x }
+          if text(a.1) == nil, number(a.1) != number(b.1) {
+            return ascending ? number(a.1) < number(b.1) : number(b.1) < number(a.1)
+          }
+          return a.0 < b.0
+        }.map(\.1)
+        let model = LeaderboardModel(book: book, period: t, sort: column, ascending: ascending)
+        #expect(Array(model.partners.prefix(model.withData)) == expected, "\(column) \(ascending)")
+      }
+    }
+  }
+
   @Test func filters() {
     var f = LeaderboardFilter()
     f.segment = "b"

@@ -91,6 +91,9 @@ public enum Effect: Equatable, Sendable {
   /// Read another program file, check it against the store, score the
   /// store's data under it (off the event loop); answer with `.otherProgram` or `.failed`.
   case loadProgram(path: String)
+  /// Build the screens' models ahead on another thread (`preparedAhead`);
+  /// answer with `.prefetched`.
+  case prefetch
 }
 
 /// The whole dashboard as a value: `update` changes it, the screens draw it.
@@ -138,6 +141,9 @@ public struct DashboardState: Sendable {
   // Each screen's own state.
   public internal(set) var detail: DetailState?
   /// The overview of the current period, computed when the screen opens.
+  /// Counts the books this state has shown (a reload replaces it): what
+  /// `.prefetched` models were built from.
+  public internal(set) var bookVersion = 0
   public internal(set) var overview: OverviewModel?
   /// The overview page's first line shown (it scrolls where it does not fit).
   public internal(set) var overviewScroll = 0
@@ -378,6 +384,7 @@ public struct DashboardState: Sendable {
     let periodName = book.periods.indices.contains(period) ? book.periods[period] : nil
     let wasLatest = period == book.periods.count - 1
     book = newBook
+    bookVersion += 1
     longestName = Self.longestName(newBook)
     overview = nil
     trendsState.model = nil

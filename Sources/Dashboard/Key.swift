@@ -28,4 +28,6 @@ public enum Event: Sendable {
   /// Another program file was read and the store's data scored under it
   /// (`.loadProgram`); `source` names the file.
   case otherProgram(Scorebook, source: String)
+  /// The screens' models built ahead (`Effect.prefetch`).
+  case prefetched(DashboardState)
 }

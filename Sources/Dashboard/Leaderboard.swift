@@ -207,22 +207,25 @@ public struct LeaderboardModel: Sendable {
     _ list: [Int], by column: LeaderboardColumn, ascending: Bool, book: Scorebook, period t: Int,
     orders: PartnerOrders
   ) -> [Int] {
+    // A text column's places, fetched once (not per partner).
+    let places: [Int32] =
+      switch column {
+      case .partner: orders.name
+      case .segment: orders.segment
+      case .region: orders.region
+      default: []
+      }
+    let flagKeys = column == .flags ? orders.flags(period: t) { flagsKeys(book, t) } : []
     func key(_ p: Int) -> Double {
       switch column {
       case .rank, .score, .trend: return -book.score(p, t)!
       case .movement: return Double(-(book.movement(p, t) ?? Int.min / 2))
-      case .partner: return Double(orders.name[p])
-      case .segment: return Double(orders.segment[p])
-      case .region: return Double(orders.region[p])
+      case .partner, .segment, .region: return Double(places[p])
       case .tier: return Double(-book.tier(p, t)!)
       case .change:
         let prev = t > 0 ? book.score(p, t - 1) : nil
         return prev.map { -(book.score(p, t)! - $0) } ?? .infinity
-      case .flags:
-        let f = book.outlook(p, t)!
-        return
-          -(Double(f.atRisk ? 8 : 0) + Double(book.grace(p, t) > 0 ? 4 : 0)
-          + Double(book.blocked(p, t) != nil ? 2 : 0) + (f.rising ? 1 : 0))
+      case .flags: return flagKeys[p]
       }
     }
     if [.rank, .score, .trend].contains(column) {
@@ -236,6 +239,17 @@ public struct LeaderboardModel: Sendable {
     for (i, p) in list.enumerated() { keyed.append((ascending ? key(p) : -key(p), Int32(i))) }
     keyed.sort { $0 < $1 }
     return keyed.map { list[Int($0.1)] }
+  }
+
+  /// The flags column's key per partner (0 when not evaluated at `t`):
+  /// at risk 8, in grace 4, blocked 2, rising 1, negated so most come first.
+  static func flagsKeys(_ book: Scorebook, _ t: Int) -> [Double] {
+    book.partners.indices.map { p in
+      guard let f = book.outlook(p, t) else { return 0 }
+      return
+        -(Double(f.atRisk ? 8 : 0) + Double(book.grace(p, t) > 0 ? 4 : 0)
+        + Double(book.blocked(p, t) != nil ? 2 : 0) + (f.rising ? 1 : 0))
+    }
   }
 
   /// `list` from the last element to the first, each run of equal values

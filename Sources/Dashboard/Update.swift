@@ -27,7 +27,10 @@ public enum Update {
       s.message = "reloaded: the store changed"
       s.failed = false
       // A loaded what-if is scored again on the new data.
-      return source.map { [.loadProgram(path: $0)] } ?? []
+      return [.prefetch] + (source.map { [.loadProgram(path: $0)] } ?? [])
+    case .prefetched(let ahead):
+      s.adopt(ahead)
+      return []
     case .otherProgram(let other, let source):
       s.whatIfState.other = other
       s.whatIfState.source = source

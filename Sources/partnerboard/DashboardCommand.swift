@@ -64,6 +64,9 @@ final class DashboardApp {
   /// Another program scored for a what-if (`:compare`), on its own thread.
   let others = Mailbox<Event>()
   var loadingOther = false
+  /// Screens' models built ahead (`.prefetch`), on their own thread.
+  let prefetches = Mailbox<Event>()
+  var prefetching = false
 
   init(store: PartnerStore, book: Scorebook, period: Int, theme: Theme) {
     self.store = store
@@ -79,17 +82,21 @@ final class DashboardApp {
     let size = session.size
     Update.apply(.resize(width: size.width, height: size.height), to: &state)
     session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
+    var effects: [Effect] = [.prefetch]  // the first frame is up: build the other screens ahead
     while true {
-      var effects: [Effect] = []
-      if let input = session.readEvent(timeoutMs: reloading || loadingOther ? 50 : 500),
+      if let input = session.readEvent(timeoutMs: reloading || loadingOther || prefetching ? 50 : 500),
         let event = Self.event(input)
       {
-        effects = Update.apply(event, to: &state)
+        effects += Update.apply(event, to: &state)
+      }
+      if let event = prefetches.take() {
+        prefetching = false
+        Update.apply(event, to: &state)
       }
       if let result = reloads.take() {
         reloading = false
         switch result {
-        case .success(let book): Update.apply(.reloaded(book), to: &state)
+        case .success(let book): effects += Update.apply(.reloaded(book), to: &state)
         case .failure(let error): Update.apply(.failed("reload failed: \(error)"), to: &state)
         }
       }
@@ -122,6 +129,12 @@ final class DashboardApp {
           Thread.detachNewThread { mailbox.put(Result { Scorebook(try store.loadDataset()) }) }
         case .export(let name, let contents):
           Update.apply(Self.export(name: name, contents: contents), to: &state)
+        case .prefetch:
+          guard !prefetching else { break }
+          prefetching = true
+          let current = state
+          let mailbox = prefetches
+          Thread.detachNewThread { mailbox.put(.prefetched(current.preparedAhead())) }
         case .loadProgram(let path):
           let store = self.store
           let mailbox = others
@@ -129,6 +142,7 @@ final class DashboardApp {
           Thread.detachNewThread { mailbox.put(Self.loadOther(path: path, store: store)) }
         }
       }
+      effects = []
       session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
     }
   }

@@ -489,6 +489,31 @@ enum Synthetic {
     #expect(s.qbrModel?.evaluation.score == 99)
   }
 
+  /// Models built ahead on a copy are taken for screens not opened yet (that
+  /// they draw what a first open draws is in `PrefetchScreenTests`); ones
+  /// built for another period or book are dropped.
+  @Test func prefetchedModelsAreWhatAFirstOpenBuilds() {
+    var s = DashboardState(book: book, width: 120, height: 40)
+    let ahead = s.preparedAhead()
+    #expect(s.overview == nil && s.trends == nil && s.changesState.model == nil)
+    Update.apply(.prefetched(ahead), to: &s)
+    #expect(s.overview != nil && s.trends != nil && s.changesState.model != nil)
+    #expect(s.payoutsState.model != nil && s.fairnessState.review != nil)
+    #expect(s.screen == .leaderboard)
+    // Built for another period: dropped.
+    var moved = DashboardState(book: book, width: 120, height: 40)
+    let stale = moved.preparedAhead()
+    Update.apply(.key(.char("[")), to: &moved)
+    Update.apply(.prefetched(stale), to: &moved)
+    #expect(moved.overview == nil && moved.trends == nil)
+    // Built from the book a reload replaced: dropped; the reload asks for another.
+    var reloaded = DashboardState(book: book, width: 120, height: 40)
+    let old = reloaded.preparedAhead()
+    #expect(Update.apply(.reloaded(book), to: &reloaded) == [.prefetch])
+    Update.apply(.prefetched(old), to: &reloaded)
+    #expect(reloaded.overview == nil)
+  }
+
   @Test func statusAndFailureAreDifferentEvents() {
     var s = DashboardState(book: book, width: 120, height: 40)
     Update.apply(.status("exported 5 rows to /tmp/x.csv"), to: &s)
@@ -844,7 +869,7 @@ enum Synthetic {
     #expect(name == "partnerboard-whatif-Halved-2026Q2-segment-a.csv")
     #expect(csv.contains("p0,P0,a,EU,90.00,45.00,-45.00,t2,t0,1,1,0,0"))
     // A reload scores the other program again.
-    #expect(Update.apply(.reloaded(book), to: &s) == [.loadProgram(path: "halved.toml")])
+    #expect(Update.apply(.reloaded(book), to: &s) == [.prefetch, .loadProgram(path: "halved.toml")])
     #expect(s.whatIfState.other == nil)
   }
 

@@ -152,8 +152,10 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let files = try DataLoading.read(paths: [dir], folder: true, stored: StoredState())
-      let n = files.metrics?.rows.count ?? 0
+      // metrics.csv is read a block at a time, as `init` reads it.
+      let (files, metricsBlocks) = try DataLoading.readForInit(folder: dir)
+      var n = files.metrics?.rows.count ?? 0
+      try metricsBlocks? { block in n += block.rows.count }
       Output.out(
         "\(dir): valid. \(files.partners?.rows.count ?? 0) partners, \(n) observations, \(files.agreements?.rows.count ?? 0) agreements, \(files.adjustments?.rows.count ?? 0) adjustments"
       )

@@ -43,7 +43,7 @@ struct KeptGrid {
     let sliceSize = max(1, sliceSize)
     let P = partners.count
     let T = periods.count
-    var grid = KeptGrid(partners: P, periods: T)
+    let grid = KeptGrid(partners: P, periods: T)
     var byPartner: [String: [Adjustment]] = [:]
     for a in try store.adjustments(db) { byPartner[a.partnerID, default: []].append(a) }
     let adjustments = byPartner
@@ -54,8 +54,7 @@ struct KeptGrid {
     var start = 0
     var end = min(P, sliceSize)
     var table = ObservationTable()
-    var kpiBytes: [[UInt8]] = []
-    var kpiNames: [String] = []
+    var kpis = KPICodes()
 
     // Each slice is scored on another thread while this one reads the next
     // (at most two slices in hand); slices fill disjoint parts of the grid.
@@ -63,7 +62,7 @@ struct KeptGrid {
     let scoring = DispatchQueue(label: "partnerboard.kept-scores")
     let inHand = DispatchSemaphore(value: 2)
     func flush() {
-      table.kpiNames = kpiNames
+      table.kpiNames = kpis.names
       let slice = start..<end
       let rows = table
       inHand.wait()
@@ -93,18 +92,7 @@ struct KeptGrid {
         if local == nil { lastPartner = [] }
       }
       guard let p = local else { return }  // a partner the partners table lacks
-      let kpi = r.raw(2)
-      var k = -1
-      for (i, name) in kpiBytes.enumerated() where name.count == kpi.count && kpi.elementsEqual(name) {
-        k = i
-        break
-      }
-      if k < 0 {
-        kpiBytes.append(Array(kpi))
-        kpiNames.append(String(decoding: kpi, as: UTF8.self))
-        k = kpiBytes.count - 1
-      }
-      table.append(partner: p, period: r.int(1), kpi: k, value: r.double(3))
+      table.append(partner: p, period: r.int(1), kpi: kpis.code(r.raw(2)), value: r.double(3))
     }
     while start < P { flush() }
     scoring.sync {}

@@ -170,7 +170,7 @@ public final class PartnerStore: Sendable {
     var table = ObservationTable()
     var lastPartner: [UInt8] = []
     var lastP: Int? = nil
-    var kpiBytes: [[UInt8]] = []
+    var kpis = KPICodes()
     var sql = "SELECT partner_id, period, kpi, value FROM observations"
     if let condition { sql += " WHERE " + condition }
     try RawRows.each(db, sql, arguments: argument.map { [$0] } ?? []) { r in
@@ -180,19 +180,9 @@ public final class PartnerStore: Sendable {
         lastP = partnerIndex[String(decoding: pid, as: UTF8.self)]
       }
       guard let p = lastP else { return }  // a partner added since `partners` was read
-      let kpi = r.raw(2)
-      var k = -1
-      for (i, name) in kpiBytes.enumerated() where name.count == kpi.count && kpi.elementsEqual(name) {
-        k = i
-        break
-      }
-      if k < 0 {
-        kpiBytes.append(Array(kpi))
-        table.kpiNames.append(String(decoding: kpi, as: UTF8.self))
-        k = kpiBytes.count - 1
-      }
-      table.append(partner: p, period: r.int(1), kpi: k, value: r.double(3))
+      table.append(partner: p, period: r.int(1), kpi: kpis.code(r.raw(2)), value: r.double(3))
     }
+    table.kpiNames = kpis.names
     return table
   }
 

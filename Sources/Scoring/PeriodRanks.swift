@@ -19,18 +19,9 @@ public struct PeriodRanks: Sendable {
     partners: [Partner], firstPeriod first: [Int], periods T: Int, scores: UnsafeBufferPointer<Double>
   ) {
     let P = partners.count
-    var segmentOf = [Int](repeating: 0, count: P)
-    var segmentIDs: [String] = []
-    var segmentCode: [String: Int] = [:]
-    for (i, partner) in partners.enumerated() {
-      if let c = segmentCode[partner.segment] {
-        segmentOf[i] = c
-      } else {
-        segmentCode[partner.segment] = segmentIDs.count
-        segmentOf[i] = segmentIDs.count
-        segmentIDs.append(partner.segment)
-      }
-    }
+    let segments = SegmentCodes(partners)
+    let segmentOf = segments.of
+    let segmentIDs = segments.ids
     let byName = partners.indices.sorted { a, b in
       Ranking.precedes((0, partners[a].name, partners[a].id), (0, partners[b].name, partners[b].id))
     }

@@ -109,18 +109,9 @@ public struct Scorebook: Sendable {
     self.unscoredKPIs = unscoredCodes.map { table.kpiNames[$0] }.sorted()
 
     // Per-segment constants, computed once: weights, effective targets and thresholds.
-    var segmentOf = [Int](repeating: 0, count: P)
-    var segmentIDs: [String] = []
-    var segmentCode: [String: Int] = [:]
-    for (i, partner) in data.partners.enumerated() {
-      if let c = segmentCode[partner.segment] {
-        segmentOf[i] = c
-      } else {
-        segmentCode[partner.segment] = segmentIDs.count
-        segmentOf[i] = segmentIDs.count
-        segmentIDs.append(partner.segment)
-      }
-    }
+    let segments = SegmentCodes(data.partners)
+    let segmentOf = segments.of
+    let segmentIDs = segments.ids
     let segmentWeights = segmentIDs.map { SegmentWeights(program: program, segment: $0) }
     let rules = segmentIDs.map { seg in program.kpis.map { KPIRule($0, segment: seg) } }
     self.weights = segmentOf.map { segmentWeights[$0] }

@@ -26,7 +26,7 @@ let package = Package(
     .target(
       name: "PartnerStore",
       dependencies: [
-        "Scoring", "ProgramFiles", "Platform", .product(name: "GRDB", package: "GRDB.swift"),
+        "Scoring", "ProgramFiles", "Platform", "TextLayout", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     // Display width of text (CJK, emoji) for aligned tables.
@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
     .testTarget(name: "ProgramFilesTests", dependencies: ["ProgramFiles", "Scoring"]),
     .testTarget(
-      name: "PartnerStoreTests", dependencies: ["PartnerStore", "ProgramFiles", "Scoring"]),
+      name: "PartnerStoreTests", dependencies: ["PartnerStore", "ProgramFiles", "Scoring", "Presentation"]),
     .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "ProgramFiles", "Scoring"]),
     .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Presentation", "Scoring"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),

@@ -10,6 +10,7 @@ then times whole processes, alternating each pair so the machine's noise
 falls on both (median of --runs):
   tier ID        partnerboard tier b004242 (the kept scores: one partner's rows)
   explain ID     partnerboard explain b004242
+  tier NAME      partnerboard tier "partner 99999" (a piece of a name: the kept search keys)
   leaderboard    partnerboard leaderboard --top 20 (and --segment msp): the kept rank order
   point query    sqlite3 STORE "SELECT ... FROM observations WHERE partner_id = 'b004242'"
 The ratio to the point query is what counts (issue 11: within 5x, never above 10x).
@@ -59,6 +60,7 @@ def main():
     cases = {
         "tier ID": [binary, "tier", pid, "--db", store],
         "explain ID": [binary, "explain", pid, "--db", store],
+        "tier NAME": [binary, "tier", "partner %d" % (a.partners - 1), "--db", store],
         "leaderboard --top 20": [binary, "leaderboard", "--top", "20", "--db", store],
         "leaderboard --segment msp --top 20": [binary, "leaderboard", "--segment", "msp", "--top", "20", "--db", store],
         "point query": ["sqlite3", store, point],

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Platform
 import Scoring
+import TextLayout
 
 /// The scores the store keeps (issue 11): computed when data changes
 /// (`init`, `import`, `undo-import`), in the same transaction, so a lookup
@@ -13,6 +14,7 @@ import Scoring
 ///                    qualified_tier, tier, grace, next_tier, points_needed,
 ///                    keep_points_needed, progress, slope, at_risk, rising, blocked)
 ///     partner_ranks(period, rank, partner_id)        -- rank order, for leaderboards
+///     partner_search(id, key)                        -- name and id folded for search
 ///     period_counts(period, segment, evaluated)      -- segment '' = everyone
 ///     score_stamp(engine)                            -- which engine wrote them
 ///
@@ -21,7 +23,7 @@ import Scoring
 public enum KeptScores {
   /// Bumped whenever a rule of the engine changes: a store stamped with an
   /// older number is rescored once (by the next command that may write).
-  public static let engineVersion = 2
+  public static let engineVersion = 3
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -94,6 +96,7 @@ public enum KeptScores {
     if let from, from > periods[0], try isCurrent(db) {
       start = min(max(from.ordinal - lo, 0), T)
     }
+    if start == 0 { try writeSearchKeys(db, partners) }
     try Timings.measure("rescore: delete the rows replaced") {
       for table in ["partner_scores", "partner_ranks", "period_counts"] {
         if start == 0 {
@@ -199,6 +202,27 @@ public enum KeptScores {
         """)
   }
 
+  /// Migration v5 (engine 3): the search keys of partners' names and ids,
+  /// case and accents folded as `PartnerSearch` folds them, so a lookup by
+  /// a piece of a name narrows the partners in SQL (then checks each match
+  /// as the dashboard's search does). Filled by the next full rescore.
+  static func addSearchKeys(_ db: Database) throws {
+    try db.execute(
+      sql: "CREATE TABLE partner_search (id TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID")
+  }
+
+  /// Every partner's search key, written again (a full rescore: the
+  /// partners or the program changed).
+  static func writeSearchKeys(_ db: Database, _ partners: [Partner]) throws {
+    try db.execute(sql: "DELETE FROM partner_search")
+    let insert = try BatchedInsert(
+      db, into: "INSERT INTO partner_search (id, key)", values: "(?, ?)", columnsPerRow: 2)
+    try insert.write(count: partners.count, db) { statement, c, r in
+      statement.bind(c, partners[r].id)
+      statement.bind(c + 1, TextKeys.searchable(name: partners[r].name, id: partners[r].id))
+    }
+  }
+
   /// Migration v4: the leaderboard order in its own narrow table, written in
   /// rank order, instead of an index on rank that a rescore had to rebuild
   /// by sorting every kept row.
@@ -288,6 +312,31 @@ extension PartnerStore {
 
   /// Every partner (id order), for searching by name.
   public func allPartners() throws -> [Partner] { try located { try queue.read { db in try partners(db) } } }
+
+  /// The partners whose kept search key holds `key` (`TextKeys.search` of a
+  /// query), in id order: a superset of those a search for it matches (the
+  /// caller checks each), read without decoding every partner.
+  public func partners(searching key: String) throws -> [Partner] {
+    try located {
+      try queue.read { db in
+        var out: [Partner] = []
+        try RawRows.each(
+          db,
+          """
+          SELECT p.id, p.name, p.segment, p.region, p.manager
+          FROM partner_search s CROSS JOIN partners p ON p.id = s.id
+          WHERE instr(s.key, ?) > 0 ORDER BY s.id
+          """, arguments: [key]
+        ) { r in
+          out.append(
+            Partner(
+              id: r.text(0), name: r.text(1), segment: r.text(2), region: r.text(3),
+              manager: r.optionalText(4)))
+        }
+        return out
+      }
+    }
+  }
 
   /// One partner's data scored on its own over the store's periods: a
   /// Scorebook whose partner 0 is `partner`.

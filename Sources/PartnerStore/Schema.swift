@@ -56,6 +56,7 @@ enum Schema {
     m.registerMigration("v2 kept scores") { db in try KeptScores.createTables(db) }
     m.registerMigration("v3 blocked flag") { db in try KeptScores.addBlocked(db) }
     m.registerMigration("v4 rank order") { db in try KeptScores.addRankOrder(db) }
+    m.registerMigration("v5 search keys") { db in try KeptScores.addSearchKeys(db) }
     return m
   }
 }

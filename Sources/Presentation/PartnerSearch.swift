@@ -6,7 +6,8 @@ import TextLayout
 /// normalisation neither ("muller" and "MÜLLER" find "Müller").
 public struct PartnerSearch: Sendable {
   public let query: String
-  let key: String
+  /// The query as `TextKeys.search` folds it.
+  public let key: String
 
   public init(_ query: String) {
     self.query = query

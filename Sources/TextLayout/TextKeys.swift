@@ -18,4 +18,10 @@ public enum TextKeys {
     return s.precomposedStringWithCanonicalMapping.folding(
       options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
   }
+
+  /// A partner's name and id as one searchable text: every `search` key
+  /// that either contains is in it (a store narrows a search with it).
+  public static func searchable(name: String, id: String) -> String {
+    search(name) + "\u{1F}" + search(id)
+  }
 }

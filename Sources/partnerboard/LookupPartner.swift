@@ -53,8 +53,9 @@ enum LookupPartner {
       if let exact = try s.partner(id: TextKeys.id(query)) {
         partner = exact
       } else {
-        let all = try s.allPartners()
-        partner = all[try find(query, among: all)]
+        // The kept search keys narrow the partners; the search decides.
+        let candidates = try s.partners(searching: PartnerSearch(query).key)
+        partner = candidates[try find(query, among: candidates)]
       }
       let one = try s.scorebook(of: partner, view: view)
       let e = try evaluation(0, t, in: one)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Presentation
 import ProgramFiles
 import Testing
 
@@ -174,6 +175,30 @@ import Testing
     #expect(after??.lowerBound == earlier.ordinal && after??.upperBound == before??.upperBound)
     #expect(try store.queue.read { db in try KeptScores.observedPeriods(db) } == after ?? nil)
     try expectKeptEqualsFullRescore(store)
+  }
+
+  /// A search through the kept keys finds exactly what searching every
+  /// partner finds (case, accents, pieces of ids), also after a rename.
+  @Test func theKeptSearchKeysFindWhatASearchOfEveryPartnerFinds() throws {
+    var issues: [DataIssue] = []
+    let sample = DataFiles.readFolder(Self.sample, issues: &issues)
+    let path = dir + "/search.sqlite"
+    _ = try PartnerStore.build(at: path, files: sample, command: "init")
+    let store = try PartnerStore(path: path)
+    func expectSame(_ queries: [String]) throws {
+      let all = try store.allPartners()
+      for q in queries {
+        let search = PartnerSearch(q)
+        let kept = try store.partners(searching: search.key).filter(search.matches)
+        #expect(kept == all.filter(search.matches), "\(q)")
+      }
+    }
+    try expectSame(["muller", "MÜLLER", "senor", "Señor", "p00", "P01", "上海", "gmbh", "zzz", "", " "])
+    #expect(!(try store.partners(searching: PartnerSearch("muller").key)).isEmpty)
+    try store.apply(
+      read("partners.csv", "id,name,segment,region\np002,Zebra Ünited,msp,EMEA\n"), command: "rename")
+    try expectSame(["muller", "zebra", "unite", "ÜNI"])
+    #expect(try store.partners(searching: PartnerSearch("muller").key).isEmpty)
   }
 
   /// Importing later quarters rescores only from the earliest quarter the

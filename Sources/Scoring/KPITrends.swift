@@ -119,14 +119,25 @@ extension Scorebook {
   {
     guard t > 0 else { return ([], []) }
     let sign = program.kpis[k].direction == .higher ? 1.0 : -1.0
-    var changes: [(partner: Int, change: Double)] = []
+    // The `count` biggest each way, kept as they come (rank order breaks
+    // ties): no sort of every partner's change.
+    var improved: [(partner: Int, change: Double)] = []
+    var fell: [(partner: Int, change: Double)] = []
+    func keep(_ entry: (partner: Int, change: Double), in top: inout [(partner: Int, change: Double)]) {
+      let size = abs(entry.change)
+      if top.count == count, let last = top.last, abs(last.change) >= size { return }
+      var i = top.count
+      while i > 0 && abs(top[i - 1].change) < size { i -= 1 }
+      top.insert(entry, at: i)
+      if top.count > count { top.removeLast() }
+    }
     let filtered = !filter.isEmpty
+    guard count > 0 else { return ([], []) }
     for p in order[t] where isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
       guard let now = value(p, t, k), let before = value(p, t - 1, k), now != before else { continue }
-      changes.append((p, sign * (now - before)))
+      let change = sign * (now - before)
+      if change > 0 { keep((p, change), in: &improved) } else if change < 0 { keep((p, change), in: &fell) }
     }
-    let improved = changes.filter { $0.change > 0 }.sorted { $0.change > $1.change }
-    let fell = changes.filter { $0.change < 0 }.sorted { $0.change < $1.change }
-    return (Array(improved.prefix(count)), Array(fell.prefix(count)))
+    return (improved, fell)
   }
 }

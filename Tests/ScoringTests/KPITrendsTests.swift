@@ -108,6 +108,61 @@ import Testing
   }
 }
 
+/// The movers are the biggest changes each way, ties in rank order: the
+/// same as sorting every change (stably), on random data with many ties.
+@Suite struct MoverSelectionTests {
+  @Test func selectionEqualsSortingEveryChange() {
+    var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ n: UInt64) -> UInt64 {
+      x ^= x << 13
+      x ^= x >> 7
+      x ^= x << 17
+      return x % n
+    }
+    var partners: [Partner] = []
+    var observations: [Observation] = []
+    for i in 0..<300 {
+      partners.append(
+        Partner(id: "P\(i)", name: "N\(i % 17)", segment: i % 3 == 0 ? "referral" : "reseller", region: "R"))
+      for q in 1...3 where next(5) > 0 {
+        let period = Period(year: 2026, quarter: q)
+        observations.append(
+          Observation(partnerID: "P\(i)", period: period, kpi: "rev", value: Double(next(6) * 10)))
+        observations.append(
+          Observation(partnerID: "P\(i)", period: period, kpi: "ttv", value: Double(20 + next(4) * 5)))
+      }
+    }
+    let book = Scorebook(
+      Dataset(program: SpecExample.program, partners: partners, observations: observations))
+    for k in 0..<2 {
+      for t in 1..<3 {
+        let sign = book.program.kpis[k].direction == .higher ? 1.0 : -1.0
+        var changes: [(partner: Int, change: Double)] = []
+        for p in book.order[t] where book.isApplicable(p, k) {
+          guard let now = book.value(p, t, k), let before = book.value(p, t - 1, k), now != before else {
+            continue
+          }
+          changes.append((p, sign * (now - before)))
+        }
+        let up = changes.enumerated().filter { $0.1.change > 0 }.sorted { a, b in
+          a.1.change != b.1.change ? a.1.change > b.1.change : a.0 < b.0
+        }.map(\.1)
+        let down = changes.enumerated().filter { $0.1.change < 0 }.sorted { a, b in
+          a.1.change != b.1.change ? a.1.change < b.1.change : a.0 < b.0
+        }.map(\.1)
+        for count in [0, 1, 5, 7, 400] {
+          let m = book.movers(kpi: k, period: t, count: count)
+          #expect(
+            m.improved.map(\.partner) == up.prefix(count).map(\.partner), "kpi \(k) t \(t) count \(count)")
+          #expect(
+            m.fell.map(\.partner) == down.prefix(count).map(\.partner), "kpi \(k) t \(t) count \(count)")
+          #expect(m.improved.map(\.change) == up.prefix(count).map(\.change))
+        }
+      }
+    }
+  }
+}
+
 @Suite struct QuantileSelectionTests {
   /// Selection gives exactly the quantiles of the sorted values, on random
   /// arrays with and without ties, of every small size and some large ones.

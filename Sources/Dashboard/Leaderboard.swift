@@ -232,13 +232,41 @@ public struct LeaderboardModel: Sendable {
       // Already in score order; reversed, equal scores keep rank order.
       return ascending ? list : reversedKeepingTies(list) { book.score($0, t)! }
     }
-    // (key, position in `list`): the position is the rank-order tie-breaker;
-    // a descending sort sorts the negated key, so ties stay in rank order.
-    var keyed = [(Double, Int32)]()
-    keyed.reserveCapacity(list.count)
-    for (i, p) in list.enumerated() { keyed.append((ascending ? key(p) : -key(p), Int32(i))) }
-    keyed.sort { $0 < $1 }
-    return keyed.map { list[Int($0.1)] }
+    // A descending sort sorts the negated key, so ties stay in rank order.
+    let keys = list.map { ascending ? key($0) : -key($0) }
+    return bucketed(list, keys)
+      ?? {
+        // (key, position in `list`): the position is the rank-order tie-breaker.
+        var keyed = [(Double, Int32)]()
+        keyed.reserveCapacity(list.count)
+        for (i, k) in keys.enumerated() { keyed.append((k, Int32(i))) }
+        keyed.sort { $0 < $1 }
+        return keyed.map { list[Int($0.1)] }
+      }()
+  }
+
+  /// `list` ordered by `keys`, ties in list order, by counting when there
+  /// are few distinct keys (flags, tiers, segments, regions): one pass, no
+  /// comparisons. Nil when there are too many to bucket.
+  static func bucketed(_ list: [Int], _ keys: [Double]) -> [Int]? {
+    var bucket: [Double: Int] = [:]
+    for k in keys where bucket[k] == nil {
+      bucket[k] = bucket.count
+      if bucket.count > 64 { return nil }
+    }
+    let order = bucket.keys.sorted()
+    var rank = [Int](repeating: 0, count: order.count)
+    for (i, k) in order.enumerated() { rank[bucket[k]!] = i }
+    var start = [Int](repeating: 0, count: order.count + 1)
+    let of = keys.map { rank[bucket[$0]!] }
+    for b in of { start[b + 1] += 1 }
+    for i in 0..<order.count { start[i + 1] += start[i] }
+    var out = [Int](repeating: 0, count: list.count)
+    for (i, b) in of.enumerated() {
+      out[start[b]] = list[i]
+      start[b] += 1
+    }
+    return out
   }
 
   /// The flags column's key per partner (0 when not evaluated at `t`):

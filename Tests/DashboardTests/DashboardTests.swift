@@ -68,18 +68,21 @@ enum Synthetic {
   /// Every column in both directions, on ties (few distinct scores, names
   /// equal but for case): the same order as a plain sort by the column's
   /// value with rank order breaking ties (the model sorts numbers, from
-  /// precomputed text orders, and reverses score order in one pass).
+  /// precomputed text orders, counts when there are few distinct values, and
+  /// reverses score order in one pass).
   @Test func everySortEqualsAPlainSortWithRankTies() {
     var partners: [Partner] = []
     var observations: [Observation] = []
     let names = ["Acme", "acme", "Zed 1", "Zed 2", "zed 1"]
     let regions = ["EU", "NA", "APAC"]
-    for i in 0..<40 {
+    for i in 0..<150 {
       let id = "p\(i)"
       let segment = i % 2 == 0 ? "a" : "b"
       partners.append(Partner(id: id, name: names[i % 5], segment: segment, region: regions[i % 3]))
-      let first = Double(i % 3) * 30
-      let second = Double((i * 7) % 4) * 25
+      // Few distinct scores (ties), but more than 64 distinct changes, so
+      // both the counting sort and the comparison sort are used.
+      let first = Double(i % 7) * 13 + Double(i % 5)
+      let second = Double((i * 7) % 11) * 9
       observations.append(
         Observation(partnerID: id, period: Period(year: 2026, quarter: 1), kpi: "v", value: first))
       observations.append(

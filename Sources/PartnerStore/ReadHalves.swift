@@ -25,12 +25,10 @@ final class ReadHalves: @unchecked Sendable {
         code.append(first.kpiNames.count - 1)
       }
     }
-    first.reserveCapacity(first.count + second.count)
-    for i in 0..<second.count {
-      first.append(
-        partner: Int(second.partner[i]), period: Int(second.period[i]), kpi: code[Int(second.kpi[i])],
-        value: second.value[i])
-    }
+    first.partner += second.partner
+    first.period += second.period
+    first.value += second.value
+    first.kpi += second.kpi.map { Int32(code[Int($0)]) }
     return first
   }
 }

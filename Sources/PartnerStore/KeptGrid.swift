@@ -38,7 +38,7 @@ struct KeptGrid {
   /// table's key) and scores the partners slice by slice over `periods`.
   static func score(
     _ db: Database, store: PartnerStore, program: Program, partners: [Partner], periods: [Period],
-    sliceSize: Int = sliceSize
+    sliceSize: Int = sliceSize, progress: ((Int) -> Void)? = nil
   ) throws -> KeptGrid {
     let sliceSize = max(1, sliceSize)
     let P = partners.count
@@ -73,6 +73,7 @@ struct KeptGrid {
         inHand.signal()
       }
       table = ObservationTable()
+      progress?(end)
       start = end
       end = min(P, end + sliceSize)
     }

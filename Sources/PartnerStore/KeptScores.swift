@@ -64,7 +64,8 @@ public enum KeptScores {
   /// changed there and nowhere earlier (an appended quarter): a quarter's
   /// scores, ranks, grace and trend depend on it and earlier quarters only.
   /// Falls back to every quarter when `from` is not after the first quarter
-  /// or the kept scores are not this engine's.
+  /// or the kept scores are not this engine's. `progress(done, total)`
+  /// counts partners read and scored, then partners written.
   @discardableResult
   static func rescore(
     _ db: Database, store: PartnerStore, from: Period? = nil, progress: ((Int, Int) -> Void)? = nil,
@@ -84,7 +85,8 @@ public enum KeptScores {
     let partners = try store.partners(db)
     let grid = try Timings.measure("rescore: read and score") {
       try KeptGrid.score(
-        db, store: store, program: program, partners: partners, periods: periods, sliceSize: sliceSize)
+        db, store: store, program: program, partners: partners, periods: periods, sliceSize: sliceSize,
+        progress: progress.map { report in { report($0, 2 * partners.count) } })
     }
     let ranked = Timings.measure("rescore: rank") {
       grid.score.withUnsafeBufferPointer {
@@ -135,7 +137,7 @@ public enum KeptScores {
     let step = max(1, rows / 100)
     try Timings.measure("rescore: write") {
       try insert.write(count: rows, db) { insert, c, r in
-        if r % step == 0 { progress?(r, rows) }
+        if r % step == 0 { progress?(partners.count + r * partners.count / max(rows, 1), 2 * partners.count) }
         let i = written[r]
         let p = i / T
         let t = i % T
@@ -182,7 +184,7 @@ public enum KeptScores {
       }
     }
     try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
-    progress?(rows, rows)
+    progress?(2 * partners.count, 2 * partners.count)
     return Rescored(from: start == 0 ? nil : Period(ordinal: lo + start), quarters: T - start, periods: T)
   }
 

@@ -30,7 +30,7 @@ extension PartnerStore {
   /// Temporary files left by an `init` that was killed are removed first.
   public static func build(
     at path: String, files: consuming DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil,
-    metricsBlocks: MetricsBlocks? = nil
+    metricsBlocks: MetricsBlocks? = nil, rescoreProgress: ((Int, Int) -> Void)? = nil
   ) throws -> ImportRecord {
     removeStaleTemporaries(of: path)
     let temp = path + ".init-\(getpid())"
@@ -40,7 +40,8 @@ extension PartnerStore {
     do {
       let fresh = try PartnerStore(path: temp, mode: .bulkLoad)
       record = try fresh.apply(
-        consume files, command: command, progress: progress, metricsBlocks: metricsBlocks)
+        consume files, command: command, progress: progress, rescoreProgress: rescoreProgress,
+        metricsBlocks: metricsBlocks)
       try Timings.measure("close") { try fresh.close() }
     }
     removeFiles(path, mainFile: false)

@@ -70,6 +70,12 @@ enum DataLoading {
     }
   }
 
+  /// Progress as a percentage on stderr when it is a terminal.
+  static func percent(label: String) -> ((Int, Int) -> Void)? {
+    guard TerminalInfo.stderrIsTerminal else { return nil }
+    return { done, total in Output.progress("\(label): \(done * 100 / max(total, 1)) %") }
+  }
+
   /// Import progress on stderr when it is a terminal.
   static func progress(label: String) -> ((Int, Int) -> Void)? {
     guard TerminalInfo.stderrIsTerminal else { return nil }

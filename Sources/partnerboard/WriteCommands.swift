@@ -35,7 +35,8 @@ struct InitCommand: ParsableCommand {
       let record = try Timings.measure("build the store") {
         try PartnerStore.build(
           at: path, files: consume files, command: "init --from \(from)",
-          progress: DataLoading.progress(label: "metrics"), metricsBlocks: metricsBlocks)
+          progress: DataLoading.progress(label: "metrics"), metricsBlocks: metricsBlocks,
+          rescoreProgress: DataLoading.percent(label: "keeping the scores"))
       }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.err("partnerboard: store \(path)")
@@ -76,7 +77,7 @@ struct ImportCommand: ParsableCommand {
         try target.apply(
           files, command: "import " + paths.joined(separator: " "),
           progress: DataLoading.progress(label: "metrics"),
-          rescoreProgress: DataLoading.progress(label: "scores"))
+          rescoreProgress: DataLoading.percent(label: "keeping the scores"))
       }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.out(DataLoading.summary(record))

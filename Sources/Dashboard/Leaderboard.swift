@@ -234,15 +234,33 @@ public struct LeaderboardModel: Sendable {
     }
     // A descending sort sorts the negated key, so ties stay in rank order.
     let keys = list.map { ascending ? key($0) : -key($0) }
-    return bucketed(list, keys)
-      ?? {
-        // (key, position in `list`): the position is the rank-order tie-breaker.
-        var keyed = [(Double, Int32)]()
-        keyed.reserveCapacity(list.count)
-        for (i, k) in keys.enumerated() { keyed.append((k, Int32(i))) }
-        keyed.sort { $0 < $1 }
-        return keyed.map { list[Int($0.1)] }
-      }()
+    return bucketed(list, keys) ?? radixSorted(list, keys)
+  }
+
+  /// `list` ordered by `keys`, ties in list order: a least-significant-digit
+  /// radix sort of the keys' bits (stable, no comparisons). Keys are never
+  /// NaN; -0 counts as 0.
+  static func radixSorted(_ list: [Int], _ keys: [Double]) -> [Int] {
+    // Doubles as unsigned integers in the same order.
+    func ordered(_ d: Double) -> UInt64 {
+      let bits = (d == 0 ? 0.0 : d).bitPattern
+      return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+    }
+    var items = keys.enumerated().map { (ordered($1), Int32($0)) }
+    var scratch = items
+    for shift in stride(from: UInt64(0), to: 64, by: 16) {
+      var count = [Int](repeating: 0, count: (1 << 16) + 1)
+      for item in items { count[Int((item.0 >> shift) & 0xFFFF) + 1] += 1 }
+      if count.contains(items.count) { continue }  // one digit for every key: nothing moves
+      for d in 0..<(1 << 16) { count[d + 1] += count[d] }
+      for item in items {
+        let d = Int((item.0 >> shift) & 0xFFFF)
+        scratch[count[d]] = item
+        count[d] += 1
+      }
+      swap(&items, &scratch)
+    }
+    return items.map { list[Int($0.1)] }
   }
 
   /// `list` ordered by `keys`, ties in list order, by counting when there

@@ -72,11 +72,12 @@ public enum KeptScores {
     sliceSize: Int = KeptGrid.sliceSize, observed: ClosedRange<Int>?? = nil
   ) throws -> Rescored {
     let range = try observed ?? observedPeriods(db)
-    guard let program = try store.program(db), let lo = range?.lowerBound, let hi = range?.upperBound else {
+    let program = try store.program(db)
+    guard let program, let lo = range?.lowerBound, let hi = range?.upperBound else {
       for table in ["partner_scores", "partner_ranks", "period_counts", "score_stamp"] {
         try db.execute(sql: "DELETE FROM \(table)")
       }
-      if try store.program(db) != nil {
+      if program != nil {
         try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
       }
       return Rescored(from: nil, quarters: 0, periods: 0)
@@ -271,7 +272,7 @@ extension PartnerStore {
   /// Rescores the whole store in one transaction (a store from an older
   /// partnerboard, or kept scores of an older engine).
   func rescoreKept() throws {
-    try located { try queue.write { db in try KeptScores.rescore(db, store: self) } }
+    _ = try located { try queue.write { db in try KeptScores.rescore(db, store: self) } }
   }
 }
 

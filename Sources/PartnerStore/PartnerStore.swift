@@ -108,20 +108,6 @@ public final class PartnerStore: Sendable {
   /// by two connections at once, each taking half of the partners.
   public func loadDataset() throws -> Dataset { try located { try readDataset() } }
 
-  /// Everything scoring needs, read through `db` (inside a write transaction:
-  /// the rescore that keeps the scores sees the import's own rows).
-  /// Nil when the store has no program yet.
-  func dataset(in db: Database) throws -> Dataset? {
-    guard let p = try program(db) else { return nil }
-    let partners = try self.partners(db)
-    var index: [String: Int] = [:]
-    for (i, partner) in partners.enumerated() { index[partner.id] = i }
-    return Dataset(
-      program: p, partners: partners, observations: [], adjustments: try adjustments(db),
-      agreements: try agreements(db),
-      observationTable: try Self.observations(db, where: nil, nil, partnerIndex: index))
-  }
-
   /// `twoReaders`: nil chooses by size; the tests force each way and compare.
   func readDataset(twoReaders: Bool? = nil) throws -> Dataset {
     let stored: (Program, [Partner], [Adjustment], [Agreement], Int) = try queue.read { db in
@@ -175,7 +161,8 @@ public final class PartnerStore: Sendable {
     guard try KeptScores.isCurrent(db) else { return 0 }
     let evaluated =
       try Int.fetchOne(db, sql: "SELECT SUM(evaluated) FROM period_counts WHERE segment = ''") ?? 0
-    return max(0, min(evaluated, Int.max / 64) * kpis)
+    let (rows, overflow) = max(0, evaluated).multipliedReportingOverflow(by: max(0, kpis))
+    return overflow ? 0 : rows
   }
 
   /// Reads observations (all, or those matching `condition`) into a table,

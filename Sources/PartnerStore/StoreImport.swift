@@ -9,7 +9,7 @@ extension PartnerStore {
   /// key exists are replaced (the old row kept for undo), identical rows are
   /// left alone. The caller has already checked syntax and references
   /// (`ReferenceChecks`); any failure here rolls everything back.
-  @discardableResult
+  ///
   /// `files` is consumed: its rows are let go once written, before the
   /// rescore reads the store back (a big `init` then holds one copy of the
   /// data at a time, not two).
@@ -17,6 +17,7 @@ extension PartnerStore {
   /// `metricsBlocks`, with `files.metricsStream` (an empty store only: `init`),
   /// streams the metrics: it is called once with a function that writes one
   /// block of rows, reads the file through it, and throws to undo everything.
+  @discardableResult
   public func apply(
     _ files: consuming DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil,
     rescoreProgress: ((Int, Int) -> Void)? = nil, metricsBlocks: MetricsBlocks? = nil
@@ -77,12 +78,15 @@ extension PartnerStore {
         c.file = f.file
         counts.append(c)
       }
+      // The quarters the metrics bring, read once (whole or streamed).
+      var metricsPeriods = files.metrics.flatMap { Self.periods(of: $0.rows.lazy.map(\.period)) }
       if let f = files.metrics {
         // A later quarter (every row after the last stored quarter) cannot
         // meet a stored key: its rows go straight in, without staging.
         let last = try Int.fetchOne(db, sql: "SELECT MAX(period) FROM period_counts")
-        let first = f.rows.lazy.map(\.period.ordinal).min()
-        let appended = try KeptScores.isCurrent(db) && last != nil && first.map { $0 > last! } == true
+        let appended =
+          try KeptScores.isCurrent(db) && last != nil
+          && metricsPeriods.map { $0.lowerBound.ordinal > last! } == true
         var c = try upsert(
           db, .observations, count: f.rows.count, importID: id, progress: progress, appendOnly: appended
         ) {
@@ -95,19 +99,10 @@ extension PartnerStore {
         }
         c.file = f.file
         counts.append(c)
-        if let lo = f.rows.lazy.map(\.period).min(), let hi = f.rows.lazy.map(\.period).max() {
-          observe(lo)
-          observe(hi)
-        }
       }
-      var streamedEarliest: Period? = nil
       if let stream = files.metricsStream, let metricsBlocks {
         var c = try Timings.measure("write observations, streamed") {
-          try streamObservations(db, importID: id, blocks: metricsBlocks) { lo, hi in
-            streamedEarliest = lo
-            observe(lo)
-            observe(hi)
-          }
+          try streamObservations(db, importID: id, blocks: metricsBlocks) { metricsPeriods = $0 }
         }
         c.file = stream.name
         counts.append(c)
@@ -144,7 +139,6 @@ extension PartnerStore {
         c.file = f.file
         counts.append(c)
       }
-      if Timings.enabled { Timings.measure("mark: summary") {} }
       let fileList = files.sources.map {
         ImportRecord.File(name: $0.name, path: $0.path, sha256: $0.sha256)
       }
@@ -161,13 +155,12 @@ extension PartnerStore {
       let changed = { (file: String?) in counts.contains { $0.file == file && ($0.added + $0.replaced) > 0 } }
       let programChanged = files.programText != nil && changed(name(.program))
       let partnersChanged = files.partners.map { changed($0.file) } ?? false
-      var earliest: Period? = streamedEarliest
-      for p in files.metrics?.rows.lazy.map(\.period) ?? [].lazy.map(\.period) {
-        if earliest == nil || p < earliest! { earliest = p }
+      if let m = metricsPeriods {
+        observe(m.lowerBound)
+        observe(m.upperBound)
       }
-      for p in files.adjustments?.rows.lazy.map(\.period) ?? [].lazy.map(\.period) {
-        if earliest == nil || p < earliest! { earliest = p }
-      }
+      let adjusted = files.adjustments.flatMap { Self.periods(of: $0.rows.lazy.map(\.period)) }
+      let earliest = [metricsPeriods?.lowerBound, adjusted?.lowerBound].compactMap { $0 }.min()
       // Written: the rows are not needed again.
       files.metrics = nil
       files.adjustments = nil
@@ -187,7 +180,7 @@ extension PartnerStore {
 
   /// Writes a streamed metrics file into the (empty) observations table.
   private func streamObservations(
-    _ db: Database, importID: Int64, blocks: MetricsBlocks, range: (Period, Period) -> Void
+    _ db: Database, importID: Int64, blocks: MetricsBlocks, periods: (ClosedRange<Period>?) -> Void
   ) throws -> ImportRecord.Counts {
     guard try Int.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM observations)") == 1 else {
       throw StoreError.refused("a metrics file is streamed into an empty store only")
@@ -195,18 +188,25 @@ extension PartnerStore {
     var batches = try ObservationBatches(db, importID: importID)
     defer { batches.close() }
     var count = 0
-    var first: Period? = nil
-    var last: Period? = nil
+    var seen: ClosedRange<Period>? = nil
     try blocks { block in
       try batches.write(block.rows, db)
-      for o in block.rows {
-        if first == nil || o.period < first! { first = o.period }
-        if last == nil || o.period > last! { last = o.period }
+      if let b = Self.periods(of: block.rows.lazy.map(\.period)) {
+        seen = seen.map { min($0.lowerBound, b.lowerBound)...max($0.upperBound, b.upperBound) } ?? b
       }
       count += block.rows.count
     }
-    if let first, let last { range(first, last) }
+    periods(seen)
     return ImportRecord.Counts(file: "observations", added: count, replaced: 0, unchanged: 0)
+  }
+
+  /// The first and last quarter of `rows` (nil: none), in one pass.
+  static func periods(of quarters: some Sequence<Period>) -> ClosedRange<Period>? {
+    var range: ClosedRange<Period>? = nil
+    for q in quarters {
+      range = range.map { min($0.lowerBound, q)...max($0.upperBound, q) } ?? q...q
+    }
+    return range
   }
 
   /// Adds or replaces `count` rows of one table, bound by `bind`.

@@ -22,12 +22,14 @@ enum DataLoading {
     return files
   }
 
-  /// `init`: a folder whose metrics.csv is read, checked and written a block
+  /// `init` and `validate`: a folder whose metrics.csv is read, checked and written a block
   /// at a time inside the store's transaction (`metricsBlocks`), so a big
   /// file never sits in memory whole. Every other file is read and checked
   /// first; when one has errors the metrics are still read, for their own
   /// errors, and everything is reported at once before anything is written.
-  static func readForInit(folder: String) throws -> (DataFiles, PartnerStore.MetricsBlocks?) {
+  /// `doing` names the work in the progress line ("reading and writing").
+  static func readStreaming(folder: String, doing: String) throws -> (DataFiles, PartnerStore.MetricsBlocks?)
+  {
     var issues: [DataIssue] = []
     if TerminalInfo.stderrIsTerminal { Output.progress("reading \(folder)…") }
     let files = DataFiles.readFolder(folder, streamMetrics: true, issues: &issues)
@@ -41,7 +43,7 @@ enum DataLoading {
     }
     let progress: (Int, Int) -> Void = { read, size in
       guard TerminalInfo.stderrIsTerminal, size > 0 else { return }
-      Output.progress("reading and writing \(stream.name): \(read * 100 / size) %")
+      Output.progress("\(doing) \(stream.name): \(read * 100 / size) %")
     }
     let earlier = issues
     /// Reads the stream through `write`, then reports.

@@ -30,7 +30,7 @@ struct InitCommand: ParsableCommand {
       let path = store.resolved().path
       try PartnerStore.checkReplaceable(path, force: force)
       let (files, metricsBlocks) = try Timings.measure("read and check all but the metrics") {
-        try DataLoading.readForInit(folder: from)
+        try DataLoading.readStreaming(folder: from, doing: "reading and writing")
       }
       let record = try Timings.measure("build the store") {
         try PartnerStore.build(
@@ -154,7 +154,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       // metrics.csv is read a block at a time, as `init` reads it.
-      let (files, metricsBlocks) = try DataLoading.readForInit(folder: dir)
+      let (files, metricsBlocks) = try DataLoading.readStreaming(folder: dir, doing: "checking")
       var n = files.metrics?.rows.count ?? 0
       try metricsBlocks? { block in n += block.rows.count }
       Output.out(

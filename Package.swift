@@ -67,7 +67,7 @@ let package = Package(
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
       name: "ScreensTests",
-      dependencies: ["Screens", "Dashboard", "Scoring", "ProgramFiles", "SampleData", "TerminalUI"],
+      dependencies: ["Screens", "Dashboard", "Scoring", "ProgramFiles", "PartnerStore", "SampleData", "TerminalUI"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation", "Scoring"]),

@@ -88,6 +88,39 @@ public struct LeaderboardRow: Equatable, Sendable {
   public let rising: Bool
   public let blocked: Bool
   public let grace: Int
+  /// Each KPI's aggregated value at the period (program order).
+  public let values: [Double?]
+}
+
+/// How the leaderboard is sorted: a column or a KPI's value, and which way.
+/// The one home of the words and arrow that say so.
+public struct LeaderboardOrder: Equatable, Sendable {
+  public var sort: LeaderboardColumn = .rank
+  public var ascending = true
+  /// Sorted by this KPI's value (best first) instead of `sort`.
+  public var kpi: Int?
+
+  public init(sort: LeaderboardColumn = .rank, ascending: Bool = true, kpi: Int? = nil) {
+    self.sort = sort
+    self.ascending = ascending
+    self.kpi = kpi
+  }
+
+  /// Whether the sorted column's values decrease down the table: the one
+  /// fact both the column's arrow (▼) and the status line show.
+  public func valuesDescend(_ program: Program) -> Bool {
+    if let k = kpi { return (program.kpis[k].direction == .higher) == ascending }
+    return sort.naturalOrderDescends == ascending
+  }
+
+  /// The sorted field.
+  public var field: LeaderboardField { kpi.map { .kpi($0) } ?? .column(sort) }
+
+  /// The sorted field's title.
+  public func title(_ program: Program) -> String { kpi.map { program.kpis[$0].name } ?? sort.title }
+
+  /// "best first" or "reversed", for the status line.
+  public var words: String { ascending ? "best first" : "reversed" }
 }
 
 /// The leaderboard of one period: sorted, filtered partner indices, and rows
@@ -160,25 +193,33 @@ public struct LeaderboardModel: Sendable {
 
   public var count: Int { partners.count }
 
-  /// Whether the sorted column's values decrease down the table: the one
-  /// fact both the column's arrow (▼) and the status line show.
-  public var valuesDescend: Bool {
-    if let k = sortKPI { return (book.program.kpis[k].direction == .higher) == ascending }
-    return sort.naturalOrderDescends == ascending
-  }
+  /// The order shown: the column or KPI sorted, and which way.
+  public var order: LeaderboardOrder { LeaderboardOrder(sort: sort, ascending: ascending, kpi: sortKPI) }
+
+  /// Whether the sorted column's values decrease down the table.
+  public var valuesDescend: Bool { order.valuesDescend(book.program) }
 
   /// The sorted field.
-  public var sortField: LeaderboardField { sortKPI.map { .kpi($0) } ?? .column(sort) }
+  public var sortField: LeaderboardField { order.field }
 
   /// The sorted field's title.
-  public var sortTitle: String { sortKPI.map { book.program.kpis[$0].name } ?? sort.title }
+  public var sortTitle: String { order.title(book.program) }
 
   /// "best first" or "reversed", for the status line.
-  public var orderWords: String { ascending ? "best first" : "reversed" }
+  public var orderWords: String { order.words }
 
-  public func row(_ i: Int) -> LeaderboardRow { Self.row(partner: partners[i], book: book, period: period) }
+  public func row(_ i: Int) -> LeaderboardRow {
+    let p = partners[i]
+    return Self.row(
+      partner: p, book: book, period: period, rank: book.rank(p, period), movement: book.movement(p, period))
+  }
 
-  public static func row(partner p: Int, book: Scorebook, period t: Int) -> LeaderboardRow {
+  /// Row of partner `p`; `rank` and `movement` come from elsewhere when `book`
+  /// holds only some partners (a first frame's excerpt), everything else is
+  /// the partner's own.
+  public static func row(partner p: Int, book: Scorebook, period t: Int, rank: Int?, movement: Int?)
+    -> LeaderboardRow
+  {
     let partner = book.partners[p]
     let tierIndex = book.tier(p, t)
     let score = book.score(p, t)
@@ -187,14 +228,14 @@ public struct LeaderboardModel: Sendable {
     for u in max(0, t - 7)...t { history.append(book.score(p, u)) }
     let flags = book.outlook(p, t)
     return LeaderboardRow(
-      partnerIndex: p, id: partner.id, rank: book.rank(p, t), movement: book.movement(p, t),
+      partnerIndex: p, id: partner.id, rank: rank, movement: movement,
       name: partner.name,
       segment: partner.segment, region: partner.region, tierIndex: tierIndex,
       tierName: tierIndex.map { book.program.tiers[$0].name } ?? "", score: score,
       change: score.flatMap { s in previous.map { s - $0 } },
       history: history, atRisk: flags?.atRisk ?? false, rising: flags?.rising ?? false,
       blocked: book.blocked(p, t) != nil,
-      grace: book.grace(p, t))
+      grace: book.grace(p, t), values: book.program.kpis.indices.map { book.value(p, t, $0) })
   }
 
   /// Whether row `i` is a partner without data at the period.

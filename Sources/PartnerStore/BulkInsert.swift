@@ -75,9 +75,11 @@ struct RawRows {
   }
 
   func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
+  func optionalInt(_ i: Int32) -> Int? { sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : int(i) }
 
   static func each(
-    _ db: Database, _ sql: String, arguments: [String] = [], _ body: (RawRows) throws -> Void
+    _ db: Database, _ sql: String, arguments: [(any DatabaseValueConvertible)?] = [],
+    _ body: (RawRows) throws -> Void
   ) throws {
     let statement = try db.makeStatement(sql: sql)
     if !arguments.isEmpty { try statement.setArguments(StatementArguments(arguments)) }

@@ -23,6 +23,8 @@ struct KeptGrid {
   var tier: [Int32]
   var grace: [Int32]
   var flags: [UInt8]
+  /// Every KPI id the observations hold (scored or not).
+  var kpiNames: [String] = []
 
   init(partners P: Int, periods T: Int) {
     first = [Int](repeating: -1, count: P)
@@ -97,6 +99,7 @@ struct KeptGrid {
     }
     while start < P { flush() }
     scoring.sync {}
+    scored.grid.kpiNames = kpis.names
     return scored.grid
   }
 

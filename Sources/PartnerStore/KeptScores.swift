@@ -16,6 +16,9 @@ import TextLayout
 ///     partner_ranks(period, rank, partner_id)        -- rank order, for leaderboards
 ///     partner_search(id, key)                        -- name and id folded for search
 ///     period_counts(period, segment, evaluated)      -- segment '' = everyone
+///     period_tiers(period, tier, partners)           -- partners per tier
+///     kept_summary(partners, longest_name)           -- for the first frame's layout
+///     unscored_kpis(kpi)                             -- KPI ids in metrics, not in the program
 ///     score_stamp(engine)                            -- which engine wrote them
 ///
 /// `period` is the quarter as `year * 4 + quarter - 1` (as in `observations`);
@@ -23,7 +26,7 @@ import TextLayout
 public enum KeptScores {
   /// Bumped whenever a rule of the engine changes: a store stamped with an
   /// older number is rescored once (by the next command that may write).
-  public static let engineVersion = 3
+  public static let engineVersion = 4
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -74,7 +77,10 @@ public enum KeptScores {
     let range = try observed ?? observedPeriods(db)
     let program = try store.program(db)
     guard let program, let lo = range?.lowerBound, let hi = range?.upperBound else {
-      for table in ["partner_scores", "partner_ranks", "period_counts", "score_stamp"] {
+      for table in [
+        "partner_scores", "partner_ranks", "period_counts", "period_tiers", "kept_summary", "unscored_kpis",
+        "score_stamp",
+      ] {
         try db.execute(sql: "DELETE FROM \(table)")
       }
       if program != nil {
@@ -101,7 +107,7 @@ public enum KeptScores {
     }
     if start == 0 { try writeSearchKeys(db, partners) }
     try Timings.measure("rescore: delete the rows replaced") {
-      for table in ["partner_scores", "partner_ranks", "period_counts"] {
+      for table in ["partner_scores", "partner_ranks", "period_counts", "period_tiers"] {
         if start == 0 {
           try db.execute(sql: "DELETE FROM \(table)")  // SQLite empties a whole table at once
         } else if table == "partner_scores" {
@@ -183,7 +189,13 @@ public enum KeptScores {
       for (segment, n) in ranked.segmentSizes[t] {
         try db.execute(sql: "INSERT INTO period_counts VALUES (?, ?, ?)", arguments: [lo + t, segment, n])
       }
+      var perTier = [Int](repeating: 0, count: tiers.count)
+      for p in ranked.order[t] { perTier[Int(grid.tier[p * T + t])] += 1 }
+      for (i, n) in perTier.enumerated() {
+        try db.execute(sql: "INSERT INTO period_tiers VALUES (?, ?, ?)", arguments: [lo + t, tiers[i].id, n])
+      }
     }
+    try writeSummary(db, partners: partners, program: program, kpisSeen: grid.kpiNames)
     try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
     progress?(2 * partners.count, 2 * partners.count)
     return Rescored(from: start == 0 ? nil : Period(ordinal: lo + start), quarters: T - start, periods: T)
@@ -212,6 +224,35 @@ public enum KeptScores {
   static func addSearchKeys(_ db: Database) throws {
     try db.execute(
       sql: "CREATE TABLE partner_search (id TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID")
+  }
+
+  /// Migration v6 (engine 4): what the dashboard's first frame reads besides
+  /// one period's rows: partners per tier, how many partners and how wide
+  /// the widest name (the table's layout), and the KPIs metrics hold that the
+  /// program does not score. Filled by the next rescore.
+  static func addFirstFrame(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE period_tiers (
+          period INTEGER NOT NULL, tier TEXT NOT NULL, partners INTEGER NOT NULL,
+          PRIMARY KEY (period, tier)
+        ) WITHOUT ROWID;
+        CREATE TABLE kept_summary (
+          id INTEGER PRIMARY KEY CHECK (id = 1), partners INTEGER NOT NULL, longest_name INTEGER NOT NULL
+        );
+        CREATE TABLE unscored_kpis (kpi TEXT PRIMARY KEY) WITHOUT ROWID;
+        """)
+  }
+
+  /// The store-wide facts of the first frame, written again by every rescore.
+  static func writeSummary(_ db: Database, partners: [Partner], program: Program, kpisSeen: [String]) throws {
+    try db.execute(sql: "DELETE FROM kept_summary")
+    try db.execute(sql: "DELETE FROM unscored_kpis")
+    let longest = partners.reduce(0) { max($0, TextWidth.of($1.name)) }
+    try db.execute(sql: "INSERT INTO kept_summary VALUES (1, ?, ?)", arguments: [partners.count, longest])
+    for kpi in Set(kpisSeen) where program.kpiIndex(kpi) == nil {
+      try db.execute(sql: "INSERT INTO unscored_kpis VALUES (?)", arguments: [kpi])
+    }
   }
 
   /// Every partner's search key, written again (a full rescore: the

@@ -57,6 +57,7 @@ enum Schema {
     m.registerMigration("v3 blocked flag") { db in try KeptScores.addBlocked(db) }
     m.registerMigration("v4 rank order") { db in try KeptScores.addRankOrder(db) }
     m.registerMigration("v5 search keys") { db in try KeptScores.addSearchKeys(db) }
+    m.registerMigration("v6 first frame") { db in try KeptScores.addFirstFrame(db) }
     return m
   }
 }

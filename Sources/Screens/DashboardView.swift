@@ -1,4 +1,5 @@
 import Dashboard
+import Presentation
 import Scoring
 import TerminalUI
 
@@ -8,11 +9,7 @@ public enum DashboardView {
     var buffer = CellBuffer(width: max(0, s.width), height: max(0, s.height))
     guard s.width > 0 && s.height > 0 else { return buffer }
     if s.tooSmall {
-      CenteredMessage([
-        "Terminal too small",
-        "\(s.width)x\(s.height): partnerboard needs \(DashboardState.minimumWidth)x\(DashboardState.minimumHeight)",
-        "Enlarge the window, or press q to quit",
-      ]).render(in: buffer.area, buffer: &buffer, glyphs: glyphs)
+      tooSmall(&buffer, glyphs: glyphs)
       return buffer
     }
     let body = Rect(x: 0, y: 0, width: s.width, height: s.height - 1)
@@ -22,7 +19,8 @@ public enum DashboardView {
     } else {
       switch s.screen {
       case .leaderboard:
-        LeaderboardScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+        LeaderboardScreen(page: s.leaderboardPage, theme: theme).render(
+          in: body, buffer: &buffer, glyphs: glyphs)
       case .partner: PartnerScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .overview: OverviewScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
@@ -46,6 +44,52 @@ public enum DashboardView {
     }
     statusBar(s).render(
       in: Rect(x: 0, y: s.height - 1, width: s.width, height: 1), buffer: &buffer, glyphs: glyphs)
+    if !glyphs.isUnicode { ASCIIFallback.apply(to: &buffer) }
+    return buffer
+  }
+
+  /// What a terminal under the minimum size shows instead of a screen.
+  static func tooSmall(_ buffer: inout CellBuffer, glyphs: Glyphs) {
+    CenteredMessage([
+      "Terminal too small",
+      "\(buffer.width)x\(buffer.height): partnerboard needs \(DashboardState.minimumWidth)x\(DashboardState.minimumHeight)",
+      "Enlarge the window, or press q to quit",
+    ]).render(in: buffer.area, buffer: &buffer, glyphs: glyphs)
+  }
+
+  /// The first frame's status line while the whole scorebook loads.
+  public static func loadingMessage(partners: Int) -> String {
+    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… keys wait until then"
+  }
+
+  static let leaderboardHints: [StatusBar.Hint] = [
+    .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("< > s", "sort"),
+    .init("f", "filter"), .init("c", "columns"),
+    .init("[ ]", "period"), .init("Tab", "overview"), .init("e", "export"), .init("?", "help"),
+    .init("q", "quit"),
+  ]
+
+  /// The leaderboard's first frame from an excerpt of the kept scores, drawn
+  /// while the whole scorebook loads: the same cells as `render(state)` of
+  /// that store at the same period and size, but for the status line when
+  /// `message` (what is loading) is given.
+  public static func render(
+    firstFrame excerpt: LeaderboardExcerpt, width: Int, height: Int, message: String? = nil,
+    theme: Theme = Theme(), glyphs: Glyphs
+  ) -> CellBuffer {
+    var buffer = CellBuffer(width: max(0, width), height: max(0, height))
+    guard width > 0 && height > 0 else { return buffer }
+    guard width >= DashboardState.minimumWidth && height >= DashboardState.minimumHeight else {
+      tooSmall(&buffer, glyphs: glyphs)
+      return buffer
+    }
+    let body = Rect(x: 0, y: 0, width: width, height: height - 1)
+    LeaderboardScreen(page: LeaderboardPage(excerpt: excerpt, width: width), theme: theme).render(
+      in: body, buffer: &buffer, glyphs: glyphs)
+    let bar =
+      message.map { StatusBar(hints: [.init("q", "quit")], message: $0) }
+      ?? StatusBar(hints: leaderboardHints, message: "")
+    bar.render(in: Rect(x: 0, y: height - 1, width: width, height: 1), buffer: &buffer, glyphs: glyphs)
     if !glyphs.isUnicode { ASCIIFallback.apply(to: &buffer) }
     return buffer
   }
@@ -85,13 +129,7 @@ public enum DashboardView {
       hints = [.init("↑↓", "field"), .init("←→", "value"), .init("type", "text"), .init("Enter", "done")]
     } else {
       switch s.screen {
-      case .leaderboard:
-        hints = [
-          .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("< > s", "sort"),
-          .init("f", "filter"), .init("c", "columns"),
-          .init("[ ]", "period"), .init("Tab", "overview"), .init("e", "export"), .init("?", "help"),
-          .init("q", "quit"),
-        ]
+      case .leaderboard: hints = leaderboardHints
       case .partner:
         hints = [
           .init("Esc", "back"), .init("↑↓", "scroll"), .init("[ ]", "period"), .init("e", "export"),

@@ -5,40 +5,36 @@ import TerminalUI
 
 /// Screen 1: header with program, period and tier counts; the ranked table.
 struct LeaderboardScreen: Widget {
-  let state: DashboardState
+  let page: LeaderboardPage
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    let s = state
-    let book = s.book
-    let program = book.program
-    let t = s.period
+    let lb = page
+    let program = page.program
     // Header: program, period, partners per tier.
-    var counts = [Int](repeating: 0, count: program.tiers.count)
-    for p in book.order[t] { counts[book.tier(p, t)!] += 1 }
-    let withoutData = book.partners.count - book.order[t].count
+    let withoutData = page.withoutData
     var header: [StyledText] = [
       StyledText(" \(program.name) ", style: theme.title), " ",
-      StyledText("\(book.periods[t])", style: theme.heading),
+      StyledText("\(page.period)", style: theme.heading),
       StyledText(
-        "  \(book.order[t].count) partners\(withoutData > 0 ? " + \(withoutData) without data" : "")  ",
+        "  \(page.evaluated) partners\(withoutData > 0 ? " + \(withoutData) without data" : "")  ",
         style: theme.muted),
     ]
     for (i, tier) in program.tiers.enumerated() {
-      header.append(StyledText("\(tier.name) \(counts[i])", style: theme.tier(i, of: program.tiers.count)))
+      header.append(
+        StyledText("\(tier.name) \(page.tierCounts[i])", style: theme.tier(i, of: program.tiers.count)))
       header.append("  ")
     }
     _ = buffer.put(header, x: rect.x, y: rect.y, maxWidth: rect.width)
     // Second line: sort and filters.
-    let lb = s.leaderboard
     var info =
-      "Sorted by \(lb.sortTitle) \(lb.valuesDescend ? glyphs.arrowDown : glyphs.arrowUp) (\(lb.orderWords))"
+      "Sorted by \(lb.order.title(program)) \(lb.order.valuesDescend(program) ? glyphs.arrowDown : glyphs.arrowUp) (\(lb.order.words))"
     let filters = FilterText.describe(lb.filter, program: program)
     if !filters.isEmpty { info += " · filter: " + filters + " (x clears)" }
     info +=
-      " · showing \(lb.withData)"
-      + (lb.count > lb.withData ? " + \(lb.count - lb.withData) without data" : "")
-    if !book.unscoredKPIs.isEmpty { info += " · unscored: " + book.unscoredKPIs.joined(separator: ", ") }
+      " · showing \(lb.showing)"
+      + (lb.count > lb.showing ? " + \(lb.count - lb.showing) without data" : "")
+    if !page.unscoredKPIs.isEmpty { info += " · unscored: " + page.unscoredKPIs.joined(separator: ", ") }
     _ = buffer.put([StyledText(info, style: theme.muted)], x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
     let tableRect = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2)
@@ -48,14 +44,15 @@ struct LeaderboardScreen: Widget {
       return
     }
     let wide = rect.width >= 110
-    let fields = s.visibleFields
+    let fields = page.fields
     let kpis = program.kpis
     // Widths from the field (one home with the state's choice of columns);
     // the partner takes the rest, or its longest name when KPI columns fill the width.
-    let autoKPIs = s.columns.kpis.isEmpty && fields.contains { if case .kpi = $0 { true } else { false } }
+    let autoKPIs = page.autoKPIs
     func column(_ f: LeaderboardField) -> Table.Column {
       let w = f.width(screen: rect.width, program: program)
-      let size: Size = w.map { .fixed($0) } ?? (autoKPIs ? .fixed(max(16, min(s.longestName, 40))) : .flex(1))
+      let size: Size =
+        w.map { .fixed($0) } ?? (autoKPIs ? .fixed(max(16, min(page.longestName, 40))) : .flex(1))
       switch f {
       case .column(.rank): return .init("#", width: size, alignment: .right)
       case .column(.movement): return .init("Move", width: size, alignment: .right)
@@ -68,13 +65,12 @@ struct LeaderboardScreen: Widget {
     }
     let tierCount = program.tiers.count
     let grace = program.gracePeriods
-    let cursor = max(0, min(s.columnCursor, fields.count - 1))
+    let cursor = max(0, min(page.columnCursor, fields.count - 1))
     let table = Table(
-      columns: fields.map(column), rowCount: lb.count, selected: s.selected, offset: s.scroll,
-      sortColumn: fields.firstIndex(of: lb.sortField), sortDescending: lb.valuesDescend
+      columns: fields.map(column), rowCount: lb.count, selected: page.selected, offset: page.scroll,
+      sortColumn: fields.firstIndex(of: lb.order.field), sortDescending: lb.order.valuesDescend(program)
     ) { i in
       let r = lb.row(i)
-      let t = s.period
       return fields.map { f -> StyledText in
         guard let rank = r.rank, let tierIndex = r.tierIndex, let score = r.score else {
           // Listed so that it can be found; nothing to rank yet.
@@ -109,7 +105,7 @@ struct LeaderboardScreen: Widget {
           )
           return StyledText(flags.map(\.text).joined(), style: flags.first?.style ?? .plain)
         case .kpi(let k):
-          return StyledText(NumberFormat.compactValue(book.value(r.partnerIndex, t, k), unit: kpis[k].unit))
+          return StyledText(NumberFormat.compactValue(r.values[k], unit: kpis[k].unit))
         }
       }
     }

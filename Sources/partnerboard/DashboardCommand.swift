@@ -38,14 +38,19 @@ struct DashboardCommand: ParsableCommand {
       )
       throw ExitCode(2)
     }
-    var opened: (PartnerStore, Scorebook, Int)?
+    var app: DashboardApp?
     try reportingErrors {
       let s = try store.open()
-      let book = Scorebook(try s.loadDataset())
-      opened = (s, book, try period.index(in: book))
+      if let view = try s.keptView() {
+        // Kept scores: the first frame is drawn from them while the whole
+        // scorebook loads behind it.
+        app = DashboardApp(store: s, loading: try period.index(in: view.periods), theme: Theme(theme))
+      } else {
+        let book = Scorebook(try s.loadDataset())
+        app = DashboardApp(store: s, book: book, period: try period.index(in: book), theme: Theme(theme))
+      }
     }
-    guard let (storeHandle, book, t) = opened else { return }
-    let app = DashboardApp(store: storeHandle, book: book, period: t, theme: Theme(theme))
+    guard let app else { return }
     try reportingErrors { try app.run() }
   }
 }
@@ -53,7 +58,14 @@ struct DashboardCommand: ParsableCommand {
 /// The event loop: read an event, update the state, draw the view.
 final class DashboardApp {
   var store: PartnerStore
-  var state: DashboardState
+  /// Nil while the first scorebook loads (`loadBehindFirstFrame`).
+  var loaded: DashboardState?
+  var state: DashboardState {
+    get { loaded! }
+    set { loaded = newValue }
+  }
+  /// The period to open at, while the first scorebook loads.
+  let firstPeriod: Int
   let theme: Theme
   let glyphs = Glyphs.forLocale()
   var dataVersion: Int
@@ -70,8 +82,18 @@ final class DashboardApp {
 
   init(store: PartnerStore, book: Scorebook, period: Int, theme: Theme) {
     self.store = store
-    self.state = DashboardState(book: book, period: period)
+    var state = DashboardState(book: book, period: period)
     state.listPaths = Self.paths
+    self.loaded = state
+    self.firstPeriod = period
+    self.theme = theme
+    self.dataVersion = (try? store.dataVersion()) ?? 0
+  }
+
+  /// Opens at period index `period` of the kept scores, before any scorebook is loaded.
+  init(store: PartnerStore, loading period: Int, theme: Theme) {
+    self.store = store
+    self.firstPeriod = period
     self.theme = theme
     self.dataVersion = (try? store.dataVersion()) ?? 0
   }
@@ -79,10 +101,16 @@ final class DashboardApp {
   func run() throws {
     let session = try TerminalSession()
     defer { session.close() }
-    let size = session.size
-    Update.apply(.resize(width: size.width, height: size.height), to: &state)
+    var effects: [Effect] = []
+    if loaded == nil {
+      guard let pending = try loadBehindFirstFrame(session) else { return }
+      effects = pending
+    } else {
+      let size = session.size
+      Update.apply(.resize(width: size.width, height: size.height), to: &state)
+    }
     session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
-    var effects: [Effect] = [.prefetch]  // the first frame is up: build the other screens ahead
+    effects.insert(.prefetch, at: 0)  // the first frame is up: build the other screens ahead
     while true {
       if let input = session.readEvent(timeoutMs: reloading || loadingOther || prefetching ? 50 : 500),
         let event = Self.event(input)
@@ -144,6 +172,58 @@ final class DashboardApp {
       }
       effects = []
       session.draw(DashboardView.render(state, theme: theme, glyphs: glyphs))
+    }
+  }
+
+  /// Draws the leaderboard's first frame from a screenful of the kept scores
+  /// and loads the whole scorebook on another thread (2-3 s at 100,000
+  /// partners); keys pressed meanwhile are applied, in order, once it is in.
+  /// Returns their effects, or nil when the user quit first (Ctrl-C, or `q`
+  /// before any other key).
+  func loadBehindFirstFrame(_ session: TerminalSession) throws -> [Effect]? {
+    let store = self.store
+    let mailbox = reloads
+    Thread.detachNewThread { mailbox.put(Result { Scorebook(try store.loadDataset()) }) }
+    var size = session.size
+    let t = firstPeriod
+    var excerpt: LeaderboardExcerpt?
+    func draw() {
+      if excerpt == nil || excerpt!.ranks.count < min(size.height, excerpt!.partnerCount) {
+        excerpt = try? store.leaderboardExcerpt(rows: size.height) {
+          $0.indices.contains(t) ? t : $0.count - 1
+        }
+      }
+      guard let excerpt else { return }
+      session.draw(
+        DashboardView.render(
+          firstFrame: excerpt, width: size.width, height: size.height,
+          message: DashboardView.loadingMessage(partners: excerpt.partnerCount), theme: theme, glyphs: glyphs)
+      )
+    }
+    draw()
+    var pending: [Event] = []
+    while true {
+      if let result = reloads.take() {
+        let book = try result.get()
+        var state = DashboardState(book: book, period: book.periods.indices.contains(t) ? t : nil)
+        state.listPaths = Self.paths
+        loaded = state
+        Update.apply(.resize(width: size.width, height: size.height), to: &self.state)
+        var effects: [Effect] = []
+        for event in pending { effects += Update.apply(event, to: &self.state) }
+        return effects
+      }
+      guard let input = session.readEvent(timeoutMs: 20), let event = Self.event(input) else { continue }
+      switch event {
+      case .key(.ctrlC): return nil
+      case .key(.char("q")) where pending.allSatisfy { if case .resize = $0 { true } else { false } }:
+        return nil
+      case .resize(let w, let h):
+        size = (w, h)
+        draw()
+      default: break
+      }
+      pending.append(event)
     }
   }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import Platform
 import ProgramFiles
 import Scoring
 import Screens
@@ -53,7 +54,19 @@ struct RenderCommand: ParsableCommand {
       guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
         throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
       }
-      let book = try store.scorebook()
+      let opened = try Timings.measure("open") { try store.open() }
+      if screen == .leaderboard, segment == nil,
+        let excerpt = try Timings.measure(
+          "kept excerpt", { try opened.leaderboardExcerpt(rows: parts[1], choose: period.index(in:)) })
+      {
+        // A screenful of the kept scores draws the same cells as the whole scorebook.
+        let buffer = DashboardView.render(
+          firstFrame: excerpt, width: parts[0], height: parts[1], theme: Theme(theme),
+          glyphs: Glyphs.forLocale())
+        Output.out(TextBackend.render(buffer))
+        return
+      }
+      let book = try store.scorebook(of: opened)
       let t = try period.index(in: book)
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])
       switch screen {

@@ -81,9 +81,9 @@ struct StoreOptions: ParsableArguments {
     try store.apply(files, command: "init --from <bundled sample data>")
   }
 
-  /// The store's data, scored.
-  func scorebook() throws -> Scorebook {
-    let store = try open()
+  /// The store's data, scored (of `store` when it is already open).
+  func scorebook(of opened: PartnerStore? = nil) throws -> Scorebook {
+    let store = try opened ?? open()
     let data = try Timings.measure("load store") { try store.loadDataset() }
     return Timings.measure("score") { Scorebook(data) }
   }

@@ -1,0 +1,90 @@
+import Scoring
+
+/// What the leaderboard screen draws, whichever source it comes from: the
+/// whole scorebook (`DashboardState.leaderboardPage`) or, for a first frame
+/// while that loads, a screenful read from the kept scores
+/// (`LeaderboardPage(excerpt:width:)`). Both draw the same cells.
+public struct LeaderboardPage: Sendable {
+  public let program: Program
+  public let period: Period
+  /// Partners evaluated at the period, and partners without data then.
+  public let evaluated: Int
+  public let withoutData: Int
+  /// Partners evaluated at the period per tier (program order).
+  public let tierCounts: [Int]
+  public let unscoredKPIs: [String]
+  public let order: LeaderboardOrder
+  public let filter: LeaderboardFilter
+  /// Rows listed with data, and rows listed in all.
+  public let showing: Int
+  public let count: Int
+  public let fields: [LeaderboardField]
+  /// The KPI columns were added to fill the width (none chosen with `c`):
+  /// the name column then takes the longest name's width.
+  public let autoKPIs: Bool
+  public let longestName: Int
+  public let selected: Int
+  public let scroll: Int
+  public let columnCursor: Int
+  /// Row `i` (only the rows on screen are asked for).
+  public let row: @Sendable (Int) -> LeaderboardRow
+
+  init(
+    program: Program, period: Period, evaluated: Int, withoutData: Int, tierCounts: [Int],
+    unscoredKPIs: [String], order: LeaderboardOrder, filter: LeaderboardFilter, showing: Int, count: Int,
+    columns: ColumnChoice, width: Int, longestName: Int, selected: Int, scroll: Int, columnCursor: Int,
+    row: @escaping @Sendable (Int) -> LeaderboardRow
+  ) {
+    self.program = program
+    self.period = period
+    self.evaluated = evaluated
+    self.withoutData = withoutData
+    self.tierCounts = tierCounts
+    self.unscoredKPIs = unscoredKPIs
+    self.order = order
+    self.filter = filter
+    self.showing = showing
+    self.count = count
+    fields = columns.visible(width: width, program: program, longestName: longestName)
+    autoKPIs = columns.kpis.isEmpty && fields.contains { if case .kpi = $0 { true } else { false } }
+    self.longestName = longestName
+    self.selected = selected
+    self.scroll = scroll
+    self.columnCursor = columnCursor
+    self.row = row
+  }
+
+  /// The first frame of the leaderboard from an excerpt of the kept scores:
+  /// rank order, no filter, the default columns, the first row selected.
+  public init(excerpt e: LeaderboardExcerpt, width: Int) {
+    let book = e.book
+    let t = e.period
+    let ranks = e.ranks
+    let movements = e.movements
+    self.init(
+      program: book.program, period: book.periods[t], evaluated: e.evaluated,
+      withoutData: e.partnerCount - e.evaluated, tierCounts: e.tierCounts, unscoredKPIs: e.unscoredKPIs,
+      order: LeaderboardOrder(), filter: LeaderboardFilter(), showing: e.evaluated, count: e.partnerCount,
+      columns: ColumnChoice(), width: width, longestName: e.longestName, selected: 0, scroll: 0,
+      columnCursor: 0
+    ) { i in
+      LeaderboardModel.row(partner: i, book: book, period: t, rank: ranks[i], movement: movements[i])
+    }
+  }
+}
+
+extension DashboardState {
+  /// The leaderboard as the screen draws it.
+  public var leaderboardPage: LeaderboardPage {
+    let t = period
+    let lb = leaderboard
+    var counts = [Int](repeating: 0, count: book.program.tiers.count)
+    for p in book.order[t] { counts[book.tier(p, t)!] += 1 }
+    return LeaderboardPage(
+      program: book.program, period: book.periods[t], evaluated: book.order[t].count,
+      withoutData: book.partners.count - book.order[t].count, tierCounts: counts,
+      unscoredKPIs: book.unscoredKPIs, order: lb.order, filter: lb.filter, showing: lb.withData,
+      count: lb.count, columns: columns, width: width, longestName: longestName, selected: selected,
+      scroll: scroll, columnCursor: columnCursor, row: { lb.row($0) })
+  }
+}

@@ -1,0 +1,104 @@
+import GRDB
+import Scoring
+
+extension PartnerStore {
+  /// The first `rows` rows of a period's leaderboard (rank order, then the
+  /// partners without data by name) from the kept scores, for a first frame
+  /// that reads a screenful instead of the whole store. `choose` picks the
+  /// period among the store's (it may throw, as `--period` does). Nil when
+  /// the kept scores are not this engine's or there are no metrics: the
+  /// caller loads the whole scorebook instead.
+  public func leaderboardExcerpt(rows: Int, choose: ([Period]) throws -> Int) throws -> LeaderboardExcerpt? {
+    try located {
+      try queue.read { db in
+        guard try KeptScores.isCurrent(db), let program = try program(db),
+          let range = try Row.fetchOne(
+            db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
+          let lo: Int = range[0], let hi: Int = range[1],
+          let summary = try Row.fetchOne(db, sql: "SELECT partners, longest_name FROM kept_summary")
+        else { return nil }
+        let periods = (lo...hi).map(Period.init(ordinal:))
+        let t = try choose(periods)
+        let ordinal = periods[t].ordinal
+        let evaluated =
+          try Int.fetchOne(
+            db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ''",
+            arguments: [ordinal])
+          ?? 0
+        var tierCounts = [Int](repeating: 0, count: program.tiers.count)
+        for row in try Row.fetchAll(
+          db, sql: "SELECT tier, partners FROM period_tiers WHERE period = ?", arguments: [ordinal])
+        {
+          if let i = program.tiers.firstIndex(where: { $0.id == row[0] as String }) { tierCounts[i] = row[1] }
+        }
+        let unscored = try String.fetchAll(db, sql: "SELECT kpi FROM unscored_kpis ORDER BY kpi")
+
+        // The ranked rows: rank order, ties by name then id (code points, as `Ranking`).
+        var partners: [Partner] = []
+        var ranks: [Int?] = []
+        var movements: [Int?] = []
+        func partner(_ r: RawRows, from c: Int32) -> Partner {
+          Partner(
+            id: r.text(c), name: r.text(c + 1), segment: r.text(c + 2), region: r.text(c + 3),
+            manager: r.optionalText(c + 4))
+        }
+        if rows > 0 {
+          try RawRows.each(
+            db,
+            """
+            SELECT p.id, p.name, p.segment, p.region, p.manager, r.rank, s.movement
+            FROM partner_ranks r
+              JOIN partner_scores s ON s.partner_id = r.partner_id AND s.period = r.period
+              JOIN partners p ON p.id = r.partner_id
+            WHERE r.period = ?
+            ORDER BY r.rank, p.name, p.id LIMIT ?
+            """, arguments: [ordinal, rows]
+          ) { r in
+            partners.append(partner(r, from: 0))
+            ranks.append(r.int(5))
+            movements.append(r.optionalInt(6))
+          }
+        }
+        // Room left: the partners without data at the period, by name.
+        if partners.count < rows, partners.count == evaluated {
+          var missing: [Partner] = []
+          try RawRows.each(
+            db,
+            """
+            SELECT id, name, segment, region, manager FROM partners
+            WHERE id NOT IN (SELECT partner_id FROM partner_ranks WHERE period = ?)
+            """, arguments: [ordinal]
+          ) { r in missing.append(partner(r, from: 0)) }
+          missing.sort { Ranking.precedes((0, $0.name, $0.id), (0, $1.name, $1.id)) }
+          for p in missing.prefix(rows - partners.count) {
+            partners.append(p)
+            ranks.append(nil)
+            movements.append(nil)
+          }
+        }
+
+        // Those partners' own data, scored on their own.
+        var table = ObservationTable()
+        var kpis = KPICodes()
+        var adjustments: [Adjustment] = []
+        for (i, p) in partners.enumerated() {
+          try RawRows.each(
+            db, "SELECT period, kpi, value FROM observations WHERE partner_id = ?", arguments: [p.id]
+          ) { r in
+            table.append(partner: i, period: r.int(0), kpi: kpis.code(r.raw(1)), value: r.double(2))
+          }
+          adjustments += try self.adjustments(db, partner: p.id)
+        }
+        table.kpiNames = kpis.names
+        var data = Dataset(
+          program: program, partners: partners, observations: [], adjustments: adjustments, agreements: [],
+          observationTable: table)
+        data.periodRange = periods.first!...periods.last!
+        return LeaderboardExcerpt(
+          book: Scorebook(data, parallel: false), period: t, ranks: ranks, movements: movements,
+          evaluated: evaluated, partnerCount: summary[0], tierCounts: tierCounts, longestName: summary[1],
+          unscoredKPIs: unscored)
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/// The first rows of one period's leaderboard in rank order, read from the
+/// kept scores (issue 11): what the dashboard's first frame draws while the
+/// whole scorebook loads behind it. Everything a row shows but its rank and
+/// movement depends on the partner's own data (SPEC sections 3-5), so the
+/// listed partners are scored on their own; ranks, movement and the
+/// period's counts are the kept ones.
+public struct LeaderboardExcerpt: Sendable {
+  /// The listed partners scored on their own over the store's periods:
+  /// partner `i` is row `i`.
+  public let book: Scorebook
+  /// The period shown (an index into `book.periods`).
+  public let period: Int
+  /// Per row, the kept rank and movement; a nil rank: no data at the period
+  /// (those rows come last, by name).
+  public let ranks: [Int?]
+  public let movements: [Int?]
+  /// Partners evaluated at the period, and partners in the store.
+  public let evaluated: Int
+  public let partnerCount: Int
+  /// Partners evaluated at the period per tier (program order).
+  public let tierCounts: [Int]
+  /// The widest partner name of the store, in display columns.
+  public let longestName: Int
+  /// KPI ids in the store's metrics that the program does not score.
+  public let unscoredKPIs: [String]
+
+  public init(
+    book: Scorebook, period: Int, ranks: [Int?], movements: [Int?], evaluated: Int, partnerCount: Int,
+    tierCounts: [Int], longestName: Int, unscoredKPIs: [String]
+  ) {
+    self.book = book
+    self.period = period
+    self.ranks = ranks
+    self.movements = movements
+    self.evaluated = evaluated
+    self.partnerCount = partnerCount
+    self.tierCounts = tierCounts
+    self.longestName = longestName
+    self.unscoredKPIs = unscoredKPIs
+  }
+}

@@ -1,0 +1,75 @@
+import Dashboard
+import Foundation
+import PartnerStore
+import ProgramFiles
+import SampleData
+import Scoring
+import Screens
+import TerminalUI
+import Testing
+
+/// The leaderboard's first frame, drawn from a screenful of the kept scores
+/// while the whole scorebook loads, is cell for cell the frame the whole
+/// scorebook draws: every period, three sizes, partners without data, ties.
+@Suite struct FirstFrameTests {
+  static func store(_ files: [(name: String, text: String)]) throws -> PartnerStore {
+    var issues: [DataIssue] = []
+    let data = DataFiles.read(contents: files, issues: &issues)
+    #expect(issues.filter { $0.severity == .error }.isEmpty, "\(issues.prefix(3))")
+    let dir = NSTemporaryDirectory() + "pb-first-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    _ = try PartnerStore.build(at: dir + "/s.sqlite", files: data, command: "init")
+    return try PartnerStore(path: dir + "/s.sqlite")
+  }
+
+  func expectFirstFramesEqualFullFrames(_ store: PartnerStore, sizes: [(Int, Int)]) throws {
+    let book = Scorebook(try store.loadDataset())
+    #expect(!book.periods.isEmpty)
+    for t in book.periods.indices {
+      for (w, h) in sizes {
+        let excerpt = try #require(try store.leaderboardExcerpt(rows: h) { _ in t })
+        let first = TextBackend.render(
+          DashboardView.render(firstFrame: excerpt, width: w, height: h, glyphs: .unicode))
+        let full = TextBackend.render(
+          DashboardView.render(DashboardState(book: book, period: t, width: w, height: h), glyphs: .unicode))
+        #expect(first == full, "\(book.periods[t]) at \(w)x\(h)")
+      }
+    }
+  }
+
+  @Test func sampleDataFirstFramesAreTheFullFrames() throws {
+    let store = try Self.store(
+      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+    try expectFirstFramesEqualFullFrames(store, sizes: [(80, 24), (120, 40), (220, 60)])
+    // The sample's unscored KPI and its partner without data are in the header.
+    let excerpt = try #require(try store.leaderboardExcerpt(rows: 40) { $0.count - 1 })
+    #expect(!excerpt.unscoredKPIs.isEmpty && excerpt.partnerCount > excerpt.evaluated)
+  }
+
+  /// Equal scores (equal rank, then name and id order), names wider than
+  /// the screen, a late joiner and a partner without any data, on a screen
+  /// taller than the partners (the rows without data show at the end).
+  @Test func tiesAndPartnersWithoutDataFirstFramesAreTheFullFrames() throws {
+    let program = SampleData.files["program.toml"]!
+    var partners = "id,name,segment,region\n"
+    var metrics = "partner_id,period,kpi,value\n"
+    let parsed = try ProgramParser.parse(program).get()
+    let kpis = parsed.kpis.map(\.id)
+    let segments = parsed.segments.map(\.id)
+    for i in 0..<30 {
+      let name = i % 4 == 0 ? "Same Name" : "Partner \(String(repeating: "é", count: i)) 株式会社 \(i)"
+      partners += "Q\(i % 7)\(i),\(name),\(segments[i % segments.count]),R\(i % 3)\n"
+      guard i != 29 && i != 3 else { continue }  // no data at all
+      for q in (i == 5 ? 3 : 1)...4 {
+        for (k, kpi) in kpis.enumerated() {
+          metrics += "Q\(i % 7)\(i),2026Q\(q),\(kpi),\(i % 3 == 0 ? 50 : (i * 7 + k * 11 + q) % 90 + 1)\n"
+        }
+      }
+    }
+    let store = try Self.store([
+      (name: "program.toml", text: program), (name: "partners.csv", text: partners),
+      (name: "metrics.csv", text: metrics),
+    ])
+    try expectFirstFramesEqualFullFrames(store, sizes: [(80, 24), (120, 40), (220, 60)])
+  }
+}

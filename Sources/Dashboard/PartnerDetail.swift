@@ -32,13 +32,24 @@ public struct PartnerDetailModel: Sendable {
   public let other: OtherStanding?
 
   public init(book: Scorebook, partner p: Int, period t: Int, other: OtherStanding? = nil) {
+    self.init(
+      book: book, partner: p, period: t, evaluation: book.evaluation(partner: p, period: t),
+      ranks: book.periods.indices.map { book.rank(p, $0) }, other: other)
+  }
+
+  /// With the evaluation and the rank per period of `book` given: a partner
+  /// read on its own (`book` holds it alone) takes them from the kept scores.
+  public init(
+    book: Scorebook, partner p: Int, period t: Int, evaluation: PartnerEvaluation?, ranks: [Int?],
+    other: OtherStanding? = nil
+  ) {
     self.other = other
     partner = book.partners[p]
     period = book.periods[t]
     partnerIndex = p
     periodIndex = t
     program = book.program
-    evaluation = book.evaluation(partner: p, period: t)
+    self.evaluation = evaluation
     series = book.program.kpis.enumerated().map { k, kpi in
       KPISeries(
         kpi: kpi, values: book.periods.indices.map { book.value(p, $0, k) },
@@ -46,7 +57,7 @@ public struct PartnerDetailModel: Sendable {
     }
     history = book.periods.indices.map { u in
       HistoryPoint(
-        period: book.periods[u], score: book.score(p, u), rank: book.rank(p, u),
+        period: book.periods[u], score: book.score(p, u), rank: ranks[u],
         tier: book.tier(p, u).map { book.program.tiers[$0].name })
     }
     payouts = book.agreements.filter { $0.partnerID == book.partners[p].id }.map(book.payout)

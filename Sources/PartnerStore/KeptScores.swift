@@ -425,6 +425,54 @@ extension PartnerStore {
   }
 }
 
+/// A partner read on its own through the kept scores: its own scorebook
+/// (where it is partner 0), placed among the others with the kept ranks.
+public struct PartnerAlone: Sendable {
+  public let partner: Partner
+  public let book: Scorebook
+  /// The period shown (an index into `book.periods`).
+  public let period: Int
+  /// Its evaluation at `period` with the kept ranks; nil: no data then.
+  public let evaluation: PartnerEvaluation?
+  /// Its kept rank at each period (nil where not evaluated).
+  public let ranks: [Int?]
+}
+
+extension PartnerStore {
+  /// `partner` read on its own at period index `t` of the kept scores' periods.
+  public func alone(_ partner: Partner, view: KeptView, period t: Int) throws -> PartnerAlone {
+    let book = try scorebook(of: partner, view: view)
+    var evaluation: PartnerEvaluation?
+    if let e = book.evaluation(partner: 0, period: t) {
+      guard let place = try placement(of: partner, at: view.periods[t]) else {
+        throw StoreError.corrupt(
+          path, "\(partner.id) has no kept score for \(view.periods[t]) although it has data then")
+      }
+      evaluation = e.placed(
+        rank: place.rank, segmentRank: place.segmentRank, movement: place.movement,
+        rankedCount: place.rankedCount, segmentCount: place.segmentCount)
+    }
+    return PartnerAlone(
+      partner: partner, book: book, period: t, evaluation: evaluation,
+      ranks: try keptRanks(of: partner, periods: view.periods))
+  }
+
+  /// A partner's kept rank at each of `periods` (nil where not evaluated).
+  func keptRanks(of partner: Partner, periods: [Period]) throws -> [Int?] {
+    try located {
+      try queue.read { db in
+        var rank: [Int: Int] = [:]
+        for row in try Row.fetchAll(
+          db, sql: "SELECT period, rank FROM partner_scores WHERE partner_id = ?", arguments: [partner.id])
+        {
+          rank[row[0]] = row[1]
+        }
+        return periods.map { rank[$0.ordinal] }
+      }
+    }
+  }
+}
+
 extension PartnerStore {
   /// The leaderboard at `period` from the kept scores, in rank order (ties by
   /// name in code-point order, then id), the partners that pass `filter`, at

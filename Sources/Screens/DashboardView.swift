@@ -21,7 +21,9 @@ public enum DashboardView {
       case .leaderboard:
         LeaderboardScreen(page: s.leaderboardPage, theme: theme).render(
           in: body, buffer: &buffer, glyphs: glyphs)
-      case .partner: PartnerScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .partner:
+        PartnerScreen(model: s.detail?.model, scroll: s.detailScroll, theme: theme).render(
+          in: body, buffer: &buffer, glyphs: glyphs)
       case .overview: OverviewScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .changes: ChangesScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
@@ -55,6 +57,31 @@ public enum DashboardView {
       "\(buffer.width)x\(buffer.height): partnerboard needs \(DashboardState.minimumWidth)x\(DashboardState.minimumHeight)",
       "Enlarge the window, or press q to quit",
     ]).render(in: buffer.area, buffer: &buffer, glyphs: glyphs)
+  }
+
+  static let partnerHints: [StatusBar.Hint] = [
+    .init("Esc", "back"), .init("↑↓", "scroll"), .init("[ ]", "period"), .init("e", "export"),
+    .init("?", "help"), .init("q", "quit"),
+  ]
+
+  /// The partner screen of one partner read on its own from the kept scores
+  /// (`render partner`): the same cells as `render(state)` showing that
+  /// partner, without scoring every partner first.
+  public static func render(
+    partner model: PartnerDetailModel, width: Int, height: Int, theme: Theme = Theme(), glyphs: Glyphs
+  ) -> CellBuffer {
+    var buffer = CellBuffer(width: max(0, width), height: max(0, height))
+    guard width > 0 && height > 0 else { return buffer }
+    guard width >= DashboardState.minimumWidth && height >= DashboardState.minimumHeight else {
+      tooSmall(&buffer, glyphs: glyphs)
+      return buffer
+    }
+    PartnerScreen(model: model, scroll: 0, theme: theme).render(
+      in: Rect(x: 0, y: 0, width: width, height: height - 1), buffer: &buffer, glyphs: glyphs)
+    StatusBar(hints: partnerHints, message: "").render(
+      in: Rect(x: 0, y: height - 1, width: width, height: 1), buffer: &buffer, glyphs: glyphs)
+    if !glyphs.isUnicode { ASCIIFallback.apply(to: &buffer) }
+    return buffer
   }
 
   /// The first frame's status line while the whole scorebook loads.
@@ -130,12 +157,7 @@ public enum DashboardView {
     } else {
       switch s.screen {
       case .leaderboard: hints = leaderboardHints
-      case .partner:
-        hints = [
-          .init("Esc", "back"), .init("↑↓", "scroll"), .init("[ ]", "period"), .init("e", "export"),
-          .init("?", "help"),
-          .init("q", "quit"),
-        ]
+      case .partner: hints = partnerHints
       case .overview:
         hints = [
           .init("↑↓", "scroll"), .init("Tab", "changes"), .init("[ ]", "period"), .init("?", "help"),

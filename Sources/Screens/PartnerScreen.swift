@@ -6,11 +6,13 @@ import TerminalUI
 /// Screen 2: one partner: tier card, what it takes, KPI table, trends,
 /// score and rank history, agreements. Drawn on a tall page, scrolled.
 struct PartnerScreen: Widget {
-  let state: DashboardState
+  let model: PartnerDetailModel?
+  /// The page's first line shown.
+  let scroll: Int
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    guard let model = state.detail?.model else {
+    guard let model else {
       CenteredMessage("No partner selected: Esc goes back").render(in: rect, buffer: &buffer, glyphs: glyphs)
       return
     }
@@ -20,10 +22,10 @@ struct PartnerScreen: Widget {
     let bound =
       4 + (k + 14) * 2 + k + 3 + 2 * k + 10 + ((k + perRow - 1) / perRow) * 8 + model.payouts.count + 7
     var page = CellBuffer(width: rect.width, height: bound)
-    let height = PartnerPage(model: model, theme: theme, tiers: state.book.program.tiers).draw(
+    let height = PartnerPage(model: model, theme: theme, tiers: model.program.tiers).draw(
       into: &page, width: rect.width, glyphs: glyphs)
     let maxScroll = max(0, height - rect.height)
-    let scroll = min(state.detailScroll, maxScroll)
+    let scroll = min(self.scroll, maxScroll)
     buffer.copy(
       from: page, rect: Rect(x: 0, y: scroll, width: rect.width, height: min(rect.height, height - scroll)),
       toX: rect.x, y: rect.y)

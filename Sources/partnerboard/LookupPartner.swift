@@ -40,35 +40,33 @@ enum LookupPartner {
     )
   }
 
+  /// The partner `query` names, read on its own; nil when the store has no
+  /// current kept scores (an older store not yet rescored): score everyone.
+  /// An exact id is one indexed lookup; otherwise the kept search keys
+  /// narrow the partners and the search decides.
+  static func alone(_ query: String, period: PeriodOption, store s: PartnerStore) throws -> PartnerAlone? {
+    guard let view = try s.keptView() else { return nil }
+    let t = try period.index(in: view.periods)
+    let partner: Partner
+    if let exact = try s.partner(id: TextKeys.id(query)) {
+      partner = exact
+    } else {
+      let candidates = try s.partners(searching: PartnerSearch(query).key)
+      partner = candidates[try find(query, among: candidates)]
+    }
+    return try s.alone(partner, view: view, period: t)
+  }
+
   /// One partner's evaluation for `tier` and `explain`. With current kept
-  /// scores it reads that partner's rows only (an exact id is one indexed
-  /// lookup); otherwise, or for an older store, it scores everyone.
+  /// scores it reads that partner's rows only; otherwise, or for an older
+  /// store, it scores everyone.
   static func evaluate(_ query: String, period: PeriodOption, store: StoreOptions) throws -> (
     PartnerEvaluation, Program
   ) {
     let s = try store.open()
-    if let view = try s.keptView() {
-      let t = try period.index(in: view.periods)
-      let partner: Partner
-      if let exact = try s.partner(id: TextKeys.id(query)) {
-        partner = exact
-      } else {
-        // The kept search keys narrow the partners; the search decides.
-        let candidates = try s.partners(searching: PartnerSearch(query).key)
-        partner = candidates[try find(query, among: candidates)]
-      }
-      let one = try s.scorebook(of: partner, view: view)
-      let e = try evaluation(0, t, in: one)
-      guard let place = try s.placement(of: partner, at: view.periods[t]) else {
-        throw CLIError(
-          "\(partner.name) (\(partner.id)) has no kept score for \(view.periods[t]): run `partnerboard import` again"
-        )
-      }
-      return (
-        e.placed(
-          rank: place.rank, segmentRank: place.segmentRank, movement: place.movement,
-          rankedCount: place.rankedCount, segmentCount: place.segmentCount), view.program
-      )
+    if let one = try alone(query, period: period, store: s) {
+      if let e = one.evaluation { return (e, one.book.program) }
+      _ = try evaluation(0, one.period, in: one.book)  // throws why there is none
     }
     let book = Scorebook(try s.loadDataset())
     let t = try period.index(in: book)

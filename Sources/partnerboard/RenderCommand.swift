@@ -66,6 +66,17 @@ struct RenderCommand: ParsableCommand {
         Output.out(TextBackend.render(buffer))
         return
       }
+      if screen == .partner, let partner,
+        let one = try LookupPartner.alone(partner, period: period, store: opened)
+      {
+        // The partner read on its own draws the same cells as in the whole scorebook.
+        let model = PartnerDetailModel(
+          book: one.book, partner: 0, period: one.period, evaluation: one.evaluation, ranks: one.ranks)
+        let buffer = DashboardView.render(
+          partner: model, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale())
+        Output.out(TextBackend.render(buffer))
+        return
+      }
       let book = try store.scorebook(of: opened)
       let t = try period.index(in: book)
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])

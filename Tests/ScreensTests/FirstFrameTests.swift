@@ -73,3 +73,34 @@ import Testing
     try expectFirstFramesEqualFullFrames(store, sizes: [(80, 24), (120, 40), (220, 60)])
   }
 }
+
+/// `render partner` reads the partner on its own through the kept scores:
+/// the same cells as the partner screen of the whole scorebook, for every
+/// sample partner (grace at the top tier, blocked, no data, late joiners).
+@Suite struct PartnerAloneFrameTests {
+  @Test func everySamplePartnerAloneIsTheFullPartnerScreen() throws {
+    let store = try FirstFrameTests.store(
+      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+    let book = Scorebook(try store.loadDataset())
+    let view = try #require(try store.keptView())
+    #expect(view.periods == book.periods)
+    let last = book.periods.count - 1
+    for p in book.partners.indices {
+      // Every period for the partners in unusual states, the latest for the others.
+      let unusual = book.firstPeriod[p] != 0 || book.grace(p, last) > 0 || book.blocked(p, last) != nil
+      for t in unusual ? Array(book.periods.indices) : [last] {
+        let one = try store.alone(book.partners[p], view: view, period: t)
+        let model = PartnerDetailModel(
+          book: one.book, partner: 0, period: t, evaluation: one.evaluation, ranks: one.ranks)
+        for (w, h) in [(80, 24), (160, 48)] {
+          var state = DashboardState(book: book, period: t, width: w, height: h)
+          Update.apply(.command(.openPartner(p)), to: &state)
+          let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
+          let alone = TextBackend.render(
+            DashboardView.render(partner: model, width: w, height: h, glyphs: .unicode))
+          #expect(alone == full, "\(book.partners[p].id) \(book.periods[t]) \(w)x\(h)")
+        }
+      }
+    }
+  }
+}

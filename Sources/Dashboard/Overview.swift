@@ -37,67 +37,36 @@ public struct OverviewModel: Sendable {
   public let segments: [SegmentSummary]
   public let risers: [Mover]
   public let fallers: [Mover]
+  /// Partners at risk, and the first `OverviewFacts.risksListed` of them.
+  public let atRiskCount: Int
   public let atRisk: [Risk]
 
-  public init(book: Scorebook, period t: Int, moversShown: Int = 5) {
-    let program = book.program
-    self.program = program
-    period = book.periods[t]
-    let ids = book.order[t]
-    evaluated = ids.count
-    var counts = [Int](repeating: 0, count: program.tiers.count)
-    var matrix = [[Int]](
-      repeating: [Int](repeating: 0, count: program.tiers.count), count: program.tiers.count)
-    var newcomers = [Int](repeating: 0, count: program.tiers.count)
-    var movers: [Mover] = []
-    var risks: [Risk] = []
-    for p in ids {
-      let tier = book.tier(p, t)!
-      counts[tier] += 1
-      if t > 0, let before = book.tier(p, t - 1) {
-        matrix[before][tier] += 1
-      } else {
-        newcomers[tier] += 1
-      }
-      if let m = book.movement(p, t), m != 0 {
-        movers.append(Mover(partner: book.partners[p], movement: m, score: book.score(p, t)!))
-      }
-      let outlook = book.outlook(p, t)!
-      if outlook.atRisk {
-        let reason = ChangeText.risk(
-          grace: book.grace(p, t), projection: outlook.projection, tier: program.tiers[tier], program: program
-        )
-        risks.append(
-          Risk(
-            partner: book.partners[p], tier: program.tiers[tier].name, score: book.score(p, t)!,
-            reason: reason))
-      }
-    }
-    tierCounts = counts
-    transitions = matrix
-    newByTier = newcomers
-    hasPrevious = t > 0
-    risers = Array(movers.filter { $0.movement > 0 }.sorted { $0.movement > $1.movement }.prefix(moversShown))
-    fallers = Array(
-      movers.filter { $0.movement < 0 }.sorted { $0.movement < $1.movement }.prefix(moversShown))
-    atRisk = risks
-    segments = program.segments.map { segment in
-      let members = ids.filter { book.partners[$0].segment == segment.id }
-      let scores = members.map { book.score($0, t)! }.sorted()
-      let weights = SegmentWeights(program: program, segment: segment.id)
-      let credit: [Double?] = program.kpis.indices.map { k in
-        guard weights.isApplicable(k), !members.isEmpty else { return nil }
-        var sum = 0.0
-        for p in members { sum += Attainment.credit(book.attainment(p, t, k)) }
-        return sum / Double(members.count)
-      }
-      return SegmentSummary(
-        segment: segment, partners: members.count,
-        meanScore: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
-        medianScore: Self.median(scores), kpiCredit: credit)
-    }
+  public init(book: Scorebook, period t: Int) {
+    self.init(facts: book.overviewFacts(period: t), program: book.program, period: book.periods[t], index: t)
   }
 
-  /// The median: the type-7 quantile at 0.5, as in the trends statistics.
-  static func median(_ sorted: [Double]) -> Double? { Quantile.type7(sorted, 0.5) }
+  /// From the numbers (the whole scorebook's, or those kept with the scores).
+  public init(facts f: OverviewFacts, program: Program, period: Period, index t: Int) {
+    self.program = program
+    self.period = period
+    evaluated = f.evaluated
+    tierCounts = f.tierCounts
+    transitions = f.transitions
+    newByTier = f.newByTier
+    hasPrevious = t > 0
+    risers = f.risers.map { Mover(partner: $0.partner, movement: $0.movement, score: $0.score) }
+    fallers = f.fallers.map { Mover(partner: $0.partner, movement: $0.movement, score: $0.score) }
+    atRiskCount = f.atRiskCount
+    atRisk = f.risks.map { r in
+      Risk(
+        partner: r.partner, tier: program.tiers[r.tier].name, score: r.score,
+        reason: ChangeText.risk(
+          grace: r.grace, projection: r.projection, tier: program.tiers[r.tier], program: program))
+    }
+    segments = zip(program.segments, f.segments).map { segment, s in
+      SegmentSummary(
+        segment: segment, partners: s.partners, meanScore: s.meanScore, medianScore: s.medianScore,
+        kpiCredit: s.kpiCredit)
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Scoring
 
@@ -98,6 +99,48 @@ extension PartnerStore {
           book: Scorebook(data, parallel: false), period: t, ranks: ranks, movements: movements,
           evaluated: evaluated, partnerCount: summary[0], tierCounts: tierCounts, longestName: summary[1],
           unscoredKPIs: unscored)
+      }
+    }
+  }
+}
+
+/// The overview's numbers at one period, as a rescore kept them.
+public struct KeptOverview: Sendable {
+  public let program: Program
+  public let periods: [Period]
+  /// The period shown (an index into `periods`).
+  public let period: Int
+  public let facts: OverviewFacts
+}
+
+extension PartnerStore {
+  /// The overview's numbers at the period `choose` picks among the store's,
+  /// read from one kept row; nil when the kept scores are not this engine's
+  /// or there are no metrics.
+  public func keptOverview(choose: ([Period]) throws -> Int) throws -> KeptOverview? {
+    try located {
+      try queue.read { db in
+        guard try KeptScores.isCurrent(db), let program = try program(db),
+          let range = try Row.fetchOne(
+            db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
+          let lo: Int = range[0], let hi: Int = range[1]
+        else { return nil }
+        let periods = (lo...hi).map(Period.init(ordinal:))
+        let t = try choose(periods)
+        guard
+          let json = try String.fetchOne(
+            db, sql: "SELECT facts FROM kept_overview WHERE period = ?", arguments: [periods[t].ordinal])
+        else { return nil }
+        let facts: OverviewFacts
+        do {
+          facts = try JSONDecoder().decode(OverviewFacts.self, from: Data(json.utf8))
+        } catch {
+          throw StoreError.corrupt(path, "the kept overview of \(periods[t]) does not read back: \(error)")
+        }
+        guard facts.fits(program) else {
+          throw StoreError.corrupt(path, "the kept overview of \(periods[t]) is not this program's")
+        }
+        return KeptOverview(program: program, periods: periods, period: t, facts: facts)
       }
     }
   }

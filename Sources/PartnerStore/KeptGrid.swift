@@ -25,8 +25,17 @@ struct KeptGrid {
   var flags: [UInt8]
   /// Every KPI id the observations hold (scored or not).
   var kpiNames: [String] = []
+  /// Per (period, program segment, KPI), index (t * S + s) * K + k: the sum
+  /// of Attainment.credit over the segment's partners evaluated then, added
+  /// in partner order as the slices come (what the overview's means need).
+  var creditSums: [Double]
+  let segmentCount: Int
+  let kpiCount: Int
 
-  init(partners P: Int, periods T: Int) {
+  init(partners P: Int, periods T: Int, segments S: Int = 0, kpis K: Int = 0) {
+    segmentCount = S
+    kpiCount = K
+    creditSums = [Double](repeating: 0, count: T * S * K)
     first = [Int](repeating: -1, count: P)
     score = [Double](repeating: 0, count: P * T)
     slope = [Double](repeating: .nan, count: P * T)
@@ -45,7 +54,7 @@ struct KeptGrid {
     let sliceSize = max(1, sliceSize)
     let P = partners.count
     let T = periods.count
-    let grid = KeptGrid(partners: P, periods: T)
+    let grid = KeptGrid(partners: P, periods: T, segments: program.segments.count, kpis: program.kpis.count)
     var byPartner: [String: [Adjustment]] = [:]
     for a in try store.adjustments(db) { byPartner[a.partnerID, default: []].append(a) }
     let adjustments = byPartner
@@ -122,11 +131,21 @@ struct KeptGrid {
     data.periodRange = periods.first!...periods.last!
     let book = Scorebook(data, parallel: false)
     let T = periods.count
+    let S = segmentCount
+    let K = kpiCount
+    let segmentIndex = Dictionary(
+      program.segments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (p, g) in slice.enumerated() {
       let f = book.firstPeriod[p]
       first[g] = f
       guard f >= 0 else { continue }
+      let segment = segmentIndex[members[p].segment]
       for t in f..<T {
+        if let segment {
+          for k in 0..<K {
+            creditSums[(t * S + segment) * K + k] += Attainment.credit(book.attainment(p, t, k))
+          }
+        }
         let i = g * T + t
         score[i] = book.score(p, t)!
         qualified[i] = Int32(book.qualifiedTier(p, t)!)
@@ -139,5 +158,33 @@ struct KeptGrid {
           | (book.blocked(p, t) != nil ? Self.blocked : 0)
       }
     }
+  }
+}
+
+/// The kept grid with its ranks, read as the overview reads a scorebook.
+struct KeptStandings: PartnerStandings {
+  let grid: KeptGrid
+  let ranks: [Int]
+  let T: Int
+
+  func isEvaluated(_ p: Int, _ t: Int) -> Bool { grid.first[p] >= 0 && grid.first[p] <= t }
+  func score(_ p: Int, _ t: Int) -> Double? { isEvaluated(p, t) ? grid.score[p * T + t] : nil }
+  func tier(_ p: Int, _ t: Int) -> Int? { isEvaluated(p, t) ? Int(grid.tier[p * T + t]) : nil }
+  func movement(_ p: Int, _ t: Int) -> Int? {
+    guard isEvaluated(p, t), t > 0, isEvaluated(p, t - 1) else { return nil }
+    return ranks[p * T + t - 1] - ranks[p * T + t]
+  }
+  func grace(_ p: Int, _ t: Int) -> Int { isEvaluated(p, t) ? Int(grid.grace[p * T + t]) : 0 }
+  func slope(_ p: Int, _ t: Int) -> Double? {
+    guard isEvaluated(p, t) else { return nil }
+    let s = grid.slope[p * T + t]
+    return s.isNaN ? nil : s
+  }
+
+  /// The per-segment, per-KPI credit sums of period `t`.
+  func creditSums(_ t: Int) -> [[Double]] {
+    let S = grid.segmentCount
+    let K = grid.kpiCount
+    return (0..<S).map { s in (0..<K).map { k in grid.creditSums[(t * S + s) * K + k] } }
   }
 }

@@ -19,6 +19,7 @@ import TextLayout
 ///     period_tiers(period, tier, partners)           -- partners per tier
 ///     kept_summary(partners, longest_name)           -- for the first frame's layout
 ///     unscored_kpis(kpi)                             -- KPI ids in metrics, not in the program
+///     kept_overview(period, facts)                   -- the overview's numbers, JSON
 ///     score_stamp(engine)                            -- which engine wrote them
 ///
 /// `period` is the quarter as `year * 4 + quarter - 1` (as in `observations`);
@@ -26,7 +27,7 @@ import TextLayout
 public enum KeptScores {
   /// Bumped whenever a rule of the engine changes: a store stamped with an
   /// older number is rescored once (by the next command that may write).
-  public static let engineVersion = 4
+  public static let engineVersion = 5
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -79,7 +80,7 @@ public enum KeptScores {
     guard let program, let lo = range?.lowerBound, let hi = range?.upperBound else {
       for table in [
         "partner_scores", "partner_ranks", "period_counts", "period_tiers", "kept_summary", "unscored_kpis",
-        "score_stamp",
+        "kept_overview", "score_stamp",
       ] {
         try db.execute(sql: "DELETE FROM \(table)")
       }
@@ -107,7 +108,7 @@ public enum KeptScores {
     }
     if start == 0 { try writeSearchKeys(db, partners) }
     try Timings.measure("rescore: delete the rows replaced") {
-      for table in ["partner_scores", "partner_ranks", "period_counts", "period_tiers"] {
+      for table in ["partner_scores", "partner_ranks", "period_counts", "period_tiers", "kept_overview"] {
         if start == 0 {
           try db.execute(sql: "DELETE FROM \(table)")  // SQLite empties a whole table at once
         } else if table == "partner_scores" {
@@ -196,6 +197,17 @@ public enum KeptScores {
       }
     }
     try writeSummary(db, partners: partners, program: program, kpisSeen: grid.kpiNames)
+    let standings = KeptStandings(grid: grid, ranks: ranked.ranks, T: T)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    for t in start..<T {
+      let facts = OverviewFacts(
+        standings, program: program, partners: partners, period: t, order: ranked.order[t],
+        creditSums: standings.creditSums(t))
+      try db.execute(
+        sql: "INSERT INTO kept_overview VALUES (?, ?)",
+        arguments: [lo + t, String(decoding: try encoder.encode(facts), as: UTF8.self)])
+    }
     try db.execute(sql: "INSERT INTO score_stamp VALUES (1, ?)", arguments: [engineVersion])
     progress?(2 * partners.count, 2 * partners.count)
     return Rescored(from: start == 0 ? nil : Period(ordinal: lo + start), quarters: T - start, periods: T)
@@ -242,6 +254,12 @@ public enum KeptScores {
         );
         CREATE TABLE unscored_kpis (kpi TEXT PRIMARY KEY) WITHOUT ROWID;
         """)
+  }
+
+  /// Migration v7 (engine 5): the overview's numbers per period
+  /// (`OverviewFacts` as JSON), so that its first frame reads one row.
+  static func addOverview(_ db: Database) throws {
+    try db.execute(sql: "CREATE TABLE kept_overview (period INTEGER PRIMARY KEY, facts TEXT NOT NULL)")
   }
 
   /// The store-wide facts of the first frame, written again by every rescore.

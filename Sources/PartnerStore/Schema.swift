@@ -58,6 +58,7 @@ enum Schema {
     m.registerMigration("v4 rank order") { db in try KeptScores.addRankOrder(db) }
     m.registerMigration("v5 search keys") { db in try KeptScores.addSearchKeys(db) }
     m.registerMigration("v6 first frame") { db in try KeptScores.addFirstFrame(db) }
+    m.registerMigration("v7 overview") { db in try KeptScores.addOverview(db) }
     return m
   }
 }

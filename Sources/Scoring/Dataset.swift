@@ -26,7 +26,7 @@ public struct Dataset: Sendable {
   }
 }
 
-public struct Partner: Sendable, Equatable {
+public struct Partner: Sendable, Equatable, Codable {
   public var id: String
   public var name: String
   public var segment: String

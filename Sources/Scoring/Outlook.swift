@@ -6,17 +6,38 @@ public struct Outlook: Sendable, Equatable {
   public let atRisk: Bool
   /// Projected to reach the next tier's min_score.
   public let rising: Bool
-}
 
-extension Scorebook {
-  public func outlook(_ p: Int, _ t: Int) -> Outlook? {
-    guard let score = score(p, t), let tier = tier(p, t) else { return nil }
-    let tiers = program.tiers
-    let projection = slope(p, t).map { score + $0 }
-    var atRisk = grace(p, t) > 0
+  /// The outlook of a partner at `tier` (index into `tiers`) with this
+  /// score, slope and grace.
+  public init(score: Double, tier: Int, slope: Double?, grace: Int, tiers: [Tier]) {
+    let projection = slope.map { score + $0 }
+    var atRisk = grace > 0
     if tier > 0, let projection, projection < tiers[tier].minScore { atRisk = true }
     var rising = false
     if tier + 1 < tiers.count, let projection, projection >= tiers[tier + 1].minScore { rising = true }
-    return Outlook(projection: projection, atRisk: atRisk, rising: rising)
+    self.projection = projection
+    self.atRisk = atRisk
+    self.rising = rising
   }
+}
+
+/// A partner's standing at a period, as the whole scorebook and the
+/// rescore's kept grid both answer it (nil or 0: not evaluated then).
+public protocol PartnerStandings {
+  func score(_ p: Int, _ t: Int) -> Double?
+  func tier(_ p: Int, _ t: Int) -> Int?
+  func movement(_ p: Int, _ t: Int) -> Int?
+  func grace(_ p: Int, _ t: Int) -> Int
+  func slope(_ p: Int, _ t: Int) -> Double?
+}
+
+extension PartnerStandings {
+  public func outlook(_ p: Int, _ t: Int, tiers: [Tier]) -> Outlook? {
+    guard let score = score(p, t), let tier = tier(p, t) else { return nil }
+    return Outlook(score: score, tier: tier, slope: slope(p, t), grace: grace(p, t), tiers: tiers)
+  }
+}
+
+extension Scorebook: PartnerStandings {
+  public func outlook(_ p: Int, _ t: Int) -> Outlook? { outlook(p, t, tiers: program.tiers) }
 }

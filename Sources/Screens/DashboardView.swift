@@ -24,7 +24,9 @@ public enum DashboardView {
       case .partner:
         PartnerScreen(model: s.detail?.model, scroll: s.detailScroll, theme: theme).render(
           in: body, buffer: &buffer, glyphs: glyphs)
-      case .overview: OverviewScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .overview:
+        OverviewScreen(model: s.overview, scroll: s.overviewScroll, theme: theme).render(
+          in: body, buffer: &buffer, glyphs: glyphs)
       case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .changes: ChangesScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .payouts: PayoutsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
@@ -57,68 +59,6 @@ public enum DashboardView {
       "\(buffer.width)x\(buffer.height): partnerboard needs \(DashboardState.minimumWidth)x\(DashboardState.minimumHeight)",
       "Enlarge the window, or press q to quit",
     ]).render(in: buffer.area, buffer: &buffer, glyphs: glyphs)
-  }
-
-  static let partnerHints: [StatusBar.Hint] = [
-    .init("Esc", "back"), .init("↑↓", "scroll"), .init("[ ]", "period"), .init("e", "export"),
-    .init("?", "help"), .init("q", "quit"),
-  ]
-
-  /// The partner screen of one partner read on its own from the kept scores
-  /// (`render partner`): the same cells as `render(state)` showing that
-  /// partner, without scoring every partner first.
-  public static func render(
-    partner model: PartnerDetailModel, width: Int, height: Int, theme: Theme = Theme(), glyphs: Glyphs
-  ) -> CellBuffer {
-    var buffer = CellBuffer(width: max(0, width), height: max(0, height))
-    guard width > 0 && height > 0 else { return buffer }
-    guard width >= DashboardState.minimumWidth && height >= DashboardState.minimumHeight else {
-      tooSmall(&buffer, glyphs: glyphs)
-      return buffer
-    }
-    PartnerScreen(model: model, scroll: 0, theme: theme).render(
-      in: Rect(x: 0, y: 0, width: width, height: height - 1), buffer: &buffer, glyphs: glyphs)
-    StatusBar(hints: partnerHints, message: "").render(
-      in: Rect(x: 0, y: height - 1, width: width, height: 1), buffer: &buffer, glyphs: glyphs)
-    if !glyphs.isUnicode { ASCIIFallback.apply(to: &buffer) }
-    return buffer
-  }
-
-  /// The first frame's status line while the whole scorebook loads.
-  public static func loadingMessage(partners: Int) -> String {
-    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… keys wait until then"
-  }
-
-  static let leaderboardHints: [StatusBar.Hint] = [
-    .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("< > s", "sort"),
-    .init("f", "filter"), .init("c", "columns"),
-    .init("[ ]", "period"), .init("Tab", "overview"), .init("e", "export"), .init("?", "help"),
-    .init("q", "quit"),
-  ]
-
-  /// The leaderboard's first frame from an excerpt of the kept scores, drawn
-  /// while the whole scorebook loads: the same cells as `render(state)` of
-  /// that store at the same period and size, but for the status line when
-  /// `message` (what is loading) is given.
-  public static func render(
-    firstFrame excerpt: LeaderboardExcerpt, width: Int, height: Int, message: String? = nil,
-    theme: Theme = Theme(), glyphs: Glyphs
-  ) -> CellBuffer {
-    var buffer = CellBuffer(width: max(0, width), height: max(0, height))
-    guard width > 0 && height > 0 else { return buffer }
-    guard width >= DashboardState.minimumWidth && height >= DashboardState.minimumHeight else {
-      tooSmall(&buffer, glyphs: glyphs)
-      return buffer
-    }
-    let body = Rect(x: 0, y: 0, width: width, height: height - 1)
-    LeaderboardScreen(page: LeaderboardPage(excerpt: excerpt, width: width), theme: theme).render(
-      in: body, buffer: &buffer, glyphs: glyphs)
-    let bar =
-      message.map { StatusBar(hints: [.init("q", "quit")], message: $0) }
-      ?? StatusBar(hints: leaderboardHints, message: "")
-    bar.render(in: Rect(x: 0, y: height - 1, width: width, height: 1), buffer: &buffer, glyphs: glyphs)
-    if !glyphs.isUnicode { ASCIIFallback.apply(to: &buffer) }
-    return buffer
   }
 
   static func statusBar(_ s: DashboardState) -> StatusBar {
@@ -158,11 +98,7 @@ public enum DashboardView {
       switch s.screen {
       case .leaderboard: hints = leaderboardHints
       case .partner: hints = partnerHints
-      case .overview:
-        hints = [
-          .init("↑↓", "scroll"), .init("Tab", "changes"), .init("[ ]", "period"), .init("?", "help"),
-          .init("q", "quit"),
-        ]
+      case .overview: hints = overviewHints
       case .changes:
         hints = [
           .init("↑↓", "move"), .init("Enter", "open"), .init("{ }", "section"), .init("f", "filter"),

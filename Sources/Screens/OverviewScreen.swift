@@ -8,27 +8,28 @@ import TerminalUI
 /// Drawn on a page: two columns from 120 columns, one below, scrolled with
 /// ↑↓ PgUp PgDn where it does not fit.
 struct OverviewScreen: Widget {
-  let state: DashboardState
+  let model: OverviewModel?
+  /// The page's first line shown.
+  let scroll: Int
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    let book = state.book
-    guard let o = state.overview else {
+    guard let o = model else {
       CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
       return
     }
     _ = buffer.put(
       [
         StyledText(" Program overview ", style: theme.title), " ",
-        StyledText("\(book.program.name) · \(o.period) · \(o.evaluated) partners", style: theme.heading),
+        StyledText("\(o.program.name) · \(o.period) · \(o.evaluated) partners", style: theme.heading),
       ], x: rect.x, y: rect.y, maxWidth: rect.width)
 
-    let tiers = book.program.tiers.count
+    let tiers = o.program.tiers.count
     let bound =
       3 * (tiers + 4) + o.segments.count * 2 + o.risers.count + o.fallers.count
-      + min(o.atRisk.count, OverviewPanels.risksListed) + book.program.kpis.count + 26
+      + o.atRisk.count + o.program.kpis.count + 26
     var page = CellBuffer(width: rect.width, height: bound)
-    let panels = OverviewPanels(overview: o, book: book, theme: theme, glyphs: glyphs)
+    let panels = OverviewPanels(overview: o, theme: theme, glyphs: glyphs)
     let height: Int
     if rect.width >= 120 {
       let halves = Rect(x: 0, y: 0, width: rect.width, height: bound).columns(
@@ -53,7 +54,7 @@ struct OverviewScreen: Widget {
     }
     let window = rect.height - 2
     let maxScroll = max(0, height - window)
-    let scroll = min(state.overviewScroll, maxScroll)
+    let scroll = min(self.scroll, maxScroll)
     buffer.copy(
       from: page,
       rect: Rect(x: 0, y: scroll, width: rect.width, height: max(0, min(window, height - scroll))),
@@ -71,11 +72,10 @@ struct OverviewScreen: Widget {
 /// The overview's panels; each draws at (x, y) and returns the next free row.
 struct OverviewPanels {
   let overview: OverviewModel
-  let book: Scorebook
   let theme: Theme
   let glyphs: Glyphs
 
-  var tierList: [Tier] { book.program.tiers }
+  var tierList: [Tier] { overview.program.tiers }
 
   private func heading(_ text: String, _ page: inout CellBuffer, x: Int, y: inout Int, width: Int) {
     _ = page.put([StyledText(text, style: theme.heading)], x: x, y: y, maxWidth: width)
@@ -186,15 +186,14 @@ struct OverviewPanels {
   }
 
   /// At-risk partners listed on the page; beyond, the Changes screen has them all.
-  static let risksListed = 100
 
   /// The at-risk partners with the reason (the page scrolls to them; past
   /// 100, the Changes screen lists the rest).
   func risks(_ page: inout CellBuffer, x: Int, y start: Int, width: Int) -> Int {
     var y = start
     let o = overview
-    heading("At risk (\(o.atRisk.count))", &page, x: x, y: &y, width: width)
-    for r in o.atRisk.prefix(Self.risksListed) {
+    heading("At risk (\(o.atRiskCount))", &page, x: x, y: &y, width: width)
+    for r in o.atRisk {
       _ = page.put(
         [
           StyledText(r.partner.name),
@@ -206,11 +205,11 @@ struct OverviewPanels {
       _ = page.put([StyledText("none", style: theme.muted)], x: x, y: y, maxWidth: width)
       y += 1
     }
-    if o.atRisk.count > Self.risksListed {
+    if o.atRiskCount > o.atRisk.count {
       _ = page.put(
         [
           StyledText(
-            "… \(o.atRisk.count - Self.risksListed) more: the Changes screen (5) lists them all",
+            "… \(o.atRiskCount - o.atRisk.count) more: the Changes screen (5) lists them all",
             style: theme.muted)
         ],
         x: x, y: y, maxWidth: width)
@@ -225,7 +224,7 @@ struct OverviewPanels {
     var y = start
     let o = overview
     heading("KPI attainment by segment (mean credit, %)", &page, x: x, y: &y, width: width)
-    let kpis = book.program.kpis
+    let kpis = overview.program.kpis
     let nameWidth = min(22, max(10, width - o.segments.count * 6))
     let cw = max(5, min(12, (width - nameWidth) / max(1, o.segments.count)))
     var head = TextWidthBridge.pad("", nameWidth)

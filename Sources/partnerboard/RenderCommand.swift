@@ -77,6 +77,17 @@ struct RenderCommand: ParsableCommand {
         Output.out(TextBackend.render(buffer))
         return
       }
+      if screen == .overview, let kept = try opened.keptOverview(choose: period.index(in:)) {
+        // The numbers a rescore kept draw the same cells as the whole scorebook's.
+        let model = OverviewModel(
+          facts: kept.facts, program: kept.program, period: kept.periods[kept.period], index: kept.period)
+        Output.out(
+          TextBackend.render(
+            DashboardView.render(
+              overview: model, width: parts[0], height: parts[1], theme: Theme(theme),
+              glyphs: Glyphs.forLocale())))
+        return
+      }
       let book = try store.scorebook(of: opened)
       let t = try period.index(in: book)
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])

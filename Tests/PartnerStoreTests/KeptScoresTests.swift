@@ -97,6 +97,11 @@ import Testing
       )
     }
     #expect(orders.0 == orders.1)
+    // The overview's kept numbers, to the last bit.
+    for t in book.periods.indices {
+      let kept = try #require(try store.keptOverview { _ in t })
+      #expect(kept.facts == book.overviewFacts(period: t), "\(book.periods[t])")
+    }
   }
 
   @Test func keptScoresFollowEveryImportAndUndo() throws {

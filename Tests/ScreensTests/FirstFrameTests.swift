@@ -37,6 +37,27 @@ import Testing
     }
   }
 
+  /// The overview drawn from the numbers a rescore kept (`render overview`)
+  /// is the overview of the whole scorebook, at every period.
+  @Test func keptOverviewsAreTheFullOverviews() throws {
+    let store = try Self.store(
+      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+    let book = Scorebook(try store.loadDataset())
+    for t in book.periods.indices {
+      let kept = try #require(try store.keptOverview { _ in t })
+      #expect(kept.facts == book.overviewFacts(period: t))
+      let model = OverviewModel(facts: kept.facts, program: kept.program, period: kept.periods[t], index: t)
+      for (w, h) in [(80, 24), (120, 40), (220, 60)] {
+        var state = DashboardState(book: book, period: t, width: w, height: h)
+        Update.apply(.command(.show(.overview)), to: &state)
+        let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
+        let first = TextBackend.render(
+          DashboardView.render(overview: model, width: w, height: h, glyphs: .unicode))
+        #expect(first == full, "\(book.periods[t]) at \(w)x\(h)")
+      }
+    }
+  }
+
   @Test func sampleDataFirstFramesAreTheFullFrames() throws {
     let store = try Self.store(
       SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })

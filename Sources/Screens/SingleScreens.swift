@@ -1,0 +1,79 @@
+import Dashboard
+import Presentation
+import Scoring
+import TerminalUI
+
+/// Screens drawn without a whole dashboard state: from what the store keeps
+/// (a screenful of the leaderboard, one partner read on its own, the
+/// overview's numbers), for first frames and `render`. Each draws the same
+/// cells as `render(state)` showing the same thing.
+extension DashboardView {
+  static let leaderboardHints: [StatusBar.Hint] = [
+    .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("< > s", "sort"),
+    .init("f", "filter"), .init("c", "columns"),
+    .init("[ ]", "period"), .init("Tab", "overview"), .init("e", "export"), .init("?", "help"),
+    .init("q", "quit"),
+  ]
+
+  static let partnerHints: [StatusBar.Hint] = [
+    .init("Esc", "back"), .init("↑↓", "scroll"), .init("[ ]", "period"), .init("e", "export"),
+    .init("?", "help"), .init("q", "quit"),
+  ]
+
+  static let overviewHints: [StatusBar.Hint] = [
+    .init("↑↓", "scroll"), .init("Tab", "changes"), .init("[ ]", "period"), .init("?", "help"),
+    .init("q", "quit"),
+  ]
+
+  /// The first frame's status line while the whole scorebook loads.
+  public static func loadingMessage(partners: Int) -> String {
+    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… keys wait until then"
+  }
+
+  /// The leaderboard's first frame from an excerpt of the kept scores; with
+  /// a `message` (what is loading) in place of the key hints.
+  public static func render(
+    firstFrame excerpt: LeaderboardExcerpt, width: Int, height: Int, message: String? = nil,
+    theme: Theme = Theme(), glyphs: Glyphs
+  ) -> CellBuffer {
+    single(
+      LeaderboardScreen(page: LeaderboardPage(excerpt: excerpt, width: width), theme: theme),
+      bar: message.map { StatusBar(hints: [.init("q", "quit")], message: $0) }
+        ?? StatusBar(hints: leaderboardHints, message: ""), width: width, height: height, glyphs: glyphs)
+  }
+
+  /// The partner screen of one partner read on its own (`render partner`).
+  public static func render(
+    partner model: PartnerDetailModel, width: Int, height: Int, theme: Theme = Theme(), glyphs: Glyphs
+  ) -> CellBuffer {
+    single(
+      PartnerScreen(model: model, scroll: 0, theme: theme), bar: StatusBar(hints: partnerHints, message: ""),
+      width: width, height: height, glyphs: glyphs)
+  }
+
+  /// The overview from the numbers kept with the scores (`render overview`).
+  public static func render(
+    overview model: OverviewModel, width: Int, height: Int, theme: Theme = Theme(), glyphs: Glyphs
+  ) -> CellBuffer {
+    single(
+      OverviewScreen(model: model, scroll: 0, theme: theme),
+      bar: StatusBar(hints: overviewHints, message: ""),
+      width: width, height: height, glyphs: glyphs)
+  }
+
+  /// One screen above a status line.
+  static func single(_ screen: some Widget, bar: StatusBar, width: Int, height: Int, glyphs: Glyphs)
+    -> CellBuffer
+  {
+    var buffer = CellBuffer(width: max(0, width), height: max(0, height))
+    guard width > 0 && height > 0 else { return buffer }
+    guard width >= DashboardState.minimumWidth && height >= DashboardState.minimumHeight else {
+      tooSmall(&buffer, glyphs: glyphs)
+      return buffer
+    }
+    screen.render(in: Rect(x: 0, y: 0, width: width, height: height - 1), buffer: &buffer, glyphs: glyphs)
+    bar.render(in: Rect(x: 0, y: height - 1, width: width, height: 1), buffer: &buffer, glyphs: glyphs)
+    if !glyphs.isUnicode { ASCIIFallback.apply(to: &buffer) }
+    return buffer
+  }
+}

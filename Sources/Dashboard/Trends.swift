@@ -47,11 +47,22 @@ public struct TrendsModel: Sendable {
   }
 
   init(book: Scorebook, period t: Int, filter: PartnerFilter, kpi k: Int, all: [[KPIStatistics]]) {
+    let movers = book.movers(kpi: k, period: t, filter: filter)
+    self.init(
+      program: book.program, period: t, filter: filter, kpi: k, all: all, improved: movers.improved,
+      fell: movers.fell)
+  }
+
+  /// From the statistics and movers (the whole scorebook's, or those kept
+  /// with the scores); a mover's `partner` is what `Enter` opens.
+  public init(
+    program: Program, period t: Int, filter: PartnerFilter, kpi k: Int, all: [[KPIStatistics]],
+    improved: [(partner: Int, change: Double)], fell: [(partner: Int, change: Double)]
+  ) {
     period = t
     self.filter = filter
     kpi = k
     self.all = all
-    let program = book.program
     var rows: [KPIRow] = []
     for indicator in [Indicator.leading, .lagging] {
       for (i, kpi) in program.kpis.enumerated() where kpi.indicator == indicator {
@@ -70,7 +81,8 @@ public struct TrendsModel: Sendable {
     self.rows = rows
     let kpi = program.kpis[k]
     target = filter.segment.flatMap { kpi.effectiveTarget(for: $0) } ?? kpi.effectiveTarget(for: "")
-    (improved, fell) = book.movers(kpi: k, period: t, filter: filter)
+    self.improved = improved
+    self.fell = fell
   }
 
   /// Movers as one list: improved first, then fell (the rows `Enter` opens).

@@ -145,3 +145,42 @@ extension PartnerStore {
     }
   }
 }
+
+extension PartnerStore {
+  /// The trends of every partner up to the period `choose` picks, with KPI
+  /// `kpi`'s movers, read from the kept rows; nil when the kept scores are
+  /// not this engine's or there are no metrics.
+  public func keptTrends(kpi k: Int, choose: ([Period]) throws -> Int) throws -> KeptTrends? {
+    try located {
+      try queue.read { db in
+        guard try KeptScores.isCurrent(db), let program = try program(db), program.kpis.indices.contains(k),
+          let range = try Row.fetchOne(
+            db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
+          let lo: Int = range[0], let hi: Int = range[1]
+        else { return nil }
+        let periods = (lo...hi).map(Period.init(ordinal:))
+        let t = try choose(periods)
+        var facts = [[KPITrendFacts?]](
+          repeating: [KPITrendFacts?](repeating: nil, count: t + 1), count: program.kpis.count)
+        let decoder = JSONDecoder()
+        for row in try Row.fetchAll(
+          db, sql: "SELECT period, kpi, facts FROM kept_trends WHERE period BETWEEN ? AND ?",
+          arguments: [lo, lo + t])
+        {
+          let u = (row[0] as Int) - lo
+          guard let i = program.kpiIndex(row[1]), (0...t).contains(u) else { continue }
+          let json: String = row[2]
+          guard let f = try? decoder.decode(KPITrendFacts.self, from: Data(json.utf8)),
+            f.statistics.kpi == i, f.statistics.period == u
+          else { throw StoreError.corrupt(path, "the kept trends of \(periods[u]) do not read back") }
+          facts[i][u] = f
+        }
+        let all = facts.map { $0.compactMap { $0?.statistics } }
+        guard all.allSatisfy({ $0.count == t + 1 }), let chosen = facts[k][t] else {
+          throw StoreError.corrupt(path, "the kept trends up to \(periods[t]) are incomplete")
+        }
+        return KeptTrends(program: program, periods: periods, period: t, all: all, chosen: chosen)
+      }
+    }
+  }
+}

@@ -31,11 +31,27 @@ struct KeptGrid {
   var creditSums: [Double]
   let segmentCount: Int
   let kpiCount: Int
+  /// Per (period, KPI), index t * K + k, what the trends statistics add up
+  /// over the partners evaluated then for whom the KPI applies: their
+  /// values, how many had none, how many met the target, the credits (in
+  /// partner order), and the biggest changes since the period before.
+  var trendValues: [[Double]]
+  var trendMissing: [Int]
+  var trendAtTarget: [Int]
+  var trendCredit: [Double]
+  var improved: [MoverCandidates]
+  var fell: [MoverCandidates]
 
   init(partners P: Int, periods T: Int, segments S: Int = 0, kpis K: Int = 0) {
     segmentCount = S
     kpiCount = K
     creditSums = [Double](repeating: 0, count: T * S * K)
+    trendValues = [[Double]](repeating: [], count: T * K)
+    trendMissing = [Int](repeating: 0, count: T * K)
+    trendAtTarget = [Int](repeating: 0, count: T * K)
+    trendCredit = [Double](repeating: 0, count: T * K)
+    improved = [MoverCandidates](repeating: MoverCandidates(count: KPITrendFacts.moversShown), count: T * K)
+    fell = improved
     first = [Int](repeating: -1, count: P)
     score = [Double](repeating: 0, count: P * T)
     slope = [Double](repeating: .nan, count: P * T)
@@ -146,6 +162,25 @@ struct KeptGrid {
             creditSums[(t * S + segment) * K + k] += Attainment.credit(book.attainment(p, t, k))
           }
         }
+        for k in 0..<K where book.isApplicable(p, k) {
+          let c = t * K + k
+          guard let v = book.value(p, t, k) else {
+            trendMissing[c] += 1
+            continue
+          }
+          trendValues[c].append(v)
+          let a = book.attainment(p, t, k)
+          if a >= 1 { trendAtTarget[c] += 1 }
+          trendCredit[c] += Attainment.credit(a)
+          if t > 0, let before = book.value(p, t - 1, k), v != before {
+            let change = (program.kpis[k].direction == .higher ? 1.0 : -1.0) * (v - before)
+            if change > 0 {
+              improved[c].add(partner: g, change: change)
+            } else {
+              fell[c].add(partner: g, change: change)
+            }
+          }
+        }
         let i = g * T + t
         score[i] = book.score(p, t)!
         qualified[i] = Int32(book.qualifiedTier(p, t)!)
@@ -179,6 +214,26 @@ struct KeptStandings: PartnerStandings {
     guard isEvaluated(p, t) else { return nil }
     let s = grid.slope[p * T + t]
     return s.isNaN ? nil : s
+  }
+
+  /// KPI `k` at period `t`, as the whole scorebook's `trendFacts` gives it;
+  /// `position[p]`: the partner's place in the period's rank order.
+  func trendFacts(kpi k: Int, period t: Int, partners: [Partner], position: [Int]) -> KPITrendFacts {
+    let c = t * grid.kpiCount + k
+    var values = grid.trendValues[c]
+    let n = values.count
+    let q = Quantile.type7(selecting: &values, [0.25, 0.5, 0.75])
+    let statistics = KPIStatistics(
+      kpi: k, period: t, n: n, missing: grid.trendMissing[c], p25: q[0], median: q[1], p75: q[2],
+      shareAtTarget: n > 0 ? Double(grid.trendAtTarget[c]) / Double(n) : nil,
+      meanCredit: n > 0 ? grid.trendCredit[c] / Double(n) : nil)
+    let place = { (p: Int) in position[p] }
+    return KPITrendFacts(
+      statistics: statistics,
+      improved: grid.improved[c].top(position: place).map {
+        .init(partner: partners[$0.partner], change: $0.change)
+      },
+      fell: grid.fell[c].top(position: place).map { .init(partner: partners[$0.partner], change: $0.change) })
   }
 
   /// The per-segment, per-KPI credit sums of period `t`.

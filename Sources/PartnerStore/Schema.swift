@@ -59,6 +59,7 @@ enum Schema {
     m.registerMigration("v5 search keys") { db in try KeptScores.addSearchKeys(db) }
     m.registerMigration("v6 first frame") { db in try KeptScores.addFirstFrame(db) }
     m.registerMigration("v7 overview") { db in try KeptScores.addOverview(db) }
+    m.registerMigration("v8 trends") { db in try KeptScores.addTrends(db) }
     return m
   }
 }

@@ -1,7 +1,7 @@
 /// Program-wide statistics of one KPI at one period (issue 6's definitions):
 /// over the aggregated values v(k, t) of the partners evaluated at t for whom
 /// the KPI is applicable; missing values are counted apart, never as zero.
-public struct KPIStatistics: Sendable, Equatable {
+public struct KPIStatistics: Sendable, Equatable, Codable {
   public let kpi: Int
   public let period: Int
   /// Partners with a value, and applicable partners without one.
@@ -15,6 +15,21 @@ public struct KPIStatistics: Sendable, Equatable {
   public let shareAtTarget: Double?
   /// Mean credit c = min(max(a, 0), 1) of the n.
   public let meanCredit: Double?
+
+  public init(
+    kpi: Int, period: Int, n: Int, missing: Int, p25: Double?, median: Double?, p75: Double?,
+    shareAtTarget: Double?, meanCredit: Double?
+  ) {
+    self.kpi = kpi
+    self.period = period
+    self.n = n
+    self.missing = missing
+    self.p25 = p25
+    self.median = median
+    self.p75 = p75
+    self.shareAtTarget = shareAtTarget
+    self.meanCredit = meanCredit
+  }
 }
 
 public enum Quantile {
@@ -94,7 +109,9 @@ extension Scorebook {
     var atTarget = 0
     var credit = 0.0
     let filtered = !filter.isEmpty
-    for p in order[t] where isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
+    // In partner order, as a rescore adds the credits slice by slice.
+    for p in partners.indices
+    where isEvaluated(p, t) && isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
       guard let v = value(p, t, k) else {
         missing += 1
         continue

@@ -27,7 +27,8 @@ public enum DashboardView {
       case .overview:
         OverviewScreen(model: s.overview, scroll: s.overviewScroll, theme: theme).render(
           in: body, buffer: &buffer, glyphs: glyphs)
-      case .trends: TrendsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .trends:
+        TrendsScreen(page: s.trendsPage, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .changes: ChangesScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .payouts: PayoutsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .fairness: FairnessScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
@@ -130,10 +131,7 @@ public enum DashboardView {
         hints =
           s.trendsFocusOnMovers
           ? [.init("↑↓", "mover"), .init("Enter", "open"), .init("Esc", "KPIs"), .init("q", "quit")]
-          : [
-            .init("↑↓", "KPI"), .init("m", "movers"), .init("f", "filter"), .init("[ ]", "period"),
-            .init("e", "export"), .init("Tab", "payouts"), .init("?", "help"), .init("q", "quit"),
-          ]
+          : trendsHints
       }
     }
     return StatusBar(hints: hints, message: s.message ?? "")

@@ -25,6 +25,11 @@ extension DashboardView {
     .init("q", "quit"),
   ]
 
+  static let trendsHints: [StatusBar.Hint] = [
+    .init("↑↓", "KPI"), .init("m", "movers"), .init("f", "filter"), .init("[ ]", "period"),
+    .init("e", "export"), .init("Tab", "payouts"), .init("?", "help"), .init("q", "quit"),
+  ]
+
   /// The first frame's status line while the whole scorebook loads.
   public static func loadingMessage(partners: Int) -> String {
     "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… keys wait until then"
@@ -59,6 +64,15 @@ extension DashboardView {
       OverviewScreen(model: model, scroll: 0, theme: theme),
       bar: StatusBar(hints: overviewHints, message: ""),
       width: width, height: height, glyphs: glyphs)
+  }
+
+  /// The trends screen from the statistics kept with the scores (`render trends`).
+  public static func render(
+    trends page: TrendsPage, width: Int, height: Int, theme: Theme = Theme(), glyphs: Glyphs
+  ) -> CellBuffer {
+    single(
+      TrendsScreen(page: page, theme: theme), bar: StatusBar(hints: trendsHints, message: ""), width: width,
+      height: height, glyphs: glyphs)
   }
 
   /// One screen above a status line.

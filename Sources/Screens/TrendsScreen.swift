@@ -7,16 +7,16 @@ import TerminalUI
 /// sparklines, the chosen KPI's median and interquartile band against its
 /// target (and the selected partner's own line), a table per quarter, movers.
 struct TrendsScreen: Widget {
-  let state: DashboardState
+  let page: TrendsPage?
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    let book = state.book
-    guard let model = state.trends else {
+    guard let page else {
       CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
       return
     }
-    let program = book.program
+    let model = page.model
+    let program = page.program
     let kpi = program.kpis[model.kpi]
     var filters: [String] = []
     if let v = model.filter.segment { filters.append("segment \(v)") }
@@ -25,7 +25,7 @@ struct TrendsScreen: Widget {
     _ = buffer.put(
       [
         StyledText(" KPI trends ", style: theme.title), " ",
-        StyledText("\(program.name) · up to \(book.periods[model.period])", style: theme.heading),
+        StyledText("\(program.name) · up to \(page.periods[model.period])", style: theme.heading),
         StyledText(
           filters.isEmpty ? "  all partners" : "  " + filters.joined(separator: ", "), style: theme.muted),
       ], x: rect.x, y: rect.y, maxWidth: rect.width)
@@ -61,7 +61,7 @@ struct TrendsScreen: Widget {
         : StyledText(" " + change.text, style: Format.style(change.trend, theme))
       let nameWidth = max(4, left.width - 13)
       let style =
-        chosen && !state.trendsFocusOnMovers ? Style(reverse: true) : chosen ? theme.heading : .plain
+        chosen && !page.focusOnMovers ? Style(reverse: true) : chosen ? theme.heading : .plain
       _ = buffer.put(
         [
           StyledText(chosen ? String(glyphs.marker) : " ", style: style),
@@ -85,14 +85,14 @@ struct TrendsScreen: Widget {
     }
     // Where not all fit, the list scrolls with the selected mover.
     let room = max(1, left.maxY - y)
-    let first = max(0, min(state.trendsFocusOnMovers ? state.trendsMover - room + 1 : 0, movers.count - room))
+    let first = max(0, min(page.focusOnMovers ? page.mover - room + 1 : 0, movers.count - room))
     for (i, m) in movers.enumerated() where i >= first && y < left.maxY {
-      let selected = state.trendsFocusOnMovers && i == state.trendsMover
+      let selected = page.focusOnMovers && i == page.mover
       let change = NumberFormat.difference(abs(m.change), unit: kpi.unit, currency: program.currency)
       let sign =
         m.change > 0 ? StyledText(up + " ", style: theme.good) : StyledText(down + " ", style: theme.bad)
       let name = TextWidthBridge.pad(
-        book.partners[m.partner].name, max(4, left.width - TextWidthBridge.of(change) - 4))
+        page.moverNames[i], max(4, left.width - TextWidthBridge.of(change) - 4))
       _ = buffer.put(
         [
           StyledText(selected ? String(glyphs.marker) : " ", style: selected ? Style(reverse: true) : .plain),
@@ -112,11 +112,11 @@ struct TrendsScreen: Widget {
     if let target = model.target {
       caption.append(StyledText(" · target \(Format.value(target, kpi, program))", style: theme.warn))
     }
-    let partner = state.selectedPartner
+    let partner = page.partner
     if let p = partner {
       caption.append(
         StyledText(
-          " · \(glyphs.isUnicode ? "⠒⠒" : "**") \(book.partners[p].name) (\(glyphs.arrowUp)\(glyphs.arrowDown) off the scale)",
+          " · \(glyphs.isUnicode ? "⠒⠒" : "**") \(p.name) (\(glyphs.arrowUp)\(glyphs.arrowDown) off the scale)",
           style: theme.good))
     }
     // Up to three lines where one does not hold it: the target and the partner's name are not cut.
@@ -131,7 +131,7 @@ struct TrendsScreen: Widget {
     if let p = partner {
       series.append(
         LineChart.Series(
-          "partner", values: (0...model.period).map { book.value(p, $0, model.kpi) }, style: theme.good))
+          "partner", values: p.values, style: theme.good))
     }
     var chart = LineChart(series: series, target: model.target, targetStyle: theme.warn)
     chart.band = .init(lower: quarters.map(\.p25), upper: quarters.map(\.p75), style: theme.muted)
@@ -162,7 +162,7 @@ struct TrendsScreen: Widget {
         guard let x else { return "—" }
         return StyledText(narrow ? LineChart.compact(x) : Format.value(x, kpi, program))
       }
-      var cells: [StyledText] = [StyledText(book.periods[s.period].description), StyledText(String(s.n))]
+      var cells: [StyledText] = [StyledText(page.periods[s.period].description), StyledText(String(s.n))]
       if !narrow { cells.append(StyledText(String(s.missing))) }
       cells += [
         v(s.p25), v(s.median), v(s.p75),

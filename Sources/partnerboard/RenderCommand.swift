@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import PartnerStore
 import Platform
 import ProgramFiles
 import Scoring
@@ -48,6 +49,22 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Filter to one segment id (leaderboard, changes, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
+  /// The trends screen from the kept statistics, with the leaderboard's
+  /// first partner's own line (what the dashboard selects first); nil when
+  /// the store keeps none of this engine.
+  func keptTrends(_ opened: PartnerStore) throws -> TrendsPage? {
+    guard let view = try opened.keptView() else { return nil }
+    var k = 0
+    if let kpi {
+      guard let i = view.program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }
+      k = i
+    }
+    guard let kept = try opened.keptTrends(kpi: k, choose: period.index(in:)),
+      let first = try opened.leaderboardExcerpt(rows: 1, choose: { _ in kept.period })
+    else { return nil }
+    return TrendsPage(kept: kept, kpi: k, first: first)
+  }
+
   func run() throws {
     try reportingErrors {
       let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
@@ -86,6 +103,16 @@ struct RenderCommand: ParsableCommand {
             DashboardView.render(
               overview: model, width: parts[0], height: parts[1], theme: Theme(theme),
               glyphs: Glyphs.forLocale())))
+        return
+      }
+      if screen == .trends, segment == nil,
+        let page = try Timings.measure("kept trends", { try keptTrends(opened) })
+      {
+        Output.out(
+          TextBackend.render(
+            DashboardView.render(
+              trends: page, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale()
+            )))
         return
       }
       let book = try store.scorebook(of: opened)

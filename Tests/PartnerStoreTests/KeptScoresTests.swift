@@ -101,6 +101,12 @@ import Testing
     for t in book.periods.indices {
       let kept = try #require(try store.keptOverview { _ in t })
       #expect(kept.facts == book.overviewFacts(period: t), "\(book.periods[t])")
+      // Each KPI's statistics and movers, to the last bit.
+      for k in book.program.kpis.indices {
+        let trends = try #require(try store.keptTrends(kpi: k) { _ in t })
+        #expect(trends.chosen == book.trendFacts(kpi: k, period: t), "\(book.periods[t]) KPI \(k)")
+        #expect(trends.all[k] == (0...t).map { book.statistics(kpi: k, period: $0) })
+      }
     }
   }
 

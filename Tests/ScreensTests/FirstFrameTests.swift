@@ -58,6 +58,31 @@ import Testing
     }
   }
 
+  /// The trends screen drawn from the statistics a rescore kept (`render
+  /// trends`) is the trends screen of the whole scorebook: every period,
+  /// every KPI at one size, the first KPI at three.
+  @Test func keptTrendsAreTheFullTrends() throws {
+    let store = try Self.store(
+      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+    let book = Scorebook(try store.loadDataset())
+    for t in book.periods.indices {
+      for k in book.program.kpis.indices {
+        let kept = try #require(try store.keptTrends(kpi: k) { _ in t })
+        let first = try #require(try store.leaderboardExcerpt(rows: 1) { _ in t })
+        let page = TrendsPage(kept: kept, kpi: k, first: first)
+        for (w, h) in k == 0 ? [(80, 24), (120, 40), (220, 60)] : [(120, 40)] {
+          var state = DashboardState(book: book, period: t, width: w, height: h)
+          Update.apply(.command(.chooseKPI(k)), to: &state)
+          Update.apply(.command(.show(.trends)), to: &state)
+          let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
+          let first = TextBackend.render(
+            DashboardView.render(trends: page, width: w, height: h, glyphs: .unicode))
+          #expect(first == full, "\(book.periods[t]) KPI \(k) at \(w)x\(h)")
+        }
+      }
+    }
+  }
+
   @Test func sampleDataFirstFramesAreTheFullFrames() throws {
     let store = try Self.store(
       SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })

@@ -1,0 +1,62 @@
+import Scoring
+
+/// What the trends screen draws, whichever source it comes from: the whole
+/// scorebook (`DashboardState.trendsPage`) or the statistics kept with the
+/// scores (`render trends`). Both draw the same cells.
+public struct TrendsPage: Sendable {
+  public let program: Program
+  public let periods: [Period]
+  public let model: TrendsModel
+  /// The names of `model.moverList`, in order.
+  public let moverNames: [String]
+  /// The partner whose own line is drawn (the leaderboard's selection): its
+  /// name and its values of the chosen KPI at periods 0...model.period.
+  public let partner: (name: String, values: [Double?])?
+  public let focusOnMovers: Bool
+  public let mover: Int
+
+  public init(
+    program: Program, periods: [Period], model: TrendsModel, moverNames: [String],
+    partner: (name: String, values: [Double?])?, focusOnMovers: Bool = false, mover: Int = 0
+  ) {
+    self.program = program
+    self.periods = periods
+    self.model = model
+    self.moverNames = moverNames
+    self.partner = partner
+    self.focusOnMovers = focusOnMovers
+    self.mover = mover
+  }
+}
+
+extension TrendsPage {
+  /// From the statistics kept with the scores (KPI `k` chosen, every
+  /// partner), with the own line of the leaderboard's first partner (the
+  /// first row of `first`), as the dashboard selects first.
+  public init(kept: KeptTrends, kpi k: Int, first: LeaderboardExcerpt) {
+    let improved = kept.chosen.improved
+    let fell = kept.chosen.fell
+    let model = TrendsModel(
+      program: kept.program, period: kept.period, filter: PartnerFilter(), kpi: k, all: kept.all,
+      improved: improved.enumerated().map { ($0.offset, $0.element.change) },
+      fell: fell.enumerated().map { (improved.count + $0.offset, $0.element.change) })
+    let t = kept.period
+    self.init(
+      program: kept.program, periods: kept.periods, model: model,
+      moverNames: (improved + fell).map(\.partner.name),
+      partner: first.book.partners.first.map { p in (p.name, (0...t).map { first.book.value(0, $0, k) }) })
+  }
+}
+
+extension DashboardState {
+  /// The trends screen as it draws; nil before its model is built.
+  public var trendsPage: TrendsPage? {
+    guard let model = trends else { return nil }
+    return TrendsPage(
+      program: book.program, periods: book.periods, model: model,
+      moverNames: model.moverList.map { book.partners[$0.partner].name },
+      partner: selectedPartner.map { p in
+        (book.partners[p].name, (0...model.period).map { book.value(p, $0, model.kpi) })
+      }, focusOnMovers: trendsFocusOnMovers, mover: trendsMover)
+  }
+}

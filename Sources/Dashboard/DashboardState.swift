@@ -213,7 +213,8 @@ public struct DashboardState: Sendable {
 
   /// Rows of the leaderboard table that fit on screen (header, table header
   /// and status bar take the rest).
-  public var tableHeight: Int { max(1, height - 4) }
+  public var tableHeight: Int { Self.tableHeight(height: height) }
+  static func tableHeight(height: Int) -> Int { max(1, height - 4) }
 
   public var selectedPartner: Int? {
     selected < leaderboard.count ? leaderboard.partners[selected] : nil
@@ -263,10 +264,18 @@ public struct DashboardState: Sendable {
   }
 
   mutating func moveSelection(to i: Int) {
-    selected = max(0, min(i, leaderboard.count - 1))
+    (selected, scroll) = Self.placed(
+      selected: i, scroll: scroll, count: leaderboard.count, visible: tableHeight)
+  }
+
+  /// Row `i` of `count` selected, the table scrolled as little as possible
+  /// from `scroll` to show it with `visible` rows on screen.
+  static func placed(selected i: Int, scroll: Int, count: Int, visible: Int) -> (selected: Int, scroll: Int) {
+    let selected = max(0, min(i, count - 1))
+    var scroll = scroll
     if selected < scroll { scroll = selected }
-    if selected >= scroll + tableHeight { scroll = selected - tableHeight + 1 }
-    scroll = max(0, min(scroll, max(0, leaderboard.count - tableHeight)))
+    if selected >= scroll + visible { scroll = selected - visible + 1 }
+    return (selected, max(0, min(scroll, max(0, count - visible))))
   }
 
   /// Builds the overview model once (it scans every partner).

@@ -54,22 +54,51 @@ public struct LeaderboardPage: Sendable {
     self.row = row
   }
 
-  /// The first frame of the leaderboard from an excerpt of the kept scores:
-  /// rank order, no filter, the default columns, the first row selected.
-  public init(excerpt e: LeaderboardExcerpt, width: Int) {
+  /// The leaderboard's first frame from an excerpt of the kept scores: rank
+  /// order, no filter, the default columns; `cursor` places the selection
+  /// (the excerpt must hold the rows from `cursor.scroll` that fit).
+  public init(excerpt e: LeaderboardExcerpt, width: Int, cursor: FirstFrameCursor? = nil) {
     let book = e.book
     let t = e.period
     let ranks = e.ranks
     let movements = e.movements
+    let offset = e.offset
     self.init(
       program: book.program, period: book.periods[t], evaluated: e.evaluated,
       withoutData: e.partnerCount - e.evaluated, tierCounts: e.tierCounts, unscoredKPIs: e.unscoredKPIs,
       order: LeaderboardOrder(), filter: LeaderboardFilter(), showing: e.evaluated, count: e.partnerCount,
-      columns: ColumnChoice(), width: width, longestName: e.longestName, selected: 0, scroll: 0,
-      columnCursor: 0
+      columns: ColumnChoice(), width: width, longestName: e.longestName, selected: cursor?.selected ?? 0,
+      scroll: cursor?.scroll ?? 0, columnCursor: 0
     ) { i in
-      LeaderboardModel.row(partner: i, book: book, period: t, rank: ranks[i], movement: movements[i])
+      let r = min(max(i - offset, 0), ranks.count - 1)
+      return LeaderboardModel.row(partner: r, book: book, period: t, rank: ranks[r], movement: movements[r])
     }
+  }
+}
+
+/// The selection on the leaderboard's first frame while the whole scorebook
+/// loads: the movement keys move it over the kept rows exactly as they move
+/// the leaderboard's (the keys are applied again once the scorebook is in,
+/// and land on the same row).
+public struct FirstFrameCursor: Equatable, Sendable {
+  public private(set) var selected = 0
+  public private(set) var scroll = 0
+  /// Rows listed (every partner: the first frame has no filter).
+  public let count: Int
+  public var height: Int
+
+  public init(count: Int, height: Int) {
+    self.count = count
+    self.height = height
+  }
+
+  /// Moves for a movement key (↑↓ j k PgUp PgDn g G Home End); false for
+  /// any other key, which the first frame cannot follow.
+  public mutating func apply(_ key: Key) -> Bool {
+    let visible = DashboardState.tableHeight(height: height)
+    guard let j = Update.listTarget(key, from: selected, count: count, page: visible) else { return false }
+    (selected, scroll) = DashboardState.placed(selected: j, scroll: scroll, count: count, visible: visible)
+    return true
   }
 }
 

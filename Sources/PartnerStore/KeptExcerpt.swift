@@ -3,13 +3,15 @@ import GRDB
 import Scoring
 
 extension PartnerStore {
-  /// The first `rows` rows of a period's leaderboard (rank order, then the
-  /// partners without data by name) from the kept scores, for a first frame
+  /// `rows` rows of a period's leaderboard from row `offset` (rank order,
+  /// then the partners without data by name) from the kept scores, for a first frame
   /// that reads a screenful instead of the whole store. `choose` picks the
   /// period among the store's (it may throw, as `--period` does). Nil when
   /// the kept scores are not this engine's or there are no metrics: the
   /// caller loads the whole scorebook instead.
-  public func leaderboardExcerpt(rows: Int, choose: ([Period]) throws -> Int) throws -> LeaderboardExcerpt? {
+  public func leaderboardExcerpt(rows: Int, from offset: Int = 0, choose: ([Period]) throws -> Int) throws
+    -> LeaderboardExcerpt?
+  {
     try located {
       try queue.read { db in
         guard try KeptScores.isCurrent(db), let program = try program(db),
@@ -52,8 +54,8 @@ extension PartnerStore {
               JOIN partner_scores s ON s.partner_id = r.partner_id AND s.period = r.period
               JOIN partners p ON p.id = r.partner_id
             WHERE r.period = ?
-            ORDER BY r.rank, p.name, p.id LIMIT ?
-            """, arguments: [ordinal, rows]
+            ORDER BY r.rank, p.name, p.id LIMIT ? OFFSET ?
+            """, arguments: [ordinal, rows, max(0, offset)]
           ) { r in
             partners.append(partner(r, from: 0))
             ranks.append(r.int(5))
@@ -61,7 +63,7 @@ extension PartnerStore {
           }
         }
         // Room left: the partners without data at the period, by name.
-        if partners.count < rows, partners.count == evaluated {
+        if partners.count < rows, max(0, offset) + partners.count >= evaluated {
           var missing: [Partner] = []
           try RawRows.each(
             db,
@@ -71,7 +73,8 @@ extension PartnerStore {
             """, arguments: [ordinal]
           ) { r in missing.append(partner(r, from: 0)) }
           missing.sort { Ranking.precedes((0, $0.name, $0.id), (0, $1.name, $1.id)) }
-          for p in missing.prefix(rows - partners.count) {
+          let skip = max(0, offset - evaluated)
+          for p in missing.dropFirst(skip).prefix(rows - partners.count) {
             partners.append(p)
             ranks.append(nil)
             movements.append(nil)
@@ -96,7 +99,8 @@ extension PartnerStore {
           observationTable: table)
         data.periodRange = periods.first!...periods.last!
         return LeaderboardExcerpt(
-          book: Scorebook(data, parallel: false), period: t, ranks: ranks, movements: movements,
+          book: Scorebook(data, parallel: false), period: t, offset: max(0, offset), ranks: ranks,
+          movements: movements,
           evaluated: evaluated, partnerCount: summary[0], tierCounts: tierCounts, longestName: summary[1],
           unscoredKPIs: unscored)
       }

@@ -1,4 +1,4 @@
-/// The first rows of one period's leaderboard in rank order, read from the
+/// Rows of one period's leaderboard (a screenful from `offset`) in rank order, read from the
 /// kept scores (issue 11): what the dashboard's first frame draws while the
 /// whole scorebook loads behind it. Everything a row shows but its rank and
 /// movement depends on the partner's own data (SPEC sections 3-5), so the
@@ -10,6 +10,8 @@ public struct LeaderboardExcerpt: Sendable {
   public let book: Scorebook
   /// The period shown (an index into `book.periods`).
   public let period: Int
+  /// The leaderboard row of the first row here (0: the top).
+  public let offset: Int
   /// Per row, the kept rank and movement; a nil rank: no data at the period
   /// (those rows come last, by name).
   public let ranks: [Int?]
@@ -25,11 +27,13 @@ public struct LeaderboardExcerpt: Sendable {
   public let unscoredKPIs: [String]
 
   public init(
-    book: Scorebook, period: Int, ranks: [Int?], movements: [Int?], evaluated: Int, partnerCount: Int,
+    book: Scorebook, period: Int, offset: Int = 0, ranks: [Int?], movements: [Int?], evaluated: Int,
+    partnerCount: Int,
     tierCounts: [Int], longestName: Int, unscoredKPIs: [String]
   ) {
     self.book = book
     self.period = period
+    self.offset = offset
     self.ranks = ranks
     self.movements = movements
     self.evaluated = evaluated

@@ -32,17 +32,18 @@ extension DashboardView {
 
   /// The first frame's status line while the whole scorebook loads.
   public static func loadingMessage(partners: Int) -> String {
-    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… keys wait until then"
+    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… ↑↓ move now, other keys wait"
   }
 
-  /// The leaderboard's first frame from an excerpt of the kept scores; with
-  /// a `message` (what is loading) in place of the key hints.
+  /// The leaderboard's first frame from an excerpt of the kept scores (with
+  /// the selection where `cursor` put it); with a `message` (what is
+  /// loading) in place of the key hints.
   public static func render(
-    firstFrame excerpt: LeaderboardExcerpt, width: Int, height: Int, message: String? = nil,
-    theme: Theme = Theme(), glyphs: Glyphs
+    firstFrame excerpt: LeaderboardExcerpt, width: Int, height: Int, cursor: FirstFrameCursor? = nil,
+    message: String? = nil, theme: Theme = Theme(), glyphs: Glyphs
   ) -> CellBuffer {
     single(
-      LeaderboardScreen(page: LeaderboardPage(excerpt: excerpt, width: width), theme: theme),
+      LeaderboardScreen(page: LeaderboardPage(excerpt: excerpt, width: width, cursor: cursor), theme: theme),
       bar: message.map { StatusBar(hints: [.init("q", "quit")], message: $0) }
         ?? StatusBar(hints: leaderboardHints, message: ""), width: width, height: height, glyphs: glyphs)
   }

@@ -176,10 +176,13 @@ final class DashboardApp {
   }
 
   /// Draws the leaderboard's first frame from a screenful of the kept scores
-  /// and loads the whole scorebook on another thread (2-3 s at 100,000
-  /// partners); keys pressed meanwhile are applied, in order, once it is in.
-  /// Returns their effects, or nil when the user quit first (Ctrl-C, or `q`
-  /// before any other key).
+  /// and loads the whole scorebook on another thread (3-5 s at 100,000
+  /// partners). Movement keys move the selection over the kept rows at
+  /// once; every key pressed meanwhile is also kept and applied, in order,
+  /// once the scorebook is in (the moves land on the same row). After any
+  /// other key the frame stays as it is until then. Returns the kept keys'
+  /// effects, or nil when the user quit first (Ctrl-C, or `q` before any
+  /// other key).
   func loadBehindFirstFrame(_ session: TerminalSession) throws -> [Effect]? {
     let store = self.store
     let mailbox = reloads
@@ -187,16 +190,24 @@ final class DashboardApp {
     var size = session.size
     let t = firstPeriod
     var excerpt: LeaderboardExcerpt?
+    var cursor: FirstFrameCursor?
+    var following = true
     func draw() {
-      if excerpt == nil || excerpt!.ranks.count < min(size.height, excerpt!.partnerCount) {
-        excerpt = try? store.leaderboardExcerpt(rows: size.height) {
-          $0.indices.contains(t) ? t : $0.count - 1
-        }
+      let from = cursor?.scroll ?? 0
+      if excerpt == nil || excerpt!.offset != from
+        || excerpt!.ranks.count < min(size.height, excerpt!.partnerCount - from)
+      {
+        excerpt =
+          (try? store.leaderboardExcerpt(rows: size.height, from: from) {
+            $0.indices.contains(t) ? t : $0.count - 1
+          })
+          ?? excerpt
       }
       guard let excerpt else { return }
+      if cursor == nil { cursor = FirstFrameCursor(count: excerpt.partnerCount, height: size.height) }
       session.draw(
         DashboardView.render(
-          firstFrame: excerpt, width: size.width, height: size.height,
+          firstFrame: excerpt, width: size.width, height: size.height, cursor: cursor,
           message: DashboardView.loadingMessage(partners: excerpt.partnerCount), theme: theme, glyphs: glyphs)
       )
     }
@@ -218,10 +229,15 @@ final class DashboardApp {
       case .key(.ctrlC): return nil
       case .key(.char("q")) where pending.allSatisfy { if case .resize = $0 { true } else { false } }:
         return nil
+      case .key(let key) where following && cursor != nil:
+        if cursor!.apply(key) { draw() } else { following = false }
       case .resize(let w, let h):
+        // A resize after a move may place the selection otherwise: stop following.
+        if cursor.map({ $0.selected != 0 || $0.scroll != 0 }) ?? false { following = false }
         size = (w, h)
+        if following { cursor?.height = h }
         draw()
-      default: break
+      default: following = false
       }
       pending.append(event)
     }

@@ -83,6 +83,64 @@ import Testing
     }
   }
 
+  /// Movement keys pressed on the first frame move its selection over the
+  /// kept rows to where the leaderboard's own moves land, scrolled the same.
+  @Test(arguments: [false, true])
+  func movementKeysOnTheFirstFrameLandWhereTheLeaderboardsDo(lateJoiners: Bool) throws {
+    // With late joiners, most partners have no data in the first quarter:
+    // the bottom of that leaderboard is a long list of them, by name.
+    let store =
+      try lateJoiners
+      ? Self.lateJoinersStore()
+      : Self.store(
+        SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+    let book = Scorebook(try store.loadDataset())
+    let keys: [Dashboard.Key] = [
+      .down, .char("j"), .char("j"), .pageDown, .pageDown, .up, .char("G"), .char("k"), .pageUp, .char("g"),
+      .end, .pageUp, .pageUp, .home, .up,
+    ]
+    for t in [0, book.periods.count - 1] {
+      for (w, h) in [(80, 24), (120, 40)] {
+        var state = DashboardState(book: book, period: t, width: w, height: h)
+        var cursor = FirstFrameCursor(count: book.partners.count, height: h)
+        for key in keys {
+          let moved = cursor.apply(key)
+          #expect(moved)
+          Update.apply(.key(key), to: &state)
+          #expect(cursor.selected == state.selected && cursor.scroll == state.scroll)
+          let excerpt = try #require(try store.leaderboardExcerpt(rows: h, from: cursor.scroll) { _ in t })
+          let first = TextBackend.render(
+            DashboardView.render(firstFrame: excerpt, width: w, height: h, cursor: cursor, glyphs: .unicode))
+          let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
+          #expect(first == full, "\(book.periods[t]) \(w)x\(h) after \(key)")
+        }
+        let others = [cursor.apply(.char("s")), cursor.apply(.enter), cursor.apply(.tab)]
+        #expect(others == [false, false, false])
+      }
+    }
+  }
+
+  /// 60 partners, 10 of them with data from the first quarter, the others
+  /// from the second.
+  static func lateJoinersStore() throws -> PartnerStore {
+    let program = SampleData.files["program.toml"]!
+    let parsed = try ProgramParser.parse(program).get()
+    var partners = "id,name,segment,region\n"
+    var metrics = "partner_id,period,kpi,value\n"
+    for i in 0..<60 {
+      partners += "L\(i),Late \(59 - i),\(parsed.segments[i % parsed.segments.count].id),R\(i % 2)\n"
+      for q in (i < 10 ? 1 : 2)...3 {
+        for (k, kpi) in parsed.kpis.enumerated() {
+          metrics += "L\(i),2026Q\(q),\(kpi.id),\((i * 13 + k * 7 + q) % 80 + 5)\n"
+        }
+      }
+    }
+    return try store([
+      (name: "program.toml", text: program), (name: "partners.csv", text: partners),
+      (name: "metrics.csv", text: metrics),
+    ])
+  }
+
   @Test func sampleDataFirstFramesAreTheFullFrames() throws {
     let store = try Self.store(
       SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })

@@ -32,8 +32,8 @@ def main():
     if not os.path.exists(os.path.join(base, "metrics.csv")):
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_sample_data.py"), "--bench", base] + size,
                        check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "partnerboard"], cwd=ROOT, check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "pbbench"], cwd=ROOT, check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "partnerboard"], cwd=ROOT, check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "pbbench"], cwd=ROOT, check=True)
     store = base + ".sqlite"
     if not os.path.exists(store):
         subprocess.run([os.path.join(ROOT, ".build", "release", "partnerboard"), "init", "--from", base, "--db", store],

@@ -46,7 +46,7 @@ def main():
     if not os.path.exists(os.path.join(data, "metrics.csv")):
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_sample_data.py"), "--bench", data,
                         "--partners", str(a.partners), "--quarters", str(a.quarters)], check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "partnerboard"], cwd=ROOT, check=True,
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "partnerboard"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, ".build", "release", "partnerboard")
     tmp = tempfile.mkdtemp(prefix="pb-lookup-")

@@ -41,7 +41,7 @@ def main():
     if not os.path.exists(quarter):
         subprocess.run(["python3", os.path.join(ROOT, "scripts", "gen_sample_data.py"), "--next-quarter", quarter,
                         "--partners", str(a.partners), "--quarters", str(a.quarters)], check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "partnerboard"], cwd=ROOT, check=True,
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "partnerboard"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     exe = os.path.join(ROOT, ".build", "release", "partnerboard")
     ours, theirs, indexed, summary = [], [], [], ""

@@ -1,3 +1,5 @@
+import Scoring
+
 /// Building each screen's model ahead, on another core: right after the
 /// first frame (and after a reload) the app builds, on a copy of the state,
 /// what the first open of the overview, trends, changes, payouts and
@@ -38,5 +40,35 @@ extension DashboardState {
     if fairnessState.review == nil && ahead.fairnessState.grouping == fairnessState.grouping {
       fairnessState = ahead.fairnessState
     }
+  }
+}
+
+extension DashboardState {
+  /// A copy of the state with the overview and the trends screen's models
+  /// built from the numbers the store kept for this period (no filter, the
+  /// trends' chosen KPI): what `.prefetched` adopts right after the first
+  /// scorebook is in, so those two open at once even before the screens
+  /// built ahead are ready. Numbers for another period or KPI are left out.
+  public func withKeptModels(overview: OverviewFacts?, trends: KeptTrends?) -> DashboardState {
+    var ahead = self
+    guard book.periods.indices.contains(period), leaderboard.filter.isEmpty else { return ahead }
+    if let overview, overview.fits(book.program), overview.evaluated == book.order[period].count {
+      ahead.overview = OverviewModel(
+        facts: overview, program: book.program, period: book.periods[period], index: period)
+    }
+    if let trends, trends.period == period, trends.periods == book.periods,
+      trends.all.count == book.program.kpis.count
+    {
+      let k = trendsState.kpi
+      func placed(_ movers: [KPITrendFacts.Mover]) -> [(partner: Int, change: Double)] {
+        movers.compactMap { m in book.partnerIndex(id: m.partner.id).map { ($0, m.change) } }
+      }
+      if trends.chosen.statistics.kpi == k {
+        ahead.trendsState.model = TrendsModel(
+          program: book.program, period: period, filter: PartnerFilter(), kpi: k, all: trends.all,
+          improved: placed(trends.chosen.improved), fell: placed(trends.chosen.fell))
+      }
+    }
+    return ahead
   }
 }

@@ -212,6 +212,10 @@ final class DashboardApp {
       )
     }
     draw()
+    // While it loads: the overview's and trends' kept numbers of this
+    // period, so that those screens open at once once it is in.
+    let keptOverview = try? store.keptOverview { $0.indices.contains(t) ? t : $0.count - 1 }
+    let keptTrends = try? store.keptTrends(kpi: 0) { $0.indices.contains(t) ? t : $0.count - 1 }
     var pending: [Event] = []
     while true {
       if let result = reloads.take() {
@@ -220,6 +224,9 @@ final class DashboardApp {
         state.listPaths = Self.paths
         loaded = state
         Update.apply(.resize(width: size.width, height: size.height), to: &self.state)
+        Update.apply(
+          .prefetched(self.state.withKeptModels(overview: keptOverview?.facts, trends: keptTrends)),
+          to: &self.state)
         var effects: [Effect] = []
         for event in pending { effects += Update.apply(event, to: &self.state) }
         return effects

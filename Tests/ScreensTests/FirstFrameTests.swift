@@ -141,6 +141,31 @@ import Testing
     ])
   }
 
+  /// The overview and trends models built from the kept numbers (adopted
+  /// right after the first scorebook is in) draw what a first open builds,
+  /// and a trends mover opens the same partner.
+  @Test func keptModelsOpenAsTheScreensOwn() throws {
+    let store = try Self.store(
+      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+    let book = Scorebook(try store.loadDataset())
+    for t in [1, book.periods.count - 1] {
+      var kept = DashboardState(book: book, period: t, width: 120, height: 40)
+      let ahead = kept.withKeptModels(
+        overview: try store.keptOverview { _ in t }?.facts, trends: try store.keptTrends(kpi: 0) { _ in t })
+      #expect(ahead.overview != nil && ahead.trends != nil)
+      Update.apply(.prefetched(ahead), to: &kept)
+      var built = DashboardState(book: book, period: t, width: 120, height: 40)
+      for key in ["3", "4", "m", "j", "\r"] as [Character] {
+        let k: Dashboard.Key = key == "\r" ? .enter : .char(key)
+        Update.apply(.key(k), to: &kept)
+        Update.apply(.key(k), to: &built)
+        let a = TextBackend.render(DashboardView.render(kept, glyphs: .unicode))
+        #expect(a == TextBackend.render(DashboardView.render(built, glyphs: .unicode)), "\(key) at \(t)")
+      }
+      #expect(kept.screen == .partner && kept.detailPartner == built.detailPartner)
+    }
+  }
+
   @Test func sampleDataFirstFramesAreTheFullFrames() throws {
     let store = try Self.store(
       SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })

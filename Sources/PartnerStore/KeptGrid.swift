@@ -35,7 +35,9 @@ struct KeptGrid {
   /// over the partners evaluated then for whom the KPI applies: their
   /// values, how many had none, how many met the target, the credits (in
   /// partner order), and the biggest changes since the period before.
-  var trendValues: [[Double]]
+  /// One flat block, index (t * K + k) * P + p, NaN where there is no
+  /// value: a fixed 8 bytes per cell instead of arrays that grow by copying.
+  var trendValues: [Double]
   var trendMissing: [Int]
   var trendAtTarget: [Int]
   var trendCredit: [Double]
@@ -46,7 +48,7 @@ struct KeptGrid {
     segmentCount = S
     kpiCount = K
     creditSums = [Double](repeating: 0, count: T * S * K)
-    trendValues = [[Double]](repeating: [], count: T * K)
+    trendValues = [Double](repeating: .nan, count: T * K * P)
     trendMissing = [Int](repeating: 0, count: T * K)
     trendAtTarget = [Int](repeating: 0, count: T * K)
     trendCredit = [Double](repeating: 0, count: T * K)
@@ -168,7 +170,7 @@ struct KeptGrid {
             trendMissing[c] += 1
             continue
           }
-          trendValues[c].append(v)
+          trendValues[c * first.count + g] = v
           let a = book.attainment(p, t, k)
           if a >= 1 { trendAtTarget[c] += 1 }
           trendCredit[c] += Attainment.credit(a)
@@ -220,7 +222,10 @@ struct KeptStandings: PartnerStandings {
   /// `position[p]`: the partner's place in the period's rank order.
   func trendFacts(kpi k: Int, period t: Int, partners: [Partner], position: [Int]) -> KPITrendFacts {
     let c = t * grid.kpiCount + k
-    var values = grid.trendValues[c]
+    let P = grid.first.count
+    var values: [Double] = []
+    values.reserveCapacity(P)
+    for v in grid.trendValues[(c * P)..<(c * P + P)] where !v.isNaN { values.append(v) }
     let n = values.count
     let q = Quantile.type7(selecting: &values, [0.25, 0.5, 0.75])
     let statistics = KPIStatistics(

@@ -17,11 +17,14 @@ extension DashboardState {
     ahead.prepareChanges()
     ahead.preparePayouts()
     ahead.prepareFairness()
-    // The leaderboard's text orders and this period's flags, shared with
-    // the state (one object per book), so the first sort by them is quick.
+    // The leaderboard's text orders and flags, shared with the state (one
+    // object per book), so the first sort by them is quick.
     let orders = leaderboard.orders
     _ = (orders.name, orders.segment, orders.region)
-    _ = orders.flags(period: period) { LeaderboardModel.flagsKeys(book, period) }
+    // This period's flags and its neighbours' (`[` `]` while sorted by flags).
+    for t in [period, period - 1, period + 1] where book.periods.indices.contains(t) {
+      _ = orders.flags(period: t) { LeaderboardModel.flagsKeys(book, t) }
+    }
     return ahead
   }
 

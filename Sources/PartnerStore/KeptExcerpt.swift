@@ -14,13 +14,10 @@ extension PartnerStore {
   {
     try located {
       try queue.read { db in
-        guard try KeptScores.isCurrent(db), let program = try program(db),
-          let range = try Row.fetchOne(
-            db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
-          let lo: Int = range[0], let hi: Int = range[1],
+        guard let view = try keptView(db),
           let summary = try Row.fetchOne(db, sql: "SELECT partners, longest_name FROM kept_summary")
         else { return nil }
-        let periods = (lo...hi).map(Period.init(ordinal:))
+        let (program, periods) = (view.program, view.periods)
         let t = try choose(periods)
         let ordinal = periods[t].ordinal
         let evaluated =
@@ -124,12 +121,8 @@ extension PartnerStore {
   public func keptOverview(choose: ([Period]) throws -> Int) throws -> KeptOverview? {
     try located {
       try queue.read { db in
-        guard try KeptScores.isCurrent(db), let program = try program(db),
-          let range = try Row.fetchOne(
-            db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
-          let lo: Int = range[0], let hi: Int = range[1]
-        else { return nil }
-        let periods = (lo...hi).map(Period.init(ordinal:))
+        guard let view = try keptView(db) else { return nil }
+        let (program, periods) = (view.program, view.periods)
         let t = try choose(periods)
         guard
           let json = try String.fetchOne(
@@ -157,12 +150,9 @@ extension PartnerStore {
   public func keptTrends(kpi k: Int, choose: ([Period]) throws -> Int) throws -> KeptTrends? {
     try located {
       try queue.read { db in
-        guard try KeptScores.isCurrent(db), let program = try program(db), program.kpis.indices.contains(k),
-          let range = try Row.fetchOne(
-            db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
-          let lo: Int = range[0], let hi: Int = range[1]
-        else { return nil }
-        let periods = (lo...hi).map(Period.init(ordinal:))
+        guard let view = try keptView(db), view.program.kpis.indices.contains(k) else { return nil }
+        let (program, periods) = (view.program, view.periods)
+        let lo = periods[0].ordinal
         let t = try choose(periods)
         var facts = [[KPITrendFacts?]](
           repeating: [KPITrendFacts?](repeating: nil, count: t + 1), count: program.kpis.count)

@@ -373,17 +373,16 @@ extension PartnerStore {
 
   /// Nil when there are no kept scores of this engine (a store from an
   /// older partnerboard not yet rescored), or no data.
-  public func keptView() throws -> KeptView? {
-    try located {
-      try queue.read { db in
-        guard try KeptScores.isCurrent(db), let program = try program(db),
-          let range = try Row.fetchOne(
-            db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
-          let lo: Int = range[0], let hi: Int = range[1]
-        else { return nil }
-        return KeptView(program: program, periods: (lo...hi).map(Period.init(ordinal:)))
-      }
-    }
+  public func keptView() throws -> KeptView? { try located { try queue.read { db in try keptView(db) } } }
+
+  /// The same, inside a read: what every reader of the kept scores checks first.
+  func keptView(_ db: Database) throws -> KeptView? {
+    guard try KeptScores.isCurrent(db), let program = try program(db),
+      let range = try Row.fetchOne(
+        db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
+      let lo: Int = range[0], let hi: Int = range[1]
+    else { return nil }
+    return KeptView(program: program, periods: (lo...hi).map(Period.init(ordinal:)))
   }
 
   /// The partner with this exact id (NFC, as stored).

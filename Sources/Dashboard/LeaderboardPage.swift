@@ -76,32 +76,6 @@ public struct LeaderboardPage: Sendable {
   }
 }
 
-/// The selection on the leaderboard's first frame while the whole scorebook
-/// loads: the movement keys move it over the kept rows exactly as they move
-/// the leaderboard's (the keys are applied again once the scorebook is in,
-/// and land on the same row).
-public struct FirstFrameCursor: Equatable, Sendable {
-  public private(set) var selected = 0
-  public private(set) var scroll = 0
-  /// Rows listed (every partner: the first frame has no filter).
-  public let count: Int
-  public var height: Int
-
-  public init(count: Int, height: Int) {
-    self.count = count
-    self.height = height
-  }
-
-  /// Moves for a movement key (↑↓ j k PgUp PgDn g G Home End); false for
-  /// any other key, which the first frame cannot follow.
-  public mutating func apply(_ key: Key) -> Bool {
-    let visible = DashboardState.tableHeight(height: height)
-    guard let j = Update.listTarget(key, from: selected, count: count, page: visible) else { return false }
-    (selected, scroll) = DashboardState.placed(selected: j, scroll: scroll, count: count, visible: visible)
-    return true
-  }
-}
-
 extension DashboardState {
   /// The leaderboard as the screen draws it.
   public var leaderboardPage: LeaderboardPage {

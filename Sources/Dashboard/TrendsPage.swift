@@ -31,9 +31,9 @@ public struct TrendsPage: Sendable {
 
 extension TrendsPage {
   /// From the statistics kept with the scores (KPI `k` chosen, every
-  /// partner), with the own line of the leaderboard's first partner (the
-  /// first row of `first`), as the dashboard selects first.
-  public init(kept: KeptTrends, kpi k: Int, first: LeaderboardExcerpt) {
+  /// partner), with the own line of the leaderboard's selected partner:
+  /// leaderboard row `selected`, which `rows` (an excerpt) holds.
+  public init(kept: KeptTrends, kpi k: Int, rows: LeaderboardExcerpt, selected: Int) {
     let improved = kept.chosen.improved
     let fell = kept.chosen.fell
     let model = TrendsModel(
@@ -41,10 +41,13 @@ extension TrendsPage {
       improved: improved.enumerated().map { ($0.offset, $0.element.change) },
       fell: fell.enumerated().map { (improved.count + $0.offset, $0.element.change) })
     let t = kept.period
+    let r = selected - rows.offset
+    let book = rows.book
     self.init(
       program: kept.program, periods: kept.periods, model: model,
       moverNames: (improved + fell).map(\.partner.name),
-      partner: first.book.partners.first.map { p in (p.name, (0...t).map { first.book.value(0, $0, k) }) })
+      partner: book.partners.indices.contains(r)
+        ? (book.partners[r].name, (0...t).map { book.value(r, $0, k) }) : nil)
   }
 }
 

@@ -32,7 +32,7 @@ extension DashboardView {
 
   /// The first frame's status line while the whole scorebook loads.
   public static func loadingMessage(partners: Int) -> String {
-    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… ↑↓ move now, other keys wait"
+    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… ↑↓ Enter 1-4 now, other keys wait"
   }
 
   /// The leaderboard's first frame from an excerpt of the kept scores (with
@@ -44,36 +44,45 @@ extension DashboardView {
   ) -> CellBuffer {
     single(
       LeaderboardScreen(page: LeaderboardPage(excerpt: excerpt, width: width, cursor: cursor), theme: theme),
-      bar: message.map { StatusBar(hints: [.init("q", "quit")], message: $0) }
-        ?? StatusBar(hints: leaderboardHints, message: ""), width: width, height: height, glyphs: glyphs)
+      bar: bar(leaderboardHints, message), width: width, height: height, glyphs: glyphs)
   }
 
   /// The partner screen of one partner read on its own (`render partner`).
   public static func render(
-    partner model: PartnerDetailModel, width: Int, height: Int, theme: Theme = Theme(), glyphs: Glyphs
+    partner model: PartnerDetailModel, width: Int, height: Int, message: String? = nil,
+    theme: Theme = Theme(),
+    glyphs: Glyphs
   ) -> CellBuffer {
     single(
-      PartnerScreen(model: model, scroll: 0, theme: theme), bar: StatusBar(hints: partnerHints, message: ""),
-      width: width, height: height, glyphs: glyphs)
+      PartnerScreen(model: model, scroll: 0, theme: theme), bar: bar(partnerHints, message), width: width,
+      height: height, glyphs: glyphs)
   }
 
   /// The overview from the numbers kept with the scores (`render overview`).
   public static func render(
-    overview model: OverviewModel, width: Int, height: Int, theme: Theme = Theme(), glyphs: Glyphs
+    overview model: OverviewModel, width: Int, height: Int, message: String? = nil, theme: Theme = Theme(),
+    glyphs: Glyphs
   ) -> CellBuffer {
     single(
-      OverviewScreen(model: model, scroll: 0, theme: theme),
-      bar: StatusBar(hints: overviewHints, message: ""),
-      width: width, height: height, glyphs: glyphs)
+      OverviewScreen(model: model, scroll: 0, theme: theme), bar: bar(overviewHints, message), width: width,
+      height: height, glyphs: glyphs)
   }
 
   /// The trends screen from the statistics kept with the scores (`render trends`).
   public static func render(
-    trends page: TrendsPage, width: Int, height: Int, theme: Theme = Theme(), glyphs: Glyphs
+    trends page: TrendsPage, width: Int, height: Int, message: String? = nil, theme: Theme = Theme(),
+    glyphs: Glyphs
   ) -> CellBuffer {
     single(
-      TrendsScreen(page: page, theme: theme), bar: StatusBar(hints: trendsHints, message: ""), width: width,
-      height: height, glyphs: glyphs)
+      TrendsScreen(page: page, theme: theme), bar: bar(trendsHints, message), width: width, height: height,
+      glyphs: glyphs)
+  }
+
+  /// The screen's key hints; or, while the first scorebook loads, what is
+  /// loading (with `q` quit).
+  static func bar(_ hints: [StatusBar.Hint], _ message: String?) -> StatusBar {
+    message.map { StatusBar(hints: [.init("q", "quit")], message: $0) }
+      ?? StatusBar(hints: hints, message: "")
   }
 
   /// One screen above a status line.

@@ -176,11 +176,12 @@ final class DashboardApp {
   }
 
   /// Draws the leaderboard's first frame from a screenful of the kept scores
-  /// and loads the whole scorebook on another thread (3-5 s at 100,000
-  /// partners). Movement keys move the selection over the kept rows at
-  /// once; every key pressed meanwhile is also kept and applied, in order,
-  /// once the scorebook is in (the moves land on the same row). After any
-  /// other key the frame stays as it is until then. Returns the kept keys'
+  /// and loads the whole scorebook on another thread (3-4 s at 100,000
+  /// partners). Meanwhile the keys whose result the kept scores can show
+  /// (moving, opening the selected partner and back, the overview, trends)
+  /// show it at once (`FirstFrameState`); every key is also kept and applied,
+  /// in order, once the scorebook is in, and lands where it showed. After
+  /// any other key the frame waits for the scorebook. Returns the kept keys'
   /// effects, or nil when the user quit first (Ctrl-C, or `q` before any
   /// other key).
   func loadBehindFirstFrame(_ session: TerminalSession) throws -> [Effect]? {
@@ -189,33 +190,69 @@ final class DashboardApp {
     Thread.detachNewThread { mailbox.put(Result { Scorebook(try store.loadDataset()) }) }
     var size = session.size
     let t = firstPeriod
+    let chosen: ([Period]) -> Int = { $0.indices.contains(t) ? t : $0.count - 1 }
     var excerpt: LeaderboardExcerpt?
-    var cursor: FirstFrameCursor?
-    var following = true
+    var first: FirstFrameState?
+    // The partner opened (as the leaderboard row it was on, and who).
+    var opened: (row: Int, partner: Partner)?
+    var keptOverview: KeptOverview?
+    var keptTrends: KeptTrends?
     func draw() {
-      let from = cursor?.scroll ?? 0
+      let from = first?.cursor.scroll ?? 0
       if excerpt == nil || excerpt!.offset != from
         || excerpt!.ranks.count < min(size.height, excerpt!.partnerCount - from)
       {
-        excerpt =
-          (try? store.leaderboardExcerpt(rows: size.height, from: from) {
-            $0.indices.contains(t) ? t : $0.count - 1
-          })
-          ?? excerpt
+        excerpt = (try? store.leaderboardExcerpt(rows: size.height, from: from, choose: chosen)) ?? excerpt
       }
       guard let excerpt else { return }
-      if cursor == nil { cursor = FirstFrameCursor(count: excerpt.partnerCount, height: size.height) }
+      if first == nil { first = FirstFrameState(count: excerpt.partnerCount, height: size.height) }
+      let state = first!
+      let message = DashboardView.loadingMessage(partners: excerpt.partnerCount)
+      var buffer: CellBuffer?
+      switch state.shown {
+      case .leaderboard: break
+      case .overview:
+        if let kept = keptOverview {
+          let model = OverviewModel(
+            facts: kept.facts, program: kept.program, period: kept.periods[kept.period], index: kept.period)
+          buffer = DashboardView.render(
+            overview: model, width: size.width, height: size.height, message: message, theme: theme,
+            glyphs: glyphs)
+        }
+      case .trends:
+        if let kept = keptTrends {
+          buffer = DashboardView.render(
+            trends: TrendsPage(kept: kept, kpi: 0, rows: excerpt, selected: state.cursor.selected),
+            width: size.width, height: size.height, message: message, theme: theme, glyphs: glyphs)
+        }
+      case .partner:
+        if let row = state.detail {
+          if opened?.row != row, excerpt.book.partners.indices.contains(row - excerpt.offset) {
+            opened = (row, excerpt.book.partners[row - excerpt.offset])
+          }
+          if let (_, partner) = opened, let view = try? store.keptView(),
+            let one = try? store.alone(partner, view: view, period: chosen(view.periods))
+          {
+            let model = PartnerDetailModel(
+              book: one.book, partner: 0, period: one.period, evaluation: one.evaluation, ranks: one.ranks)
+            buffer = DashboardView.render(
+              partner: model, width: size.width, height: size.height, message: message, theme: theme,
+              glyphs: glyphs)
+          }
+        }
+      }
       session.draw(
-        DashboardView.render(
-          firstFrame: excerpt, width: size.width, height: size.height, cursor: cursor,
-          message: DashboardView.loadingMessage(partners: excerpt.partnerCount), theme: theme, glyphs: glyphs)
-      )
+        buffer
+          ?? DashboardView.render(
+            firstFrame: excerpt, width: size.width, height: size.height, cursor: state.cursor,
+            message: message,
+            theme: theme, glyphs: glyphs))
     }
     draw()
     // While it loads: the overview's and trends' kept numbers of this
-    // period, so that those screens open at once once it is in.
-    let keptOverview = try? store.keptOverview { $0.indices.contains(t) ? t : $0.count - 1 }
-    let keptTrends = try? store.keptTrends(kpi: 0) { $0.indices.contains(t) ? t : $0.count - 1 }
+    // period (shown on `Tab` `3` `4`, and the screens' models once it is in).
+    keptOverview = try? store.keptOverview(choose: chosen)
+    keptTrends = try? store.keptTrends(kpi: 0, choose: chosen)
     var pending: [Event] = []
     while true {
       if let result = reloads.take() {
@@ -236,15 +273,13 @@ final class DashboardApp {
       case .key(.ctrlC): return nil
       case .key(.char("q")) where pending.allSatisfy { if case .resize = $0 { true } else { false } }:
         return nil
-      case .key(let key) where following && cursor != nil:
-        if cursor!.apply(key) { draw() } else { following = false }
+      case .key(let key):
+        if first?.apply(key) == true { draw() }
       case .resize(let w, let h):
-        // A resize after a move may place the selection otherwise: stop following.
-        if cursor.map({ $0.selected != 0 || $0.scroll != 0 }) ?? false { following = false }
         size = (w, h)
-        if following { cursor?.height = h }
+        first?.resize(height: h)
         draw()
-      default: following = false
+      default: first?.stopFollowing()
       }
       pending.append(event)
     }

@@ -62,7 +62,7 @@ struct RenderCommand: ParsableCommand {
     guard let kept = try opened.keptTrends(kpi: k, choose: period.index(in:)),
       let first = try opened.leaderboardExcerpt(rows: 1, choose: { _ in kept.period })
     else { return nil }
-    return TrendsPage(kept: kept, kpi: k, first: first)
+    return TrendsPage(kept: kept, kpi: k, rows: first, selected: 0)
   }
 
   func run() throws {

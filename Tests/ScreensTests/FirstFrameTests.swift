@@ -69,7 +69,7 @@ import Testing
       for k in book.program.kpis.indices {
         let kept = try #require(try store.keptTrends(kpi: k) { _ in t })
         let first = try #require(try store.leaderboardExcerpt(rows: 1) { _ in t })
-        let page = TrendsPage(kept: kept, kpi: k, first: first)
+        let page = TrendsPage(kept: kept, kpi: k, rows: first, selected: 0)
         for (w, h) in k == 0 ? [(80, 24), (120, 40), (220, 60)] : [(120, 40)] {
           var state = DashboardState(book: book, period: t, width: w, height: h)
           Update.apply(.command(.chooseKPI(k)), to: &state)

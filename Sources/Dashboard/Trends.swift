@@ -89,7 +89,7 @@ public struct TrendsModel: Sendable {
   public var moverList: [(partner: Int, change: Double)] { improved + fell }
 
   /// The per-quarter table as CSV (`e`).
-  public func csv(book: Scorebook) -> String { TrendsCSV.document(book, quarters) }
+  public func csv(book: Scorebook) -> String { TrendsCSV.document(book.program, book.periods, quarters) }
 }
 
 /// Per-KPI results written by concurrent tasks.

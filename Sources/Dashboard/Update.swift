@@ -727,7 +727,8 @@ public enum Update {
         let kpi = program.kpis[model.kpi]
         return (
           stem("trends-\(FileSlug.of(kpi.id))"),
-          TrendsCSV.table(s.book, model.quarters).titled("KPI trends: \(kpi.name)", context)
+          TrendsCSV.table(s.book.program, s.book.periods, model.quarters).titled(
+            "KPI trends: \(kpi.name)", context)
         )
       }
     case .whatIf:

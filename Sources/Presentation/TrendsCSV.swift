@@ -7,18 +7,18 @@ public enum TrendsCSV {
     "kpi", "period", "n", "missing", "p25", "median", "p75", "share_at_target", "mean_credit",
   ]
 
-  public static func document(_ book: Scorebook, _ rows: [KPIStatistics]) -> String {
-    table(book, rows).csv()
+  public static func document(_ program: Program, _ periods: [Period], _ rows: [KPIStatistics]) -> String {
+    table(program, periods, rows).csv()
   }
 
   /// The rows, for any export format.
-  public static func table(_ book: Scorebook, _ rows: [KPIStatistics]) -> ExportTable {
+  public static func table(_ program: Program, _ periods: [Period], _ rows: [KPIStatistics]) -> ExportTable {
     func f(_ x: Double?) -> String { x.map { NumberFormat.trimmed($0, 4) } ?? "" }
     return ExportTable(
       header: header,
       rows: rows.map { s in
         [
-          book.program.kpis[s.kpi].id, book.periods[s.period].description, String(s.n), String(s.missing),
+          program.kpis[s.kpi].id, periods[s.period].description, String(s.n), String(s.missing),
           f(s.p25), f(s.median), f(s.p75), f(s.shareAtTarget), f(s.meanCredit),
         ]
       })

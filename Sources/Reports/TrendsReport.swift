@@ -11,12 +11,12 @@ public enum TrendsReport {
     return book.program.kpis.indices.map { book.statistics(kpi: $0, period: t, filter: filter) }
   }
 
-  public static func json(_ book: Scorebook, _ rows: [KPIStatistics]) -> String {
+  public static func json(_ program: Program, _ periods: [Period], _ rows: [KPIStatistics]) -> String {
     JSON.lines(
       rows.map { s in
         .object([
-          ("kpi", .string(book.program.kpis[s.kpi].id)),
-          ("period", .string(book.periods[s.period].description)),
+          ("kpi", .string(program.kpis[s.kpi].id)),
+          ("period", .string(periods[s.period].description)),
           ("n", .int(s.n)), ("missing", .int(s.missing)), ("p25", .rounded(s.p25, 4)),
           ("median", .rounded(s.median, 4)), ("p75", .rounded(s.p75, 4)),
           ("share_at_target", .rounded(s.shareAtTarget, 4)), ("mean_credit", .rounded(s.meanCredit, 4)),
@@ -24,12 +24,13 @@ public enum TrendsReport {
       })
   }
 
-  public static func csv(_ book: Scorebook, _ rows: [KPIStatistics]) -> String {
-    TrendsCSV.document(book, rows)
+  public static func csv(_ program: Program, _ periods: [Period], _ rows: [KPIStatistics]) -> String {
+    TrendsCSV.document(program, periods, rows)
   }
 
-  public static func table(_ book: Scorebook, _ rows: [KPIStatistics], width: Int, unicode: Bool) -> String {
-    let program = book.program
+  public static func table(
+    _ program: Program, _ periods: [Period], _ rows: [KPIStatistics], width: Int, unicode: Bool
+  ) -> String {
     let body = rows.map { s -> [String] in
       let kpi = program.kpis[s.kpi]
       func v(_ x: Double?) -> String {
@@ -37,7 +38,7 @@ public enum TrendsReport {
       }
       let better = kpi.direction == .higher ? (unicode ? "↑" : "^") : (unicode ? "↓" : "v")
       return [
-        kpi.name + " " + better, book.periods[s.period].description, String(s.n), String(s.missing), v(s.p25),
+        kpi.name + " " + better, periods[s.period].description, String(s.n), String(s.missing), v(s.p25),
         v(s.median), v(s.p75), s.shareAtTarget.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—",
         s.meanCredit.map { NumberFormat.fixed($0, 2) } ?? "—",
       ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PartnerStore
 import Presentation
 import Reports
 import Scoring
@@ -31,23 +32,43 @@ struct TrendsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let book = try store.scorebook()
-      let t = try period.index(in: book)
-      var k: Int? = nil
-      if let kpi {
-        guard let i = book.program.kpiIndex(kpi) else {
-          throw CLIError(
-            "--kpi: unknown KPI \"\(kpi)\" (known: \(book.program.kpis.map(\.id).joined(separator: ", ")))")
-        }
-        k = i
-      }
-      let rows = TrendsReport.rows(book, kpi: k, period: t, filter: try groups.filter(in: book.program))
+      let opened = try store.open()
+      let (program, periods, rows) = try statistics(opened)
       switch format {
-      case .json: Output.out(TrendsReport.json(book, rows))
-      case .csv: Output.out(TrendsReport.csv(book, rows))
+      case .json: Output.out(TrendsReport.json(program, periods, rows))
+      case .csv: Output.out(TrendsReport.csv(program, periods, rows))
       case .table:
-        Output.out(TrendsReport.table(book, rows, width: TerminalInfo.width, unicode: TerminalInfo.unicode))
+        Output.out(
+          TrendsReport.table(program, periods, rows, width: TerminalInfo.width, unicode: TerminalInfo.unicode)
+        )
       }
     }
+  }
+
+  /// The rows: read from the statistics the store keeps when no segment or
+  /// region narrows them (the same numbers, to the last bit), else computed
+  /// from the whole scorebook.
+  func statistics(_ opened: PartnerStore) throws -> (Program, [Period], [KPIStatistics]) {
+    func kpiIndex(_ program: Program) throws -> Int? {
+      guard let kpi else { return nil }
+      guard let i = program.kpiIndex(kpi) else {
+        throw CLIError(
+          "--kpi: unknown KPI \"\(kpi)\" (known: \(program.kpis.map(\.id).joined(separator: ", ")))")
+      }
+      return i
+    }
+    if groups.segment == nil, groups.region == nil, let view = try opened.keptView() {
+      let k = try kpiIndex(view.program)
+      if let kept = try opened.keptTrends(kpi: k ?? 0, choose: period.index(in:)) {
+        let t = kept.period
+        let rows = k.map { k in Array(kept.all[k][0...t]) } ?? kept.all.map { $0[t] }
+        return (kept.program, kept.periods, rows)
+      }
+    }
+    let book = try store.scorebook(of: opened)
+    let t = try period.index(in: book)
+    let rows = TrendsReport.rows(
+      book, kpi: try kpiIndex(book.program), period: t, filter: try groups.filter(in: book.program))
+    return (book.program, book.periods, rows)
   }
 }

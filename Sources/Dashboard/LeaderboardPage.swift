@@ -55,7 +55,7 @@ public struct LeaderboardPage: Sendable {
   }
 
   /// The leaderboard's first frame from an excerpt of the kept scores: rank
-  /// order, no filter, the default columns; `cursor` places the selection
+  /// order, no filter but the excerpt's segment, the default columns; `cursor` places the selection
   /// (the excerpt must hold the rows from `cursor.scroll` that fit).
   public init(excerpt e: LeaderboardExcerpt, width: Int, cursor: FirstFrameCursor? = nil) {
     let book = e.book
@@ -63,10 +63,12 @@ public struct LeaderboardPage: Sendable {
     let ranks = e.ranks
     let movements = e.movements
     let offset = e.offset
+    var filter = LeaderboardFilter()
+    filter.segment = e.segment
     self.init(
       program: book.program, period: book.periods[t], evaluated: e.evaluated,
       withoutData: e.partnerCount - e.evaluated, tierCounts: e.tierCounts, unscoredKPIs: e.unscoredKPIs,
-      order: LeaderboardOrder(), filter: LeaderboardFilter(), showing: e.evaluated, count: e.partnerCount,
+      order: LeaderboardOrder(), filter: filter, showing: e.showing, count: e.listed,
       columns: ColumnChoice(), width: width, longestName: e.longestName, selected: cursor?.selected ?? 0,
       scroll: cursor?.scroll ?? 0, columnCursor: 0
     ) { i in

@@ -9,9 +9,9 @@ extension PartnerStore {
   /// period among the store's (it may throw, as `--period` does). Nil when
   /// the kept scores are not this engine's or there are no metrics: the
   /// caller loads the whole scorebook instead.
-  public func leaderboardExcerpt(rows: Int, from offset: Int = 0, choose: ([Period]) throws -> Int) throws
-    -> LeaderboardExcerpt?
-  {
+  public func leaderboardExcerpt(
+    rows: Int, from offset: Int = 0, segment: String? = nil, choose: ([Period]) throws -> Int
+  ) throws -> LeaderboardExcerpt? {
     try located {
       try queue.read { db in
         guard let view = try keptView(db),
@@ -32,6 +32,20 @@ extension PartnerStore {
           if let i = program.tiers.firstIndex(where: { $0.id == row[0] as String }) { tierCounts[i] = row[1] }
         }
         let unscored = try String.fetchAll(db, sql: "SELECT kpi FROM unscored_kpis ORDER BY kpi")
+        // With a segment, only its partners are listed.
+        var listedEvaluated = evaluated
+        var listed: Int = summary[0]
+        if let segment {
+          listedEvaluated =
+            try Int.fetchOne(
+              db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ?",
+              arguments: [ordinal, segment]) ?? 0
+          listed =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM partners WHERE segment = ?", arguments: [segment])
+            ?? 0
+        }
+        let inSegment = segment == nil ? "" : " AND p.segment = ?"
+        let segmentArgument: [(any DatabaseValueConvertible)?] = segment.map { [$0] } ?? []
 
         // The ranked rows: rank order, ties by name then id (code points, as `Ranking`).
         var partners: [Partner] = []
@@ -50,9 +64,9 @@ extension PartnerStore {
             FROM partner_ranks r
               JOIN partner_scores s ON s.partner_id = r.partner_id AND s.period = r.period
               JOIN partners p ON p.id = r.partner_id
-            WHERE r.period = ?
+            WHERE r.period = ?\(inSegment)
             ORDER BY r.rank, p.name, p.id LIMIT ? OFFSET ?
-            """, arguments: [ordinal, rows, max(0, offset)]
+            """, arguments: [ordinal] + segmentArgument + [rows, max(0, offset)]
           ) { r in
             partners.append(partner(r, from: 0))
             ranks.append(r.int(5))
@@ -60,17 +74,17 @@ extension PartnerStore {
           }
         }
         // Room left: the partners without data at the period, by name.
-        if partners.count < rows, max(0, offset) + partners.count >= evaluated {
+        if partners.count < rows, max(0, offset) + partners.count >= listedEvaluated {
           var missing: [Partner] = []
           try RawRows.each(
             db,
             """
-            SELECT id, name, segment, region, manager FROM partners
-            WHERE id NOT IN (SELECT partner_id FROM partner_ranks WHERE period = ?)
-            """, arguments: [ordinal]
+            SELECT id, name, segment, region, manager FROM partners p
+            WHERE id NOT IN (SELECT partner_id FROM partner_ranks WHERE period = ?)\(inSegment)
+            """, arguments: [ordinal] + segmentArgument
           ) { r in missing.append(partner(r, from: 0)) }
           missing.sort { Ranking.precedes((0, $0.name, $0.id), (0, $1.name, $1.id)) }
-          let skip = max(0, offset - evaluated)
+          let skip = max(0, offset - listedEvaluated)
           for p in missing.dropFirst(skip).prefix(rows - partners.count) {
             partners.append(p)
             ranks.append(nil)
@@ -98,7 +112,9 @@ extension PartnerStore {
         return LeaderboardExcerpt(
           book: Scorebook(data, parallel: false), period: t, offset: max(0, offset), ranks: ranks,
           movements: movements,
-          evaluated: evaluated, partnerCount: summary[0], tierCounts: tierCounts, longestName: summary[1],
+          evaluated: evaluated, partnerCount: summary[0], segment: segment, showing: listedEvaluated,
+          listed: listed,
+          tierCounts: tierCounts, longestName: summary[1],
           unscoredKPIs: unscored)
       }
     }

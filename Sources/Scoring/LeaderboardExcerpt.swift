@@ -19,6 +19,11 @@ public struct LeaderboardExcerpt: Sendable {
   /// Partners evaluated at the period, and partners in the store.
   public let evaluated: Int
   public let partnerCount: Int
+  /// The one segment listed (nil: every partner), and of those listed, how
+  /// many were evaluated at the period and how many there are.
+  public let segment: String?
+  public let showing: Int
+  public let listed: Int
   /// Partners evaluated at the period per tier (program order).
   public let tierCounts: [Int]
   /// The widest partner name of the store, in display columns.
@@ -28,9 +33,12 @@ public struct LeaderboardExcerpt: Sendable {
 
   public init(
     book: Scorebook, period: Int, offset: Int = 0, ranks: [Int?], movements: [Int?], evaluated: Int,
-    partnerCount: Int,
-    tierCounts: [Int], longestName: Int, unscoredKPIs: [String]
+    partnerCount: Int, segment: String? = nil, showing: Int? = nil, listed: Int? = nil, tierCounts: [Int],
+    longestName: Int, unscoredKPIs: [String]
   ) {
+    self.segment = segment
+    self.showing = showing ?? evaluated
+    self.listed = listed ?? partnerCount
     self.book = book
     self.period = period
     self.offset = offset

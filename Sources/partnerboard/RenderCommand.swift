@@ -72,9 +72,11 @@ struct RenderCommand: ParsableCommand {
         throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
       }
       let opened = try Timings.measure("open") { try store.open() }
-      if screen == .leaderboard, segment == nil,
+      if screen == .leaderboard, let view = try opened.keptView(),
+        segment.map({ s in view.program.segments.contains { $0.id == s } }) ?? true,
         let excerpt = try Timings.measure(
-          "kept excerpt", { try opened.leaderboardExcerpt(rows: parts[1], choose: period.index(in:)) })
+          "kept excerpt",
+          { try opened.leaderboardExcerpt(rows: parts[1], segment: segment, choose: period.index(in:)) })
       {
         // A screenful of the kept scores draws the same cells as the whole scorebook.
         let buffer = DashboardView.render(

@@ -25,14 +25,18 @@ import Testing
   func expectFirstFramesEqualFullFrames(_ store: PartnerStore, sizes: [(Int, Int)]) throws {
     let book = Scorebook(try store.loadDataset())
     #expect(!book.periods.isEmpty)
+    // Every period and size, and each segment alone (`render leaderboard --segment`).
     for t in book.periods.indices {
-      for (w, h) in sizes {
-        let excerpt = try #require(try store.leaderboardExcerpt(rows: h) { _ in t })
-        let first = TextBackend.render(
-          DashboardView.render(firstFrame: excerpt, width: w, height: h, glyphs: .unicode))
-        let full = TextBackend.render(
-          DashboardView.render(DashboardState(book: book, period: t, width: w, height: h), glyphs: .unicode))
-        #expect(first == full, "\(book.periods[t]) at \(w)x\(h)")
+      for segment in [nil] + book.program.segments.map(\.id) {
+        for (w, h) in segment == nil ? sizes : [sizes[0]] {
+          let excerpt = try #require(try store.leaderboardExcerpt(rows: h, segment: segment) { _ in t })
+          let first = TextBackend.render(
+            DashboardView.render(firstFrame: excerpt, width: w, height: h, glyphs: .unicode))
+          var state = DashboardState(book: book, period: t, width: w, height: h)
+          if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
+          let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
+          #expect(first == full, "\(book.periods[t]) \(segment ?? "all") at \(w)x\(h)")
+        }
       }
     }
   }

@@ -12,11 +12,7 @@ public struct OverviewModel: Sendable {
     public let kpiCredit: [Double?]
   }
 
-  public struct Mover: Sendable {
-    public let partner: Partner
-    public let movement: Int
-    public let score: Double
-  }
+  public typealias Mover = OverviewFacts.Mover
 
   public struct Risk: Sendable {
     public let partner: Partner
@@ -54,8 +50,8 @@ public struct OverviewModel: Sendable {
     transitions = f.transitions
     newByTier = f.newByTier
     hasPrevious = t > 0
-    risers = f.risers.map { Mover(partner: $0.partner, movement: $0.movement, score: $0.score) }
-    fallers = f.fallers.map { Mover(partner: $0.partner, movement: $0.movement, score: $0.score) }
+    risers = f.risers
+    fallers = f.fallers
     atRiskCount = f.atRiskCount
     atRisk = f.risks.map { r in
       Risk(

@@ -4,17 +4,18 @@ import Scoring
 
 extension PartnerStore {
   /// `rows` rows of a period's leaderboard from row `offset` (rank order,
-  /// then the partners without data by name) from the kept scores, for a first frame
-  /// that reads a screenful instead of the whole store. `choose` picks the
-  /// period among the store's (it may throw, as `--period` does). Nil when
-  /// the kept scores are not this engine's or there are no metrics: the
-  /// caller loads the whole scorebook instead.
+  /// then the partners without data by name) from the kept scores, for a
+  /// first frame that reads a screenful instead of the whole store; with a
+  /// `segment`, only that segment's partners. `choose` picks the period
+  /// among the store's (it may throw, as `--period` does). Nil when the kept
+  /// scores are not this engine's, there are no metrics, or the segment is
+  /// not the program's: the caller loads the whole scorebook instead.
   public func leaderboardExcerpt(
     rows: Int, from offset: Int = 0, segment: String? = nil, choose: ([Period]) throws -> Int
   ) throws -> LeaderboardExcerpt? {
     try located {
       try queue.read { db in
-        guard let view = try keptView(db),
+        guard let view = try keptView(db), segment.map({ view.program.segment($0) != nil }) ?? true,
           let summary = try Row.fetchOne(db, sql: "SELECT partners, longest_name FROM kept_summary")
         else { return nil }
         let (program, periods) = (view.program, view.periods)
@@ -164,9 +165,18 @@ extension PartnerStore {
   /// `kpi`'s movers, read from the kept rows; nil when the kept scores are
   /// not this engine's or there are no metrics.
   public func keptTrends(kpi k: Int, choose: ([Period]) throws -> Int) throws -> KeptTrends? {
+    try keptTrends(kpi: { _ in k }, choose: choose)
+  }
+
+  /// The same, with the KPI picked from the store's program (as `--kpi` is).
+  public func keptTrends(kpi pick: (Program) throws -> Int, choose: ([Period]) throws -> Int) throws
+    -> KeptTrends?
+  {
     try located {
       try queue.read { db in
-        guard let view = try keptView(db), view.program.kpis.indices.contains(k) else { return nil }
+        guard let view = try keptView(db) else { return nil }
+        let k = try pick(view.program)
+        guard view.program.kpis.indices.contains(k) else { return nil }
         let (program, periods) = (view.program, view.periods)
         let lo = periods[0].ordinal
         let t = try choose(periods)

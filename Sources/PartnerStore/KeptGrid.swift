@@ -151,31 +151,28 @@ struct KeptGrid {
     let T = periods.count
     let S = segmentCount
     let K = kpiCount
-    let segmentIndex = Dictionary(
-      program.segments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // A change in "better" units: positive = improved.
+    let better = program.kpis.map { $0.direction == .higher ? 1.0 : -1.0 }
     for (p, g) in slice.enumerated() {
       let f = book.firstPeriod[p]
       first[g] = f
       guard f >= 0 else { continue }
-      let segment = segmentIndex[members[p].segment]
+      let segment = program.segmentIndex(members[p].segment)
       for t in f..<T {
-        if let segment {
-          for k in 0..<K {
-            creditSums[(t * S + segment) * K + k] += Attainment.credit(book.attainment(p, t, k))
-          }
-        }
-        for k in 0..<K where book.isApplicable(p, k) {
+        for k in 0..<K {
+          let a = book.attainment(p, t, k)
+          if let segment { creditSums[(t * S + segment) * K + k] += Attainment.credit(a) }
+          guard book.isApplicable(p, k) else { continue }
           let c = t * K + k
           guard let v = book.value(p, t, k) else {
             trendMissing[c] += 1
             continue
           }
           trendValues[c * first.count + g] = v
-          let a = book.attainment(p, t, k)
           if a >= 1 { trendAtTarget[c] += 1 }
           trendCredit[c] += Attainment.credit(a)
           if t > 0, let before = book.value(p, t - 1, k), v != before {
-            let change = (program.kpis[k].direction == .higher ? 1.0 : -1.0) * (v - before)
+            let change = better[k] * (v - before)
             if change > 0 {
               improved[c].add(partner: g, change: change)
             } else {

@@ -136,25 +136,21 @@ extension Scorebook {
   {
     guard t > 0 else { return ([], []) }
     let sign = program.kpis[k].direction == .higher ? 1.0 : -1.0
-    // The `count` biggest each way, kept as they come (rank order breaks
-    // ties): no sort of every partner's change.
-    var improved: [(partner: Int, change: Double)] = []
-    var fell: [(partner: Int, change: Double)] = []
-    func keep(_ entry: (partner: Int, change: Double), in top: inout [(partner: Int, change: Double)]) {
-      let size = abs(entry.change)
-      if top.count == count, let last = top.last, abs(last.change) >= size { return }
-      var i = top.count
-      while i > 0 && abs(top[i - 1].change) < size { i -= 1 }
-      top.insert(entry, at: i)
-      if top.count > count { top.removeLast() }
-    }
+    // The `count` biggest each way, gathered as they come (no sort of every
+    // partner's change), by their place in the rank order, which breaks ties.
+    var improved = MoverCandidates(count: count)
+    var fell = MoverCandidates(count: count)
     let filtered = !filter.isEmpty
-    guard count > 0 else { return ([], []) }
-    for p in order[t] where isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
+    let ranked = order[t]
+    for (i, p) in ranked.enumerated() where isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
       guard let now = value(p, t, k), let before = value(p, t - 1, k), now != before else { continue }
       let change = sign * (now - before)
-      if change > 0 { keep((p, change), in: &improved) } else if change < 0 { keep((p, change), in: &fell) }
+      if change > 0 { improved.add(partner: i, change: change) } else { fell.add(partner: i, change: change) }
     }
-    return (improved, fell)
+    let place = { (i: Int) in i }
+    return (
+      improved.top(position: place).map { (ranked[$0.partner], $0.change) },
+      fell.top(position: place).map { (ranked[$0.partner], $0.change) }
+    )
   }
 }

@@ -124,10 +124,8 @@ extension Scorebook {
   public func overviewFacts(period t: Int) -> OverviewFacts {
     var sums = [[Double]](
       repeating: [Double](repeating: 0, count: program.kpis.count), count: program.segments.count)
-    let segmentIndex = Dictionary(
-      program.segments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     for p in partners.indices where isEvaluated(p, t) {
-      guard let i = segmentIndex[partners[p].segment] else { continue }
+      guard let i = program.segmentIndex(partners[p].segment) else { continue }
       for k in program.kpis.indices { sums[i][k] += Attainment.credit(attainment(p, t, k)) }
     }
     return OverviewFacts(

@@ -35,6 +35,7 @@ public struct Program: Sendable, Equatable {
   public func kpiIndex(_ id: String) -> Int? { kpis.firstIndex { $0.id == id } }
   public func tierIndex(_ id: String) -> Int? { tiers.firstIndex { $0.id == id } }
   public func segment(_ id: String) -> Segment? { segments.first { $0.id == id } }
+  public func segmentIndex(_ id: String) -> Int? { segments.firstIndex { $0.id == id } }
 }
 
 public struct Segment: Sendable, Equatable {

@@ -53,16 +53,15 @@ struct RenderCommand: ParsableCommand {
   /// first partner's own line (what the dashboard selects first); nil when
   /// the store keeps none of this engine.
   func keptTrends(_ opened: PartnerStore) throws -> TrendsPage? {
-    guard let view = try opened.keptView() else { return nil }
-    var k = 0
-    if let kpi {
-      guard let i = view.program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }
-      k = i
+    let pick = { (program: Program) throws -> Int in
+      guard let kpi else { return 0 }
+      guard let i = program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }
+      return i
     }
-    guard let kept = try opened.keptTrends(kpi: k, choose: period.index(in:)),
+    guard let kept = try opened.keptTrends(kpi: pick, choose: period.index(in:)),
       let first = try opened.leaderboardExcerpt(rows: 1, choose: { _ in kept.period })
     else { return nil }
-    return TrendsPage(kept: kept, kpi: k, rows: first, selected: 0)
+    return TrendsPage(kept: kept, kpi: kept.chosen.statistics.kpi, rows: first, selected: 0)
   }
 
   func run() throws {
@@ -72,8 +71,7 @@ struct RenderCommand: ParsableCommand {
         throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
       }
       let opened = try Timings.measure("open") { try store.open() }
-      if screen == .leaderboard, let view = try opened.keptView(),
-        segment.map({ s in view.program.segments.contains { $0.id == s } }) ?? true,
+      if screen == .leaderboard,
         let excerpt = try Timings.measure(
           "kept excerpt",
           { try opened.leaderboardExcerpt(rows: parts[1], segment: segment, choose: period.index(in:)) })

@@ -57,13 +57,12 @@ struct TrendsCommand: ParsableCommand {
       }
       return i
     }
-    if groups.segment == nil, groups.region == nil, let view = try opened.keptView() {
-      let k = try kpiIndex(view.program)
-      if let kept = try opened.keptTrends(kpi: k ?? 0, choose: period.index(in:)) {
-        let t = kept.period
-        let rows = k.map { k in Array(kept.all[k][0...t]) } ?? kept.all.map { $0[t] }
-        return (kept.program, kept.periods, rows)
-      }
+    if groups.segment == nil, groups.region == nil,
+      let kept = try opened.keptTrends(kpi: { try kpiIndex($0) ?? 0 }, choose: period.index(in:))
+    {
+      let t = kept.period
+      let rows = kpi == nil ? kept.all.map { $0[t] } : Array(kept.all[kept.chosen.statistics.kpi][0...t])
+      return (kept.program, kept.periods, rows)
     }
     let book = try store.scorebook(of: opened)
     let t = try period.index(in: book)

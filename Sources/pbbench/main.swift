@@ -51,6 +51,19 @@ print(
     format: "whole scorebook in %.1f ms (load %.1f, score %.1f, state and draw %.1f)", ms(firstFrame - start),
     ms(loaded - start), ms(scored - loaded), ms(firstFrame - scored)))
 
+/// Presses `key` and draws the frame.
+@MainActor func press(_ key: Character) {
+  Update.apply(.key(.char(key)), to: &state)
+  frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
+}
+
+/// One timed line: the label padded to `width`, then milliseconds since `start`.
+func report(_ label: String, since start: UInt64, width: Int = 34) {
+  print(
+    String(
+      format: "%@ %6.2f ms", label.padding(toLength: width, withPad: " ", startingAt: 0), ms(now() - start)))
+}
+
 @MainActor func bench(_ label: String, _ keys: [Dashboard.Key], repeat n: Int) {
   var times: [Double] = []
   for i in 0..<n {
@@ -89,13 +102,8 @@ for (name, key) in [
   state = DashboardState(book: book, width: size[0], height: size[1])
   Update.apply(.prefetched(ahead), to: &state)
   let t = now()
-  Update.apply(.key(.char(key)), to: &state)
-  frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
-  print(
-    String(
-      format: "%@ %6.2f ms",
-      "\(name) first open, built ahead".padding(toLength: 34, withPad: " ", startingAt: 0),
-      ms(now() - t)))
+  press(key)
+  report("\(name) first open, built ahead", since: t)
 }
 // First open of the overview and trends right after the scorebook is in,
 // before the screens built ahead: with the kept numbers adopted, as the
@@ -109,13 +117,8 @@ do {
     let t = now()
     Update.apply(
       .prefetched(state.withKeptModels(overview: keptOverview?.facts, trends: keptTrends)), to: &state)
-    Update.apply(.key(.char(key)), to: &state)
-    frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
-    print(
-      String(
-        format: "%@ %6.2f ms",
-        "\(name) first open, kept numbers".padding(toLength: 34, withPad: " ", startingAt: 0),
-        ms(now() - t)))
+    press(key)
+    report("\(name) first open, kept numbers", since: t)
   }
 }
 // First open of each screen (its model is built then), from a fresh state.
@@ -124,12 +127,8 @@ for (name, key) in [("overview", "3"), ("changes", "5"), ("payouts", "6"), ("fai
 {
   state = DashboardState(book: book, width: size[0], height: size[1])
   let t = now()
-  Update.apply(.key(.char(key)), to: &state)
-  frame = TextBackend.render(DashboardView.render(state, theme: theme, glyphs: glyphs))
-  print(
-    String(
-      format: "%@ %6.2f ms", "\(name) first frame".padding(toLength: 24, withPad: " ", startingAt: 0),
-      ms(now() - t)))
+  press(key)
+  report("\(name) first frame", since: t, width: 24)
   bench("\(name), move (j)", [.char("j")], repeat: 20)
 }
 state = DashboardState(book: book, width: size[0], height: size[1])

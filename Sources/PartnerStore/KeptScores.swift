@@ -104,8 +104,14 @@ public enum KeptScores {
     }
     let T = periods.count
     var start = 0
-    if let from, from > periods[0], try isCurrent(db) {
-      start = min(max(from.ordinal - lo, 0), T)
+    if let from, from > periods[0], try isCurrent(db),
+      let kept = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
+      let keptLo: Int = kept[0], let keptHi: Int = kept[1], keptLo == lo
+    {
+      // Every quarter after the last kept one is new, even where the import
+      // brought no row (a gap quarter between the stored data and the
+      // import's): it is scored too.
+      start = min(max(min(from.ordinal, keptHi + 1) - lo, 0), T)
     }
     if start == 0 { try writeSearchKeys(db, partners) }
     try Timings.measure("rescore: delete the rows replaced") {

@@ -21,26 +21,33 @@ extension PartnerStore {
         let (program, periods) = (view.program, view.periods)
         let t = try choose(periods)
         let ordinal = periods[t].ordinal
-        let evaluated =
-          try Int.fetchOne(
-            db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ''",
-            arguments: [ordinal])
-          ?? 0
+        let partnerCount = try keptPartners(db)
+        let longestName = try KeptCheck(path, "kept_summary").int(
+          summary[1], "longest_name", in: 0...Int(Int32.max))
+        let evaluated = try self.evaluated(db, at: periods[t])
         var tierCounts = [Int](repeating: 0, count: program.tiers.count)
         for row in try Row.fetchAll(
           db, sql: "SELECT tier, partners FROM period_tiers WHERE period = ?", arguments: [ordinal])
         {
-          if let i = program.tiers.firstIndex(where: { $0.id == row[0] as String }) { tierCounts[i] = row[1] }
+          let check = KeptCheck(path, "period_tiers, \(periods[t])")
+          tierCounts[try check.tier(row[0], "tier", of: program)] = try check.int(
+            row[1], "partners", in: 0...evaluated)
         }
-        let unscored = try String.fetchAll(db, sql: "SELECT kpi FROM unscored_kpis ORDER BY kpi")
+        guard tierCounts.reduce(0, +) == evaluated else {
+          throw StoreError.keptDamaged(
+            path,
+            "period_tiers, \(periods[t]): \(tierCounts.reduce(0, +)) partners in tiers, \(evaluated) evaluated"
+          )
+        }
+        var unscored: [String] = []
+        for value in try DatabaseValue.fetchAll(db, sql: "SELECT kpi FROM unscored_kpis ORDER BY kpi") {
+          unscored.append(try KeptCheck(path, "unscored_kpis").text(value, "kpi"))
+        }
         // With a segment, only its partners are listed.
         var listedEvaluated = evaluated
-        var listed: Int = summary[0]
+        var listed = partnerCount
         if let segment {
-          listedEvaluated =
-            try Int.fetchOne(
-              db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ?",
-              arguments: [ordinal, segment]) ?? 0
+          listedEvaluated = try self.evaluated(db, at: periods[t], segment: segment)
           listed =
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM partners WHERE segment = ?", arguments: [segment])
             ?? 0
@@ -52,6 +59,7 @@ extension PartnerStore {
         var partners: [Partner] = []
         var ranks: [Int?] = []
         var movements: [Int?] = []
+        var keptScores: [(score: Double, tier: Int)] = []
         func partner(_ r: RawRows, from c: Int32) -> Partner {
           Partner(
             id: r.text(c), name: r.text(c + 1), segment: r.text(c + 2), region: r.text(c + 3),
@@ -61,7 +69,7 @@ extension PartnerStore {
           try RawRows.each(
             db,
             """
-            SELECT p.id, p.name, p.segment, p.region, p.manager, r.rank, s.movement
+            SELECT p.id, p.name, p.segment, p.region, p.manager, r.rank, s.movement, s.score, s.tier
             FROM partner_ranks r
               JOIN partner_scores s ON s.partner_id = r.partner_id AND s.period = r.period
               JOIN partners p ON p.id = r.partner_id
@@ -69,9 +77,12 @@ extension PartnerStore {
             ORDER BY r.rank, p.name, p.id LIMIT ? OFFSET ?
             """, arguments: [ordinal] + segmentArgument + [rows, max(0, offset)]
           ) { r in
-            partners.append(partner(r, from: 0))
-            ranks.append(r.int(5))
-            movements.append(r.optionalInt(6))
+            let p = partner(r, from: 0)
+            let check = KeptCheck(path, "partner_scores, \(p.id) at \(periods[t])")
+            partners.append(p)
+            ranks.append(try check.int(r.value(5), "rank", in: 1...max(1, evaluated)))
+            movements.append(try check.optionalInt(r.value(6), "movement", in: -partnerCount...partnerCount))
+            keptScores.append((try check.score(r.value(7)), try check.tier(r.value(8), "tier", of: program)))
           }
         }
         // Room left: the partners without data at the period, by name.
@@ -110,12 +121,21 @@ extension PartnerStore {
           program: program, partners: partners, observations: [], adjustments: adjustments, agreements: [],
           observationTable: table)
         data.periodRange = periods.first!...periods.last!
+        let book = Scorebook(data, parallel: false)
+        // Kept scores another engine (or a hand) wrote do not match the data.
+        for (i, kept) in keptScores.enumerated()
+        where book.score(i, t) != kept.score || book.tier(i, t) != kept.tier {
+          throw StoreError.keptDamaged(
+            path,
+            "partner_scores, \(partners[i].id) at \(periods[t]): kept score \(kept.score) and tier \(program.tiers[kept.tier].id) differ from what its data scores"
+          )
+        }
         return LeaderboardExcerpt(
-          book: Scorebook(data, parallel: false), period: t, offset: max(0, offset), ranks: ranks,
+          book: book, period: t, offset: max(0, offset), ranks: ranks,
           movements: movements,
-          evaluated: evaluated, partnerCount: summary[0], segment: segment, showing: listedEvaluated,
+          evaluated: evaluated, partnerCount: partnerCount, segment: segment, showing: listedEvaluated,
           listed: listed,
-          tierCounts: tierCounts, longestName: summary[1],
+          tierCounts: tierCounts, longestName: longestName,
           unscoredKPIs: unscored)
       }
     }
@@ -142,17 +162,18 @@ extension PartnerStore {
         let (program, periods) = (view.program, view.periods)
         let t = try choose(periods)
         guard
-          let json = try String.fetchOne(
+          let value = try DatabaseValue.fetchOne(
             db, sql: "SELECT facts FROM kept_overview WHERE period = ?", arguments: [periods[t].ordinal])
         else { return nil }
+        let json = try KeptCheck(path, "kept_overview, \(periods[t])").text(value, "facts")
         let facts: OverviewFacts
         do {
           facts = try JSONDecoder().decode(OverviewFacts.self, from: Data(json.utf8))
         } catch {
-          throw StoreError.corrupt(path, "the kept overview of \(periods[t]) does not read back: \(error)")
+          throw StoreError.keptDamaged(path, "kept_overview, \(periods[t]): the facts do not read back")
         }
         guard facts.fits(program) else {
-          throw StoreError.corrupt(path, "the kept overview of \(periods[t]) is not this program's")
+          throw StoreError.keptDamaged(path, "kept_overview, \(periods[t]): the facts are not this program's")
         }
         return KeptOverview(program: program, periods: periods, period: t, facts: facts)
       }
@@ -187,17 +208,20 @@ extension PartnerStore {
           db, sql: "SELECT period, kpi, facts FROM kept_trends WHERE period BETWEEN ? AND ?",
           arguments: [lo, lo + t])
         {
-          let u = (row[0] as Int) - lo
-          guard let i = program.kpiIndex(row[1]), (0...t).contains(u) else { continue }
-          let json: String = row[2]
+          let check = KeptCheck(path, "kept_trends")
+          let u = try check.int(row[0], "period", in: lo...(lo + t)) - lo
+          guard let i = program.kpiIndex(try check.text(row[1], "kpi")) else { continue }
+          let json = try check.text(row[2], "facts")
           guard let f = try? decoder.decode(KPITrendFacts.self, from: Data(json.utf8)),
             f.statistics.kpi == i, f.statistics.period == u
-          else { throw StoreError.corrupt(path, "the kept trends of \(periods[u]) do not read back") }
+          else {
+            throw StoreError.keptDamaged(path, "kept_trends, \(periods[u]): the facts do not read back")
+          }
           facts[i][u] = f
         }
         let all = facts.map { $0.compactMap { $0?.statistics } }
         guard all.allSatisfy({ $0.count == t + 1 }), let chosen = facts[k][t] else {
-          throw StoreError.corrupt(path, "the kept trends up to \(periods[t]) are incomplete")
+          throw StoreError.keptDamaged(path, "kept_trends up to \(periods[t]): rows are missing")
         }
         return KeptTrends(program: program, periods: periods, period: t, all: all, chosen: chosen)
       }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Platform
+import ProgramFiles
 import Scoring
 import TextLayout
 
@@ -26,9 +27,14 @@ import TextLayout
 /// `period` is the quarter as `year * 4 + quarter - 1` (as in `observations`);
 /// the view `partner_scores_v` spells it `2026Q3`.
 public enum KeptScores {
-  /// Bumped whenever a rule of the engine changes: a store stamped with an
-  /// older number is rescored once (by the next command that may write).
-  public static let engineVersion = 6
+  /// Bumped whenever the numbers kept change (a rule of the engine, a
+  /// rounding, a kept fact): a store stamped with an older number is
+  /// rescored once (by the next command that may write); one stamped with a
+  /// newer number is read from its data and never written. EngineStampTests
+  /// holds a digest of the sample store's kept tables per version, so a
+  /// change that moves a number fails until this is bumped.
+  /// 7: a quarter after a gap is kept (issue 20).
+  public static let engineVersion = 7
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -105,7 +111,8 @@ public enum KeptScores {
     let T = periods.count
     var start = 0
     if let from, from > periods[0], try isCurrent(db),
-      let kept = try Row.fetchOne(db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
+      let kept = try Row.fetchOne(
+        db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
       let keptLo: Int = kept[0], let keptHi: Int = kept[1], keptLo == lo
     {
       // Every quarter after the last kept one is new, even where the import
@@ -348,16 +355,50 @@ public enum KeptScores {
     return .some(lo...hi)
   }
 
-  static func isCurrent(_ db: Database) throws -> Bool {
-    try Int.fetchOne(db, sql: "SELECT engine FROM score_stamp WHERE id = 1") == engineVersion
+  /// Which engine wrote the kept scores.
+  public enum Stamp: Equatable, Sendable {
+    /// None kept yet, or a stamp that is not a number: rescore.
+    case none
+    case older(Int)
+    case current
+    /// A newer partnerboard's: read the data, never the kept rows, and never write.
+    case newer(Int)
+  }
+
+  static func stamp(_ db: Database) throws -> Stamp {
+    guard let value = try DatabaseValue.fetchOne(db, sql: "SELECT engine FROM score_stamp WHERE id = 1"),
+      case .int64(let n) = value.storage
+    else { return .none }
+    if n == engineVersion { return .current }
+    return n < engineVersion ? .older(Int(n)) : .newer(Int(clamping: n))
+  }
+
+  static func isCurrent(_ db: Database) throws -> Bool { try stamp(db) == .current }
+
+  /// Kept scores of an older engine (or none) over a store with a program:
+  /// rescored once, by the first command that can write the file.
+  static func needsRescore(_ db: Database) throws -> Bool {
+    switch try stamp(db) {
+    case .current, .newer: return false
+    case .none, .older: return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") ?? 0) > 0
+    }
   }
 }
 
 extension PartnerStore {
   /// Rescores the whole store in one transaction (a store from an older
   /// partnerboard, or kept scores of an older engine).
-  func rescoreKept() throws {
-    _ = try located { try queue.write { db in try KeptScores.rescore(db, store: self) } }
+  @discardableResult
+  public func rescoreKept(progress: ((Int, Int) -> Void)? = nil) throws -> KeptScores.Rescored {
+    guard !readOnly else { throw StoreError.database(path, DatabaseError(resultCode: .SQLITE_READONLY)) }
+    let rescored = try located {
+      try queue.write { db in try KeptScores.rescore(db, store: self, progress: progress) }
+    }
+    defer { try? checkpoint() }
+    return rescored
+  }
+
+  func checkpoint() throws {
     // Back into the main file now: a reader open in this process keeps the
     // WAL from being removed at close, and every later reader would read
     // its index again (about 65 ms at 100,000 partners).
@@ -386,8 +427,12 @@ extension PartnerStore {
     guard try KeptScores.isCurrent(db), let program = try program(db),
       let range = try Row.fetchOne(
         db, sql: "SELECT MIN(period), MAX(period) FROM period_counts WHERE segment = ''"),
-      let lo: Int = range[0], let hi: Int = range[1]
+      !(range[0] as DatabaseValue).isNull
     else { return nil }
+    let check = KeptCheck(path, "period_counts")
+    let lo = try check.int(range[0], "the first period", in: Period.ordinals)
+    let hi = try check.int(
+      range[1], "the last period", in: lo...min(lo + NumberLimits.quarters - 1, Period.ordinals.upperBound))
     return KeptView(program: program, periods: (lo...hi).map(Period.init(ordinal:)))
   }
 
@@ -434,41 +479,32 @@ extension PartnerStore {
   /// One partner's data scored on its own over the store's periods: a
   /// Scorebook whose partner 0 is `partner`.
   public func scorebook(of partner: Partner, view: KeptView) throws -> Scorebook {
-    try located {
-      try queue.read { db in
-        let table = try Self.observations(
-          db, where: "partner_id = ?", partner.id, partnerIndex: [partner.id: 0])
-        let adjustments = try self.adjustments(db, partner: partner.id)
-        let agreements = try self.agreements(db, partner: partner.id)
-        var data = Dataset(
-          program: view.program, partners: [partner], observations: [], adjustments: adjustments,
-          agreements: agreements, observationTable: table)
-        data.periodRange = view.periods.first!...view.periods.last!
-        return Scorebook(data, parallel: false)
-      }
-    }
+    try located { try queue.read { db in try scorebook(db, of: partner, view: view) } }
+  }
+
+  func scorebook(_ db: Database, of partner: Partner, view: KeptView) throws -> Scorebook {
+    let table = try Self.observations(
+      db, where: "partner_id = ?", partner.id, partnerIndex: [partner.id: 0])
+    let adjustments = try self.adjustments(db, partner: partner.id)
+    let agreements = try self.agreements(db, partner: partner.id)
+    var data = Dataset(
+      program: view.program, partners: [partner], observations: [], adjustments: adjustments,
+      agreements: agreements, observationTable: table)
+    data.periodRange = view.periods.first!...view.periods.last!
+    return Scorebook(data, parallel: false)
   }
 
   /// The kept ranks of a partner at a period, and how many were evaluated
   /// (all, and in its segment); nil when it was not evaluated then.
   public func placement(of partner: Partner, at period: Period) throws
-    -> (rank: Int, segmentRank: Int, movement: Int?, rankedCount: Int, segmentCount: Int)?
+    -> (
+      rank: Int, segmentRank: Int, movement: Int?, rankedCount: Int, segmentCount: Int, score: Double,
+      tier: Int
+    )?
   {
     try located {
       try queue.read { db in
-        guard
-          let row = try Row.fetchOne(
-            db,
-            sql:
-              "SELECT rank, segment_rank, movement FROM partner_scores WHERE partner_id = ? AND period = ?",
-            arguments: [partner.id, period.ordinal])
-        else { return nil }
-        let count = { (segment: String) in
-          try Int.fetchOne(
-            db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ?",
-            arguments: [period.ordinal, segment]) ?? 0
-        }
-        return (row[0], row[1], row[2], try count(""), try count(partner.segment))
+        try placement(db, of: partner, at: period)
       }
     }
   }
@@ -489,13 +525,37 @@ public struct PartnerAlone: Sendable {
 
 extension PartnerStore {
   /// `partner` read on its own at period index `t` of the kept scores' periods.
+  /// Everything is read in one transaction: an import or undo that commits
+  /// meanwhile is seen whole or not at all (the kept view is read again in
+  /// it; `t` picks the same quarter in it).
   public func alone(_ partner: Partner, view: KeptView, period t: Int) throws -> PartnerAlone {
-    let book = try scorebook(of: partner, view: view)
+    try located {
+      try queue.read { db in
+        guard let now = try keptView(db) else {
+          throw StoreError.keptDamaged(path, "the kept scores were removed while reading")
+        }
+        let wanted = view.periods[t]
+        let u = now.periods.firstIndex(of: wanted) ?? now.periods.count - 1
+        return try alone(db, partner, view: now, period: u)
+      }
+    }
+  }
+
+  func alone(_ db: Database, _ partner: Partner, view: KeptView, period t: Int) throws -> PartnerAlone {
+    let book = try scorebook(db, of: partner, view: view)
     var evaluation: PartnerEvaluation?
     if let e = book.evaluation(partner: 0, period: t) {
-      guard let place = try placement(of: partner, at: view.periods[t]) else {
-        throw StoreError.corrupt(
+      guard let place = try placement(db, of: partner, at: view.periods[t]) else {
+        throw StoreError.keptDamaged(
           path, "\(partner.id) has no kept score for \(view.periods[t]) although it has data then")
+      }
+      // The kept score and tier were computed from the same data: one that
+      // differs was written by other rules (or by hand), and so may its ranks.
+      guard place.score == e.score, place.tier == e.tierIndex else {
+        throw StoreError.keptDamaged(
+          path,
+          "partner_scores, \(partner.id) at \(view.periods[t]): kept score \(place.score) and tier \(view.program.tiers[place.tier].id), but its data scores \(e.score) and \(e.tier.id)"
+        )
       }
       evaluation = e.placed(
         rank: place.rank, segmentRank: place.segmentRank, movement: place.movement,
@@ -503,22 +563,69 @@ extension PartnerStore {
     }
     return PartnerAlone(
       partner: partner, book: book, period: t, evaluation: evaluation,
-      ranks: try keptRanks(of: partner, periods: view.periods))
+      ranks: try keptRanks(db, of: partner, periods: view.periods))
+  }
+
+  /// The same inside a read, every value checked.
+  func placement(_ db: Database, of partner: Partner, at period: Period) throws
+    -> (
+      rank: Int, segmentRank: Int, movement: Int?, rankedCount: Int, segmentCount: Int, score: Double,
+      tier: Int
+    )?
+  {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql:
+          "SELECT rank, segment_rank, movement, score, tier FROM partner_scores WHERE partner_id = ? AND period = ?",
+        arguments: [partner.id, period.ordinal])
+    else { return nil }
+    guard let program = try program(db) else { throw StoreError.empty(path) }
+    let all = try evaluated(db, at: period)
+    let inSegment = try evaluated(db, at: period, segment: partner.segment)
+    let check = KeptCheck(path, "partner_scores, \(partner.id) at \(period)")
+    return (
+      try check.int(row[0], "rank", in: 1...max(1, all)),
+      try check.int(row[1], "segment_rank", in: 1...max(1, inSegment)),
+      try check.optionalInt(row[2], "movement", in: -(try keptPartners(db))...(try keptPartners(db))),
+      all, inSegment, try check.score(row[3]), try check.tier(row[4], "tier", of: program)
+    )
+  }
+
+  /// How many partners were evaluated at `period` (in `segment`; "" is
+  /// everyone), checked: 0 when there is no row.
+  func evaluated(_ db: Database, at period: Period, segment: String = "") throws -> Int {
+    guard
+      let value = try DatabaseValue.fetchOne(
+        db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ?",
+        arguments: [period.ordinal, segment])
+    else { return 0 }
+    return try KeptCheck(path, "period_counts, \(period)\(segment.isEmpty ? "" : " " + segment)")
+      .int(value, "evaluated", in: 0...(try keptPartners(db)))
+  }
+
+  /// How many partners the kept scores were written for (`kept_summary`).
+  func keptPartners(_ db: Database) throws -> Int {
+    let value = try DatabaseValue.fetchOne(db, sql: "SELECT partners FROM kept_summary WHERE id = 1") ?? .null
+    return try KeptCheck(path, "kept_summary").int(value, "partners", in: 0...Int(Int32.max))
   }
 
   /// A partner's kept rank at each of `periods` (nil where not evaluated).
   func keptRanks(of partner: Partner, periods: [Period]) throws -> [Int?] {
-    try located {
-      try queue.read { db in
-        var rank: [Int: Int] = [:]
-        for row in try Row.fetchAll(
-          db, sql: "SELECT period, rank FROM partner_scores WHERE partner_id = ?", arguments: [partner.id])
-        {
-          rank[row[0]] = row[1]
-        }
-        return periods.map { rank[$0.ordinal] }
-      }
+    try located { try queue.read { db in try keptRanks(db, of: partner, periods: periods) } }
+  }
+
+  func keptRanks(_ db: Database, of partner: Partner, periods: [Period]) throws -> [Int?] {
+    var rank: [Int: Int] = [:]
+    let most = try keptPartners(db)
+    for row in try Row.fetchAll(
+      db, sql: "SELECT period, rank FROM partner_scores WHERE partner_id = ?", arguments: [partner.id])
+    {
+      let check = KeptCheck(path, "partner_scores, \(partner.id)")
+      rank[try check.int(row[0], "period", in: Period.ordinals)] = try check.int(
+        row[1], "rank", in: 1...max(1, most))
     }
+    return periods.map { rank[$0.ordinal] }
   }
 }
 
@@ -532,10 +639,9 @@ extension PartnerStore {
   ) {
     try located {
       try queue.read { db in
-        let evaluated =
-          try Int.fetchOne(
-            db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ''",
-            arguments: [period.ordinal]) ?? 0
+        let evaluated = try self.evaluated(db, at: period)
+        let most = try keptPartners(db)
+        guard let program = try self.program(db) else { throw StoreError.empty(path) }
         var lines: [LeaderboardLine] = []
         let sql = """
           SELECT s.partner_id, p.name, p.segment, p.region, p.manager, s.rank, s.segment_rank, s.movement, s.tier,
@@ -552,16 +658,22 @@ extension PartnerStore {
         let rows = try Row.fetchCursor(statement)
         while let r = try rows.next() {
           let partner = Partner(id: r[0], name: r[1], segment: r[2], region: r[3], manager: r[4])
-          let tierID: String = r[8]
+          let check = KeptCheck(path, "partner_scores, \(partner.id) at \(period)")
+          let tierID = program.tiers[try check.tier(r[8], "tier", of: program)].id
           guard filter.matches(segment: partner.segment, region: partner.region, tierID: tierID) else {
             continue
           }
-          let score: Double = r[9]
-          let previous: Double? = r[14]
+          let score = try check.score(r[9])
+          let previous = try check.optionalReal(r[14], "the score before", in: 0...100)
           lines.append(
             LeaderboardLine(
-              partner: partner, rank: r[5], segmentRank: r[6], movement: r[7], tierID: tierID, score: score,
-              change: previous.map { score - $0 }, atRisk: r[10], rising: r[11], blocked: r[13], grace: r[12])
+              partner: partner, rank: try check.int(r[5], "rank", in: 1...max(1, evaluated)),
+              segmentRank: try check.int(r[6], "segment_rank", in: 1...max(1, evaluated)),
+              movement: try check.optionalInt(r[7], "movement", in: -most...most), tierID: tierID,
+              score: score,
+              change: previous.map { score - $0 }, atRisk: try check.flag(r[10], "at_risk"),
+              rising: try check.flag(r[11], "rising"), blocked: try check.flag(r[13], "blocked"),
+              grace: try check.int(r[12], "grace", in: 0...program.gracePeriods))
           )
           if let top, lines.count >= top { break }
         }

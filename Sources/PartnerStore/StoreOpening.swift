@@ -46,7 +46,7 @@ extension PartnerStore {
     guard stat(path, &info) == 0 else { return .missing }
     if info.st_size == 0 { return .emptyFile }
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw StoreError.notAStore(path, "it cannot be read: check its permissions")
+      throw StoreError.unreadable(path, String(cString: strerror(errno)).lowercased())
     }
     let header = handle.readData(ofLength: 16)
     try? handle.close()
@@ -111,8 +111,7 @@ extension PartnerStore {
       let complete = try isStore && Schema.migrator.hasCompletedMigrations(db)
       return (
         complete, try isStore && Schema.migrator.hasBeenSuperseded(db),
-        try complete && !KeptScores.isCurrent(db)
-          && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM program") ?? 0) > 0,
+        try complete && KeptScores.needsRescore(db),
         isStore
       )
     }
@@ -182,7 +181,14 @@ extension PartnerStore {
     }
     do {
       let queue = try DatabaseQueue(path: path, configuration: config)
+      if try queue.read({ db in try Schema.migrator.hasBeenSuperseded(db) }) {
+        throw StoreError.notAStore(
+          path, "it was made by a newer partnerboard: update partnerboard to change it")
+      }
       try Schema.migrator.migrate(queue)
+      if case .newer(let stamp) = try queue.read({ db in try KeptScores.stamp(db) }) {
+        throw StoreError.newer(path, stamp: stamp, engine: KeptScores.engineVersion)
+      }
       self.init(path: path, queue: queue, readLocation: path, readOnly: false)
     } catch let e as DatabaseError {
       throw StoreError.database(path, e)

@@ -13,7 +13,7 @@ public enum Phrases {
     guard let m else { return ("new", .new) }
     if m == 0 { return (unicode ? "–" : "=", .same) }
     return m > 0
-      ? ((unicode ? "▲" : "^") + String(m), .up) : ((unicode ? "▼" : "v") + String(-m), .down)
+      ? ((unicode ? "▲" : "^") + String(m), .up) : ((unicode ? "▼" : "v") + String(m.magnitude), .down)
   }
 
   public enum Flag: Sendable, Equatable {

@@ -7,6 +7,9 @@ public enum NumberLimits {
   public static let magnitude: ClosedRange<Double> = -1e15...1e15
   public static let weight: ClosedRange<Double> = 0...1e6
   public static let share: ClosedRange<Double> = 0...100
+  /// The program's quarters, from the earliest to the latest with data: at
+  /// most 50 years (every partner is scored at every quarter of the span).
+  public static let quarters = 200
 
   static func outOfRange(_ found: String) -> String {
     "expected a number from -1e15 to 1e15, found \(found)"

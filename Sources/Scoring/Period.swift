@@ -5,6 +5,9 @@
 public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   public let ordinal: Int
 
+  /// The ordinals of `0000Q1` to `9999Q4`, every quarter `YYYYQn` can write.
+  public static let ordinals: ClosedRange<Int> = 0...39_999
+
   public init(ordinal: Int) { self.ordinal = ordinal }
 
   public init(year: Int, quarter: Int) {

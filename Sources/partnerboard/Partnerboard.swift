@@ -30,7 +30,7 @@ struct Partnerboard: ParsableCommand {
       QBRCommand.self, InitCommand.self,
       ImportCommand.self,
       ImportsCommand.self,
-      UndoImportCommand.self, ValidateCommand.self, NewCommand.self,
+      UndoImportCommand.self, RescoreCommand.self, ValidateCommand.self, NewCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
 

@@ -176,7 +176,9 @@ import Testing
     let store = try PartnerStore(path: path)
     let n = 40
     var partners = "id,name,segment,region\n"
-    for i in 0..<n { partners += "P\(i),Partner \(i % 11),\(i % 3 == 0 ? "referral" : "reseller"),R\(i % 4)\n" }
+    for i in 0..<n {
+      partners += "P\(i),Partner \(i % 11),\(i % 3 == 0 ? "referral" : "reseller"),R\(i % 4)\n"
+    }
     try store.apply(read("partners.csv", partners), command: "partners")
     var imports: [Int64] = []
     var steps: [String] = []

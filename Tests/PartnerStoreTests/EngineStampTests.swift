@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import ProgramFiles
+import Testing
+
+@testable import PartnerStore
+
+/// The stamp a store's kept scores carry (`KeptScores.engineVersion`) must
+/// change whenever the numbers the engine keeps change, or stores would
+/// keep serving the old ones. Nothing bumps it by itself, so this test ties
+/// it to the numbers: the digest of every kept table of the sample store
+/// (and of the spec's worked example with a gap quarter) is recorded here
+/// per engine version. A change to a rule, a rounding or a kept fact changes
+/// the digest and fails this test until the version is bumped and the new
+/// digest recorded beside it (the failure prints it).
+@Suite struct EngineStampTests {
+  static let digests: [Int: String] = [
+    7:
+      "51cfe4c4c15ffcd4c40e477cafe6efc05778fd839327b1cae727578b6d205ad5 5872912cf10fa89675bcdc8d096a49cdba7d99cb88053d4ccfb5dab7ab1d3484"
+  ]
+
+  static let keptTables = [
+    "partner_scores", "partner_ranks", "partner_search", "period_counts", "period_tiers", "kept_summary",
+    "unscored_kpis", "kept_overview", "kept_trends", "score_stamp",
+  ]
+
+  static func digest(_ store: PartnerStore) throws -> String {
+    let text = try store.queue.read { db in
+      var out = ""
+      for table in keptTables {
+        out += "== \(table)\n"
+        out += try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).sorted().joined(
+          separator: "\n")
+        out += "\n"
+      }
+      return out
+    }
+    var hasher = SHA256.Hasher()
+    Array(text.utf8).withUnsafeBufferPointer { hasher.update($0) }
+    return hasher.finish()
+  }
+
+  @Test func theKeptNumbersMatchTheEngineStamp() throws {
+    let dir = NSTemporaryDirectory() + "pb-stamp-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var issues: [DataIssue] = []
+    let sample = DataFiles.readFolder(KeptScoresTests.sample, issues: &issues)
+    _ = try PartnerStore.build(at: dir + "/sample.sqlite", files: sample, command: "init")
+    let example = DataFiles.readFolder(StoreTests.fixture, issues: &issues)
+    _ = try PartnerStore.build(at: dir + "/example.sqlite", files: example, command: "init")
+    let gap = try PartnerStore(path: dir + "/example.sqlite")
+    let files = DataFiles.read(
+      contents: [
+        (name: "metrics.csv", text: "partner_id,period,kpi,value\nA,2027Q4,rev,70\nB,2027Q4,ttv,33\n")
+      ],
+      issues: &issues)
+    try gap.apply(files, command: "gap")
+    let found =
+      try Self.digest(try PartnerStore(path: dir + "/sample.sqlite")) + " "
+      + Self.digest(try PartnerStore(path: dir + "/example.sqlite"))
+    let recorded = Self.digests[KeptScores.engineVersion]
+    let next = recorded == nil ? KeptScores.engineVersion : KeptScores.engineVersion + 1
+    #expect(
+      found == recorded,
+      """
+      The kept numbers are not those recorded for engine \(KeptScores.engineVersion). If a rule, a rounding \
+      or a kept fact changed on purpose, bump KeptScores.engineVersion (stores then rescore once) and record \
+      \(next): "\(found)" in EngineStampTests.digests; otherwise the change is a bug.
+      """)
+  }
+}

@@ -222,6 +222,7 @@ class Data:
         (section 10): adjustments and agreements on KPIs it lacks are kept
         aside instead of being errors."""
         self.other = program_path is not None
+        self.closed_through = None  # section 3: set by --closed-through
         self.program = Program(program_path or os.path.join(folder, "program.toml"))
         prog = self.program
 
@@ -520,6 +521,7 @@ class Data:
                 "progress": num_out(spec_round(r["progress"], 4)),
                 "at_risk": r["at_risk"], "rising": r["rising"],
                 "slope": num_out(spec_round(r["slope"], 2)) if r["slope"] is not None else None,
+                "provisional": self.provisional(t),
                 "kpis": kpis,
             })
         return out
@@ -573,8 +575,13 @@ class Data:
                 "share": num_out(spec_round(paid, 4)),
                 "payout": num_out(payout),
                 "status": "pending" if a["t"] > self.t1 else "verified",
+                "provisional": self.provisional(a["t"]),
             })
         return out
+
+    def provisional(self, t):
+        """Section 3: a quarter after the latest closed one is open."""
+        return self.closed_through is None or t > self.closed_through
 
 
 def payout_of(a, v, program):
@@ -716,8 +723,11 @@ def main(argv=None):
     ap.add_argument("--by", choices=["segment", "region"], default="segment", help="fairness: the groups")
     ap.add_argument("--period", help="YYYYQn (default: the latest period)")
     ap.add_argument("--all", action="store_true", help="score: every period, as {period: array}")
+    ap.add_argument("--closed-through", help="YYYYQn: the latest closed quarter (default: none, all open)")
     a = ap.parse_args(argv)
     data = Data(a.data_dir)
+    if a.closed_through:
+        data.closed_through = period_index(a.closed_through, "--closed-through")
     t = period_index(a.period, "--period") if a.period else data.t1
     if not data.t0 <= t <= data.t1:
         raise SystemExit("period %s is outside the data (%s..%s)" % (a.period, period_name(data.t0), period_name(data.t1)))

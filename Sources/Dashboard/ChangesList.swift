@@ -30,7 +30,7 @@ public struct ChangesModel: Sendable {
     self.filter = filter
     var lines: [Line] = []
     var lineOfEntry: [Int] = []
-    for kind in Changes.Kind.allCases {
+    for kind in changes.kinds {
       let indices = changes.entries.indices.filter { changes.entries[$0].kind == kind }
       lines.append(.section(kind, count: indices.count))
       for i in indices {

@@ -6,7 +6,9 @@ import Scoring
 /// (`LeaderboardPage(excerpt:width:)`). Both draw the same cells.
 public struct LeaderboardPage: Sendable {
   public let program: Program
-  public let period: Period
+  public var period: Period { coverage.period }
+  /// The period open or closed, and how many partners reported.
+  public let coverage: QuarterCoverage
   /// Partners evaluated at the period, and partners without data then.
   public let evaluated: Int
   public let withoutData: Int
@@ -30,13 +32,13 @@ public struct LeaderboardPage: Sendable {
   public let row: @Sendable (Int) -> LeaderboardRow
 
   init(
-    program: Program, period: Period, evaluated: Int, withoutData: Int, tierCounts: [Int],
+    program: Program, coverage: QuarterCoverage, evaluated: Int, withoutData: Int, tierCounts: [Int],
     unscoredKPIs: [String], order: LeaderboardOrder, filter: LeaderboardFilter, showing: Int, count: Int,
     columns: ColumnChoice, width: Int, longestName: Int, selected: Int, scroll: Int, columnCursor: Int,
     row: @escaping @Sendable (Int) -> LeaderboardRow
   ) {
     self.program = program
-    self.period = period
+    self.coverage = coverage
     self.evaluated = evaluated
     self.withoutData = withoutData
     self.tierCounts = tierCounts
@@ -66,7 +68,7 @@ public struct LeaderboardPage: Sendable {
     var filter = LeaderboardFilter()
     filter.segment = e.segment
     self.init(
-      program: book.program, period: book.periods[t], evaluated: e.evaluated,
+      program: book.program, coverage: book.coverage(t), evaluated: e.evaluated,
       withoutData: e.partnerCount - e.evaluated, tierCounts: e.tierCounts, unscoredKPIs: e.unscoredKPIs,
       order: LeaderboardOrder(), filter: filter, showing: e.showing, count: e.listed,
       columns: ColumnChoice(), width: width, longestName: e.longestName, selected: cursor?.selected ?? 0,
@@ -86,7 +88,7 @@ extension DashboardState {
     var counts = [Int](repeating: 0, count: book.program.tiers.count)
     for p in book.order[t] { counts[book.tier(p, t)!] += 1 }
     return LeaderboardPage(
-      program: book.program, period: book.periods[t], evaluated: book.order[t].count,
+      program: book.program, coverage: book.coverage(t), evaluated: book.order[t].count,
       withoutData: book.partners.count - book.order[t].count, tierCounts: counts,
       unscoredKPIs: book.unscoredKPIs, order: lb.order, filter: lb.filter, showing: lb.withData,
       count: lb.count, columns: columns, width: width, longestName: longestName, selected: selected,

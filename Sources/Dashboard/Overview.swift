@@ -21,7 +21,9 @@ public struct OverviewModel: Sendable {
     public let reason: String
   }
 
-  public let period: Period
+  public var period: Period { coverage.period }
+  /// The period open or closed, and how many partners reported.
+  public let coverage: QuarterCoverage
   public let program: Program
   public let evaluated: Int
   public let tierCounts: [Int]
@@ -38,13 +40,14 @@ public struct OverviewModel: Sendable {
   public let atRisk: [Risk]
 
   public init(book: Scorebook, period t: Int) {
-    self.init(facts: book.overviewFacts(period: t), program: book.program, period: book.periods[t], index: t)
+    self.init(
+      facts: book.overviewFacts(period: t), program: book.program, coverage: book.coverage(t), index: t)
   }
 
   /// From the numbers (the whole scorebook's, or those kept with the scores).
-  public init(facts f: OverviewFacts, program: Program, period: Period, index t: Int) {
+  public init(facts f: OverviewFacts, program: Program, coverage: QuarterCoverage, index t: Int) {
     self.program = program
-    self.period = period
+    self.coverage = coverage
     evaluated = f.evaluated
     tierCounts = f.tierCounts
     transitions = f.transitions

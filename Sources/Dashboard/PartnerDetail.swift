@@ -20,6 +20,8 @@ public struct PartnerDetailModel: Sendable {
 
   public let partner: Partner
   public let period: Period
+  /// The period open or closed, and how many partners reported.
+  public let coverage: QuarterCoverage
   /// Which partner and period of the book it was built for.
   public let partnerIndex: Int
   public let periodIndex: Int
@@ -46,6 +48,7 @@ public struct PartnerDetailModel: Sendable {
     self.other = other
     partner = book.partners[p]
     period = book.periods[t]
+    coverage = book.coverage(t)
     partnerIndex = p
     periodIndex = t
     program = book.program

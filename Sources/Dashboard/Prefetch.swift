@@ -57,7 +57,7 @@ extension DashboardState {
     guard book.periods.indices.contains(period), leaderboard.filter.isEmpty else { return ahead }
     if let overview, overview.fits(book.program), overview.evaluated == book.order[period].count {
       ahead.overview = OverviewModel(
-        facts: overview, program: book.program, period: book.periods[period], index: period)
+        facts: overview, program: book.program, coverage: book.coverage(period), index: period)
     }
     if let trends, trends.period == period, trends.periods == book.periods,
       trends.all.count == book.program.kpis.count

@@ -107,7 +107,7 @@ public struct QBRContent: Sendable {
     let e = model.evaluation
     let p = model.partner
     partnerName = p.name
-    subtitle = "\(model.segmentName) · \(p.region) · \(model.period)"
+    subtitle = "\(model.segmentName) · \(p.region) · \(QuarterText.brief(e.coverage))"
     programName = model.program.name
     tierName = e.tier.name
     score = NumberFormat.fixed(e.score, 1)

@@ -14,6 +14,8 @@ public struct TrendsPage: Sendable {
   public let partner: (name: String, values: [Double?])?
   public let focusOnMovers: Bool
   public let mover: Int
+  /// The period shown open or closed, and how many partners reported.
+  public var coverage: QuarterCoverage?
 
   public init(
     program: Program, periods: [Period], model: TrendsModel, moverNames: [String],
@@ -48,6 +50,7 @@ extension TrendsPage {
       moverNames: (improved + fell).map(\.partner.name),
       partner: book.partners.indices.contains(r)
         ? (book.partners[r].name, (0...t).map { book.value(r, $0, k) }) : nil)
+    coverage = kept.coverage.indices.contains(t) ? kept.coverage[t] : nil
   }
 }
 
@@ -55,11 +58,13 @@ extension DashboardState {
   /// The trends screen as it draws; nil before its model is built.
   public var trendsPage: TrendsPage? {
     guard let model = trends else { return nil }
-    return TrendsPage(
+    var page = TrendsPage(
       program: book.program, periods: book.periods, model: model,
       moverNames: model.moverList.map { book.partners[$0.partner].name },
       partner: selectedPartner.map { p in
         (book.partners[p].name, (0...model.period).map { book.value(p, $0, model.kpi) })
       }, focusOnMovers: trendsFocusOnMovers, mover: trendsMover)
+    page.coverage = book.coverage(model.period)
+    return page
   }
 }

@@ -1,3 +1,5 @@
+import Scoring
+
 /// One import as recorded in the store.
 public struct ImportRecord: Sendable, Equatable {
   public struct File: Sendable, Equatable, Codable {
@@ -23,6 +25,11 @@ public struct ImportRecord: Sendable, Equatable {
   public var undoneAt: String?
   /// What the import rescored (not stored: said once, when it runs).
   public var rescored: KeptScores.Rescored? = nil
+  /// The coverage of every quarter the import's rows touched, after it
+  /// (not stored: said once, when it runs).
+  public var coverage: [QuarterCoverage] = []
+  /// The quarter the import reopened (`--reopen`), if any.
+  public var reopened: Period? = nil
 
   public var added: Int { counts.reduce(0) { $0 + $1.added } }
   public var replaced: Int { counts.reduce(0) { $0 + $1.replaced } }

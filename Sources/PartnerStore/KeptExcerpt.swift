@@ -121,6 +121,8 @@ extension PartnerStore {
           program: program, partners: partners, observations: [], adjustments: adjustments, agreements: [],
           observationTable: table)
         data.periodRange = periods.first!...periods.last!
+        data.closedThrough = view.closedThrough
+        data.coverage = view.coverage
         let book = Scorebook(data, parallel: false)
         // Kept scores another engine (or a hand) wrote do not match the data.
         for (i, kept) in keptScores.enumerated()
@@ -149,6 +151,8 @@ public struct KeptOverview: Sendable {
   /// The period shown (an index into `periods`).
   public let period: Int
   public let facts: OverviewFacts
+  /// The period shown: open or closed, and how many partners reported.
+  public let coverage: QuarterCoverage
 }
 
 extension PartnerStore {
@@ -175,7 +179,8 @@ extension PartnerStore {
         guard facts.fits(program) else {
           throw StoreError.keptDamaged(path, "kept_overview, \(periods[t]): the facts are not this program's")
         }
-        return KeptOverview(program: program, periods: periods, period: t, facts: facts)
+        return KeptOverview(
+          program: program, periods: periods, period: t, facts: facts, coverage: view.coverage[t])
       }
     }
   }
@@ -223,7 +228,9 @@ extension PartnerStore {
         guard all.allSatisfy({ $0.count == t + 1 }), let chosen = facts[k][t] else {
           throw StoreError.keptDamaged(path, "kept_trends up to \(periods[t]): rows are missing")
         }
-        return KeptTrends(program: program, periods: periods, period: t, all: all, chosen: chosen)
+        var kept = KeptTrends(program: program, periods: periods, period: t, all: all, chosen: chosen)
+        kept.coverage = view.coverage
+        return kept
       }
     }
   }

@@ -25,6 +25,8 @@ struct KeptGrid {
   var flags: [UInt8]
   /// Every KPI id the observations hold (scored or not).
   var kpiNames: [String] = []
+  /// Per period: partners with any observation then (SPEC section 3's coverage).
+  var reported: [Int]
   /// Per (period, program segment, KPI), index (t * S + s) * K + k: the sum
   /// of Attainment.credit over the segment's partners evaluated then, added
   /// in partner order as the slices come (what the overview's means need).
@@ -55,6 +57,7 @@ struct KeptGrid {
     improved = [MoverCandidates](repeating: MoverCandidates(count: KPITrendFacts.moversShown), count: T * K)
     fell = improved
     first = [Int](repeating: -1, count: P)
+    reported = [Int](repeating: 0, count: T)
     score = [Double](repeating: 0, count: P * T)
     slope = [Double](repeating: .nan, count: P * T)
     qualified = [Int32](repeating: 0, count: P * T)
@@ -159,6 +162,7 @@ struct KeptGrid {
       guard f >= 0 else { continue }
       let segment = program.segmentIndex(members[p].segment)
       for t in f..<T {
+        if book.hasData(p, t) { reported[t] += 1 }
         for k in 0..<K {
           let a = book.attainment(p, t, k)
           if let segment { creditSums[(t * S + segment) * K + k] += Attainment.credit(a) }

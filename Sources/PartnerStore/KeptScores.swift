@@ -33,8 +33,9 @@ public enum KeptScores {
   /// newer number is read from its data and never written. EngineStampTests
   /// holds a digest of the sample store's kept tables per version, so a
   /// change that moves a number fails until this is bumped.
-  /// 7: a quarter after a gap is kept (issue 20).
-  public static let engineVersion = 7
+  /// 7: a quarter after a gap is kept (issue 20). 8: partners reported per
+  /// quarter (`period_counts.reported`, SPEC section 3's coverage).
+  public static let engineVersion = 8
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -202,9 +203,12 @@ public enum KeptScores {
     }
     for t in start..<T {
       try db.execute(
-        sql: "INSERT INTO period_counts VALUES (?, '', ?)", arguments: [lo + t, ranked.order[t].count])
+        sql: "INSERT INTO period_counts (period, segment, evaluated, reported) VALUES (?, '', ?, ?)",
+        arguments: [lo + t, ranked.order[t].count, grid.reported[t]])
       for (segment, n) in ranked.segmentSizes[t] {
-        try db.execute(sql: "INSERT INTO period_counts VALUES (?, ?, ?)", arguments: [lo + t, segment, n])
+        try db.execute(
+          sql: "INSERT INTO period_counts (period, segment, evaluated) VALUES (?, ?, ?)",
+          arguments: [lo + t, segment, n])
       }
       var perTier = [Int](repeating: 0, count: tiers.count)
       for p in ranked.order[t] { perTier[Int(grid.tier[p * T + t])] += 1 }
@@ -416,6 +420,9 @@ extension PartnerStore {
   public struct KeptView: Sendable {
     public let program: Program
     public let periods: [Period]
+    /// Each period's coverage, open or closed (SPEC section 3).
+    public let coverage: [QuarterCoverage]
+    public var closedThrough: Period? { coverage.last { !$0.provisional }?.period }
   }
 
   /// Nil when there are no kept scores of this engine (a store from an
@@ -433,7 +440,9 @@ extension PartnerStore {
     let lo = try check.int(range[0], "the first period", in: Period.ordinals)
     let hi = try check.int(
       range[1], "the last period", in: lo...min(lo + NumberLimits.quarters - 1, Period.ordinals.upperBound))
-    return KeptView(program: program, periods: (lo...hi).map(Period.init(ordinal:)))
+    let periods = (lo...hi).map(Period.init(ordinal:))
+    return KeptView(
+      program: program, periods: periods, coverage: try Self.coverage(db, path: path, periods: periods))
   }
 
   /// The partner with this exact id (NFC, as stored).
@@ -491,6 +500,8 @@ extension PartnerStore {
       program: view.program, partners: [partner], observations: [], adjustments: adjustments,
       agreements: agreements, observationTable: table)
     data.periodRange = view.periods.first!...view.periods.last!
+    data.closedThrough = view.closedThrough
+    data.coverage = view.coverage
     return Scorebook(data, parallel: false)
   }
 

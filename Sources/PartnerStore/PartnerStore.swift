@@ -110,14 +110,14 @@ public final class PartnerStore: Sendable {
 
   /// `twoReaders`: nil chooses by size; the tests force each way and compare.
   func readDataset(twoReaders: Bool? = nil) throws -> Dataset {
-    let stored: (Program, [Partner], [Adjustment], [Agreement], Int) = try queue.read { db in
+    let stored: (Program, [Partner], [Adjustment], [Agreement], Int, Period?) = try queue.read { db in
       guard let p = try self.program(db) else { throw StoreError.empty(self.path) }
       return (
         p, try self.partners(db), try self.adjustments(db), try self.agreements(db),
-        try Self.expectedObservations(db, kpis: p.kpis.count)
+        try Self.expectedObservations(db, kpis: p.kpis.count), try Quarters.closedThrough(db, path: self.path)
       )
     }
-    let (program, partners, adjustments, agreements, expected) = stored
+    let (program, partners, adjustments, agreements, expected, closedThrough) = stored
     let count = partners.count
     var index: [String: Int] = [:]
     for (i, p) in partners.enumerated() { index[p.id] = i }
@@ -148,10 +148,12 @@ public final class PartnerStore: Sendable {
         try Self.observations(db, where: nil, nil, partnerIndex: partnerIndex, reserve: expected)
       }
     }
-    return Dataset(
+    var data = Dataset(
       program: program, partners: partners, observations: [], adjustments: adjustments,
       agreements: agreements,
       observationTable: table)
+    data.closedThrough = closedThrough
+    return data
   }
 
   /// About how many observations the store holds, from the kept scores

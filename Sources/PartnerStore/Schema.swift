@@ -60,6 +60,7 @@ enum Schema {
     m.registerMigration("v6 first frame") { db in try KeptScores.addFirstFrame(db) }
     m.registerMigration("v7 overview") { db in try KeptScores.addOverview(db) }
     m.registerMigration("v8 trends") { db in try KeptScores.addTrends(db) }
+    m.registerMigration("v9 open and closed quarters") { db in try Quarters.migrate(db) }
     return m
   }
 }

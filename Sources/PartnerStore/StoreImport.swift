@@ -20,14 +20,14 @@ extension PartnerStore {
   @discardableResult
   public func apply(
     _ files: consuming DataFiles, command: String, progress: ((Int, Int) -> Void)? = nil,
-    rescoreProgress: ((Int, Int) -> Void)? = nil, metricsBlocks: MetricsBlocks? = nil
+    rescoreProgress: ((Int, Int) -> Void)? = nil, metricsBlocks: MetricsBlocks? = nil, reopen: Bool = false
   ) throws -> ImportRecord {
     guard !readOnly else { throw StoreError.database(path, DatabaseError(resultCode: .SQLITE_READONLY)) }
     var owned = files
     return try located {
       try write(
         &owned, command: command, progress: progress, rescoreProgress: rescoreProgress,
-        metricsBlocks: metricsBlocks)
+        metricsBlocks: metricsBlocks, reopen: reopen)
     }
   }
 
@@ -36,7 +36,7 @@ extension PartnerStore {
 
   func write(
     _ files: inout DataFiles, command: String, progress: ((Int, Int) -> Void)?,
-    rescoreProgress: ((Int, Int) -> Void)? = nil, metricsBlocks: MetricsBlocks? = nil
+    rescoreProgress: ((Int, Int) -> Void)? = nil, metricsBlocks: MetricsBlocks? = nil, reopen: Bool = false
   ) throws -> ImportRecord {
     try queue.write { db in
       let at = ISO8601DateFormatter().string(from: Date())
@@ -166,6 +166,27 @@ extension PartnerStore {
       files.adjustments = nil
       var record = ImportRecord(
         id: id, at: at, command: command, files: fileList, counts: counts, undoneAt: nil)
+      // A closed quarter changes only with --reopen (SPEC section 3): a new
+      // program changes every quarter; rows change the quarters they hold.
+      if let closed = try Quarters.closedThrough(db, path: path) {
+        var changedClosed: Period? = nil
+        if programChanged {
+          changedClosed =
+            try KeptScores.knownObservedPeriods(db).map { $0.map { Period(ordinal: $0.lowerBound) } }
+            ?? KeptScores.observedPeriods(db).map { Period(ordinal: $0.lowerBound) }
+        } else if let earliest, earliest <= closed {
+          changedClosed = try Self.closedRowsWritten(db, path: path, importID: id)
+        }
+        if let first = changedClosed, first <= closed {
+          guard reopen else {
+            throw StoreError.refused(
+              "this import changes \(first)\(first < closed ? " to \(closed)" : ""), closed\(programChanged ? " (a new program rescores every quarter)" : ""): nothing was imported. Add --reopen to reopen \(first) and the quarters after it, or leave out the rows of closed quarters"
+            )
+          }
+          try Quarters.setClosedThrough(db, Period(ordinal: first.ordinal - 1))
+          record.reopened = first
+        }
+      }
       let scoresChanged = programChanged || partnersChanged || earliest != nil
       let current = try KeptScores.isCurrent(db)
       if scoresChanged || !current {
@@ -173,6 +194,14 @@ extension PartnerStore {
           db, store: self, from: programChanged || partnersChanged ? nil : earliest,
           progress: rescoreProgress,
           observed: observed)
+      }
+      if let m = [metricsPeriods, adjusted].compactMap({ $0 }).reduce(
+        nil as ClosedRange<Period>?,
+        { r, x in
+          r.map { min($0.lowerBound, x.lowerBound)...max($0.upperBound, x.upperBound) } ?? x
+        }), let view = try keptView(db)
+      {
+        record.coverage = view.coverage.filter { m.contains($0.period) }
       }
       return record
     }

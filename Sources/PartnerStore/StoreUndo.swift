@@ -1,16 +1,17 @@
 import Foundation
 import GRDB
+import Scoring
 
 extension PartnerStore {
   /// Puts back exactly what import `id` replaced, and removes what it added.
   /// Refused when a later import changed rows this one wrote (undo that one
   /// first), or when the result would leave rows pointing at nothing.
   @discardableResult
-  public func undo(importID id: Int64) throws -> ImportRecord {
-    try located { try undoInTransaction(id) }
+  public func undo(importID id: Int64, reopen: Bool = false) throws -> ImportRecord {
+    try located { try undoInTransaction(id, reopen: reopen) }
   }
 
-  func undoInTransaction(_ id: Int64) throws -> ImportRecord {
+  func undoInTransaction(_ id: Int64, reopen: Bool = false) throws -> ImportRecord {
     try queue.write { db in
       guard let row = try Row.fetchOne(db, sql: "SELECT * FROM imports WHERE id = ?", arguments: [id])
       else {
@@ -18,6 +19,32 @@ extension PartnerStore {
       }
       if let at: String = row["undone_at"] {
         throw StoreError.undo("import \(id) was already undone at \(at)")
+      }
+      let command: String = row["command"]
+      for word in [Quarters.closeCommand, Quarters.reopenCommand] where command.hasPrefix(word + " ") {
+        throw StoreError.undo(
+          "entry \(id) is a \(word) of quarters, not an import: use `partnerboard \(word == Quarters.closeCommand ? Quarters.reopenCommand : Quarters.closeCommand) QUARTER` instead"
+        )
+      }
+      // Undoing rows of a closed quarter changes it: only with --reopen.
+      var changesClosed = try Self.closedRowsWritten(db, path: path, importID: id, undo: true)
+      if let closed = try Quarters.closedThrough(db, path: path),
+        try Int.fetchOne(
+          db,
+          sql:
+            "SELECT (SELECT COUNT(*) FROM program WHERE import_id = ?) + (SELECT COUNT(*) FROM program_undo WHERE undo_import_id = ?)",
+          arguments: [id, id]) ?? 0 > 0,
+        let range = try KeptScores.observedPeriods(db), range.lowerBound <= closed.ordinal
+      {
+        changesClosed = Period(ordinal: range.lowerBound)  // another program rescores every quarter
+      }
+      if let first = changesClosed {
+        guard reopen else {
+          throw StoreError.undo(
+            "undoing import \(id) changes \(first), a closed quarter: nothing was changed. Add --reopen to reopen \(first) and the quarters after it"
+          )
+        }
+        try Quarters.setClosedThrough(db, Period(ordinal: first.ordinal - 1))
       }
       var blockers = Set<Int64>()
       for table in StoreTable.all {

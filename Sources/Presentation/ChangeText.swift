@@ -10,6 +10,7 @@ public enum ChangeText {
     case .enteredGrace: "Entered grace"
     case .leftGrace: "Left grace"
     case .new: "New"
+    case .awaitingData: "Awaiting data"
     case .noData: "No data"
     case .atRisk: "At risk"
     case .onTrack: "Rising, on track"
@@ -25,6 +26,7 @@ public enum ChangeText {
     case .enteredGrace: "Grace in"
     case .leftGrace: "Grace out"
     case .new: "New"
+    case .awaitingData: "Awaiting"
     case .noData: "No data"
     case .atRisk: "At risk"
     case .onTrack: "On track"
@@ -40,6 +42,7 @@ public enum ChangeText {
     case .enteredGrace: "keeps a tier it no longer qualifies for"
     case .leftGrace: "qualifies again, or grace ran out"
     case .new: "first quarter with data"
+    case .awaitingData: "open quarter, nothing reported yet: not judged until it is"
     case .noData: "listed, but no data at this quarter"
     case .atRisk: "in grace, or projected below the tier"
     case .onTrack: "projected to reach the next tier, every requirement met"
@@ -70,6 +73,9 @@ public enum ChangeText {
       return "grace ran out: " + move(from, tierName, unicode: unicode)
     case .new:
       return "starts at \(tierName)"
+    case .awaitingData:
+      return
+        "nothing reported yet this quarter; \(e.fromTier.map { tiers[$0].name } ?? tierName) last quarter"
     case .noData:
       return e.firstData.map { "first data in \($0)" } ?? "no data yet"
     case .atRisk:

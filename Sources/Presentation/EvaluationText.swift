@@ -33,7 +33,7 @@ public enum EvaluationText {
     let p = e.partner
     return [
       "\(Sanitizer.field(p.name)) (\(Sanitizer.field(p.id)))", Sanitizer.field(p.segment),
-      Sanitizer.field(p.region), e.period.description,
+      Sanitizer.field(p.region), QuarterText.name(e.coverage),
     ].joined(separator: dot)
   }
 

@@ -56,7 +56,7 @@ public struct ChangesReport {
   /// sections say so in one line.
   public func table(width: Int, unicode: Bool) -> String {
     var out = ""
-    for kind in Changes.Kind.allCases {
+    for kind in changes.kinds {
       let entries = changes.entries(kind)
       out += "\(ChangeText.title(kind)) (\(entries.count))"
       if entries.isEmpty {

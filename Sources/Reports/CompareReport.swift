@@ -48,6 +48,8 @@ public struct CompareReport {
     let arrow = unicode ? "→" : "->"
     let n = whatIf.rows.count
     var out = "What-if at \(period): \"\(a.name)\" (current) \(arrow) \"\(b.name)\" (other)\n"
+    let coverage = whatIf.current.coverage(whatIf.period)
+    if coverage.provisional { out += "\(period) is \(QuarterText.state(coverage)).\n" }
     let share = n > 0 ? NumberFormat.fixed(Double(whatIf.tierChanges) * 100 / Double(n), 0) : "0"
     out += "\(n) partners evaluated; the tier changes for \(whatIf.tierChanges) (\(share) %).\n"
     let delta = whatIf.payouts.other - whatIf.payouts.current

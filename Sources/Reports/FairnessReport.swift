@@ -44,7 +44,7 @@ public struct FairnessReport {
   public func table(width: Int) -> String {
     let by = review.grouping == .segment ? "Segment" : "Region"
     var out =
-      "Fairness at \(book.periods[review.period]) by \(by.lowercased()): flagged when the others' median is more than \(NumberFormat.trimmed(review.margin, 2)) points higher\n"
+      "Fairness at \(QuarterText.name(book.coverage(review.period))) by \(by.lowercased()): flagged when the others' median is more than \(NumberFormat.trimmed(review.margin, 2)) points higher\n"
     let rows = review.groups.map { g -> [String] in
       [g.name, String(g.n), NumberFormat.fixed(g.mean, 2), NumberFormat.fixed(g.median, 2)]
         + g.tierShares.map { Phrases.sharePercent($0, space: false) }

@@ -14,6 +14,7 @@ public enum PayoutReport {
       ("share", .rounded(r.shareApplied, 4)),
       ("payout", .rounded(r.payout, 2)),
       ("status", .string(r.status.rawValue)),
+      ("provisional", .bool(r.provisional)),
     ])
   }
 

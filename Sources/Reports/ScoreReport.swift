@@ -28,6 +28,7 @@ public enum ScoreReport {
       ("at_risk", .bool(e.atRisk)),
       ("rising", .bool(e.rising)),
       ("slope", .rounded(e.slope, 2)),
+      ("provisional", .bool(e.provisional)),
       (
         "kpis",
         .array(

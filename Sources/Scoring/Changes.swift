@@ -9,6 +9,9 @@
 /// - left grace: in grace at the previous period, not now (kept the tier
 ///   by qualifying again, or demoted when grace ran out);
 /// - new: first evaluated at this period;
+/// - awaiting data: at an open (provisional) period, evaluated at the one
+///   before but no observation yet (SPEC section 3): listed here instead of
+///   as demoted, in grace or at risk, which the missing data would cause;
 /// - no data: listed in partners.csv, not evaluated at this period;
 /// - at risk: SPEC section 6 (in grace, or projected below the tier);
 /// - on track: rising (projected to reach the next tier) with every
@@ -21,6 +24,7 @@ public struct Changes: Sendable {
     case enteredGrace = "entered_grace"
     case leftGrace = "left_grace"
     case new
+    case awaitingData = "awaiting_data"
     case noData = "no_data"
     case atRisk = "at_risk"
     case onTrack = "on_track"
@@ -58,6 +62,12 @@ public struct Changes: Sendable {
 
   public func entries(_ kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
 
+  /// The period is open (provisional, SPEC section 3).
+  public let provisional: Bool
+  /// The sections listed, in order: "awaiting data" only at an open period
+  /// (a closed one never has entries there).
+  public var kinds: [Kind] { Kind.allCases.filter { provisional || $0 != .awaitingData } }
+
   public init(book: Scorebook, period t: Int, filter: PartnerFilter = PartnerFilter()) {
     period = book.periods[t]
     previous = t > 0 ? book.periods[t - 1] : nil
@@ -76,7 +86,13 @@ public struct Changes: Sendable {
           grace: grace ?? book.grace(p, t), projection: book.outlook(p, t)?.projection,
           nextTier: nextTier, unmet: unmet, firstData: firstData))
     }
+    let open = book.coverage(t).provisional
+    provisional = open
     for p in book.order[t] where book.matches(p, t, filter) {
+      if open && t > 0 && book.isEvaluated(p, t - 1) && !book.hasData(p, t) {
+        add(.awaitingData, p, from: book.tier(p, t - 1))
+        continue
+      }
       let tier = book.tier(p, t)!
       let grace = book.grace(p, t)
       if t > 0, let before = book.tier(p, t - 1) {

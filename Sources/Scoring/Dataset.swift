@@ -12,6 +12,12 @@ public struct Dataset: Sendable {
   /// The program's periods when the data holds only some partners (a
   /// one-partner lookup): the whole store's first to last period.
   public var periodRange: ClosedRange<Period>?
+  /// The latest closed quarter (it and every quarter before it are closed);
+  /// nil: every quarter is open (SPEC section 3).
+  public var closedThrough: Period?
+  /// Every period's coverage when the data holds only some partners (it
+  /// cannot be counted from them): as the store kept it for all.
+  public var coverage: [QuarterCoverage]?
 
   public init(
     program: Program, partners: [Partner], observations: [Observation],

@@ -22,6 +22,10 @@ public struct PartnerEvaluation: Sendable {
   public let projection: Double?
   public let atRisk: Bool
   public let rising: Bool
+  /// The period open or closed, and how many partners reported (SPEC section 3).
+  public let coverage: QuarterCoverage
+  /// The period is open: the scores are provisional.
+  public var provisional: Bool { coverage.provisional }
   public let kpis: [KPIEvaluation]
   /// Every tier's rules checked against this evaluation, lowest first.
   public let tierChecks: [TierCheck]
@@ -185,7 +189,7 @@ extension Scorebook {
       qualifiedTier: program.tiers[qualified[p * periodCount + t]], tier: tier,
       tierIndex: tierIndex, grace: grace, nextTier: next, pointsNeeded: pointsNeeded,
       progress: progress, slope: slope, projection: outlook.projection, atRisk: outlook.atRisk,
-      rising: outlook.rising,
+      rising: outlook.rising, coverage: coverage(t),
       kpis: kpis, tierChecks: tierChecks, whatItTakes: whatItTakes(closing: pointsNeeded),
       keepPointsNeeded: keepPointsNeeded,
       keepWhatItTakes: keepPointsNeeded != nil ? whatItTakes(closing: keepPointsNeeded) : [])

@@ -17,6 +17,8 @@ public struct PayoutResult: Sendable {
   /// The most the agreement can pay: max_payout * attribution * the
   /// schedule's top share (or the floor, when higher), rounded to cents.
   public let maximum: Double
+  /// The agreement's quarter is open (SPEC section 3): its value may still change.
+  public let provisional: Bool
   /// Pending: what it can still pay above its floor (`maximum - payout`); 0 once verified.
   public var stillOpen: Double { status == .pending ? max(0, maximum - payout) : 0 }
 }
@@ -54,9 +56,10 @@ public struct PayoutTotals: Sendable, Equatable {
 extension PayoutResult {
   /// SPEC section 7 for one agreement, given its outcome value `v` (nil when
   /// missing), the program's schedule and the latest period with data.
-  public static func of(_ agreement: Agreement, value v: Double?, schedule: PayoutSchedule, latest: Period?)
-    -> PayoutResult
-  {
+  public static func of(
+    _ agreement: Agreement, value v: Double?, schedule: PayoutSchedule, latest: Period?,
+    closedThrough: Period?
+  ) -> PayoutResult {
     let r = v.map { Attainment.bounded(($0 - agreement.baseline) / (agreement.target - agreement.baseline)) }
     let s = r.map { schedule.share(at: $0) }
     let share = max(s ?? 0, agreement.floorShare)
@@ -66,7 +69,8 @@ extension PayoutResult {
       agreement.maxPayout * agreement.attribution * max(schedule.topShare, agreement.floorShare))
     return PayoutResult(
       agreement: agreement, value: v, attainment: r, share: s, payout: payout,
-      status: pending ? .pending : .verified, maximum: top)
+      status: pending ? .pending : .verified, maximum: top,
+      provisional: closedThrough.map { agreement.period > $0 } ?? true)
   }
 }
 
@@ -81,7 +85,9 @@ extension Scorebook {
   }
 
   public func payout(_ agreement: Agreement) -> PayoutResult {
-    PayoutResult.of(agreement, value: outcomeValue(agreement), schedule: program.payout, latest: periods.last)
+    PayoutResult.of(
+      agreement, value: outcomeValue(agreement), schedule: program.payout, latest: periods.last,
+      closedThrough: closedThrough)
   }
 
   public func payouts() -> [PayoutResult] { agreements.map(payout) }

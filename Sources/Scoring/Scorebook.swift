@@ -18,6 +18,15 @@ public struct Scorebook: Sendable {
   let periodCount: Int
   /// Index into `periods` of each partner's first observation; -1 = no data.
   public let firstPeriod: [Int]
+  /// Per period: how many partners have at least one observation (or
+  /// adjustment) then, scored KPI or not.
+  public let reported: [Int]
+  /// The latest closed quarter (SPEC section 3); nil: every quarter is open.
+  public let closedThrough: Period?
+  /// Per (partner, period), index p * T + t: any observation then.
+  let hasDataFlat: [Bool]
+  /// The coverage the data came with (a part of the store's partners).
+  let givenCoverage: [QuarterCoverage]?
   let weights: [SegmentWeights]
   /// Per (partner, KPI), index p * K + k: the KPI applies to the partner's
   /// segment (weight > 0). Flat, so that statistics over every partner do
@@ -80,10 +89,12 @@ public struct Scorebook: Sendable {
     var rawAdjustment = [Int32](repeating: -1, count: P * T * K)
     var first = [Int](repeating: -1, count: P)
     var unscoredCodes = Set<Int>()
+    var hasData = [Bool](repeating: false, count: P * T)
     for i in 0..<table.count {
       let p = Int(table.partner[i])
       let t = Int(table.period[i]) - lo
       if first[p] < 0 || t < first[p] { first[p] = t }
+      hasData[p * T + t] = true
       let k = programKPI[Int(table.kpi[i])]
       if k < 0 {
         unscoredCodes.insert(Int(table.kpi[i]))
@@ -98,6 +109,7 @@ public struct Scorebook: Sendable {
       let t = a.period.ordinal - lo
       guard t >= 0 && t < T else { continue }
       if first[p] < 0 || t < first[p] { first[p] = t }
+      hasData[p * T + t] = true
       raw[(p * T + t) * K + k] = a.value
       rawAdjustment[(p * T + t) * K + k] = Int32(i)
     }
@@ -106,6 +118,14 @@ public struct Scorebook: Sendable {
     self.rawAdjustment = rawAdjustment
     self.adjustments = data.adjustments
     self.firstPeriod = first
+    var reported = [Int](repeating: 0, count: T)
+    for p in 0..<P {
+      for t in 0..<T where hasData[p * T + t] { reported[t] += 1 }
+    }
+    self.reported = reported
+    self.hasDataFlat = hasData
+    self.closedThrough = data.closedThrough
+    self.givenCoverage = data.coverage
     self.unscoredKPIs = unscoredCodes.map { table.kpiNames[$0] }.sorted()
 
     // Per-segment constants, computed once: weights, effective targets and thresholds.
@@ -182,6 +202,17 @@ public struct Scorebook: Sendable {
   }
 
   public func partnerIndex(id: String) -> Int? { indexOfID[id] }
+
+  /// Period `t` open or closed, and how many partners reported (SPEC section 3).
+  public func coverage(_ t: Int) -> QuarterCoverage {
+    if let given = givenCoverage, given.indices.contains(t) { return given[t] }
+    return QuarterCoverage.of(
+      t, periods: periods, reported: { reported[$0] }, evaluated: { order[$0].count },
+      closedThrough: closedThrough)
+  }
+
+  /// Whether partner `p` has any observation (or adjustment) at period `t`.
+  public func hasData(_ p: Int, _ t: Int) -> Bool { hasDataFlat[p * periodCount + t] }
 
   public func isEvaluated(_ p: Int, _ t: Int) -> Bool { firstPeriod[p] >= 0 && firstPeriod[p] <= t }
 

@@ -87,6 +87,8 @@ public struct KeptTrends: Sendable {
   public let all: [[KPIStatistics]]
   /// The chosen KPI's facts at the period (its movers).
   public let chosen: KPITrendFacts
+  /// Every period's coverage, open or closed (SPEC section 3).
+  public var coverage: [QuarterCoverage] = []
 
   public init(program: Program, periods: [Period], period: Int, all: [[KPIStatistics]], chosen: KPITrendFacts)
   {

@@ -99,7 +99,9 @@ public struct WhatIf: Sendable {
       valued.append(
         (
           current.payout(agreement),
-          PayoutResult.of(agreement, value: v, schedule: other.program.payout, latest: other.periods.last)
+          PayoutResult.of(
+            agreement, value: v, schedule: other.program.payout, latest: other.periods.last,
+            closedThrough: other.closedThrough)
         ))
     }
     agreementPayouts = valued

@@ -23,6 +23,9 @@ struct ChangesScreen: Widget {
       StyledText(" Changes ", style: theme.title), " ",
       StyledText("\(book.program.name) · \(m.changes.period) \(against)", style: theme.heading),
     ]
+    if let t = book.periodIndex(m.changes.period), book.coverage(t).provisional {
+      title.append(StyledText(" · " + QuarterText.state(book.coverage(t)), style: theme.warn))
+    }
     let filters = FilterText.describe(state.leaderboard.filter, program: book.program)
     if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
@@ -74,7 +77,8 @@ struct ChangesScreen: Widget {
         let partner = book.partners[e.partner]
         let tier = e.tier.map { StyledText(tiers[$0].name, style: theme.tier($0, of: tiers.count)) }
         let cells = [
-          StyledText(partner.name, style: e.kind == .noData ? theme.muted : .plain),
+          StyledText(
+            partner.name, style: e.kind == .noData || e.kind == .awaitingData ? theme.muted : .plain),
           StyledText(partner.id, style: theme.muted),
           tier ?? StyledText("—", style: theme.muted),
           StyledText(e.score.map { NumberFormat.fixed($0, 2) } ?? "—"),
@@ -114,7 +118,7 @@ struct ChangesScreen: Widget {
     case .demoted, .atRisk: theme.bad
     case .enteredGrace, .blocked: theme.warn
     case .leftGrace, .new: theme.accent
-    case .noData: theme.muted
+    case .noData, .awaitingData: theme.muted
     }
   }
 

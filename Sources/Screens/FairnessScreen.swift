@@ -22,6 +22,8 @@ struct FairnessScreen: Widget {
       [
         StyledText(" Fairness ", style: theme.title), " ",
         StyledText("\(program.name) · \(book.periods[review.period]) · by \(by)", style: theme.heading),
+        book.coverage(review.period).provisional
+          ? StyledText(" · " + QuarterText.state(book.coverage(review.period)), style: theme.warn) : "",
         StyledText(" (b: by \(review.grouping == .segment ? "region" : "segment"))", style: theme.muted),
       ], x: rect.x, y: rect.y, maxWidth: rect.width)
     Text(

@@ -16,6 +16,7 @@ struct LeaderboardScreen: Widget {
     var header: [StyledText] = [
       StyledText(" \(program.name) ", style: theme.title), " ",
       StyledText("\(page.period)", style: theme.heading),
+      page.coverage.provisional ? StyledText(" provisional", style: theme.warn) : "",
       StyledText(
         "  \(page.evaluated) partners\(withoutData > 0 ? " + \(withoutData) without data" : "")  ",
         style: theme.muted),
@@ -35,7 +36,11 @@ struct LeaderboardScreen: Widget {
       " · showing \(lb.showing)"
       + (lb.count > lb.showing ? " + \(lb.count - lb.showing) without data" : "")
     if !page.unscoredKPIs.isEmpty { info += " · unscored: " + page.unscoredKPIs.joined(separator: ", ") }
-    _ = buffer.put([StyledText(info, style: theme.muted)], x: rect.x, y: rect.y + 1, maxWidth: rect.width)
+    var second = [StyledText(info, style: theme.muted)]
+    if page.coverage.provisional {
+      second.insert(StyledText(QuarterText.state(page.coverage) + " · ", style: theme.warn), at: 0)
+    }
+    _ = buffer.put(second, x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
     let tableRect = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2)
     if lb.count == 0 {

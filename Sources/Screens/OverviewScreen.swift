@@ -22,6 +22,7 @@ struct OverviewScreen: Widget {
       [
         StyledText(" Program overview ", style: theme.title), " ",
         StyledText("\(o.program.name) · \(o.period) · \(o.evaluated) partners", style: theme.heading),
+        o.coverage.provisional ? StyledText(" · " + QuarterText.state(o.coverage), style: theme.warn) : "",
       ], x: rect.x, y: rect.y, maxWidth: rect.width)
 
     let tiers = o.program.tiers.count

@@ -54,6 +54,8 @@ struct PartnerPage {
         StyledText(" \(partner.name) ", style: theme.title),
         StyledText("  \(partner.id) · \(partner.segment) · \(partner.region)", style: theme.muted),
         StyledText("  \(model.period)", style: theme.heading),
+        model.coverage.provisional
+          ? StyledText(" " + QuarterText.state(model.coverage), style: theme.warn) : "",
       ], x: 0, y: y, maxWidth: width)
     y += 1
     guard let e = model.evaluation else {

@@ -37,6 +37,9 @@ struct PayoutsScreen: Widget {
       StyledText("\(program.name) · \(quarter)", style: theme.heading),
       StyledText(" · \(m.count) agreements · \(when)", style: theme.muted),
     ]
+    if let t = book.periodIndex(quarter), book.coverage(t).provisional {
+      title.append(StyledText(" · " + QuarterText.state(book.coverage(t)), style: theme.warn))
+    }
     let filters = FilterText.describe(m.filter, program: program)
     if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)

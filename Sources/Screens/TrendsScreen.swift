@@ -26,6 +26,9 @@ struct TrendsScreen: Widget {
       [
         StyledText(" KPI trends ", style: theme.title), " ",
         StyledText("\(program.name) · up to \(page.periods[model.period])", style: theme.heading),
+        page.coverage.map {
+          $0.provisional ? StyledText(" · " + QuarterText.state($0), style: theme.warn) : ""
+        } ?? "",
         StyledText(
           filters.isEmpty ? "  all partners" : "  " + filters.joined(separator: ", "), style: theme.muted),
       ], x: rect.x, y: rect.y, maxWidth: rect.width)

@@ -32,6 +32,15 @@ public enum Sanitizer {
   /// newlines and tabs included, becomes the placeholder.
   public static func field(_ s: String) -> String { clean(s, keepingNewlines: false) }
 
+  /// A value from a file or the command line quoted in a message: as
+  /// `field`, and cut to `limit` characters with "…" (an id or a value can
+  /// be megabytes long; a message shows enough to find it).
+  public static func quoted(_ s: Substring, limit: Int = 60) -> String {
+    s.count > limit ? field(String(s.prefix(limit))) + "…" : field(String(s))
+  }
+
+  public static func quoted(_ s: String, limit: Int = 60) -> String { quoted(s[...], limit: limit) }
+
   /// Text of several lines (a report, a message): as `field`, but line
   /// feeds stay, so the text keeps its lines.
   public static func lines(_ s: String) -> String { clean(s, keepingNewlines: true) }

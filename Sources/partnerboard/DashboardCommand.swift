@@ -214,7 +214,7 @@ final class DashboardApp {
       case .overview:
         if let kept = keptOverview {
           let model = OverviewModel(
-            facts: kept.facts, program: kept.program, period: kept.periods[kept.period], index: kept.period)
+            facts: kept.facts, program: kept.program, coverage: kept.coverage, index: kept.period)
           buffer = DashboardView.render(
             overview: model, width: size.width, height: size.height, message: message, theme: theme,
             glyphs: glyphs)

@@ -1,4 +1,5 @@
 import PartnerStore
+import Presentation
 import ProgramFiles
 import Scoring
 
@@ -98,6 +99,8 @@ enum DataLoading {
         r.from.map { "  kept scores: rescored from \($0) (\(r.quarters) of \(r.periods) quarters)" }
           ?? "  kept scores: rescored (all \(r.periods) quarters)")
     }
+    if let q = record.reopened { lines.append("  reopened \(q) and the quarters after it") }
+    for c in record.coverage { lines.append("  \(c.period): \(QuarterText.state(c))") }
     return lines.joined(separator: "\n")
   }
 }

@@ -30,7 +30,8 @@ struct Partnerboard: ParsableCommand {
       QBRCommand.self, InitCommand.self,
       ImportCommand.self,
       ImportsCommand.self,
-      UndoImportCommand.self, RescoreCommand.self, ValidateCommand.self, NewCommand.self,
+      UndoImportCommand.self, CloseCommand.self, ReopenCommand.self, RescoreCommand.self,
+      ValidateCommand.self, NewCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
 

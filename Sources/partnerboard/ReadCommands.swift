@@ -53,7 +53,8 @@ struct LeaderboardCommand: ParsableCommand {
       }
       switch format {
       case .table:
-        Output.out("\(program.name) · \(periods[t]) · \(report.lines.count) of \(evaluated) partners")
+        let quarter = QuarterText.name(view?.coverage[t] ?? book!.coverage(t))
+        Output.out("\(program.name) · \(quarter) · \(report.lines.count) of \(evaluated) partners")
         Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode))
       case .csv: Output.out(report.csv())
       case .json: Output.out(report.json())
@@ -144,7 +145,9 @@ struct ScoreCommand: ParsableCommand {
       switch format {
       case .json: Output.out(ScoreReport.json(book, period: t))
       case .csv: Output.out(ScoreReport.csv(book, period: t))
-      case .table: Output.out(ScoreReport.table(book, period: t, width: TerminalInfo.width))
+      case .table:
+        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
+        Output.out(ScoreReport.table(book, period: t, width: TerminalInfo.width))
       }
     }
   }
@@ -196,7 +199,13 @@ struct PayoutsCommand: ParsableCommand {
       switch format {
       case .json: Output.out(PayoutReport.json(results))
       case .csv: Output.out(PayoutReport.csv(results, book: book))
-      case .table: Output.out(PayoutReport.table(results, book: book, width: TerminalInfo.width))
+      case .table:
+        Output.out(PayoutReport.table(results, book: book, width: TerminalInfo.width))
+        // Agreements of open quarters: their values may still change.
+        let open = Set(results.filter(\.provisional).map(\.agreement.period))
+        for t in book.periods.indices where open.contains(book.periods[t]) {
+          Output.out("\(QuarterText.name(book.coverage(t))): its payouts may still change")
+        }
       }
     }
   }
@@ -235,7 +244,7 @@ struct ChangesCommand: ParsableCommand {
       case .table:
         let against =
           report.changes.previous.map { "compared with \($0)" } ?? "the first quarter: nothing to compare"
-        Output.out("\(book.program.name) · \(book.periods[t]) \(against)")
+        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t))) \(against)")
         Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode))
       case .csv: Output.out(report.csv())
       case .json: Output.out(report.json())

@@ -97,7 +97,7 @@ struct RenderCommand: ParsableCommand {
       if screen == .overview, let kept = try opened.keptOverview(choose: period.index(in:)) {
         // The numbers a rescore kept draw the same cells as the whole scorebook's.
         let model = OverviewModel(
-          facts: kept.facts, program: kept.program, period: kept.periods[kept.period], index: kept.period)
+          facts: kept.facts, program: kept.program, coverage: kept.coverage, index: kept.period)
         Output.out(
           TextBackend.render(
             DashboardView.render(

@@ -25,9 +25,7 @@ struct RescoreCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let path = store.resolved().path
-      guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
-      let target = try store.openForWriting()
-      guard !(try target.isEmpty()) else { throw StoreError.empty(path) }
+      let target = try store.openExistingForWriting()
       let done = try target.rescoreKept(progress: DataLoading.percent(label: "keeping the scores"))
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.out(

@@ -67,6 +67,15 @@ struct StoreOptions: ParsableArguments {
   /// missing file) and written.
   func openForWriting() throws -> PartnerStore { try PartnerStore(path: resolved().path) }
 
+  /// A store that must exist already (close, reopen, rescore).
+  func openExistingForWriting() throws -> PartnerStore {
+    let path = resolved().path
+    guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
+    let store = try PartnerStore(path: path)
+    guard !(try store.isEmpty()) else { throw StoreError.empty(path) }
+    return store
+  }
+
   static func loadSample(into store: PartnerStore) throws {
     var issues: [DataIssue] = []
     let contents = SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }
@@ -79,6 +88,11 @@ struct StoreOptions: ParsableArguments {
         "the bundled sample data is invalid:\n" + errors.map(\.description).joined(separator: "\n"))
     }
     try store.apply(files, command: "init --from <bundled sample data>")
+    // The sample's history is complete; its last quarter stays open, as a
+    // quarter whose data is still arriving would be.
+    if let periods = try store.keptView()?.periods, periods.count > 1 {
+      _ = try store.closeQuarters(through: periods[periods.count - 2])
+    }
   }
 
   /// The store's data, scored (of `store` when it is already open).

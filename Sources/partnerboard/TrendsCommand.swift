@@ -33,11 +33,12 @@ struct TrendsCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let opened = try store.open()
-      let (program, periods, rows) = try statistics(opened)
+      let (program, periods, rows, coverage) = try statistics(opened)
       switch format {
       case .json: Output.out(TrendsReport.json(program, periods, rows))
       case .csv: Output.out(TrendsReport.csv(program, periods, rows))
       case .table:
+        Output.out("\(program.name) · \(QuarterText.name(coverage))")
         Output.out(
           TrendsReport.table(program, periods, rows, width: TerminalInfo.width, unicode: TerminalInfo.unicode)
         )
@@ -48,7 +49,7 @@ struct TrendsCommand: ParsableCommand {
   /// The rows: read from the statistics the store keeps when no segment or
   /// region narrows them (the same numbers, to the last bit), else computed
   /// from the whole scorebook.
-  func statistics(_ opened: PartnerStore) throws -> (Program, [Period], [KPIStatistics]) {
+  func statistics(_ opened: PartnerStore) throws -> (Program, [Period], [KPIStatistics], QuarterCoverage) {
     func kpiIndex(_ program: Program) throws -> Int? {
       guard let kpi else { return nil }
       guard let i = program.kpiIndex(kpi) else {
@@ -62,12 +63,12 @@ struct TrendsCommand: ParsableCommand {
     {
       let t = kept.period
       let rows = kpi == nil ? kept.all.map { $0[t] } : Array(kept.all[kept.chosen.statistics.kpi][0...t])
-      return (kept.program, kept.periods, rows)
+      return (kept.program, kept.periods, rows, kept.coverage[t])
     }
     let book = try store.scorebook(of: opened)
     let t = try period.index(in: book)
     let rows = TrendsReport.rows(
       book, kpi: try kpiIndex(book.program), period: t, filter: try groups.filter(in: book.program))
-    return (book.program, book.periods, rows)
+    return (book.program, book.periods, rows, book.coverage(t))
   }
 }

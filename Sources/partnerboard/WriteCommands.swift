@@ -64,6 +64,8 @@ struct ImportCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @Argument(help: "Files or folders to import.", completion: .file()) var paths: [String]
+  @Flag(help: "Reopen the closed quarters the import changes (they are refused otherwise).") var reopen =
+    false
 
   func run() throws {
     try reportingErrors {
@@ -75,9 +77,9 @@ struct ImportCommand: ParsableCommand {
       }
       let record = try Timings.measure("write, rescore and commit") {
         try target.apply(
-          files, command: "import " + paths.joined(separator: " "),
+          files, command: "import " + paths.joined(separator: " ") + (reopen ? " --reopen" : ""),
           progress: DataLoading.progress(label: "metrics"),
-          rescoreProgress: DataLoading.percent(label: "keeping the scores"))
+          rescoreProgress: DataLoading.percent(label: "keeping the scores"), reopen: reopen)
       }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.out(DataLoading.summary(record))
@@ -103,7 +105,8 @@ struct ImportsCommand: ParsableCommand {
     try reportingErrors {
       let s = try store.open()
       for r in try s.imports() {
-        var line = "\(r.id)  \(r.at)  \(r.command)  +\(r.added) ~\(r.replaced)"
+        // A close or reopen has no files: who and when are in its command.
+        var line = "\(r.id)  \(r.at)  \(r.command)" + (r.files.isEmpty ? "" : "  +\(r.added) ~\(r.replaced)")
         if let u = r.undoneAt { line += "  (undone \(u))" }
         Output.out(line)
         for f in r.files { Output.out("      \(f.name)  sha256:\(f.sha256)") }
@@ -125,11 +128,12 @@ struct UndoImportCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @Argument(help: "The import id, as `partnerboard imports` lists it.") var id: Int64
+  @Flag(help: "Reopen the closed quarters the undo changes (it is refused otherwise).") var reopen = false
 
   func run() throws {
     try reportingErrors {
-      let s = try store.openForWriting()
-      let r = try s.undo(importID: id)
+      let s = try store.openExistingForWriting()
+      let r = try s.undo(importID: id, reopen: reopen)
       Output.out(
         "undid import \(r.id) (\(r.command)): \(r.added) added rows removed, \(r.replaced) replaced rows restored"
       )

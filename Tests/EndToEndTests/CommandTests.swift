@@ -11,13 +11,15 @@ import Testing
     db = dir + "/s.sqlite"
     let r = try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db])
     #expect(r.status == 0, "\(r.stderr)")
+    // 2026Q1-2026Q3 final, 2026Q4 open: both states in every report.
+    #expect(try Binary.run(["close", "2026Q3", "--db", db]).status == 0)
   }
 
   @Test func tierLookupByPieceOfName() throws {
     let r = try Binary.run(["tier", "ALPH", "--db", db])
     #expect(r.status == 0)
     let expected = """
-      Alpha (A) · reseller · EMEA · 2026Q4
+      Alpha (A) · reseller · EMEA · 2026Q4 (provisional, 2 of 2 partners reported)
       Tier           Gold (qualifies for Silver), in grace 1 of 1
       Qualified      Silver
       Grace          1 of 1
@@ -44,7 +46,7 @@ import Testing
     let r = try Binary.run(["changes", "--db", db], env: ["COLUMNS": "100"])
     #expect(r.status == 0, "\(r.stderr)")
     let expected = """
-      Worked example · 2026Q4 compared with 2026Q3
+      Worked example · 2026Q4 (provisional, 2 of 2 partners reported) compared with 2026Q3
       Promoted (0): none
       Demoted (0): none
       Entered grace (1)
@@ -52,6 +54,7 @@ import Testing
         Alpha    A   Gold  70.83  keeps Gold in grace 1 of 1, qualifies for Silver, 9.17 points to keep it
       Left grace (0): none
       New (0): none
+      Awaiting data (0): none
       No data (0): none
       At risk (1)
         Partner  Id  Tier  Score  Why
@@ -220,8 +223,8 @@ import Testing
     #expect(r.status == 0)
     let expected = """
       [
-        {"partner_id": "B", "name": "Beta", "segment": "referral", "period": "2026Q2", "score": 55.56, "rank": 1, "segment_rank": 1, "movement": null, "qualified_tier": "silver", "tier": "silver", "grace": 0, "next_tier": "gold", "points_needed": 24.44, "keep_points_needed": null, "progress": 0.1853, "at_risk": false, "rising": false, "slope": null, "kpis": [{"kpi": "rev", "value": 60, "attainment": 0.5, "points": 33.33, "status": "ok"}, {"kpi": "ttv", "value": 50, "attainment": 0.6667, "points": 22.22, "status": "ok"}, {"kpi": "nps", "value": null, "attainment": 0, "points": 0, "status": "not_applicable"}]},
-        {"partner_id": "A", "name": "Alpha", "segment": "reseller", "period": "2026Q2", "score": 50.63, "rank": 2, "segment_rank": 1, "movement": -1, "qualified_tier": "base", "tier": "base", "grace": 0, "next_tier": "silver", "points_needed": 0, "keep_points_needed": null, "progress": 1, "at_risk": false, "rising": true, "slope": 23.13, "kpis": [{"kpi": "rev", "value": 70, "attainment": 0.7, "points": 35, "status": "ok"}, {"kpi": "ttv", "value": 52.5, "attainment": 0.625, "points": 15.63, "status": "ok"}, {"kpi": "nps", "value": 15, "attainment": 0, "points": 0, "status": "no_baseline"}]}
+        {"partner_id": "B", "name": "Beta", "segment": "referral", "period": "2026Q2", "score": 55.56, "rank": 1, "segment_rank": 1, "movement": null, "qualified_tier": "silver", "tier": "silver", "grace": 0, "next_tier": "gold", "points_needed": 24.44, "keep_points_needed": null, "progress": 0.1853, "at_risk": false, "rising": false, "slope": null, "provisional": false, "kpis": [{"kpi": "rev", "value": 60, "attainment": 0.5, "points": 33.33, "status": "ok"}, {"kpi": "ttv", "value": 50, "attainment": 0.6667, "points": 22.22, "status": "ok"}, {"kpi": "nps", "value": null, "attainment": 0, "points": 0, "status": "not_applicable"}]},
+        {"partner_id": "A", "name": "Alpha", "segment": "reseller", "period": "2026Q2", "score": 50.63, "rank": 2, "segment_rank": 1, "movement": -1, "qualified_tier": "base", "tier": "base", "grace": 0, "next_tier": "silver", "points_needed": 0, "keep_points_needed": null, "progress": 1, "at_risk": false, "rising": true, "slope": 23.13, "provisional": false, "kpis": [{"kpi": "rev", "value": 70, "attainment": 0.7, "points": 35, "status": "ok"}, {"kpi": "ttv", "value": 52.5, "attainment": 0.625, "points": 15.63, "status": "ok"}, {"kpi": "nps", "value": 15, "attainment": 0, "points": 0, "status": "no_baseline"}]}
       ]
 
       """
@@ -273,9 +276,9 @@ import Testing
     #expect(r.status == 0)
     let expected = """
       [
-        {"id": "X1", "partner_id": "A", "kpi": "rev", "period": "2026Q3", "value": 90, "attainment": 0.625, "share": 0.55, "payout": 2750, "status": "verified"},
-        {"id": "X2", "partner_id": "B", "kpi": "ttv", "period": "2026Q4", "value": 32.5, "attainment": 0.875, "share": 0.85, "payout": 6800, "status": "verified"},
-        {"id": "X3", "partner_id": "A", "kpi": "rev", "period": "2027Q1", "value": null, "attainment": null, "share": 0.1, "payout": 500, "status": "pending"}
+        {"id": "X1", "partner_id": "A", "kpi": "rev", "period": "2026Q3", "value": 90, "attainment": 0.625, "share": 0.55, "payout": 2750, "status": "verified", "provisional": false},
+        {"id": "X2", "partner_id": "B", "kpi": "ttv", "period": "2026Q4", "value": 32.5, "attainment": 0.875, "share": 0.85, "payout": 6800, "status": "verified", "provisional": true},
+        {"id": "X3", "partner_id": "A", "kpi": "rev", "period": "2027Q1", "value": null, "attainment": null, "share": 0.1, "payout": 500, "status": "pending", "provisional": true}
       ]
 
       """
@@ -313,9 +316,13 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("metrics-2027Q1.csv: 1 added, 1 replaced, 0 unchanged"))
     let list = try Binary.run(["imports", "--db", db])
-    #expect(list.stdout.contains("2  "))
+    #expect(list.stdout.contains("2  ") && list.stdout.contains("close 2026Q3 (by "))
+    #expect(list.stdout.contains("3  "))
     #expect(list.stdout.contains("metrics-2027Q1.csv  sha256:"))
-    let undo = try Binary.run(["undo-import", "2", "--db", db])
+    // Entry 2 is the close of 2026Q3: not an import.
+    let refused = try Binary.run(["undo-import", "2", "--db", db])
+    #expect(refused.status == 1 && refused.stderr.contains("reopen"))
+    let undo = try Binary.run(["undo-import", "3", "--db", db])
     #expect(undo.status == 0, "\(undo.stderr)")
     let after = try Binary.dump(db)
     // Only the import log differs: the data rows are back as they were.

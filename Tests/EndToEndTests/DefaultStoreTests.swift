@@ -36,7 +36,13 @@ import Testing
     let dir = try Binary.tempDir()
     let r = try Binary.run(["leaderboard"], env: ["XDG_DATA_HOME": dir])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.hasPrefix("Outcome Partner Program FY2026 · 2026Q4 · 63 of 63 partners"))
+    // The sample store closes every quarter but the last.
+    #expect(
+      r.stdout.hasPrefix(
+        "Outcome Partner Program FY2026 · 2026Q4 (provisional, 63 of 62 partners reported) · 63 of 63 partners"
+      ))
+    let closed = try Binary.run(["leaderboard", "--period", "2026Q3"], env: ["XDG_DATA_HOME": dir])
+    #expect(closed.stdout.hasPrefix("Outcome Partner Program FY2026 · 2026Q3 · 62 of 62 partners"))
   }
 
   @Test func homeFallbackWithoutXDG() throws {

@@ -54,12 +54,15 @@ import Testing
     #expect(changes.count == 2)
     if changes.count == 2 {
       #expect(changes[0].contains("Oakridge Digital        p006  Registered  15.22  Gold → Registered"))
-      #expect(changes[1].contains("2027Q1 compared with 2026Q4"))
+      #expect(changes[0].contains("2026Q4 (provisional, 63 of 62 partners reported) compared with 2026Q3"))
+      #expect(changes[1].contains("2027Q1 (provisional, 64 of 63 partners reported) compared with 2026Q4"))
       #expect(
         changes[1].contains(
           "Müller Systemhaus GmbH  p002  Registered  19.49  grace ran out: Platinum → Registered"))
       #expect(changes[1].contains("Registered → Platinum") && changes[1].contains("Kōdo Managed IT"))
     }
+    let imported = outputs["partnerboard import sample-data/next-quarter/metrics-2027Q1.csv"]?.first ?? ""
+    #expect(imported.contains("2027Q1: provisional, 64 of 63 partners reported"), "\(imported)")
     let muller = outputs["partnerboard tier muller"]?.first ?? ""
     #expect(muller.contains("Platinum (qualifies for Registered), in grace 1 of 1"))
     // At the top tier in grace: what keeps it comes first.

@@ -15,8 +15,8 @@ import Testing
 /// digest recorded beside it (the failure prints it).
 @Suite struct EngineStampTests {
   static let digests: [Int: String] = [
-    7:
-      "51cfe4c4c15ffcd4c40e477cafe6efc05778fd839327b1cae727578b6d205ad5 5872912cf10fa89675bcdc8d096a49cdba7d99cb88053d4ccfb5dab7ab1d3484"
+    8:
+      "253614e65f4cbb8d27c6430cb54303ea07c6f2a420073550d8f0ecf680315d75 f0241d4212575cd94c410a24bbcb02a58f056005ef2686fb8ffb80f5d2a41078"
   ]
 
   static let keptTables = [

@@ -16,10 +16,12 @@ import Testing
     let files = DataFiles.read(
       contents: SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) },
       issues: &issues)
-    return Scorebook(
-      Dataset(
-        program: files.program!, partners: files.partners!.rows, observations: files.metrics!.rows,
-        adjustments: files.adjustments!.rows, agreements: files.agreements!.rows))
+    var data = Dataset(
+      program: files.program!, partners: files.partners!.rows, observations: files.metrics!.rows,
+      adjustments: files.adjustments!.rows, agreements: files.agreements!.rows)
+    // As the sample store: every quarter closed but the last (2026Q4, provisional).
+    data.closedThrough = Period("2026Q3")
+    return Scorebook(data)
   }()
 
   static let directory: String = {

@@ -1,0 +1,23 @@
+import Scoring
+
+/// The one home of how a quarter is named with its state (SPEC section 3):
+/// a closed quarter is its name; an open one says it is provisional and how
+/// many partners have reported.
+public enum QuarterText {
+  /// "provisional, 41 of 64 partners reported", or "closed".
+  public static func state(_ c: QuarterCoverage) -> String {
+    guard c.provisional else { return "closed" }
+    return "provisional, \(c.reported) of \(c.expected) partner\(c.expected == 1 ? "" : "s") reported"
+  }
+
+  /// "2027Q1 (provisional, 41 of 64 partners reported)", or "2026Q4" when closed.
+  public static func name(_ c: QuarterCoverage) -> String {
+    c.provisional ? "\(c.period) (\(state(c)))" : c.period.description
+  }
+
+  /// For a slide shown to one partner (the QBR): "2027Q1 (provisional)",
+  /// without the program's counts.
+  public static func brief(_ c: QuarterCoverage) -> String {
+    c.provisional ? "\(c.period) (provisional)" : c.period.description
+  }
+}

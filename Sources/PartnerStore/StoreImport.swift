@@ -188,6 +188,8 @@ extension PartnerStore {
         }
       }
       let scoresChanged = programChanged || partnersChanged || earliest != nil
+      // Quarters after the last one kept are new (a gap quarter included).
+      let lastKept = try Int.fetchOne(db, sql: "SELECT MAX(period) FROM period_counts WHERE segment = ''")
       let current = try KeptScores.isCurrent(db)
       if scoresChanged || !current {
         record.rescored = try KeptScores.rescore(
@@ -201,7 +203,9 @@ extension PartnerStore {
           r.map { min($0.lowerBound, x.lowerBound)...max($0.upperBound, x.upperBound) } ?? x
         }), let view = try keptView(db)
       {
-        record.coverage = view.coverage.filter { m.contains($0.period) }
+        record.coverage = view.coverage.filter { c in
+          m.contains(c.period) || (lastKept.map { c.period.ordinal > $0 && c.period < m.upperBound } ?? false)
+        }
       }
       return record
     }

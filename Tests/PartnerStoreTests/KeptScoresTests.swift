@@ -147,6 +147,9 @@ import Testing
       read("metrics.csv", "partner_id,period,kpi,value\nA,\(after),rev,50\n"), command: "gap")
     #expect(record.rescored?.from == gap)
     #expect(record.rescored?.quarters == 2)
+    // Both new quarters' coverage is said: nobody has reported for the gap.
+    #expect(record.coverage.map(\.period) == [gap, after])
+    #expect(record.coverage.map(\.reported) == [0, 1])
     let counted = try store.queue.read { db in
       try Int.fetchOne(
         db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ''",

@@ -46,6 +46,11 @@ public final class CSVBlockReader {
       // The first block must hold the whole header; any block at least one record.
       if !started && !atEnd && headerEnd() == nil { cut = 0 }
       if cut > 0 || atEnd { break }
+      if pending.count > RecordScanner.maximumRecordBytes {
+        throw CSVError(
+          file: fileName, line: line, column: nil, columnName: nil,
+          message: "the record is longer than 1 MiB: expected one row per line (is a quote left open?)")
+      }
       want = pending.count + blockSize  // a record longer than a block: read on
     }
     if cut == 0 && started { return nil }

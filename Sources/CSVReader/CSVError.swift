@@ -30,9 +30,13 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     text += ": "
     if let column {
       text += "column \(column)"
-      if let columnName { text += " (\(columnName))" }
+      if let columnName { text += " (\(CSVError.cut(columnName)))" }
       text += ": "
     }
     return text + message
   }
+
+  /// A name or value from the file as a message quotes it: at most 60
+  /// characters (a header name can be a megabyte long).
+  static func cut(_ s: String) -> String { s.count > 60 ? s.prefix(60) + "…" : s }
 }

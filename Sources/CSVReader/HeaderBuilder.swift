@@ -23,7 +23,7 @@ enum HeaderBuilder {
       if let first = seen[name] {
         throw CSVError(
           file: fileName, line: line, column: column + 1, columnName: nil,
-          message: "column \"\(name)\" appears twice in the header (also column \(first + 1)): "
+          message: "column \"\(CSVError.cut(name))\" appears twice in the header (also column \(first + 1)): "
             + "expected unique column names")
       }
       seen[name] = column

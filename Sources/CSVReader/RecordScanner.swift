@@ -6,6 +6,12 @@ enum RecordScanner {
   /// so the input may be at most half of UInt32's range (2 GiB).
   static let maximumInputSize = Int(UInt32.max / 2)
 
+  /// One record (a row, its line ends included) is at most 1 MiB, and a
+  /// header names at most 1,024 columns: a longer line is an error at once,
+  /// so that a file of one 200 MB line cannot ask for gigabytes.
+  public static let maximumRecordBytes = 1 << 20
+  public static let maximumFields = 1024
+
   /// Records seen before `bounds` and `rowLines` are sized from the average record length.
   static let sampleRecords = 1024
 
@@ -52,6 +58,7 @@ enum RecordScanner {
       }
 
       let recordLine = line
+      let recordStart = i
       var column = 0  // 0-based index of the field being read
       fields: while true {
         if i < end && p[i] == ByteValue.quote {
@@ -140,9 +147,21 @@ enum RecordScanner {
           bounds.append(UInt32(truncatingIfNeeded: i))
         }
         // Here p[i] is a comma, CR or LF, or i == end.
+        if i - recordStart > maximumRecordBytes {
+          throw CSVError(
+            file: fileName, line: recordLine, column: nil, columnName: nil,
+            message: "the record is longer than 1 MiB: expected one row per line (is a quote left open?)")
+        }
         if i < end && p[i] == ByteValue.comma {
           i += 1
           column += 1
+          if column >= maximumFields {
+            throw CSVError(
+              file: fileName, line: recordLine, column: nil, columnName: nil,
+              message: columns > 0
+                ? "expected \(columns) fields as in the header, found more than \(maximumFields)"
+                : "the header has more than \(maximumFields) columns")
+          }
           continue fields
         }
         break

@@ -12,6 +12,21 @@
 #endif
 
 public enum Platform {
+  /// The signals whose default action ends the process, crashes aside
+  /// (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE).
+  public static var terminatingSignals: [Int32] {
+    var all: [Int32] = [
+      SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
+      SIGPROF, SIGSYS,
+    ]
+    #if os(Linux)
+      all += [SIGIO, SIGPWR, SIGSTKFLT]
+      // The real-time signals (their default action ends the process too).
+      all += Array(Int32(__libc_current_sigrtmin())...Int32(__libc_current_sigrtmax()))
+    #endif
+    return all.filter { $0 > 0 && $0 < 65 }
+  }
+
   /// Writes all of `bytes` to `fd`, retrying when a signal interrupts;
   /// false when the descriptor refuses (a closed pipe, a full disk).
   @discardableResult
@@ -74,15 +89,42 @@ extension Platform {
     public var description: String { reason }
   }
 
-  /// The whole file at `path`, read with POSIX calls (one read of the size
-  /// `fstat` reports, then chunks if the file grew). A folder is an error.
-  public static func readFile(_ path: String) throws(ReadFailure) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  /// Opens `path` for reading if it is a regular file: a folder, a device
+  /// (`/dev/zero` never ends), a FIFO (opening it would wait for a writer)
+  /// or a socket is an error, named for what it is.
+  public static func openRegularFile(_ path: String) throws(ReadFailure) -> (Int32, stat) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw ReadFailure(reason: lastError) }
-    defer { _ = close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw ReadFailure(reason: lastError) }
-    if (status.st_mode & S_IFMT) == S_IFDIR { throw ReadFailure(reason: String(cString: strerror(EISDIR))) }
+    guard fstat(descriptor, &status) == 0 else {
+      let reason = lastError
+      _ = close(descriptor)
+      throw ReadFailure(reason: reason)
+    }
+    let kind = status.st_mode & S_IFMT
+    guard kind == S_IFREG else {
+      _ = close(descriptor)
+      let what =
+        kind == S_IFDIR
+        ? "it is a folder"
+        : kind == S_IFCHR || kind == S_IFBLK
+          ? "it is a device" : kind == S_IFIFO ? "it is a pipe" : "it is not a regular file"
+      throw ReadFailure(reason: what + ": expected a regular file")
+    }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    return (descriptor, status)
+  }
+
+  /// The whole file at `path`, read with POSIX calls (one read of the size
+  /// `fstat` reports, then chunks if the file grew). Only a regular file of
+  /// at most `limit` bytes is read.
+  public static func readFile(_ path: String, limit: Int = 1 << 31) throws(ReadFailure) -> [UInt8] {
+    let (descriptor, status) = try openRegularFile(path)
+    defer { _ = close(descriptor) }
+    func tooLarge(_ size: Int) -> ReadFailure {
+      ReadFailure(reason: "the file is \(size) bytes: expected at most \(limit)")
+    }
+    if Int(status.st_size) > limit { throw tooLarge(Int(status.st_size)) }
     // One byte beyond the reported size, so that reaching the end needs no extra buffer.
     let expected = max(Int(status.st_size), 0) + 1
     var failure: ReadFailure?
@@ -107,6 +149,7 @@ extension Platform {
       let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
       if got > 0 {
         bytes.append(contentsOf: chunk[0..<got])
+        if bytes.count > limit { throw tooLarge(bytes.count) }
       } else if got == 0 {
         return bytes
       } else if errno != EINTR {

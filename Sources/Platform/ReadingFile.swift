@@ -4,14 +4,7 @@ extension Platform {
     private let descriptor: Int32
 
     public init(path: String) throws(ReadFailure) {
-      let d = open(path, O_RDONLY | O_CLOEXEC)
-      guard d >= 0 else { throw ReadFailure(reason: String(cString: strerror(errno))) }
-      var status = stat()
-      if fstat(d, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
-        _ = close(d)
-        throw ReadFailure(reason: String(cString: strerror(EISDIR)))
-      }
-      descriptor = d
+      descriptor = try Platform.openRegularFile(path).0
     }
 
     deinit { _ = close(descriptor) }

@@ -1,5 +1,6 @@
 import CSVReader
 import Scoring
+import TextLayout
 
 /// Rows read from one CSV file, with the line each row starts on.
 public struct FileRows<Row: Sendable>: Sendable {
@@ -35,7 +36,7 @@ public enum DataFileParsers {
       let manager = c.optionalText(r, "manager")
       guard let id, let name, let segment, let region else { continue }
       if let first = seen[id] {
-        c.issue(r, "id", "partner \"\(id)\" is listed twice (first on line \(first))")
+        c.issue(r, "id", "partner \"\(Sanitizer.quoted(id))\" is listed twice (first on line \(first))")
         continue
       }
       seen[id] = doc.lineNumber(ofRow: r)
@@ -146,7 +147,7 @@ public enum DataFileParsers {
       else { continue }
       var ok = true
       if let first = seen[id] {
-        c.issue(r, "id", "agreement \"\(id)\" is listed twice (first on line \(first))")
+        c.issue(r, "id", "agreement \"\(Sanitizer.quoted(id))\" is listed twice (first on line \(first))")
         ok = false
       }
       if target == baseline {

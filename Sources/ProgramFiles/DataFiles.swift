@@ -103,7 +103,8 @@ public struct DataFiles: Sendable {
       }
       let bytes: [UInt8]
       do {
-        bytes = try FileSystem.readBytes(path)
+        bytes = try FileSystem.readBytes(
+          path, limit: role == .program ? FileSystem.programFileLimit : 1 << 31)
       } catch {
         issues.append(DataIssue(file: name, message: "cannot read \(path): \(error)"))
         continue

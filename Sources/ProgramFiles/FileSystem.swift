@@ -20,5 +20,10 @@ enum FileSystem {
     return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
 
-  static func readBytes(_ path: String) throws -> [UInt8] { try Platform.readFile(path) }
+  static func readBytes(_ path: String, limit: Int = 1 << 31) throws -> [UInt8] {
+    try Platform.readFile(path, limit: limit)
+  }
+
+  /// program.toml is a page of rules: 1 MiB is far more than any needs.
+  static let programFileLimit = 1 << 20
 }

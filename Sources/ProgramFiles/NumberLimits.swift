@@ -15,3 +15,18 @@ public enum NumberLimits {
     "expected a number from -1e15 to 1e15, found \(found)"
   }
 }
+
+/// How big a program may be. Every partner is scored on every KPI at every
+/// quarter, and the overview keeps a tiers x tiers matrix per quarter, so
+/// these bound the memory and the store a program can ask for; real programs
+/// use a handful of each.
+public enum ProgramLimits {
+  public static let segments = 100
+  public static let kpis = 100
+  public static let tiers = 20
+  public static let badges = 100
+  public static let schedulePoints = 100
+
+  /// Per array of tables in program.toml.
+  static let tables: [String: Int] = ["segment": segments, "kpi": kpis, "tier": tiers, "badge": badges]
+}

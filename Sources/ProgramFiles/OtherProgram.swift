@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// SPEC section 10: another program file to score the store's data under
 /// (`compare OTHER.toml`, the dashboard's `:compare`). Validated as any
@@ -10,7 +11,7 @@ public enum OtherProgram {
     let name = String(path.split(separator: "/").last ?? Substring(path))
     let bytes: [UInt8]
     do {
-      bytes = try FileSystem.readBytes(path)
+      bytes = try FileSystem.readBytes(path, limit: FileSystem.programFileLimit)
     } catch {
       throw DataIssues([DataIssue(file: path, message: "cannot read the program file: \(error)")])
     }
@@ -45,7 +46,7 @@ public enum OtherProgram {
           return DataIssue(
             file: file, line: locator.line(table: "segment"), key: "segment",
             message:
-              "segment \"\(segment)\" is not declared, but \(m.count) partner\(m.count == 1 ? "" : "s") in the store belong\(m.count == 1 ? "s" : "") to it (first: \(m.first.id) \(m.first.name)); add a [[segment]] with id = \"\(segment)\""
+              "segment \"\(Sanitizer.quoted(segment))\" is not declared, but \(m.count) partner\(m.count == 1 ? "" : "s") in the store belong\(m.count == 1 ? "s" : "") to it (first: \(m.first.id) \(m.first.name)); add a [[segment]] with id = \"\(Sanitizer.quoted(segment))\""
           )
         })
     }

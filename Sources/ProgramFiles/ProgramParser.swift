@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// Parses and validates `program.toml` (SPEC section 2), reporting every
 /// problem at once, each with the key path and, where it can be found, the line.
@@ -45,12 +46,18 @@ private struct Parse {
       DataIssue(file: file, line: line ?? locator.line(table: key), key: key, message: message))
   }
 
-  /// The array-of-tables under `key`, e.g. every `[[kpi]]`.
+  /// The array-of-tables under `key`, e.g. every `[[kpi]]`, at most
+  /// `ProgramLimits.tables[key]` of them (more is an error, and the rest is
+  /// not read: a program of 10,001 tiers or KPIs costs no more than one of 100).
   mutating func tables(_ key: String) -> [TOMLTable] {
     guard let v = table[key] else { return [] }
-    guard let a = v.array else {
+    guard var a = v.array else {
       topLevel(key, "expected [[\(key)]] tables")
       return []
+    }
+    if let most = ProgramLimits.tables[key], a.count > most {
+      topLevel(key, "\(a.count) [[\(key)]] tables: a program declares at most \(most)")
+      a = Array(a.prefix(most))
     }
     var result: [TOMLTable] = []
     for (i, item) in a.enumerated() {
@@ -74,11 +81,11 @@ private struct Parse {
 
   mutating func checkID(_ f: inout TOMLFields, _ id: String?, seen: inout Set<String>) {
     guard let id else { return }
-    f.label += " \"\(id)\""
+    f.label += " \"\(Sanitizer.quoted(id))\""
     if !ProgramParser.idPattern(id) {
-      f.issue("id", "must match [a-z0-9_]+, found \"\(id)\"")
+      f.issue("id", "must match [a-z0-9_]+, found \"\(Sanitizer.quoted(id))\"")
     } else if !seen.insert(id).inserted {
-      f.issue("id", "\"\(id)\" is declared twice")
+      f.issue("id", "\"\(Sanitizer.quoted(id))\" is declared twice")
     }
   }
 
@@ -149,7 +156,7 @@ private struct Parse {
         if i == 0 && !req.isEmpty { f.issue("require", "the first tier cannot have requirements") }
         for (kpi, value) in req {
           if !kpiIDs.contains(kpi) {
-            f.issue("require.\(kpi)", "names KPI \"\(kpi)\", which is not declared")
+            f.issue("require.\(kpi)", "names KPI \"\(Sanitizer.quoted(kpi))\", which is not declared")
           }
           requirements.append(Requirement(kpi: kpi, value: value))
         }
@@ -179,7 +186,10 @@ private struct Parse {
       var f = fields(t, "payout", nil)
       if let a = f.array("schedule") {
         var points: [PayoutSchedule.Point] = []
-        for (i, item) in a.enumerated() {
+        if a.count > ProgramLimits.schedulePoints {
+          f.issue("schedule", "\(a.count) points: a schedule has at most \(ProgramLimits.schedulePoints)")
+        }
+        for (i, item) in a.prefix(ProgramLimits.schedulePoints).enumerated() {
           guard let pair = item.array, pair.count == 2,
             let r = f.number(pair[0], key: "schedule[\(i + 1)][1]"),
             let s = f.number(pair[1], key: "schedule[\(i + 1)][2]")
@@ -244,7 +254,9 @@ private struct Parse {
     if let weight { checkWeight(&f, "weight", weight) }
     var weights: [String: Double] = [:]
     for (s, w) in f.numberTable("weights") ?? [] {
-      if !segments.contains(s) { f.issue("weights.\(s)", "segment \"\(s)\" is not declared") }
+      if !segments.contains(s) {
+        f.issue("weights.\(s)", "segment \"\(Sanitizer.quoted(s))\" is not declared")
+      }
       checkWeight(&f, "weights.\(s)", w)
       weights[s] = w
     }
@@ -261,11 +273,15 @@ private struct Parse {
       var targets: [String: Double] = [:]
       var thresholds: [String: Double] = [:]
       for (s, v) in f.numberTable("targets") ?? [] {
-        if !segments.contains(s) { f.issue("targets.\(s)", "segment \"\(s)\" is not declared") }
+        if !segments.contains(s) {
+          f.issue("targets.\(s)", "segment \"\(Sanitizer.quoted(s))\" is not declared")
+        }
         targets[s] = v
       }
       for (s, v) in f.numberTable("thresholds") ?? [] {
-        if !segments.contains(s) { f.issue("thresholds.\(s)", "segment \"\(s)\" is not declared") }
+        if !segments.contains(s) {
+          f.issue("thresholds.\(s)", "segment \"\(Sanitizer.quoted(s))\" is not declared")
+        }
         thresholds[s] = v
       }
       if let target {
@@ -278,11 +294,12 @@ private struct Parse {
             let th = thresholds[s] ?? threshold
             let key = targets[s] != nil ? "targets.\(s)" : "thresholds.\(s)"
             if t == th {
-              f.issue(key, "segment \"\(s)\": effective target equals effective threshold (\(t))")
+              f.issue(
+                key, "segment \"\(Sanitizer.quoted(s))\": effective target equals effective threshold (\(t))")
             } else if (th > t) != lowerIsBetter {
               f.issue(
                 key,
-                "segment \"\(s)\": target \(t) and threshold \(th) make \(th > t ? "lower" : "higher") better, but the KPI's own target and threshold make \(lowerIsBetter ? "lower" : "higher") better"
+                "segment \"\(Sanitizer.quoted(s))\": target \(t) and threshold \(th) make \(th > t ? "lower" : "higher") better, but the KPI's own target and threshold make \(lowerIsBetter ? "lower" : "higher") better"
               )
             }
           }
@@ -303,7 +320,7 @@ private struct Parse {
     case nil:
       break
     case let other?:
-      f.issue("basis", "expected one of absolute | improvement, found \"\(other)\"")
+      f.issue("basis", "expected one of absolute | improvement, found \"\(Sanitizer.quoted(other))\"")
     }
     if basisName == "absolute" && f.table["direction"] != nil {
       f.allow("direction")
@@ -327,7 +344,7 @@ private struct Parse {
         issues.append(
           DataIssue(
             file: file, line: locator.line(table: "segment", index: i),
-            key: "segment[\(i + 1)] \"\(s.id)\"",
+            key: "segment[\(i + 1)] \"\(Sanitizer.quoted(s.id))\"",
             message: "every KPI weighs 0 for this segment: its partners could score nothing"))
       }
     }

@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// What a store already holds, for checking an import's references.
 public struct StoredState: Sendable {
@@ -82,7 +83,7 @@ public struct ReferenceChecker {
             DataIssue(
               file: f.file, line: line, key: "segment",
               message:
-                "segment \"\(p.segment)\" is not declared in \(programFile) (declared: \(program.segments.map(\.id).joined(separator: ", ")))"
+                "segment \"\(Sanitizer.quoted(p.segment))\" is not declared in \(programFile) (declared: \(program.segments.map(\.id).joined(separator: ", ")))"
             ))
         }
       }
@@ -93,7 +94,8 @@ public struct ReferenceChecker {
           DataIssue(
             file: programFile, key: "segment",
             message:
-              "stored partner \(p.id) is in segment \"\(p.segment)\", which this program does not declare"))
+              "stored partner \(p.id) is in segment \"\(Sanitizer.quoted(p.segment))\", which this program does not declare"
+          ))
       }
     }
     self.partners = partners
@@ -114,7 +116,7 @@ public struct ReferenceChecker {
         issues.append(
           DataIssue(
             file: file, line: line, key: "partner_id",
-            message: "unknown partner \"\(o.partnerID)\" (not in partners.csv)"))
+            message: "unknown partner \"\(Sanitizer.quoted(o.partnerID))\" (not in partners.csv)"))
       }
       if let r = periods {
         if o.period < r.lowerBound { periods = o.period...r.upperBound }
@@ -147,7 +149,7 @@ public struct ReferenceChecker {
           DataIssue(
             .warning, file: file, line: seen.line, key: "kpi",
             message:
-              "KPI \"\(kpi)\" is not in the program: its \(seen.count) row\(seen.count == 1 ? "" : "s") will be stored and shown unscored"
+              "KPI \"\(Sanitizer.quoted(kpi))\" is not in the program: its \(seen.count) row\(seen.count == 1 ? "" : "s") will be stored and shown unscored"
           ))
       }
     }
@@ -157,11 +159,15 @@ public struct ReferenceChecker {
       var found: [DataIssue] = []
       if partners[partner] == nil {
         found.append(
-          DataIssue(file: file, line: line, key: "partner_id", message: "unknown partner \"\(partner)\""))
+          DataIssue(
+            file: file, line: line, key: "partner_id",
+            message: "unknown partner \"\(Sanitizer.quoted(partner))\""))
       }
       if !kpis.contains(kpi) {
         found.append(
-          DataIssue(file: file, line: line, key: "kpi", message: "KPI \"\(kpi)\" is not one of the program's")
+          DataIssue(
+            file: file, line: line, key: "kpi",
+            message: "KPI \"\(Sanitizer.quoted(kpi))\" is not one of the program's")
         )
       }
       return found
@@ -189,7 +195,7 @@ public struct ReferenceChecker {
           DataIssue(
             file: programFile, key: "kpi",
             message:
-              "the stored adjustment of \(a.partnerID) \(a.period) names KPI \"\(a.kpi)\", which this program does not declare"
+              "the stored adjustment of \(a.partnerID) \(a.period) names KPI \"\(Sanitizer.quoted(a.kpi))\", which this program does not declare"
           ))
       }
     }
@@ -206,7 +212,9 @@ public struct ReferenceChecker {
         issues.append(
           DataIssue(
             file: programFile, key: "kpi",
-            message: "stored agreement \(a.id) names KPI \"\(a.kpi)\", which this program does not declare"))
+            message:
+              "stored agreement \(a.id) names KPI \"\(Sanitizer.quoted(a.kpi))\", which this program does not declare"
+          ))
       }
     }
 

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Reads the fields of one TOML table, recording an issue for every missing,
 /// mistyped or unknown key. Integers are accepted wherever a number is expected.
 struct TOMLFields {
@@ -85,7 +87,7 @@ struct TOMLFields {
     guard let s = string(key) else { return nil }
     guard let e = E(rawValue: s) else {
       let names = E.allCases.map(\.rawValue).joined(separator: " | ")
-      issue(key, "expected one of \(names), found \"\(s)\"")
+      issue(key, "expected one of \(names), found \"\(Sanitizer.quoted(s))\"")
       return nil
     }
     return e
@@ -143,7 +145,7 @@ struct TOMLFields {
 
   func describe(_ v: TOMLValue) -> String {
     switch v.type {
-    case .string: "the string \"\(v.string!)\""
+    case .string: "the string \"\(Sanitizer.quoted(v.string!))\""
     case .int: "the integer \(v.int!)"
     case .double: "the number \(v.double!)"
     case .bool: "the boolean \(v.bool!)"

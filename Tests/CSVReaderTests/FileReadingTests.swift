@@ -63,7 +63,7 @@ import Testing
       Issue.record("expected an error")
     } catch {
       #expect(error.line == 0)
-      #expect(error.message == "cannot read /tmp/: Is a directory")
+      #expect(error.message == "cannot read /tmp/: it is a folder: expected a regular file")
     }
   }
 }

@@ -143,6 +143,36 @@ import Testing
     #expect(failure(tables) != nil)
   }
 
+  /// Issue 20: 40,000 dotted key segments overflowed the stack (building the
+  /// tables, then reading them back), in a key, a header, an array-of-tables
+  /// header, inside an inline table, and added up across a header and its keys.
+  static let deepInputs: [String: String] = [
+    "key": String(repeating: "a.", count: 40_000) + "a = 1\n",
+    "header": "[" + String(repeating: "a.", count: 40_000) + "a]\n",
+    "array header": "[[" + String(repeating: "a.", count: 40_000) + "a]]\n",
+    "inline table": "x = { " + String(repeating: "a.", count: 40_000) + "a = 1 }\n",
+    "header and keys": "[" + String(repeating: "a.", count: 40) + "a]\n" + String(repeating: "b.", count: 40)
+      + "b = 1\n",
+    "nested inline tables": "x = " + String(repeating: "{ a.b.c = ", count: 30) + "1"
+      + String(repeating: " }", count: 30)
+      + "\n",
+  ]
+
+  @Test(arguments: [
+    "key", "header", "array header", "inline table", "header and keys", "nested inline tables",
+  ])
+  func deepDottedKeysAreALocatedError(_ kind: String) {
+    let e = failure(Self.deepInputs[kind]!)
+    #expect(e?.message.contains("nested more than") == true, "\(e?.message ?? "parsed")")
+    #expect(e.map { $0.line >= 1 && $0.column >= 1 } == true)
+  }
+
+  /// Just under the bound still parses.
+  @Test func nestingUpToTheBoundParses() throws {
+    let key = (0..<(TOMLParser.maxDepth - 1)).map { _ in "a" }.joined(separator: ".")
+    #expect(try parse(key + " = 1\n")["a"] != nil)
+  }
+
   @Test func crlfAndBOMFreeText() throws {
     let t = try parse("a = 1\r\n[b]\r\nc = \"x\"\r\n")
     #expect(t["b"]?.table?["c"]?.string == "x")

@@ -58,6 +58,8 @@ public struct TOMLParser {
   private mutating func document() throws -> TOMLTable {
     let root = Node()
     var current = root
+    // How deep the current [header] is: keys and values below it add to it.
+    var currentDepth = 0
     while true {
       skipBlank()
       guard let c = peek() else { break }
@@ -69,13 +71,13 @@ public struct TOMLParser {
         try comment()
         continue
       case ascii("["):
-        current = try header(root)
+        (current, currentDepth) = try header(root)
       default:
-        let (column, key) = (col, try keyPath())
+        let (column, key) = (col, try keyPath(base: currentDepth))
         skipBlank()
         try expect(ascii("="), "expected = after the key")
         skipBlank()
-        let v = try value(depth: 0)
+        let v = try value(depth: currentDepth + key.count)
         try assign(key, v, in: current, column: column)
       }
       try endOfLine()
@@ -83,13 +85,13 @@ public struct TOMLParser {
     return root.value()
   }
 
-  private mutating func header(_ root: Node) throws -> Node {
+  private mutating func header(_ root: Node) throws -> (Node, Int) {
     let column = col
     i += 1
     let isArray = peek() == ascii("[")
     if isArray { i += 1 }
     skipBlank()
-    let path = try keyPath()
+    let path = try keyPath(base: 0)
     skipBlank()
     try expect(
       ascii("]"),
@@ -106,19 +108,19 @@ public struct TOMLParser {
       let fresh = Node()
       fresh.byHeader = true
       node.set(last, isArray ? .tables([fresh]) : .table(fresh))
-      return fresh
+      return (fresh, path.count)
     case .table(let existing)?:
       if isArray { throw error("[[\(name)]] names a table defined before as [\(name)]", column) }
       if existing.byHeader || existing.byDottedKey { throw error("table [\(name)] is defined twice", column) }
       existing.byHeader = true
-      return existing
+      return (existing, path.count)
     case .tables(var list)?:
       if !isArray { throw error("[\(name)] names an array of tables defined before as [[\(name)]]", column) }
       let fresh = Node()
       fresh.byHeader = true
       list.append(fresh)
       node.set(last, .tables(list))
-      return fresh
+      return (fresh, path.count)
     case .value?:
       throw error("[\(name)] names a key that already holds a value", column)
     }
@@ -160,9 +162,15 @@ public struct TOMLParser {
 
   // MARK: - Keys
 
-  private mutating func keyPath() throws -> [String] {
+  /// A dotted key; `base`: how deep the table it is in lies already. Keys,
+  /// headers and values together nest at most `maxDepth` deep, so no file
+  /// (40,000 dotted segments, say) can exhaust the stack later.
+  private mutating func keyPath(base: Int) throws -> [String] {
     var parts = [try simpleKey()]
     while true {
+      guard base + parts.count < Self.maxDepth else {
+        throw error("keys and tables nested more than \(Self.maxDepth) deep")
+      }
       let save = (i, line, lineStart)
       skipBlank()
       guard peek() == ascii(".") else {
@@ -241,11 +249,11 @@ public struct TOMLParser {
     while true {
       skipBlank()
       let column = col
-      let key = try keyPath()
+      let key = try keyPath(base: depth + 1)
       skipBlank()
       try expect(ascii("="), "expected = after the key")
       skipBlank()
-      let v = try value(depth: depth + 1)
+      let v = try value(depth: depth + key.count)
       try assign(key, v, in: node, column: column)
       skipBlank()
       guard let c = peek() else {

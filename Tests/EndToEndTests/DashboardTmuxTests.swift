@@ -245,6 +245,25 @@ import Testing
     #expect(t.sttyUnchanged())
   }
 
+  /// Issue 20: every signal whose default action ends the process puts the
+  /// terminal back first. The pane's shell is sh (dash on Debian), which,
+  /// unlike bash, does not restore the tty itself after a signal death.
+  @Test(arguments: [("ALRM", 14), ("USR1", 10), ("USR2", 12), ("XCPU", 24), ("PIPE", 13), ("VTALRM", 26)])
+  func everyEndingSignalRestoresTheTerminal(_ signal: (String, Int32)) throws {
+    let db = try store(from: Binary.fixtures + "/spec-example")
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Worked example"))
+    let pid = try t.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let kill = Process()
+    kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    kill.arguments = ["pkill", "-\(signal.0)", "-P", pid, "-x", "partnerboard"]
+    try kill.run()
+    kill.waitUntilExit()
+    #expect(t.exitStatus() == 128 + signal.1, "SIG\(signal.0)")
+    #expect(t.sttyUnchanged(), "SIG\(signal.0) left the terminal changed")
+  }
+
   @Test func liveReloadAfterAnImportFromAnotherProcess() throws {
     let db = try store(from: Binary.fixtures + "/spec-example")
     let t = try Tmux(["--db", db])

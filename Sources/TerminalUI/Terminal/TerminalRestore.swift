@@ -9,15 +9,21 @@ nonisolated(unsafe) private var handlersInstalled = false
 nonisolated(unsafe) private let savedActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
 
 /// Puts the terminal back (endwin) on every way out: a normal close, exit()
-/// (atexit), SIGINT/SIGTERM/SIGHUP/SIGQUIT and crashes
-/// (SIGSEGV/SIGILL/SIGTRAP/SIGABRT/SIGBUS, which is how Swift traps end).
-/// Each handler restores the terminal and raises the signal again:
-/// SIGINT/SIGTERM/SIGHUP/SIGQUIT with the default action, crashes with
+/// (atexit), every signal whose default action ends the process (SIGINT,
+/// SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1/2, SIGPIPE, SIGXCPU, ... and
+/// the real-time signals) and crashes (SIGSEGV/SIGILL/SIGTRAP/SIGABRT/SIGBUS/
+/// SIGFPE, which is how Swift traps end). Each handler restores the terminal
+/// and raises the signal again: the others with the default action, crashes with
 /// their previous disposition (Swift's backtracer, or the default), so the
 /// exit status still shows the signal. stderr written meanwhile is
 /// replayed after the terminal is back (see StderrCapture).
 enum TerminalRestore {
-  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS]
+  /// Crashes: handed on to the previous handler (Swift's backtracer).
+  static let crashes: [Int32] = [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE]
+  /// Every signal whose default action ends the process (issue 20: SIGALRM,
+  /// SIGUSR1, SIGXCPU or SIGPIPE left the terminal raw): restored, then
+  /// raised again with the default action.
+  static let signals: [Int32] = Platform.terminatingSignals + crashes
 
   /// Called right before curses starts.
   static func arm() {
@@ -81,7 +87,7 @@ enum TerminalRestore {
 
   private static func handle(_ sig: Int32) {
     restore()
-    if sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT {
+    if !crashes.contains(sig) {
       signal(sig, SIG_DFL)
     } else {
       // A crash: hand it to the previous handler (Swift's backtracer, or

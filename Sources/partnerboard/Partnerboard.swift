@@ -38,7 +38,23 @@ struct Partnerboard: ParsableCommand {
   static func main() {
     TerminalInfo.ensureHelpWidth()
     rejectUnknownCommand(Array(CommandLine.arguments.dropFirst()))
-    main(nil)
+    // As ArgumentParser's own `main`, but its messages go through the
+    // Sanitizer: an argument error quotes what was typed (`--format
+    // $'x\e]0;T\a'`), which must not reach the terminal raw.
+    do {
+      var command = try parseAsRoot(nil)
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        // Help and completion scripts: our own text, printed as it is.
+        if !message.isEmpty { Output.write(1, message.hasSuffix("\n") ? message : message + "\n") }
+      } else if !message.isEmpty {
+        Output.err(message)
+      }
+      Foundation.exit(code.rawValue)
+    }
   }
 
   /// `partnerboard compare x` must not be read as the dashboard's options

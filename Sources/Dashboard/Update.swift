@@ -289,9 +289,14 @@ public enum Update {
     case .enter:
       s.exportPrompt = nil
       if text.isEmpty { return [] }
-      if ExportFormat(path: text) == nil { text += ".csv" }
-      guard let effect = export(s, as: text) else { return [] }
-      return [effect]
+      switch ExportName.checked(text) {
+      case .failure(let e):
+        s.message = e.message
+        return []
+      case .success(let name):
+        guard let effect = export(s, as: name) else { return [] }
+        return [effect]
+      }
     case .tab:
       let formats = ExportFormat.allCases
       if let current = ExportFormat(path: text), let dot = text.lastIndex(of: ".") {
@@ -377,10 +382,12 @@ public enum Update {
       s.message = "sorted by \(column.title)\(descending ? ", reversed" : "")"
     case .export(let name):
       guard let name else { return [export(s)] }
-      guard let effect = export(s, as: ExportFormat(path: name) == nil ? name + ".csv" : name) else {
-        return []
+      switch ExportName.checked(name) {
+      case .failure(let e): s.message = e.message
+      case .success(let checked):
+        guard let effect = export(s, as: checked) else { return [] }
+        return [effect]
       }
-      return [effect]
     }
     return []
   }

@@ -322,8 +322,16 @@ final class DashboardApp {
   /// 0600. The suggested names are slugs without a `/`.
   static func export(name: String, contents: String) -> Event {
     let fm = FileManager.default
-    var target = (name as NSString).expandingTildeInPath
+    var target = ExportPath.expandingHome(name)
     if !target.hasPrefix("/") { target = fm.currentDirectoryPath + "/" + target }
+    if let problem = ExportPath.problem(target) { return .failed("export: \(problem)") }
+    // `.csv` is added to a name without a format: a name typed as a device
+    // or a pipe (`:export /dev/null`) is refused, not written beside it.
+    if target.hasSuffix(".csv"), case let typed = String(target.dropLast(4)), ExportPath.isSpecial(typed),
+      !FileManager.default.fileExists(atPath: target)
+    {
+      return .failed("export: " + ExportPath.problem(typed)!)
+    }
     let ext = (target as NSString).pathExtension
     let stem = ext.isEmpty ? target : String(target.dropLast(ext.count + 1))
     var path = target

@@ -245,6 +245,36 @@ import Testing
     #expect(t.sttyUnchanged())
   }
 
+  /// Issue 20: `~` is $HOME; a folder, `adir/`, `/` and `/dev/null` are
+  /// refused with a message instead of writing `adir/.csv` or `/dev/null.csv`.
+  @Test func exportNamesAreCheckedAndTildeIsHome() throws {
+    let db = try store(from: Binary.fixtures + "/spec-example")
+    let home = try Binary.tempDir()
+    let t = try Tmux(["--db", db], env: ["HOME": home])
+    #expect(try t.wait(for: "Worked example"))
+    try FileManager.default.createDirectory(atPath: t.dir + "/adir", withIntermediateDirectories: true)
+    for (name, said) in [
+      ("adir/", "adir/ is a folder"), ("/", "/ is a folder"), ("/dev/null", "/dev/null is not a regular file"),
+      ("adir", "adir"),
+    ] {
+      try t.send(":")
+      try t.send("-l", "export \(name)")
+      try t.send("Enter")
+      #expect(try t.wait(for: said), "\(name): \((try? t.screen()) ?? "")")
+    }
+    #expect(!FileManager.default.fileExists(atPath: t.dir + "/adir/.csv"))
+    #expect(!FileManager.default.fileExists(atPath: "/dev/null.csv"))
+    // `adir` names no format: adir.csv beside the folder.
+    #expect(FileManager.default.fileExists(atPath: t.dir + "/adir.csv"))
+    try t.send(":")
+    try t.send("-l", "export ~/board")
+    try t.send("Enter")
+    #expect(try t.wait(for: "exported"), "\((try? t.screen()) ?? "")")
+    #expect(FileManager.default.fileExists(atPath: home + "/board.csv"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
   /// Issue 20: every signal whose default action ends the process puts the
   /// terminal back first. The pane's shell is sh (dash on Debian), which,
   /// unlike bash, does not restore the tty itself after a signal death.

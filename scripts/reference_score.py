@@ -53,6 +53,7 @@ expects; each is a comment at the place it applies):
     512000.0); all are JSON numbers either way.
 """
 import argparse
+import unicodedata
 import bisect
 import csv
 import json
@@ -654,7 +655,18 @@ def fairness_json(data, t, by):
         present = {key(r["pid"]) for r in ranked}
         groups = [s for s in prog.segments if s in present]
     else:
-        groups = sorted({key(r["pid"]) for r in ranked})  # Python compares code points
+        # Regions match without regard to case or Unicode normalisation, as the
+        # --region filter does; a group is named by its most common spelling
+        # (ties: the first in code-point order).
+        fold = lambda s: unicodedata.normalize("NFC", s).lower()
+        spellings = {}
+        for r in ranked:
+            s = key(r["pid"])
+            counts = spellings.setdefault(fold(s), {})
+            counts[s] = counts.get(s, 0) + 1
+        name = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in spellings.items()}
+        key = lambda pid, _key=key: name[fold(_key(pid))]
+        groups = sorted(set(name.values()))  # Python compares code points
     out = []
     for g in groups:
         members = [r for r in ranked if key(r["pid"]) == g]

@@ -10,7 +10,10 @@ public enum ExportName {
     guard !name.isEmpty else { return .failure(.init("export: name a file, such as leaderboard.csv")) }
     let last = name.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
     if name.hasSuffix("/") || last == "." || last == ".." || last == "~" && name == "~" {
-      return .failure(.init("export: \(name) is a folder: name a file in it, such as \(name.hasSuffix("/") ? name : name + "/")leaderboard.csv"))
+      return .failure(
+        .init(
+          "export: \(name) is a folder: name a file in it, such as \(name.hasSuffix("/") ? name : name + "/")leaderboard.csv"
+        ))
     }
     return .success(ExportFormat(path: name) == nil ? name + ".csv" : name)
   }

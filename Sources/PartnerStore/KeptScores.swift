@@ -457,6 +457,13 @@ extension PartnerStore {
     }
   }
 
+  /// The partners' regions, each once (as stored).
+  public func regions() throws -> [String] {
+    try located {
+      try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT region FROM partners") }
+    }
+  }
+
   /// Every partner (id order), for searching by name.
   public func allPartners() throws -> [Partner] { try located { try queue.read { db in try partners(db) } } }
 

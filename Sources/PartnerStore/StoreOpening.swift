@@ -77,6 +77,9 @@ extension PartnerStore {
       where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL].contains(
         e.resultCode.primaryResultCode)
     {
+      // Immutable reads ignore the write-ahead log: a store whose last
+      // import is still in it would be read without that import.
+      try refusePendingLog(path)
       var allowed = CharacterSet.urlPathAllowed
       allowed.remove(charactersIn: "?#%")
       let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
@@ -92,6 +95,17 @@ extension PartnerStore {
     } catch let e as DatabaseError {
       throw StoreError.database(path, e)
     }
+  }
+
+  /// A store opened where SQLite cannot keep its shared-memory file (a
+  /// read-only folder) is read as immutable, which skips the write-ahead
+  /// log: refused while the log holds anything.
+  static func refusePendingLog(_ path: String) throws {
+    var info = stat()
+    guard stat(path + "-wal", &info) == 0, info.st_size > 0 else { return }
+    throw StoreError.refused(
+      "cannot read \(path) here: its latest changes are still in \(path)-wal, which SQLite cannot read without writing beside it in this read-only folder. Where its folder can be written, fold the log into the store with `sqlite3 \(path) 'PRAGMA wal_checkpoint(TRUNCATE)'`, or copy both files to a writable folder"
+    )
   }
 
   /// Opens an existing store for reading. A missing, empty or foreign file

@@ -45,6 +45,10 @@ public struct ReferenceChecker {
   let kpis: Set<String>
   let programChanged: Bool
   var partners: [String: Partner] = [:]
+  /// partners.csv is in the files but could not be read: which partners
+  /// exist is unknown, so no row is called an unknown partner (one bad row
+  /// there is one error, not one per metric).
+  var partnersUnknown = false
   var issues: [DataIssue] = []
   var periods: ClosedRange<Period>?
   var unknownKPIs: [String: (line: Int, count: Int)] = [:]
@@ -74,6 +78,7 @@ public struct ReferenceChecker {
     var partners: [String: Partner] = [:]
     for p in stored.partners { partners[p.id] = p }
     var incomingPartners = Set<String>()
+    partnersUnknown = files.partners == nil && files.sources.contains { $0.role == .partners }
     if let f = files.partners {
       for (p, line) in zip(f.rows, f.lines) {
         partners[p.id] = p
@@ -110,7 +115,7 @@ public struct ReferenceChecker {
     for (o, line) in zip(rows, lines) {
       if o.partnerID != lastPartner || !lastPartnerKnown {
         lastPartner = o.partnerID
-        lastPartnerKnown = partners[o.partnerID] != nil
+        lastPartnerKnown = partnersUnknown || partners[o.partnerID] != nil
       }
       if !lastPartnerKnown {
         issues.append(
@@ -157,7 +162,7 @@ public struct ReferenceChecker {
     /// The partner and the KPI a row names must exist (adjustments, agreements).
     func references(partner: String, kpi: String, file: String, line: Int) -> [DataIssue] {
       var found: [DataIssue] = []
-      if partners[partner] == nil {
+      if partners[partner] == nil && !partnersUnknown {
         found.append(
           DataIssue(
             file: file, line: line, key: "partner_id",

@@ -58,17 +58,16 @@ public struct FairnessReview: Sendable {
       let present = Set(evaluated.map { book.partners[$0].segment })
       keys = program.segments.filter { present.contains($0.id) }.map { ($0.id, $0.name) }
     case .region:
-      keys = Set(evaluated.map { book.partners[$0].region }).sorted {
-        $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
-      }.map { ($0, $0) }
+      keys = RegionKey.spellings(evaluated.map { book.partners[$0].region }).map { ($0, $0) }
     }
     // Each partner's group as a number, once: the loops below compare ints.
+    // Regions match as the --region filter does (RegionKey).
     var code: [String: Int] = [:]
-    for (i, g) in keys.enumerated() { code[g.id] = i }
+    for (i, g) in keys.enumerated() { code[grouping == .segment ? g.id : RegionKey.key(g.id)] = i }
     var groupOf = [Int](repeating: -1, count: book.partners.count)
     for p in evaluated {
       let partner = book.partners[p]
-      groupOf[p] = code[grouping == .segment ? partner.segment : partner.region] ?? -1
+      groupOf[p] = code[grouping == .segment ? partner.segment : RegionKey.key(partner.region)] ?? -1
     }
 
     groups = keys.enumerated().map { gi, g in

@@ -38,7 +38,7 @@ extension PartnerFilter {
   /// The filter's rule on one line's fields (segment, region, tier id).
   public func matches(segment: String, region: String, tierID: String) -> Bool {
     if let s = self.segment, segment != s { return false }
-    if let r = self.region, region != r, region.lowercased() != r.lowercased() { return false }
+    if let r = self.region, region != r, RegionKey.key(region) != RegionKey.key(r) { return false }
     if let x = tier, tierID != x { return false }
     return true
   }

@@ -29,8 +29,9 @@ enum DataLoading {
   /// first; when one has errors the metrics are still read, for their own
   /// errors, and everything is reported at once before anything is written.
   /// `doing` names the work in the progress line ("reading and writing").
-  static func readStreaming(folder: String, doing: String) throws -> (DataFiles, PartnerStore.MetricsBlocks?)
-  {
+  static func readStreaming(folder: String, doing: String, strict: Bool = false) throws -> (
+    DataFiles, PartnerStore.MetricsBlocks?
+  ) {
     var issues: [DataIssue] = []
     if TerminalInfo.stderrIsTerminal { Output.progress("reading \(folder)…") }
     let files = DataFiles.readFolder(folder, streamMetrics: true, issues: &issues)
@@ -39,7 +40,7 @@ enum DataLoading {
     let checker = ReferenceChecker(files, stored: StoredState())
     if checker == nil { issues += ReferenceChecker.missingProgram(files) }
     guard let stream = files.metricsStream else {
-      try report(issues + (checker?.finish(files) ?? []))
+      try report(issues + (checker?.finish(files) ?? []), strict: strict)
       return (files, nil)
     }
     let progress: (Int, Int) -> Void = { read, size in
@@ -53,7 +54,7 @@ enum DataLoading {
       var streamChecker = checker
       try stream.run(checker: &streamChecker, issues: &issues, progress: progress) { try write($0) }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
-      try report(issues + (streamChecker?.finish(files) ?? []))
+      try report(issues + (streamChecker?.finish(files) ?? []), strict: strict)
     }
     if earlier.contains(where: { $0.severity == .error }) || checker?.hasErrors ?? true {
       try run { _ in }  // check only; throws: the errors found so far, and the metrics' own
@@ -61,10 +62,11 @@ enum DataLoading {
     return (files, { write in try run(write) })
   }
 
-  /// Prints warnings; throws when there is any error.
-  static func report(_ issues: [DataIssue]) throws {
-    let errors = issues.filter { $0.severity == .error }
-    for w in issues where w.severity == .warning { Output.err(w.description) }
+  /// Prints warnings; throws when there is any error (or, `strict`
+  /// (`validate --strict`), any warning).
+  static func report(_ issues: [DataIssue], strict: Bool = false) throws {
+    let errors = issues.filter { $0.severity == .error || strict }
+    if !strict { for w in issues where w.severity == .warning { Output.err(w.description) } }
     guard errors.isEmpty else {
       let shown = errors.prefix(50).map(\.description).joined(separator: "\n")
       let more = errors.count > 50 ? "\n… and \(errors.count - 50) more" : ""

@@ -4,7 +4,9 @@ import Platform
 /// Where an export is written: `~` is `$HOME` (as the shell has it, not the
 /// password file's home), and the name must be a regular file or nothing yet.
 enum ExportPath {
-  static func expandingHome(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+  static func expandingHome(
+    _ name: String, environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> String
   {
     guard name == "~" || name.hasPrefix("~/") else { return name }

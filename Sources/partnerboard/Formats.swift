@@ -1,5 +1,6 @@
 import ArgumentParser
 import Scoring
+import TextLayout
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table, csv, json
@@ -32,11 +33,19 @@ struct GroupOptions: ParsableArguments {
   @Option(help: "Only partners of this segment id.") var segment: String?
   @Option(help: "Only partners of this region.") var region: String?
 
-  /// The filter, after checking that the segment exists in `program`.
-  func filter(in program: Program, tier: String? = nil) throws -> PartnerFilter {
+  /// The filter, after checking that the segment exists in `program` and
+  /// the region among `regions` (the partners' regions; case aside).
+  func filter(in program: Program, regions: [String], tier: String? = nil) throws -> PartnerFilter {
     if let x = segment, program.segment(x) == nil {
       throw CLIError(
-        "--segment: unknown segment \"\(x)\" (known: \(program.segments.map(\.id).joined(separator: ", ")))")
+        "--segment: unknown segment \"\(Sanitizer.quoted(x))\" (known: \(program.segments.map(\.id).joined(separator: ", ")))"
+      )
+    }
+    if let r = region, !RegionKey.contains(regions, r) {
+      let known = RegionKey.spellings(regions)
+      throw CLIError(
+        "--region: no partner is in region \"\(Sanitizer.quoted(r))\" (regions: \(known.prefix(20).joined(separator: ", "))\(known.count > 20 ? ", …" : ""))"
+      )
     }
     return PartnerFilter(segment: segment, region: region, tier: tier)
   }

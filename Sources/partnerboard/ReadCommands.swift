@@ -35,7 +35,8 @@ struct LeaderboardCommand: ParsableCommand {
       let program = view?.program ?? book!.program
       let periods = view?.periods ?? book!.periods
       let t = try period.index(in: periods)
-      let filter = try groups.filter(in: program, tier: tier)
+      let filter = try groups.filter(
+        in: program, regions: try book?.partners.map(\.region) ?? s.regions(), tier: tier)
       if let x = tier, program.tierIndex(x) == nil {
         throw CLIError(
           "--tier: unknown tier \"\(x)\" (known: \(program.tiers.map(\.id).joined(separator: ", ")))")
@@ -239,7 +240,8 @@ struct ChangesCommand: ParsableCommand {
     try reportingErrors {
       let book = try store.scorebook()
       let t = try period.index(in: book)
-      let report = ChangesReport(book, period: t, filter: try groups.filter(in: book.program))
+      let report = ChangesReport(
+        book, period: t, filter: try groups.filter(in: book.program, regions: book.partners.map(\.region)))
       switch format {
       case .table:
         let against =

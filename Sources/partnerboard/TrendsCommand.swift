@@ -68,7 +68,8 @@ struct TrendsCommand: ParsableCommand {
     let book = try store.scorebook(of: opened)
     let t = try period.index(in: book)
     let rows = TrendsReport.rows(
-      book, kpi: try kpiIndex(book.program), period: t, filter: try groups.filter(in: book.program))
+      book, kpi: try kpiIndex(book.program), period: t,
+      filter: try groups.filter(in: book.program, regions: book.partners.map(\.region)))
     return (book.program, book.periods, rows, book.coverage(t))
   }
 }

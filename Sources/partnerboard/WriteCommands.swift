@@ -147,18 +147,24 @@ struct ValidateCommand: ParsableCommand {
     abstract: "Check a data folder and report every problem at once; touches no store.",
     discussion: """
       Each problem names the file, line and column (CSV) or key (TOML) and what
-      was expected. Exit status 1 when there is any error.
+      was expected. Exit status 1 when there is any error; with --strict, when
+      there is any warning too (a misspelled KPI id in metrics.csv is a warning:
+      the rows are kept and shown unscored).
 
-      Example:
+      Examples:
         partnerboard validate ./fy2027
+        partnerboard validate ./fy2027 --strict
       """)
 
   @Argument(help: "The data folder.", completion: .directory) var dir: String
+  @Flag(help: "Warnings are errors too (a KPI in metrics.csv the program does not score, for one).")
+  var strict = false
 
   func run() throws {
     try reportingErrors {
       // metrics.csv is read a block at a time, as `init` reads it.
-      let (files, metricsBlocks) = try DataLoading.readStreaming(folder: dir, doing: "checking")
+      let (files, metricsBlocks) = try DataLoading.readStreaming(
+        folder: dir, doing: "checking", strict: strict)
       var n = files.metrics?.rows.count ?? 0
       try metricsBlocks? { block in n += block.rows.count }
       Output.out(

@@ -254,7 +254,8 @@ import Testing
     #expect(try t.wait(for: "Worked example"))
     try FileManager.default.createDirectory(atPath: t.dir + "/adir", withIntermediateDirectories: true)
     for (name, said) in [
-      ("adir/", "adir/ is a folder"), ("/", "/ is a folder"), ("/dev/null", "/dev/null is not a regular file"),
+      ("adir/", "adir/ is a folder"), ("/", "/ is a folder"),
+      ("/dev/null", "/dev/null is not a regular file"),
       ("adir", "adir"),
     ] {
       try t.send(":")

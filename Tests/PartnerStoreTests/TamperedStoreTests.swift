@@ -174,3 +174,24 @@ import Testing
     #expect(n > 200)
   }
 }
+
+/// Issue 20: a store read where its folder cannot be written is opened as
+/// immutable, which skips the write-ahead log; a log with content is refused
+/// instead of reading the store without its latest import.
+@Suite struct PendingLogTests {
+  @Test func aNonEmptyLogIsRefusedForImmutableReads() throws {
+    let dir = NSTemporaryDirectory() + "pb-wal-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let path = dir + "/s.sqlite"
+    try PartnerStore.refusePendingLog(path)  // no log: fine
+    FileManager.default.createFile(atPath: path + "-wal", contents: Data())
+    try PartnerStore.refusePendingLog(path)  // an empty log: fine
+    FileManager.default.createFile(atPath: path + "-wal", contents: Data([1, 2, 3]))
+    #expect(throws: StoreError.self) { try PartnerStore.refusePendingLog(path) }
+    do {
+      try PartnerStore.refusePendingLog(path)
+    } catch {
+      #expect("\(error)".contains("s.sqlite-wal") && !"\(error)".contains("--force"))
+    }
+  }
+}

@@ -147,3 +147,38 @@ import Testing
     #expect(pair(8000, 7000).groups[1].gap == 10 && !pair(8000, 7000).groups[1].flagged)
   }
 }
+
+/// Issue 20: regions are one group whatever their case or Unicode form, as
+/// the --region filter matches them, named by the most common spelling.
+@Suite struct RegionGroupingTests {
+  @Test func spellingsOfOneRegionAreOneGroup() {
+    var data = SpecExample.dataset
+    let base = data.observations.filter { $0.partnerID == "A" }
+    data.partners = [
+      Partner(id: "A", name: "Alpha", segment: "reseller", region: "EMEA"),
+      Partner(id: "B", name: "Beta", segment: "referral", region: "NA"),
+      Partner(id: "C", name: "Gamma", segment: "reseller", region: "Emea"),
+      Partner(id: "D", name: "Delta", segment: "reseller", region: "emea"),
+      Partner(id: "E", name: "Epsilon", segment: "reseller", region: "EMEA"),
+      Partner(id: "F", name: "Zeta", segment: "reseller", region: "Re\u{0301}union"),
+      Partner(id: "G", name: "Eta", segment: "reseller", region: "R\u{00E9}union"),
+    ]
+    for id in ["C", "D", "E", "F", "G"] {
+      data.observations += base.map {
+        Observation(partnerID: id, period: $0.period, kpi: $0.kpi, value: $0.value)
+      }
+    }
+    let book = Scorebook(data)
+    let review = FairnessReview(book: book, period: book.periods.count - 1, by: .region)
+    #expect(
+      review.groups.map(\.name)
+        == ["EMEA", "NA", "Re\u{0301}union"].sorted {
+          $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
+        })
+    #expect(review.groups.first { $0.name == "EMEA" }?.n == 4)
+    #expect(review.groups.first { RegionKey.key($0.name) == RegionKey.key("réunion") }?.n == 2)
+    #expect(PartnerFilter(region: "emea").matches(segment: "reseller", region: "Emea", tierID: "base"))
+    #expect(!RegionKey.contains(book.partners.map(\.region), "EMEA "))
+    #expect(RegionKey.contains(book.partners.map(\.region), "réunion"))
+  }
+}

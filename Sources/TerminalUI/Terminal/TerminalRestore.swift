@@ -7,6 +7,15 @@ nonisolated(unsafe) private var cursesActive = false
 nonisolated(unsafe) private var atexitRegistered = false
 nonisolated(unsafe) private var handlersInstalled = false
 nonisolated(unsafe) private let savedActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+/// The terminal's settings before curses, and the bytes that leave curses'
+/// screen modes (mouse off, cursor shown, attributes reset, the normal
+/// screen back): what a signal handler writes instead of calling endwin(),
+/// which is not async-signal-safe (a signal that lands while another thread
+/// is inside malloc would hang in it).
+nonisolated(unsafe) private var savedTermios = termios()
+nonisolated(unsafe) private var haveTermios = false
+nonisolated(unsafe) private let leaveBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 512)
+nonisolated(unsafe) private var leaveCount = 0
 
 /// Puts the terminal back (endwin) on every way out: a normal close, exit()
 /// (atexit), every signal whose default action ends the process (SIGINT,
@@ -33,6 +42,7 @@ enum TerminalRestore {
     }
     guard !handlersInstalled else { return }
     handlersInstalled = true
+    haveTermios = tcgetattr(0, &savedTermios) == 0
     ensureAlternateStack()
     for sig in signals {
       var action = sigaction()
@@ -61,7 +71,35 @@ enum TerminalRestore {
   /// Curses is running: the hooks must end it.
   static func activate() {
     StderrCapture.start()
+    prepareLeaveBytes()
     cursesActive = true
+  }
+
+  /// The terminal's own sequences (terminfo) for what endwin() undoes, kept
+  /// in a static buffer for the signal handlers.
+  private static func prepareLeaveBytes() {
+    var bytes = Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l".utf8)
+    for cap in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+      guard let s = tigetstr(cap), Int(bitPattern: s) != -1 else { continue }
+      bytes += Array(String(cString: s).utf8)
+    }
+    leaveCount = min(bytes.count, 512)
+    for (i, b) in bytes.prefix(512).enumerated() { leaveBytes[i] = b }
+  }
+
+  /// What a signal handler does in place of endwin(): async-signal-safe
+  /// calls only (write, tcsetattr).
+  private static func restoreFromSignal() {
+    guard cursesActive else { return }
+    cursesActive = false
+    var done = 0
+    while done < leaveCount {
+      let n = write(1, leaveBytes + done, leaveCount - done)
+      if n <= 0 { break }
+      done += n
+    }
+    if haveTermios { tcsetattr(0, TCSANOW, &savedTermios) }
+    StderrCapture.finish()
   }
 
   /// Called after a normal close (after `restore()`): puts back the
@@ -86,7 +124,7 @@ enum TerminalRestore {
   }
 
   private static func handle(_ sig: Int32) {
-    restore()
+    restoreFromSignal()
     if !crashes.contains(sig) {
       signal(sig, SIG_DFL)
     } else {

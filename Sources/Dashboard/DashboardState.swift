@@ -135,6 +135,8 @@ public struct DashboardState: Sendable {
   /// The status line's message; `failed` marks an error.
   public internal(set) var message: String?
   public internal(set) var failed = false
+  /// Why the data shown may be out of date (`Event.stale`); nil once a reload succeeds.
+  public internal(set) var stale: String?
   public internal(set) var width: Int
   public internal(set) var height: Int
 

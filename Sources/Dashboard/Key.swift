@@ -23,6 +23,10 @@ public enum Event: Sendable {
   case status(String)
   /// Something failed outside the state machine (shown in the status bar as an error).
   case failed(String)
+  /// The store could not be read again (deleted, replaced by something
+  /// unreadable, a failed reload): what is shown is the data read before,
+  /// and the status bar says so until a reload succeeds.
+  case stale(String)
   /// A change asked for by name (the `render` and `qbr` commands, tests).
   case command(Command)
   /// Another program file was read and the store's data scored under it

@@ -26,6 +26,7 @@ public enum Update {
       s.replaceBook(book)
       s.message = "reloaded: the store changed"
       s.failed = false
+      s.stale = nil
       // A loaded what-if is scored again on the new data.
       return [.prefetch] + (source.map { [.loadProgram(path: $0)] } ?? [])
     case .prefetched(let ahead):
@@ -47,6 +48,10 @@ public enum Update {
     case .failed(let message):
       s.message = message
       s.failed = true
+      return []
+    case .stale(let why):
+      s.stale = why
+      s.message = nil
       return []
     case .command(let command):
       return apply(command, &s)

@@ -89,6 +89,10 @@ public enum DashboardView {
         message: s.failed && !message.hasPrefix("error") ? "error: " + message : message,
         messageStyle: s.failed ? Style(bold: true) : .plain)
     }
+    if let stale = s.stale, !s.showHelp, s.filterPanel == nil {
+      // Stays until a reload succeeds: every number on screen may be old.
+      return StatusBar(hints: [.init("r", "retry")], message: "stale: " + stale, messageStyle: Style(bold: true))
+    }
     if s.showHelp {
       hints = [.init("↑↓ PgDn", "scroll"), .init("any key", "close help"), .init("q", "quit")]
     } else if s.columnPanel != nil {

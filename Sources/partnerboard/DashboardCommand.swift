@@ -125,7 +125,8 @@ final class DashboardApp {
         reloading = false
         switch result {
         case .success(let book): effects += Update.apply(.reloaded(book), to: &state)
-        case .failure(let error): Update.apply(.failed("reload failed: \(error)"), to: &state)
+        case .failure(let error):
+          Update.apply(.stale("reload failed (\(error)): showing the data read before"), to: &state)
         }
       }
       if let event = others.take() {
@@ -134,11 +135,15 @@ final class DashboardApp {
       }
       if Date().timeIntervalSince(lastCheck) >= 1 {
         lastCheck = Date()
-        if store.isReplaced, let reopened = try? PartnerStore.reading(path: store.path) {
-          // `init --force` put a new file at the path: read that one from now on.
-          store = reopened
-          dataVersion = (try? store.dataVersion()) ?? 0
-          effects.append(.reload)
+        if store.isReplaced {
+          if let reopened = try? PartnerStore.reading(path: store.path) {
+            // `init --force` put a new file at the path: read that one from now on.
+            store = reopened
+            dataVersion = (try? store.dataVersion()) ?? 0
+            effects.append(.reload)
+          } else if state.stale == nil {
+            Update.apply(.stale(Self.goneMessage(store.path)), to: &state)
+          }
         } else if let v = try? store.dataVersion(), v != dataVersion {
           dataVersion = v
           effects.append(.reload)
@@ -150,6 +155,15 @@ final class DashboardApp {
         case .reload:
           // Off the event loop: keys keep working while a big store is read.
           guard !reloading else { break }
+          if store.isReplaced {
+            // Deleted or replaced: the connection still reads the old file.
+            guard let reopened = try? PartnerStore.reading(path: store.path) else {
+              Update.apply(.stale(Self.goneMessage(store.path)), to: &state)
+              break
+            }
+            store = reopened
+            dataVersion = (try? store.dataVersion()) ?? 0
+          }
           reloading = true
           Update.apply(.status("reloading…"), to: &state)
           let store = self.store
@@ -283,6 +297,11 @@ final class DashboardApp {
       }
       pending.append(event)
     }
+  }
+
+  /// The status line while the store cannot be read again.
+  static func goneMessage(_ path: String) -> String {
+    "the store \(path) was removed or cannot be read; showing the data read before"
   }
 
   /// Paths starting with `prefix`, relative to the current directory (or

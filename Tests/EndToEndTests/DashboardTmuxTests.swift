@@ -245,6 +245,29 @@ import Testing
     #expect(t.sttyUnchanged())
   }
 
+  /// Issue 20: a store deleted under the dashboard: `r` no longer says
+  /// "reloaded" over old data; the status line says the data is stale until
+  /// a store is back at the path and read.
+  @Test func aRemovedStoreIsMarkedStale() throws {
+    let db = try store(from: Binary.fixtures + "/spec-example")
+    let t = try Tmux(["--db", db])
+    #expect(try t.wait(for: "Worked example"))
+    try FileManager.default.removeItem(atPath: db)
+    try? FileManager.default.removeItem(atPath: db + "-wal")
+    try? FileManager.default.removeItem(atPath: db + "-shm")
+    try t.send("r")
+    #expect(try t.wait(for: "stale: the store"), "\((try? t.screen()) ?? "")")
+    #expect(try !t.screen().contains("reloaded"))
+    // Any key's message passes; the stale line comes back.
+    try t.send("j")
+    #expect(try t.wait(for: "stale: the store"))
+    let r = try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try t.wait(seconds: 5) { $0.contains("reloaded") && !$0.contains("stale:") } != nil)
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
   /// Issue 20: `~` is $HOME; a folder, `adir/`, `/` and `/dev/null` are
   /// refused with a message instead of writing `adir/.csv` or `/dev/null.csv`.
   @Test func exportNamesAreCheckedAndTildeIsHome() throws {

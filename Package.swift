@@ -75,6 +75,9 @@ let package = Package(
     // Seeded mutation fuzzing of the data formats, scoring and the store (README, Reliability).
     .testTarget(
       name: "FuzzTests",
-      dependencies: ["ProgramFiles", "PartnerStore", "Scoring", "Presentation", "Reports", "TextLayout"]),
+      dependencies: [
+        "ProgramFiles", "PartnerStore", "Scoring", "Presentation", "Reports", "TextLayout",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

@@ -91,7 +91,8 @@ public enum DashboardView {
     }
     if let stale = s.stale, !s.showHelp, s.filterPanel == nil {
       // Stays until a reload succeeds: every number on screen may be old.
-      return StatusBar(hints: [.init("r", "retry")], message: "stale: " + stale, messageStyle: Style(bold: true))
+      return StatusBar(
+        hints: [.init("r", "retry")], message: "stale: " + stale, messageStyle: Style(bold: true))
     }
     if s.showHelp {
       hints = [.init("↑↓ PgDn", "scroll"), .init("any key", "close help"), .init("q", "quit")]

@@ -102,7 +102,15 @@ enum DataLoading {
           ?? "  kept scores: rescored (all \(r.periods) quarters)")
     }
     if let q = record.reopened { lines.append("  reopened \(q) and the quarters after it") }
-    for c in record.coverage { lines.append("  \(c.period): \(QuarterText.state(c))") }
+    // Every quarter it touched; a whole history (init) in one line and its last quarter.
+    let shown = record.coverage.count > 4 ? Array(record.coverage.suffix(1)) : record.coverage
+    if shown.count < record.coverage.count, let first = record.coverage.first {
+      let open = record.coverage.dropLast().filter(\.provisional).count
+      lines.append(
+        "  \(first.period) to \(record.coverage[record.coverage.count - 2].period): \(open) of \(record.coverage.count - 1) quarters open (provisional); `partnerboard close QUARTER` makes them final"
+      )
+    }
+    for c in shown { lines.append("  \(c.period): \(QuarterText.state(c))") }
     return lines.joined(separator: "\n")
   }
 }

@@ -35,14 +35,16 @@ struct GroupOptions: ParsableArguments {
 
   /// The filter, after checking that the segment exists in `program` and
   /// the region among `regions` (the partners' regions; case aside).
-  func filter(in program: Program, regions: [String], tier: String? = nil) throws -> PartnerFilter {
+  func filter(in program: Program, regions: @autoclosure () throws -> [String], tier: String? = nil) throws
+    -> PartnerFilter
+  {
     if let x = segment, program.segment(x) == nil {
       throw CLIError(
         "--segment: unknown segment \"\(Sanitizer.quoted(x))\" (known: \(program.segments.map(\.id).joined(separator: ", ")))"
       )
     }
-    if let r = region, !RegionKey.contains(regions, r) {
-      let known = RegionKey.spellings(regions)
+    if let r = region, case let all = try regions(), !RegionKey.contains(all, r) {
+      let known = RegionKey.spellings(all)
       throw CLIError(
         "--region: no partner is in region \"\(Sanitizer.quoted(r))\" (regions: \(known.prefix(20).joined(separator: ", "))\(known.count > 20 ? ", …" : ""))"
       )

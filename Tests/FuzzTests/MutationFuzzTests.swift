@@ -150,7 +150,7 @@ enum Mutator {
   static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
     var b = input
     func pos(_ n: Int) -> Int { n == 0 ? 0 : Int(rng.next() % UInt64(n)) }
-    switch rng.next() % 9 {
+    switch rng.next() % 13 {
     case 0:
       if !b.isEmpty { b[pos(b.count)] = UInt8(truncatingIfNeeded: rng.next()) }
     case 1:
@@ -180,6 +180,27 @@ enum Mutator {
       var end = start
       while end < b.count && ((48...57).contains(b[end]) || b[end] == 46) { end += 1 }
       b.replaceSubrange(start..<end, with: Array(numbers[pos(numbers.count)].utf8))
+    case 9:
+      // Deep dotted keys (issue 20: 40,000 segments overflowed the stack).
+      let n = [10, 70, 5_000][pos(3)]
+      b.insert(contentsOf: Array(String(repeating: "a.", count: n).utf8), at: lineStart(b, pos(b.count + 1)))
+    case 10:
+      // A line longer than a record may be (rarely: every later mutation
+      // of the file costs a pass over its megabyte).
+      if rng.next() % 8 == 0 {
+        b.insert(contentsOf: [UInt8](repeating: 0x39, count: (1 << 20) + pos(64)), at: pos(b.count + 1))
+      } else {
+        b.insert(contentsOf: [UInt8](repeating: 0x39, count: 200 + pos(2_000)), at: pos(b.count + 1))
+      }
+    case 11:
+      // More fields than a header may have.
+      b.insert(contentsOf: [UInt8](repeating: 44, count: 1_000 + pos(100)), at: pos(b.count + 1))
+    case 12:
+      // A table repeated past the program's bounds (tiers, KPIs, segments).
+      let text = String(decoding: b, as: UTF8.self)
+      guard let r = text.range(of: ["[[tier]]", "[[kpi]]", "[[segment]]"][pos(3)]) else { break }
+      let block = text[r.lowerBound...].prefix { $0 != "\n" } + "\nid = \"x\"\n"
+      b += Array(String(repeating: String(block), count: 20 + pos(90)).utf8)
     default:
       // A CSV field (between commas) becomes a token.
       let commas = b.indices.filter { b[$0] == 44 }
@@ -190,5 +211,12 @@ enum Mutator {
       b.replaceSubrange(start..<end, with: Array(tokens[pos(tokens.count)].utf8))
     }
     return b
+  }
+
+  /// The start of the line `i` is on.
+  static func lineStart(_ b: [UInt8], _ i: Int) -> Int {
+    var j = min(i, b.count)
+    while j > 0 && b[j - 1] != 0x0A { j -= 1 }
+    return j
   }
 }

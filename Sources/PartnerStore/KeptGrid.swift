@@ -79,24 +79,13 @@ struct KeptGrid {
     var byPartner: [String: [Adjustment]] = [:]
     for a in try store.adjustments(db) { byPartner[a.partnerID, default: []].append(a) }
     let adjustments = byPartner
-    var globalIndex: [String: Int] = [:]
-    globalIndex.reserveCapacity(P)
-    for (i, p) in partners.enumerated() { globalIndex[p.id] = i }
-
-    var start = 0
-    var end = min(P, sliceSize)
-    var table = ObservationTable()
-    var kpis = KPICodes()
 
     // Each slice is scored on another thread while this one reads the next
     // (at most two slices in hand); slices fill disjoint parts of the grid.
     let scored = Scored(grid)
     let scoring = DispatchQueue(label: "partnerboard.kept-scores")
     let inHand = DispatchSemaphore(value: 2)
-    func flush() {
-      table.kpiNames = kpis.names
-      let slice = start..<end
-      let rows = table
+    let kpiNames = try slices(db, partners: partners, sliceSize: sliceSize) { slice, rows in
       inHand.wait()
       scoring.async {
         scored.grid.add(
@@ -104,8 +93,34 @@ struct KeptGrid {
           adjustments: adjustments)
         inHand.signal()
       }
+      progress?(slice.upperBound)
+    }
+    scoring.sync {}
+    scored.grid.kpiNames = kpiNames
+    return scored.grid
+  }
+
+  /// Reads every observation in key order (`partners` is in id order, as
+  /// the table's key) and hands them on `sliceSize` partners at a time:
+  /// `body(slice, rows)`, rows indexed within the slice. Returns every KPI
+  /// id seen.
+  static func slices(
+    _ db: Database, partners: [Partner], sliceSize: Int,
+    _ body: (Range<Int>, ObservationTable) throws -> Void
+  ) throws -> [String] {
+    let P = partners.count
+    let sliceSize = max(1, sliceSize)
+    var globalIndex: [String: Int] = [:]
+    globalIndex.reserveCapacity(P)
+    for (i, p) in partners.enumerated() { globalIndex[p.id] = i }
+    var start = 0
+    var end = min(P, sliceSize)
+    var table = ObservationTable()
+    var kpis = KPICodes()
+    func flush() throws {
+      table.kpiNames = kpis.names
+      try body(start..<end, table)
       table = ObservationTable()
-      progress?(end)
       start = end
       end = min(P, end + sliceSize)
     }
@@ -119,7 +134,7 @@ struct KeptGrid {
       if local == nil || !pid.elementsEqual(lastPartner) {
         lastPartner = Array(pid)
         // Slices are consecutive in id order: flush those wholly before this id.
-        while start < P && partners[end - 1].id.utf8.lexicographicallyPrecedes(pid) { flush() }
+        while start < P && partners[end - 1].id.utf8.lexicographicallyPrecedes(pid) { try flush() }
         local = globalIndex[String(decoding: pid, as: UTF8.self)].map { $0 - start }
         if let l = local, l < 0 || l >= end - start { local = nil }  // not in this slice: unknown
         if local == nil { lastPartner = [] }
@@ -127,10 +142,8 @@ struct KeptGrid {
       guard let p = local else { return }  // a partner the partners table lacks
       table.append(partner: p, period: r.int(1), kpi: kpis.code(r.raw(2)), value: r.double(3))
     }
-    while start < P { flush() }
-    scoring.sync {}
-    scored.grid.kpiNames = kpis.names
-    return scored.grid
+    while start < P { try flush() }
+    return kpis.names
   }
 
   /// The grid while slices are scored on the scoring queue (one at a time).

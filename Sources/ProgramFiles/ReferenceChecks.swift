@@ -148,6 +148,17 @@ public struct ReferenceChecker {
     let kpis = self.kpis
     let programFile = self.programFile
     let programChanged = self.programChanged
+    if let file = metricsFile, let r = periods,
+      r.upperBound.ordinal - r.lowerBound.ordinal >= NumberLimits.quarters
+    {
+      // Every partner is scored at every quarter of the span.
+      issues.append(
+        DataIssue(
+          file: file, key: "period",
+          message:
+            "the quarters run from \(r.lowerBound) to \(r.upperBound) (with the store's): expected at most \(NumberLimits.quarters) quarters (50 years) from the first to the last"
+        ))
+    }
     if let file = metricsFile {
       for (kpi, seen) in unknownKPIs.sorted(by: { $0.value.line < $1.value.line }) {
         issues.append(

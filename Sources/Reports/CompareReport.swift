@@ -3,20 +3,19 @@ import Scoring
 
 /// `partnerboard compare OTHER.toml`: SPEC section 10 as a table, CSV or JSON.
 public struct CompareReport {
-  public let whatIf: WhatIf
+  public let whatIf: WhatIfFacts
 
-  public init(_ whatIf: WhatIf) { self.whatIf = whatIf }
+  public init(_ facts: WhatIfFacts) { whatIf = facts }
 
-  var a: Program { whatIf.current.program }
-  var b: Program { whatIf.other.program }
-  var period: Period { whatIf.current.periods[whatIf.period] }
+  var a: Program { whatIf.current }
+  var b: Program { whatIf.other }
+  var period: Period { whatIf.period }
 
   /// One object: period, both programs' names, partners (rank order under
   /// the other), tier pairs, payout totals; each pair is [current, other].
   public func json() -> String {
-    let book = whatIf.current
     let partners: [JSON] = whatIf.rows.map { r in
-      let p = book.partners[r.partner]
+      let p = whatIf.partners[r.partner]
       return .object([
         ("partner_id", .string(p.id)), ("name", .string(p.name)), ("segment", .string(p.segment)),
         ("score", .array([.rounded(r.score.current, 2), .rounded(r.score.other, 2)])),
@@ -43,12 +42,11 @@ public struct CompareReport {
   /// The summary, the tier matrix, winners and losers, payouts, then every
   /// partner; fits `width` (80 columns and up).
   public func table(width: Int, unicode: Bool, top: Int = 5) -> String {
-    let book = whatIf.current
     let currency = a.currency
     let arrow = unicode ? "→" : "->"
     let n = whatIf.rows.count
     var out = "What-if at \(period): \"\(a.name)\" (current) \(arrow) \"\(b.name)\" (other)\n"
-    let coverage = whatIf.current.coverage(whatIf.period)
+    let coverage = whatIf.coverage
     if coverage.provisional { out += "\(period) is \(QuarterText.state(coverage)).\n" }
     let share = n > 0 ? NumberFormat.fixed(Double(whatIf.tierChanges) * 100 / Double(n), 0) : "0"
     out += "\(n) partners evaluated; the tier changes for \(whatIf.tierChanges) (\(share) %).\n"
@@ -83,7 +81,7 @@ public struct CompareReport {
         ],
         rows: rows.map { r in
           [
-            "", book.partners[r.partner].name,
+            "", whatIf.partners[r.partner].name,
             "\(NumberFormat.fixed(r.score.current, 2)) \(arrow) \(NumberFormat.fixed(r.score.other, 2))",
             (r.change > 0 ? "+" : "") + NumberFormat.fixed(r.change, 2),
             ChangeText.move(a.tiers[r.tier.current].name, b.tiers[r.tier.other].name, unicode: unicode),
@@ -105,7 +103,7 @@ public struct CompareReport {
       ],
       rows: whatIf.rows.map { r in
         [
-          book.partners[r.partner].name, NumberFormat.fixed(r.score.current, 2),
+          whatIf.partners[r.partner].name, NumberFormat.fixed(r.score.current, 2),
           NumberFormat.fixed(r.score.other, 2), (r.change > 0 ? "+" : "") + NumberFormat.fixed(r.change, 2),
           a.tiers[r.tier.current].name + (r.grace.current > 0 ? "*" : ""),
           b.tiers[r.tier.other].name + (r.grace.other > 0 ? "*" : ""), String(r.rank.current),

@@ -11,6 +11,17 @@ public struct WhatIf: Sendable {
     /// other - current, in points (of the rounded scores).
     public var change: Double { specRound(score.other - score.current, 2) }
 
+    public init(
+      partner: Int, score: (current: Double, other: Double), tier: (current: Int, other: Int),
+      rank: (current: Int, other: Int), grace: (current: Int, other: Int)
+    ) {
+      self.partner = partner
+      self.score = score
+      self.tier = tier
+      self.rank = rank
+      self.grace = grace
+    }
+
     public static func == (a: Row, b: Row) -> Bool {
       a.partner == b.partner && a.score == b.score && a.tier == b.tier && a.rank == b.rank
         && a.grace == b.grace
@@ -66,65 +77,44 @@ public struct WhatIf: Sendable {
       tierPairs = []
       payouts = (0, 0)
       agreementPayouts = []
+      facts = nil
       return
     }
-    rows = other.order[t].filter { include?($0) ?? true }.map { p in
+    let rows = other.order[t].filter { include?($0) ?? true }.map { p in
       Row(
         partner: p, score: (current.score(p, t)!, other.score(p, t)!),
         tier: (current.tier(p, t)!, other.tier(p, t)!), rank: (current.rank(p, t)!, other.rank(p, t)!),
         grace: (current.grace(p, t), other.grace(p, t)))
     }
-    var counts = [[Int]](
-      repeating: [Int](repeating: 0, count: other.program.tiers.count), count: current.program.tiers.count)
-    for r in rows { counts[r.tier.current][r.tier.other] += 1 }
-    var pairs: [TierPair] = []
-    for a in counts.indices {
-      for b in counts[a].indices where counts[a][b] > 0 {
-        pairs.append(TierPair(from: a, to: b, partners: counts[a][b]))
-      }
+    // Payouts of the agreements up to the period (WhatIfFacts.valued).
+    let agreements = current.agreements.filter { a in
+      guard let include, let p = current.partnerIndex(id: a.partnerID) else { return true }
+      return include(p)
     }
-    tierPairs = pairs
-
-    // Payouts of the agreements up to the period. Under the other program an
-    // agreement on a KPI it lacks is valued with the current program's
-    // aggregate of that KPI, over the other program's window.
-    let end = current.periods[t]
-    var valued: [(PayoutResult, PayoutResult)] = []
-    for agreement in current.agreements where agreement.period <= end {
-      if let include, let p = current.partnerIndex(id: agreement.partnerID), !include(p) { continue }
-      let v =
-        other.program.kpiIndex(agreement.kpi) != nil
-        ? other.outcomeValue(agreement)
-        : current.outcomeValue(agreement, window: other.program.window)
-      valued.append(
-        (
-          current.payout(agreement),
-          PayoutResult.of(
-            agreement, value: v, schedule: other.program.payout, latest: other.periods.last,
-            closedThrough: other.closedThrough)
-        ))
-    }
+    let valued = WhatIfFacts.valued(agreements, upTo: current.periods[t], current: current, other: other)
+    let facts = WhatIfFacts(
+      current: current.program, other: other.program, partners: current.partners,
+      coverage: current.coverage(t),
+      rows: rows, payouts: WhatIfFacts.totals(valued))
+    self.rows = rows
+    self.facts = facts
+    tierPairs = facts.tierPairs
     agreementPayouts = valued
-    payouts = (
-      roundCents(valued.reduce(0) { $0 + $1.0.payout }), roundCents(valued.reduce(0) { $0 + $1.1.payout })
-    )
+    payouts = facts.payouts
   }
+
+  /// What the reports show (nil without a period).
+  public let facts: WhatIfFacts?
 
   /// Partners whose tier id differs between the programs.
-  public var tierChanges: Int {
-    rows.filter { current.program.tiers[$0.tier.current].id != other.program.tiers[$0.tier.other].id }.count
-  }
+  public var tierChanges: Int { facts?.tierChanges ?? 0 }
 
   /// The `n` partners who gain most (largest positive change first, then
   /// rank under the other program).
-  public func winners(_ n: Int) -> [Row] {
-    Array(rows.filter { $0.change > 0 }.sorted { $0.change > $1.change }.prefix(n))
-  }
+  public func winners(_ n: Int) -> [Row] { facts?.winners(n) ?? [] }
 
   /// The `n` partners who lose most (most negative change first).
-  public func losers(_ n: Int) -> [Row] {
-    Array(rows.filter { $0.change < 0 }.sorted { $0.change < $1.change }.prefix(n))
-  }
+  public func losers(_ n: Int) -> [Row] { facts?.losers(n) ?? [] }
 }
 
 extension Scorebook {

@@ -35,14 +35,12 @@ struct CompareCommand: ParsableCommand {
     try reportingErrors {
       guard top >= 1 else { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let s = try store.open()
-      let data = try Timings.measure("load store") { try s.loadDataset() }
-      let program = try OtherProgram.load(path: other, partners: data.partners)
-      let current = Timings.measure("score") { Scorebook(data) }
-      let t = try period.index(in: current)
-      var otherData = data
-      otherData.program = program
-      let otherBook = Timings.measure("score other") { Scorebook(otherData) }
-      let report = CompareReport(WhatIf(current: current, other: otherBook, period: current.periods[t]))
+      let program = try OtherProgram.load(path: other, partners: try s.allPartners())
+      // A slice of partners at a time: bounded memory at any size.
+      let facts = try Timings.measure("score both") {
+        try s.whatIfFacts(other: program, choose: period.index(in:))
+      }
+      let report = CompareReport(facts)
       switch format {
       case .table:
         Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode, top: top))

@@ -18,7 +18,8 @@ struct PeriodOption: ParsableArguments {
     guard let last = periods.indices.last else { throw CLIError("the store has no metrics yet") }
     guard let text = period else { return last }
     guard let p = Period(text) else {
-      throw CLIError("--period: expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(text)\"")
+      throw CLIError(
+        "--period: expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(Sanitizer.quoted(text))\"")
     }
     guard let t = periods.firstIndex(of: p) else {
       throw CLIError("--period \(p): outside the program's periods \(periods.first!)..\(periods.last!)")

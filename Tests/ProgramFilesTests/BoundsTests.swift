@@ -104,4 +104,27 @@ import Testing
     #expect(!found.isEmpty)
     #expect(found.allSatisfy { $0.description.count < 400 }, "\(found.map(\.description.count))")
   }
+
+  /// Every partner is scored at every quarter from the first to the last:
+  /// more than 200 quarters is an error, not 40,000 columns per partner.
+  @Test func theQuartersSpanAtMostFiftyYears() throws {
+    let program = try String(
+      contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/spec-example/program.toml"),
+      encoding: .utf8)
+    let files = [
+      ("program.toml", program), ("partners.csv", "id,name,segment,region\nA,Alpha,reseller,EMEA\n"),
+      ("metrics.csv", "partner_id,period,kpi,value\nA,0001Q1,rev,1\nA,9999Q4,rev,2\n"),
+    ]
+    var issues: [DataIssue] = []
+    let read = DataFiles.read(contents: files, issues: &issues)
+    let found = ReferenceChecks.check(read, stored: StoredState())
+    #expect(found.contains { $0.message.contains("at most 200 quarters") })
+    var near: [DataIssue] = []
+    let fine = DataFiles.read(
+      contents: [
+        files[0], files[1], ("metrics.csv", "partner_id,period,kpi,value\nA,2000Q1,rev,1\nA,2049Q4,rev,2\n"),
+      ],
+      issues: &near)
+    #expect(!ReferenceChecks.check(fine, stored: StoredState()).contains { $0.severity == .error })
+  }
 }

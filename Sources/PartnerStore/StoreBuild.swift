@@ -13,14 +13,11 @@ extension PartnerStore {
     case .store:
       if try PartnerStore.reading(path: path).isEmpty() { return }
       throw StoreError.refused(
-        "\(path) already holds data: add --force to replace it, or use `partnerboard import`")
+        "\(path) already holds a store with data and its import history; nothing was changed. Add files to it with `partnerboard import DIR --db \(path)`, or build the new store at another --db path")
     case .notSQLite:
-      throw StoreError.notAStore(
-        path, "it is not an SQLite database; add --force to replace it with a new store")
+      throw StoreError.notAStore(path, "it is not an SQLite database")
     case .otherDatabase:
-      throw StoreError.notAStore(
-        path,
-        "it is an SQLite database without partnerboard's tables; add --force to replace it with a new store")
+      throw StoreError.notAStore(path, "it is an SQLite database without partnerboard's tables")
     }
   }
 

@@ -13,7 +13,8 @@ extension PartnerStore {
     case .store:
       if try PartnerStore.reading(path: path).isEmpty() { return }
       throw StoreError.refused(
-        "\(path) already holds a store with data and its import history; nothing was changed. Add files to it with `partnerboard import DIR --db \(path)`, or build the new store at another --db path")
+        "\(path) already holds a store with data and its import history; nothing was changed. Add files to it with `partnerboard import DIR --db \(path)`, or build the new store at another --db path"
+      )
     case .notSQLite:
       throw StoreError.notAStore(path, "it is not an SQLite database")
     case .otherDatabase:

@@ -20,12 +20,12 @@ struct ChangesScreen: Widget {
     let tiers = book.program.tiers
     let against = m.changes.previous.map { "compared with \($0)" } ?? "first quarter: nothing to compare"
     var title: [StyledText] = [
-      StyledText(" Changes ", style: theme.title), " ",
-      StyledText("\(book.program.name) · \(m.changes.period) \(against)", style: theme.heading),
+      StyledText(" Changes ", style: theme.title), " ", StyledText(book.program.name, style: theme.heading),
+      StyledText(" · \(m.changes.period) \(against)", style: theme.heading),
     ]
-    if let t = book.periodIndex(m.changes.period), book.coverage(t).provisional {
-      title.append(StyledText(" · " + QuarterText.state(book.coverage(t)), style: theme.warn))
-    }
+    title = QuarterTitle.appending(
+      book.periodIndex(m.changes.period).map(book.coverage), to: title, shrinking: 2, width: rect.width,
+      theme: theme)
     let filters = FilterText.describe(state.leaderboard.filter, program: book.program)
     if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)

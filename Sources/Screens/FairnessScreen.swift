@@ -2,6 +2,7 @@ import Dashboard
 import Presentation
 import Scoring
 import TerminalUI
+import TextLayout
 
 /// Screen 7: the fairness review (SPEC section 11) by segment or region
 /// (`b`): one row per group, flagged groups marked in words, the KPIs that
@@ -18,14 +19,15 @@ struct FairnessScreen: Widget {
     let book = state.book
     let program = book.program
     let by = review.grouping == .segment ? "segment" : "region"
-    _ = buffer.put(
-      [
-        StyledText(" Fairness ", style: theme.title), " ",
-        StyledText("\(program.name) · \(book.periods[review.period]) · by \(by)", style: theme.heading),
-        book.coverage(review.period).provisional
-          ? StyledText(" · " + QuarterText.state(book.coverage(review.period)), style: theme.warn) : "",
-        StyledText(" (b: by \(review.grouping == .segment ? "region" : "segment"))", style: theme.muted),
-      ], x: rect.x, y: rect.y, maxWidth: rect.width)
+    let toggle = StyledText(
+      " (b: by \(review.grouping == .segment ? "region" : "segment"))", style: theme.muted)
+    let title = QuarterTitle.appending(
+      book.coverage(review.period),
+      to: [
+        StyledText(" Fairness ", style: theme.title), " ", StyledText(program.name, style: theme.heading),
+        StyledText(" · \(book.periods[review.period]) · by \(by)", style: theme.heading),
+      ], shrinking: 2, width: rect.width - TextWidth.of(toggle.text), theme: theme)
+    _ = buffer.put(title + [toggle], x: rect.x, y: rect.y, maxWidth: rect.width)
     Text(
       "Flagged when everyone else's median score is more than \(NumberFormat.trimmed(review.margin, 2)) points above the group's. Drags: KPIs where the others' mean credit is more than 0.1 higher.",
       style: theme.muted

@@ -19,11 +19,13 @@ struct OverviewScreen: Widget {
       return
     }
     _ = buffer.put(
-      [
-        StyledText(" Program overview ", style: theme.title), " ",
-        StyledText("\(o.program.name) · \(o.period) · \(o.evaluated) partners", style: theme.heading),
-        o.coverage.provisional ? StyledText(" · " + QuarterText.state(o.coverage), style: theme.warn) : "",
-      ], x: rect.x, y: rect.y, maxWidth: rect.width)
+      QuarterTitle.appending(
+        o.coverage,
+        to: [
+          StyledText(" Program overview ", style: theme.title), " ",
+          StyledText(o.program.name, style: theme.heading),
+          StyledText(" · \(o.period) · \(o.evaluated) partners", style: theme.heading),
+        ], shrinking: 2, width: rect.width, theme: theme), x: rect.x, y: rect.y, maxWidth: rect.width)
 
     let tiers = o.program.tiers.count
     let bound =

@@ -50,13 +50,13 @@ struct PartnerPage {
     var y = 0
     let partner = model.partner
     _ = page.put(
-      [
-        StyledText(" \(partner.name) ", style: theme.title),
-        StyledText("  \(partner.id) · \(partner.segment) · \(partner.region)", style: theme.muted),
-        StyledText("  \(model.period)", style: theme.heading),
-        model.coverage.provisional
-          ? StyledText(" " + QuarterText.state(model.coverage), style: theme.warn) : "",
-      ], x: 0, y: y, maxWidth: width)
+      QuarterTitle.appending(
+        model.coverage,
+        to: [
+          StyledText(" \(partner.name) ", style: theme.title),
+          StyledText("  \(partner.id) · \(partner.segment) · \(partner.region)", style: theme.muted),
+          StyledText("  \(model.period)", style: theme.heading),
+        ], shrinking: 1, width: width - 24, theme: theme), x: 0, y: y, maxWidth: width)
     y += 1
     guard let e = model.evaluation else {
       _ = page.put(

@@ -33,13 +33,12 @@ struct PayoutsScreen: Widget {
     // Title: program, quarter, verified (up to the data) or pending, filters.
     let when = book.periods.last.map { quarter > $0 ? "pending" : "verified" } ?? "pending"
     var title: [StyledText] = [
-      StyledText(" Payouts ", style: theme.title), " ",
-      StyledText("\(program.name) · \(quarter)", style: theme.heading),
+      StyledText(" Payouts ", style: theme.title), " ", StyledText(program.name, style: theme.heading),
+      StyledText(" · \(quarter)", style: theme.heading),
       StyledText(" · \(m.count) agreements · \(when)", style: theme.muted),
     ]
-    if let t = book.periodIndex(quarter), book.coverage(t).provisional {
-      title.append(StyledText(" · " + QuarterText.state(book.coverage(t)), style: theme.warn))
-    }
+    title = QuarterTitle.appending(
+      book.periodIndex(quarter).map(book.coverage), to: title, shrinking: 2, width: rect.width, theme: theme)
     let filters = FilterText.describe(m.filter, program: program)
     if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)

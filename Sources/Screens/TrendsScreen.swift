@@ -2,6 +2,7 @@ import Dashboard
 import Presentation
 import Scoring
 import TerminalUI
+import TextLayout
 
 /// Screen 4: the program's KPIs quarter by quarter: a KPI list with median
 /// sparklines, the chosen KPI's median and interquartile band against its
@@ -22,16 +23,15 @@ struct TrendsScreen: Widget {
     if let v = model.filter.segment { filters.append("segment \(v)") }
     if let v = model.filter.region { filters.append("region \(v)") }
     if let v = model.filter.tier { filters.append("tier \(v)") }
-    _ = buffer.put(
-      [
-        StyledText(" KPI trends ", style: theme.title), " ",
-        StyledText("\(program.name) · up to \(page.periods[model.period])", style: theme.heading),
-        page.coverage.map {
-          $0.provisional ? StyledText(" · " + QuarterText.state($0), style: theme.warn) : ""
-        } ?? "",
-        StyledText(
-          filters.isEmpty ? "  all partners" : "  " + filters.joined(separator: ", "), style: theme.muted),
-      ], x: rect.x, y: rect.y, maxWidth: rect.width)
+    let covers = StyledText(
+      filters.isEmpty ? "  all partners" : "  " + filters.joined(separator: ", "), style: theme.muted)
+    let title = QuarterTitle.appending(
+      page.coverage,
+      to: [
+        StyledText(" KPI trends ", style: theme.title), " ", StyledText(program.name, style: theme.heading),
+        StyledText(" · up to \(page.periods[model.period])", style: theme.heading),
+      ], shrinking: 2, width: rect.width - TextWidth.of(covers.text), theme: theme)
+    _ = buffer.put(title + [covers], x: rect.x, y: rect.y, maxWidth: rect.width)
     let body = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2)
     let leftWidth = min(38, max(26, body.width / 3))
     let panes = body.columns([.fixed(leftWidth), .flex(1)], spacing: 2)

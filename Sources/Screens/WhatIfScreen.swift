@@ -28,9 +28,8 @@ struct WhatIfScreen: Widget {
       StyledText("\(a.name) \(arrow) \(b.name)", style: theme.heading),
       StyledText(" · \(w.current.periods[w.period]) · \(m.source)", style: theme.muted),
     ]
-    if w.current.coverage(w.period).provisional {
-      title.append(StyledText(" · " + QuarterText.state(w.current.coverage(w.period)), style: theme.warn))
-    }
+    title = QuarterTitle.appending(
+      w.current.coverage(w.period), to: title, shrinking: 2, width: rect.width, theme: theme)
     let filters = FilterText.describe(state.leaderboard.filter, program: a)
     if !filters.isEmpty { title.append(StyledText(" · filter: \(filters)", style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)

@@ -28,15 +28,11 @@ struct CloseCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The quarter, YYYYQn.", valueName: "quarter")) var quarter: String
 
   func run() throws {
-    try reportingErrors {
-      let period = try QuarterArgument.parse(quarter)
-      let s = try store.openExistingForWriting()
-      let change = try s.closeQuarters(through: period)
-      if change.logID == nil {
-        Output.out("\(period) is already closed (closed through \(change.before!)); nothing changed")
-      } else {
-        Output.out("closed every quarter through \(change.after.map(\.description) ?? "\(period)")")
-      }
+    try QuarterArgument.change(quarter, in: store, by: { try $0.closeQuarters(through: $1) }) {
+      period, change in
+      change.logID == nil
+        ? "\(period) is already closed (closed through \(change.before!)); nothing changed"
+        : "closed every quarter through \(change.after.map(\.description) ?? "\(period)")"
     }
   }
 }
@@ -57,23 +53,30 @@ struct ReopenCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The quarter, YYYYQn.", valueName: "quarter")) var quarter: String
 
   func run() throws {
-    try reportingErrors {
-      let period = try QuarterArgument.parse(quarter)
-      let s = try store.openExistingForWriting()
-      let change = try s.reopenQuarters(from: period)
-      if change.logID == nil {
-        Output.out("\(period) is open already; nothing changed")
-      } else {
-        Output.out(
-          "reopened \(period) and every quarter after it"
-            + (change.after.map { "; closed through \($0)" } ?? "; no quarter is closed"))
-      }
+    try QuarterArgument.change(quarter, in: store, by: { try $0.reopenQuarters(from: $1) }) {
+      period, change in
+      change.logID == nil
+        ? "\(period) is open already; nothing changed"
+        : "reopened \(period) and every quarter after it"
+          + (change.after.map { "; closed through \($0)" } ?? "; no quarter is closed")
     }
   }
 }
 
 /// A quarter named on the command line.
 enum QuarterArgument {
+  /// Parses `text`, applies `change` to the store and prints what `said` says.
+  static func change(
+    _ text: String, in store: StoreOptions,
+    by change: (PartnerStore, Period) throws -> PartnerStore.QuarterChange,
+    said: (Period, PartnerStore.QuarterChange) -> String
+  ) throws {
+    try reportingErrors {
+      let period = try parse(text)
+      Output.out(said(period, try change(try store.openExistingForWriting(), period)))
+    }
+  }
+
   static func parse(_ text: String) throws -> Period {
     guard let p = Period(text) else {
       throw CLIError("expected a quarter such as 2026Q3 (YYYYQn), found \"\(Sanitizer.quoted(text))\"")

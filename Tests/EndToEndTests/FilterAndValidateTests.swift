@@ -46,4 +46,31 @@ import Testing
     #expect(short.stderr.contains("1 error") && short.stderr.contains("partners.csv:2"))
     #expect(!short.stderr.contains("unknown partner"))
   }
+
+  /// SPEC section 3 from the command line: close, reopen, an import into a
+  /// closed quarter refused (store unchanged) unless --reopen, the log.
+  @Test func closeReopenAndImportsIntoClosedQuarters() throws {
+    let closed = try Binary.run(["close", "2026Q3", "--db", db])
+    #expect(closed.status == 0 && closed.stdout.contains("closed every quarter through 2026Q3"))
+    #expect(try Binary.run(["close", "2026Q2", "--db", db]).stdout.contains("already closed"))
+    #expect(try Binary.run(["close", "2031Q1", "--db", db]).status == 1)
+    #expect(try Binary.run(["close", "Q3", "--db", db]).status == 1)
+    let file = dir + "/metrics-fix.csv"
+    try "partner_id,period,kpi,value\nA,2026Q2,rev,41\n".write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let before = try Binary.dump(db)
+    let refused = try Binary.run(["import", file, "--db", db])
+    #expect(refused.status == 1 && refused.stderr.contains("2026Q2") && refused.stderr.contains("--reopen"))
+    #expect(try Binary.dump(db) == before)
+    let reopened = try Binary.run(["import", file, "--reopen", "--db", db])
+    #expect(reopened.status == 0, "\(reopened.stderr)")
+    #expect(reopened.stdout.contains("reopened 2026Q2") && reopened.stdout.contains("2026Q2: provisional"))
+    let json = try Binary.run(["score", "--period", "2026Q1", "--format", "json", "--db", db])
+    #expect(json.stdout.contains("\"provisional\": false"))
+    let again = try Binary.run(["reopen", "2026Q1", "--db", db])
+    #expect(again.stdout.contains("reopened 2026Q1") && again.stdout.contains("no quarter is closed"))
+    let log = try Binary.run(["imports", "--db", db]).stdout
+    #expect(log.contains("close 2026Q3 (by ") && log.contains("reopen 2026Q1 (by "))
+    #expect(log.contains("--reopen"))
+  }
 }

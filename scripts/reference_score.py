@@ -182,6 +182,21 @@ class Program:
             raise ValueError("first tier must have min_score 0 and no require")
         self.schedule = [(float(r), float(s)) for r, s in doc["payout"]["schedule"]]
         self.fairness_margin = float(doc.get("review", {}).get("fairness_margin", 10))
+        # Section 15: badges, in the file's order.
+        self.badges = []
+        for b in doc.get("badge", []):
+            rule = b["rule"]
+            if rule == "top":
+                self.badges.append({"id": b["id"], "rule": rule, "percent": float(b["percent"]),
+                                    "scope": b.get("scope", "program")})
+            elif rule == "improving":
+                if b["kpi"] not in self.kpi_ids:
+                    raise ValueError("badge %s: unknown KPI %s" % (b["id"], b["kpi"]))
+                self.badges.append({"id": b["id"], "rule": rule, "kpi": b["kpi"], "quarters": int(b["quarters"])})
+            elif rule == "promoted":
+                self.badges.append({"id": b["id"], "rule": rule})
+            else:
+                raise ValueError("badge %s: rule %r" % (b["id"], rule))
         if not self.fairness_margin > 0:
             raise ValueError("review: fairness_margin must be > 0")
         self.segment_names = {s["id"]: s["name"] for s in doc["segment"]}
@@ -523,6 +538,7 @@ class Data:
                 "at_risk": r["at_risk"], "rising": r["rising"],
                 "slope": num_out(spec_round(r["slope"], 2)) if r["slope"] is not None else None,
                 "provisional": self.provisional(t),
+                "badges": self.badges_of(r["pid"], t),
                 "kpis": kpis,
             })
         return out
@@ -578,6 +594,35 @@ class Data:
                 "status": "pending" if a["t"] > self.t1 else "verified",
                 "provisional": self.provisional(a["t"]),
             })
+        return out
+
+    def badges_of(self, pid, t):
+        """Section 15: the badge ids partner pid earns at t, in the program's order."""
+        ev = self.evaluate_all()
+        r = ev[t][pid]
+        seg = self.partner[pid]["segment"]
+        out = []
+        for b in self.program.badges:
+            if b["rule"] == "top":
+                if b["scope"] == "segment":
+                    n = sum(1 for q in ev[t] if self.partner[q]["segment"] == seg)
+                    rank = r["segment_rank"]
+                else:
+                    n = len(ev[t])
+                    rank = r["rank"]
+                earned = rank <= math.ceil(b["percent"] * n / 100)
+            elif b["rule"] == "improving":
+                kpi = self.program.kpis[self.program.kpi_ids.index(b["kpi"])]
+                cell = self.obs.get((pid, b["kpi"]), {})
+                values = [cell[u][0] if u in cell else None for u in range(t - b["quarters"], t + 1)]
+                earned = t - b["quarters"] >= self.t0 and all(v is not None for v in values) and all(
+                    (values[i] < values[i - 1]) if kpi["lower_is_better"] else (values[i] > values[i - 1])
+                    for i in range(1, len(values)))
+            else:
+                prev = ev.get(t - 1, {}).get(pid)
+                earned = prev is not None and r["T"] > prev["T"]
+            if earned:
+                out.append(b["id"])
         return out
 
     def provisional(self, t):

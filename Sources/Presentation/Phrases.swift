@@ -116,6 +116,18 @@ public enum Phrases {
     NumberFormat.fixed(share * 100, 0) + (space ? " %" : "%")
   }
 
+  /// A flag's record (SPEC section 16): "right 1 of 3 times (precision
+  /// 33 %); caught 1 of 4 (recall 25 %)", or "never raised yet".
+  public static func flagRecord(_ c: FlagCalibration.Counts) -> String {
+    guard c.flagged > 0 || c.events > 0 else { return "never raised yet, and nothing to catch" }
+    let right =
+      "right \(c.cameTrue) of \(c.flagged) time\(c.flagged == 1 ? "" : "s")"
+      + (c.precision.map { " (precision \(sharePercent($0)))" } ?? "")
+    let caught =
+      "caught \(c.cameTrue) of \(c.events)" + (c.recall.map { " (recall \(sharePercent($0)))" } ?? "")
+    return right + "; " + caught
+  }
+
   /// How a partner does on a KPI, in words: the colour a screen adds only
   /// repeats them. `.good` met or exceeded, `.partial`, `.bad` below the
   /// threshold, `.none` when there is nothing to judge.

@@ -91,8 +91,8 @@ private struct Parse {
 
   mutating func run() -> Program? {
     for key in table.keys.sorted()
-    where !["program", "segment", "kpi", "tier", "payout", "review"].contains(key) {
-      topLevel(key, "unknown table (expected program, segment, kpi, tier, payout, review)")
+    where !["program", "segment", "kpi", "tier", "payout", "review", "badge"].contains(key) {
+      topLevel(key, "unknown table (expected program, segment, kpi, tier, payout, review, badge)")
     }
 
     // [program]
@@ -233,10 +233,47 @@ private struct Parse {
       issues += f.issues
     }
 
+    // [[badge]], optional (SPEC section 15).
+    var badges: [Badge] = []
+    var badgeIDs = Set<String>()
+    for (i, t) in tables("badge").enumerated() {
+      var f = fields(t, "badge", i)
+      let id = f.string("id")
+      checkID(&f, id, seen: &badgeIDs)
+      let bname = f.string("name")
+      var rule: Badge.Rule?
+      switch f.choice("rule", BadgeRuleName.self) {
+      case .top?:
+        let percent = f.number("percent")
+        if let p = percent, !(p > 0 && p <= 100) {
+          f.issue("percent", "expected a number above 0 and at most 100, found \(p)")
+        }
+        var scope = Badge.Scope.program
+        if t["scope"] != nil, let s = f.choice("scope", Badge.Scope.self) { scope = s }
+        if let p = percent, p > 0 && p <= 100 { rule = .top(percent: p, scope: scope) }
+        f.rejectUnknownKeys(known: ["id", "name", "rule", "percent", "scope"])
+      case .improving?:
+        let kpi = f.string("kpi")
+        if let k = kpi, !kpiIDs.contains(k) {
+          f.issue("kpi", "names KPI \"\(Sanitizer.quoted(k))\", which is not declared")
+        }
+        let quarters = f.integer("quarters", in: 1...12)
+        if let k = kpi, kpiIDs.contains(k), let q = quarters { rule = .improving(kpi: k, quarters: q) }
+        f.rejectUnknownKeys(known: ["id", "name", "rule", "kpi", "quarters"])
+      case .promoted?:
+        rule = .promoted
+        f.rejectUnknownKeys(known: ["id", "name", "rule"])
+      case nil:
+        f.rejectUnknownKeys(known: ["id", "name", "rule", "percent", "scope", "kpi", "quarters"])
+      }
+      issues += f.issues
+      if let id, let bname, let rule { badges.append(Badge(id: id, name: bname, rule: rule)) }
+    }
+
     guard let name, let currency, let window, let grace, let schedule else { return nil }
     return Program(
       name: name, currency: currency, window: window, gracePeriods: grace, segments: segments,
-      kpis: kpis, tiers: tiers, payout: schedule, fairnessMargin: margin)
+      kpis: kpis, tiers: tiers, payout: schedule, fairnessMargin: margin, badges: badges)
   }
 
   mutating func parseKPI(_ f: inout TOMLFields, seen: inout Set<String>, segments: Set<String>)
@@ -350,3 +387,6 @@ private struct Parse {
     }
   }
 }
+
+/// The rules a `[[badge]]` may name (SPEC section 15).
+enum BadgeRuleName: String, CaseIterable { case top, improving, promoted }

@@ -29,6 +29,7 @@ public enum ScoreReport {
       ("rising", .bool(e.rising)),
       ("slope", .rounded(e.slope, 2)),
       ("provisional", .bool(e.provisional)),
+      ("badges", .array(e.badges.map { .string($0.id) })),
       (
         "kpis",
         .array(

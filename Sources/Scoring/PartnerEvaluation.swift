@@ -26,6 +26,26 @@ public struct PartnerEvaluation: Sendable {
   public let coverage: QuarterCoverage
   /// The period is open: the scores are provisional.
   public var provisional: Bool { coverage.provisional }
+  /// The program's badges with whether the partner earns each: a `top`
+  /// badge is decided by the ranks (`nil` here), so a partner placed among
+  /// the others with kept ranks earns it by those (SPEC section 15).
+  let badgeCandidates: [(badge: Badge, earned: Bool?)]
+
+  /// The badges earned at this period, in the program's order.
+  public var badges: [Badge] {
+    badgeCandidates.filter {
+      $0.earned
+        ?? Self.top(
+          $0.badge, rank: rank, segmentRank: segmentRank, rankedCount: rankedCount, segmentCount: segmentCount
+        )
+    }.map(\.badge)
+  }
+
+  static func top(_ badge: Badge, rank: Int, segmentRank: Int, rankedCount: Int, segmentCount: Int) -> Bool {
+    guard case .top(let percent, let scope) = badge.rule else { return false }
+    let n = scope == .segment ? segmentCount : rankedCount
+    return Double(scope == .segment ? segmentRank : rank) <= (percent * Double(n) / 100).rounded(.up)
+  }
   public let kpis: [KPIEvaluation]
   /// Every tier's rules checked against this evaluation, lowest first.
   public let tierChecks: [TierCheck]
@@ -190,6 +210,10 @@ extension Scorebook {
       tierIndex: tierIndex, grace: grace, nextTier: next, pointsNeeded: pointsNeeded,
       progress: progress, slope: slope, projection: outlook.projection, atRisk: outlook.atRisk,
       rising: outlook.rising, coverage: coverage(t),
+      badgeCandidates: program.badges.map { b in
+        if case .top = b.rule { return (b, nil) }
+        return (b, earns(p, t, b.rule))
+      },
       kpis: kpis, tierChecks: tierChecks, whatItTakes: whatItTakes(closing: pointsNeeded),
       keepPointsNeeded: keepPointsNeeded,
       keepWhatItTakes: keepPointsNeeded != nil ? whatItTakes(closing: keepPointsNeeded) : [])

@@ -14,14 +14,18 @@ public struct Program: Sendable, Equatable {
   /// SPEC section 11: a group whose median trails the others' by more than
   /// this many points is flagged (`[review] fairness_margin`).
   public var fairnessMargin: Double
+  /// SPEC section 15, in the file's order.
+  public var badges: [Badge]
 
   public static let defaultFairnessMargin = 10.0
 
   public init(
     name: String, currency: String, window: Int, gracePeriods: Int, segments: [Segment],
-    kpis: [KPI], tiers: [Tier], payout: PayoutSchedule, fairnessMargin: Double = defaultFairnessMargin
+    kpis: [KPI], tiers: [Tier], payout: PayoutSchedule, fairnessMargin: Double = defaultFairnessMargin,
+    badges: [Badge] = []
   ) {
     self.fairnessMargin = fairnessMargin
+    self.badges = badges
     self.name = name
     self.currency = currency
     self.window = window

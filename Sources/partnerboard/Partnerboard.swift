@@ -27,6 +27,8 @@ struct Partnerboard: ParsableCommand {
       DashboardCommand.self, RenderCommand.self, LeaderboardCommand.self, TierCommand.self,
       ExplainCommand.self, ScoreCommand.self,
       PayoutsCommand.self, ChangesCommand.self, CompareCommand.self, FairnessCommand.self, TrendsCommand.self,
+      ROICommand.self,
+      FlagsCommand.self,
       QBRCommand.self, InitCommand.self,
       ImportCommand.self,
       ImportsCommand.self,

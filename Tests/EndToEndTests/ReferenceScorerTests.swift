@@ -29,7 +29,7 @@ import Testing
     return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
   }
 
-  @Test(arguments: ["Tests/Fixtures/spec-example", "sample-data"])
+  @Test(arguments: ["Tests/Fixtures/spec-example", "sample-data", "Tests/Fixtures/pilot-example"])
   func everyPeriodAndPayoutAgree(_ folder: String) throws {
     let dir = try Binary.tempDir()
     let db = dir + "/s.sqlite"

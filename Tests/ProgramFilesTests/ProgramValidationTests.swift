@@ -165,4 +165,46 @@ import Testing
     let text = mutated("window = 2", "window = 20").replacing("weight = 2", with: "weight = -1")
     #expect(issues(text).count == 2)
   }
+
+  /// SPEC section 15: badges as program data, validated like the rest.
+  @Test func badges() throws {
+    let good =
+      Self.valid + """
+
+        [[badge]]
+        id = "leader"
+        name = "Leader"
+        rule = "top"
+        percent = 12.5
+
+        [[badge]]
+        id = "faster"
+        name = "Faster"
+        rule = "improving"
+        kpi = "ttv"
+        quarters = 2
+
+        [[badge]]
+        id = "up"
+        name = "Up"
+        rule = "promoted"
+        """
+    #expect(issues(good).isEmpty, "\(issues(good))")
+    let program = try ProgramParser.parse(good).get()
+    #expect(program.badges.map(\.id) == ["leader", "faster", "up"])
+    #expect(program.badges[0].rule == .top(percent: 12.5, scope: .program))
+    for (badge, said) in [
+      ("rule = \"top\"", "percent"),
+      ("rule = \"top\"\npercent = 0", "above 0"),
+      ("rule = \"top\"\npercent = 10\nscope = \"world\"", "program | segment"),
+      ("rule = \"top\"\npercent = 10\nkpi = \"ttv\"", "unknown key"),
+      ("rule = \"improving\"\nkpi = \"nope\"\nquarters = 2", "not declared"),
+      ("rule = \"improving\"\nkpi = \"ttv\"\nquarters = 13", "quarters"),
+      ("rule = \"promoted\"\nquarters = 2", "unknown key"),
+      ("rule = \"famous\"", "top | improving | promoted"),
+    ] {
+      let found = issues(Self.valid + "\n[[badge]]\nid = \"b\"\nname = \"B\"\n" + badge + "\n")
+      #expect(found.contains { $0.contains(said) }, "\(badge): \(found)")
+    }
+  }
 }

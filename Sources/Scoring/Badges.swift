@@ -1,0 +1,55 @@
+/// SPEC section 15: recognition as program data. A badge is earned at a
+/// period by a partner evaluated then, by one of three rules.
+public struct Badge: Sendable, Equatable {
+  public enum Scope: String, CaseIterable, Sendable { case program, segment }
+  public enum Rule: Sendable, Equatable {
+    /// Program (or segment) rank <= ceil(percent * n / 100).
+    case top(percent: Double, scope: Scope)
+    /// The KPI's quarterly observations exist at t-quarters ... t and each
+    /// is strictly better than the one before.
+    case improving(kpi: String, quarters: Int)
+    /// Evaluated at t-1 too, and assigned a higher tier at t.
+    case promoted
+  }
+
+  public let id: String
+  public let name: String
+  public let rule: Rule
+
+  public init(id: String, name: String, rule: Rule) {
+    self.id = id
+    self.name = name
+    self.rule = rule
+  }
+}
+
+extension Scorebook {
+  /// The badges partner `p` earns at period `t`, in the program's badge
+  /// order (indices into `program.badges`); empty when not evaluated.
+  public func badges(_ p: Int, _ t: Int) -> [Int] {
+    guard isEvaluated(p, t) else { return [] }
+    return program.badges.indices.filter { earns(p, t, program.badges[$0].rule) }
+  }
+
+  func earns(_ p: Int, _ t: Int, _ rule: Badge.Rule) -> Bool {
+    switch rule {
+    case .top:
+      return PartnerEvaluation.top(
+        Badge(id: "", name: "", rule: rule), rank: rank(p, t)!, segmentRank: segmentRank(p, t)!,
+        rankedCount: order[t].count, segmentCount: segmentSizes[t][partners[p].segment] ?? 0)
+    case .improving(let kpi, let quarters):
+      guard let k = program.kpiIndex(kpi), t - quarters >= 0 else { return false }
+      let higher = program.kpis[k].direction == .higher
+      var previous: Double? = nil
+      for u in (t - quarters)...t {
+        guard let v = observation(p, u, k)?.value else { return false }
+        if let before = previous, higher ? !(v > before) : !(v < before) { return false }
+        previous = v
+      }
+      return true
+    case .promoted:
+      guard t > 0, isEvaluated(p, t - 1) else { return false }
+      return tier(p, t)! > tier(p, t - 1)!
+    }
+  }
+}

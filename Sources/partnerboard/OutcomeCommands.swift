@@ -1,0 +1,77 @@
+import ArgumentParser
+import Presentation
+import Reports
+import Scoring
+
+/// `partnerboard roi`: SPEC section 14.
+struct ROICommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "roi",
+    abstract: "What the outcome agreements paid, and what their outcomes gained, per KPI and by quarter.",
+    discussion: """
+      Values every agreement up to the period: its payout, and its gain
+      ((value - baseline) x attribution, positive when better). Per KPI: paid,
+      gain, gain per amount paid and, for currency KPIs, the ROI. For the
+      program: the cash ROI, counting only outcomes in the program's currency
+      (a lower bound), quarter by quarter, and the quarter it paid back.
+
+      Examples:
+        partnerboard roi
+        partnerboard roi --period 2026Q3 --format json
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      let report = ROIReport(book, period: t)
+      switch format {
+      case .json: Output.out(report.json())
+      case .csv: Output.out(report.csv())
+      case .table:
+        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
+        Output.out(report.table(program: book.program, width: TerminalInfo.width))
+      }
+    }
+  }
+}
+
+/// `partnerboard flags`: SPEC section 16.
+struct FlagsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "flags",
+    abstract: "How often the at-risk and rising flags came true the next quarter.",
+    discussion: """
+      An at-risk flag came true when the partner qualified below its tier the
+      next quarter; a rising flag when it qualified above it. Precision: how
+      many flags came true; recall: how many such moves were flagged. Over
+      every quarter up to the period, and quarter by quarter.
+
+      Examples:
+        partnerboard flags
+        partnerboard flags --format json
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      let report = FlagsReport(book, period: t)
+      switch format {
+      case .json: Output.out(report.json())
+      case .csv: Output.out(report.csv())
+      case .table:
+        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
+        Output.out(report.table(width: TerminalInfo.width))
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// SPEC section 17, figure by figure, through the built binary: the pilot
+/// example's badges (section 15), program ROI (14) and flag calibration (16).
+@Suite struct SpecSection17Tests {
+  let db: String
+
+  init() throws {
+    db = try Binary.tempDir() + "/pilot.sqlite"
+    let r = try Binary.run(["init", "--from", Binary.fixtures + "/pilot-example", "--db", db])
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
+  func json(_ args: [String]) throws -> Any {
+    let r = try Binary.run(args + ["--db", db, "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+  }
+
+  func badges(at period: String) throws -> [String: [String]] {
+    let rows = try #require(try json(["score", "--period", period]) as? [[String: Any]])
+    var out: [String: [String]] = [:]
+    for row in rows { out[row["partner_id"] as! String] = row["badges"] as? [String] }
+    return out
+  }
+
+  /// The scores of the example's table at 2026Q4.
+  @Test func theScoresOfTheTable() throws {
+    let rows = try #require(try json(["score"]) as? [[String: Any]])
+    let scores = Dictionary(
+      uniqueKeysWithValues: rows.map { ($0["partner_id"] as! String, $0["score"] as! Double) })
+    #expect(scores == ["A": 57, "B": 70, "C": 65, "D": 72.5, "E": 59, "F": 66, "G": 24, "H": 46])
+  }
+
+  /// D leads the resellers (ceil(25 x 4 / 100) = 1) and its ttv fell 36, 33,
+  /// 30; B leads the MSPs and was promoted; A and F's ttv fell, B's did not
+  /// (54, 54, 42). At 2026Q3 E and F tie at 60 and both lead; C is promoted.
+  @Test func badges() throws {
+    let q4 = try badges(at: "2026Q4")
+    #expect(q4["D"] == ["segment_leader", "ttv_falling"])
+    #expect(q4["B"] == ["segment_leader", "promoted"])
+    #expect(q4["A"] == ["ttv_falling"] && q4["F"] == ["ttv_falling"])
+    #expect(q4["C"] == [] && q4["E"] == [] && q4["G"] == [] && q4["H"] == [])
+    let q3 = try badges(at: "2026Q3")
+    #expect(q3["E"] == ["segment_leader"] && q3["F"] == ["segment_leader"])
+    #expect(q3["C"] == ["promoted"])
+  }
+
+  @Test func programROI() throws {
+    let r = try Binary.run(["roi", "--db", db, "--format", "json"])
+    #expect(
+      r.stdout
+        == """
+        {"period": "2026Q4", "kpis": [{"kpi": "rev", "agreements": 3, "paid": 10000, "gain": 110000, "gain_per_paid": 11, "roi": 10}, {"kpi": "ttv", "agreements": 1, "paid": 1000, "gain": 15, "gain_per_paid": 0.015, "roi": null}], "paid": 11000, "cash_gain": 110000, "cash_roi": 9, "periods": [{"period": "2025Q3", "paid": 0, "cash_gain": 0, "cum_cash_roi": null}, {"period": "2025Q4", "paid": 0, "cash_gain": 0, "cum_cash_roi": null}, {"period": "2026Q1", "paid": 0, "cash_gain": 0, "cum_cash_roi": null}, {"period": "2026Q2", "paid": 1000, "cash_gain": 0, "cum_cash_roi": -1}, {"period": "2026Q3", "paid": 6000, "cash_gain": 60000, "cum_cash_roi": 7.5714}, {"period": "2026Q4", "paid": 4000, "cash_gain": 50000, "cum_cash_roi": 9}], "payback": "2026Q3"}
+
+        """)
+    let table = try Binary.run(["roi", "--db", db])
+    #expect(table.stdout.contains("A lower bound") && table.stdout.contains("Payback in 2026Q3"))
+  }
+
+  @Test func flagCalibration() throws {
+    let f = try #require(try json(["flags"]) as? [String: Any])
+    let risk = try #require(f["at_risk"] as? [String: Any])
+    #expect(risk["flagged"] as? Int == 3 && risk["came_true"] as? Int == 1 && risk["events"] as? Int == 4)
+    #expect(risk["precision"] as? Double == 0.3333 && risk["recall"] as? Double == 0.25)
+    let rising = try #require(f["rising"] as? [String: Any])
+    #expect(
+      rising["flagged"] as? Int == 2 && rising["came_true"] as? Int == 1 && rising["events"] as? Int == 4)
+    #expect(rising["precision"] as? Double == 0.5 && rising["recall"] as? Double == 0.25)
+    // E at 2026Q1 (in grace at gold) came true; F and C at 2026Q2 did not.
+    let byPeriod = try #require(risk["by_period"] as? [[String: Any]])
+    let q1 = try #require(byPeriod.first { $0["period"] as? String == "2026Q1" })
+    #expect(q1["flagged"] as? Int == 1 && q1["came_true"] as? Int == 1)
+    let q2 = try #require(byPeriod.first { $0["period"] as? String == "2026Q2" })
+    #expect(q2["flagged"] as? Int == 2 && q2["came_true"] as? Int == 0)
+    #expect(byPeriod.count == 5)
+  }
+}

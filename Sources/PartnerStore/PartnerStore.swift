@@ -103,6 +103,15 @@ public final class PartnerStore: Sendable {
     return out
   }
 
+  /// The pilot cohorts' members (SPEC section 13), by cohort then partner.
+  func cohorts(_ db: Database) throws -> [CohortMember] {
+    var out: [CohortMember] = []
+    try RawRows.each(db, "SELECT partner_id, cohort, start FROM cohorts ORDER BY cohort, partner_id") { r in
+      out.append(CohortMember(partnerID: r.text(0), cohort: r.text(1), start: Period(ordinal: r.int(2))))
+    }
+    return out
+  }
+
   /// Everything scoring needs. Throws `StoreError.empty` for a store without a program.
   /// Observations come back as an `ObservationTable`; a large store is read
   /// by two connections at once, each taking half of the partners.
@@ -153,6 +162,7 @@ public final class PartnerStore: Sendable {
       agreements: agreements,
       observationTable: table)
     data.closedThrough = closedThrough
+    data.cohorts = try queue.read { db in try self.cohorts(db) }
     return data
   }
 
@@ -201,9 +211,11 @@ public final class PartnerStore: Sendable {
       try queue.read { db in
         let range = try KeptScores.knownObservedPeriods(db) ?? KeptScores.observedPeriods(db)
         let periods = range.map { Period(ordinal: $0.lowerBound)...Period(ordinal: $0.upperBound) }
-        return StoredState(
+        var state = StoredState(
           program: try program(db), partners: try partners(db), periods: periods,
           adjustments: try adjustments(db), agreements: try agreements(db))
+        state.cohorts = try cohorts(db)
+        return state
       }
     }
   }

@@ -44,7 +44,8 @@ enum Schema {
             import_id INTEGER NOT NULL
           ) WITHOUT ROWID;
           """)
-      for table in StoreTable.all {
+      // The tables of v1 only: a migration never changes once it has run.
+      for table in StoreTable.all.prefix(5) {
         try db.execute(
           sql:
             "CREATE TABLE \(table.name)_undo (undo_import_id INTEGER NOT NULL, \(table.columns.joined(separator: ", ")), import_id INTEGER NOT NULL)"
@@ -61,6 +62,20 @@ enum Schema {
     m.registerMigration("v7 overview") { db in try KeptScores.addOverview(db) }
     m.registerMigration("v8 trends") { db in try KeptScores.addTrends(db) }
     m.registerMigration("v9 open and closed quarters") { db in try Quarters.migrate(db) }
+    m.registerMigration("v10 pilot cohorts") { db in
+      // SPEC section 13: who is in which pilot, from which quarter.
+      try db.execute(
+        sql: """
+          CREATE TABLE cohorts (
+            partner_id TEXT NOT NULL, cohort TEXT NOT NULL, start INTEGER NOT NULL, import_id INTEGER NOT NULL,
+            PRIMARY KEY (partner_id, cohort)
+          ) WITHOUT ROWID;
+          CREATE TABLE cohorts_undo (
+            undo_import_id INTEGER NOT NULL, partner_id, cohort, start, import_id INTEGER NOT NULL
+          );
+          CREATE INDEX cohorts_undo_by_import ON cohorts_undo (undo_import_id);
+          """)
+    }
     return m
   }
 }
@@ -88,5 +103,8 @@ struct StoreTable: Sendable {
       "floor_share",
     ], key: ["id"])
 
-  static let all = [program, partners, observations, adjustments, agreements]
+  static let cohorts = StoreTable(
+    name: "cohorts", columns: ["partner_id", "cohort", "start"], key: ["partner_id", "cohort"])
+
+  static let all = [program, partners, observations, adjustments, agreements, cohorts]
 }

@@ -123,6 +123,16 @@ extension PartnerStore {
         c.file = f.file
         counts.append(c)
       }
+      if let f = files.cohorts {
+        var c = try upsert(db, .cohorts, count: f.rows.count, importID: id) { ins, i in
+          let m = f.rows[i]
+          ins.bind(1, m.partnerID)
+          ins.bind(2, m.cohort)
+          ins.bind(3, m.start.ordinal)
+        }
+        c.file = f.file
+        counts.append(c)
+      }
       if let f = files.agreements {
         var c = try upsert(db, .agreements, count: f.rows.count, importID: id) { ins, i in
           let a = f.rows[i]

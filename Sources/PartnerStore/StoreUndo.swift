@@ -97,6 +97,10 @@ extension PartnerStore {
         "agreements",
         "SELECT COUNT(*) FROM agreements o WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = o.partner_id)"
       ),
+      (
+        "cohorts",
+        "SELECT COUNT(*) FROM cohorts o WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = o.partner_id)"
+      ),
     ]
     for (table, sql) in orphans {
       let n = try Int.fetchOne(db, sql: sql) ?? 0

@@ -81,4 +81,10 @@ public enum NumberFormat {
 
   /// A signed change: "+3", "-1", "0".
   public static func signed(_ i: Int) -> String { i > 0 ? "+\(i)" : String(i) }
+
+  /// A signed number with `digits` decimals: "+2.50", "-0.75", "0.00".
+  public static func signed(_ x: Double, _ digits: Int) -> String {
+    let s = fixed(x, digits)
+    return x > 0 && !s.hasPrefix("+") && Double(s) != 0 ? "+" + s : s
+  }
 }

@@ -116,6 +116,26 @@ public enum Phrases {
     NumberFormat.fixed(share * 100, 0) + (space ? " %" : "%")
   }
 
+  /// A pilot cohort's size against the advice of 10-15 % of partners.
+  public static func pilotSize(_ size: PilotReview.Size) -> String {
+    switch size {
+    case .small: "smaller than the 10-15 % a pilot should have"
+    case .ok: "within the 10-15 % a pilot should have"
+    case .large: "larger than the 10-15 % a pilot should have"
+    }
+  }
+
+  /// A pilot verdict in words (SPEC section 13: |t| >= 1.96).
+  public static func pilotVerdict(_ v: PilotReview.Verdict, n: (members: Int, rest: Int)) -> String {
+    switch v {
+    case .better: return "better than the rest"
+    case .worse: return "worse than the rest"
+    case .unclear:
+      return n.members < 2 || n.rest < 2
+        ? "unclear: too few partners to tell" : "unclear: no clear difference"
+    }
+  }
+
   /// A flag's record (SPEC section 16): "right 1 of 3 times (precision
   /// 33 %); caught 1 of 4 (recall 25 %)", or "never raised yet".
   public static func flagRecord(_ c: FlagCalibration.Counts) -> String {

@@ -124,6 +124,48 @@ public enum DataFileParsers {
     return out
   }
 
+  /// `partner_id,cohort,start` (SPEC section 13): a cohort id of
+  /// `[a-z0-9_]+`, one start per cohort, each (partner, cohort) once.
+  public static func cohorts(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<CohortMember> {
+    var out = FileRows<CohortMember>(file: doc.fileName, header: doc.header)
+    guard var c = CSVColumns(doc, required: ["partner_id", "cohort", "start"], issues: &issues) else {
+      return out
+    }
+    var pairs: [String: Int] = [:]
+    var starts: [String: (Period, Int)] = [:]
+    for r in 0..<doc.rowCount {
+      let partner = c.id(r, "partner_id")
+      let cohort = c.id(r, "cohort")
+      let start = c.period(r, "start")
+      guard let partner, let cohort, let start else { continue }
+      let line = doc.lineNumber(ofRow: r)
+      guard !cohort.isEmpty,
+        cohort.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F })
+      else {
+        c.issue(r, "cohort", "expected an id of a-z, 0-9 and _, found \"\(Sanitizer.quoted(cohort))\"")
+        continue
+      }
+      if let first = pairs["\(partner)\u{0}\(cohort)"] {
+        c.issue(
+          r, nil as String?,
+          "partner \(Sanitizer.quoted(partner)) is in cohort \(cohort) twice (first on line \(first))")
+        continue
+      }
+      if let (other, first) = starts[cohort], other != start {
+        c.issue(
+          r, "start",
+          "cohort \(cohort) starts in \(other) on line \(first): expected the same start on every row")
+        continue
+      }
+      pairs["\(partner)\u{0}\(cohort)"] = line
+      if starts[cohort] == nil { starts[cohort] = (start, line) }
+      out.rows.append(CohortMember(partnerID: partner, cohort: cohort, start: start))
+      out.lines.append(line)
+    }
+    issues += c.issues
+    return out
+  }
+
   public static func agreements(_ doc: CSVDocument, issues: inout [DataIssue]) -> FileRows<Agreement> {
     var out = FileRows<Agreement>(file: doc.fileName, header: doc.header)
     guard

@@ -12,6 +12,7 @@ public struct DataFiles: Sendable {
     case metrics = "metrics.csv"
     case adjustments = "adjustments.csv"
     case agreements = "agreements.csv"
+    case cohorts = "cohorts.csv"
 
     /// A file's role from its name: the spec's names, or one that starts
     /// with the role and has its extension (`metrics-2027Q1.csv`).
@@ -42,6 +43,7 @@ public struct DataFiles: Sendable {
   public var partners: FileRows<Partner>?
   public var metrics: FileRows<Observation>?
   public var adjustments: FileRows<Adjustment>?
+  public var cohorts: FileRows<CohortMember>?
   public var agreements: FileRows<Agreement>?
   /// A metrics file to be read a block at a time as it is written (`init`),
   /// instead of `metrics`; its source's digest is filled in once it is read.
@@ -84,7 +86,7 @@ public struct DataFiles: Sendable {
           DataIssue(
             file: name,
             message:
-              "unknown data file: name it program.toml, partners.csv, metrics.csv, adjustments.csv or agreements.csv (or e.g. metrics-2027Q1.csv)"
+              "unknown data file: name it program.toml, partners.csv, metrics.csv, adjustments.csv, agreements.csv or cohorts.csv (or e.g. metrics-2027Q1.csv)"
           ))
         continue
       }
@@ -170,6 +172,7 @@ public struct DataFiles: Sendable {
     case .metrics: metrics = DataFileParsers.metrics(doc, issues: &issues)
     case .adjustments: adjustments = DataFileParsers.adjustments(doc, issues: &issues)
     case .agreements: agreements = DataFileParsers.agreements(doc, issues: &issues)
+    case .cohorts: cohorts = DataFileParsers.cohorts(doc, issues: &issues)
     case .program: break
     }
   }
@@ -179,7 +182,7 @@ public struct DataFiles: Sendable {
     for h in [
       partners?.file == file ? partners?.header : nil, metrics?.file == file ? metrics?.header : nil,
       adjustments?.file == file ? adjustments?.header : nil,
-      agreements?.file == file ? agreements?.header : nil,
+      agreements?.file == file ? agreements?.header : nil, cohorts?.file == file ? cohorts?.header : nil,
       metricsStream?.name == file ? metricsStream?.header : nil,
     ] {
       if let h { return h }

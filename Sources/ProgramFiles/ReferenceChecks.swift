@@ -9,6 +9,7 @@ public struct StoredState: Sendable {
   public var periods: ClosedRange<Period>?
   public var adjustments: [Adjustment]
   public var agreements: [Agreement]
+  public var cohorts: [CohortMember] = []
 
   public init(
     program: Program? = nil, partners: [Partner] = [], periods: ClosedRange<Period>? = nil,
@@ -213,6 +214,26 @@ public struct ReferenceChecker {
             message:
               "the stored adjustment of \(a.partnerID) \(a.period) names KPI \"\(Sanitizer.quoted(a.kpi))\", which this program does not declare"
           ))
+      }
+    }
+
+    // Cohorts: the partner exists; a cohort keeps the start it has in the store.
+    if let f = files.cohorts {
+      var starts: [String: Period] = [:]
+      for m in stored.cohorts { starts[m.cohort] = m.start }
+      for (m, line) in zip(f.rows, f.lines) {
+        if partners[m.partnerID] == nil && !partnersUnknown {
+          issues.append(
+            DataIssue(
+              file: f.file, line: line, key: "partner_id",
+              message: "unknown partner \"\(Sanitizer.quoted(m.partnerID))\""))
+        }
+        if let s = starts[m.cohort], s != m.start {
+          issues.append(
+            DataIssue(
+              file: f.file, line: line, key: "start",
+              message: "cohort \(m.cohort) starts in \(s) in the store: expected the same start"))
+        }
       }
     }
 

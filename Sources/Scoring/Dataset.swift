@@ -18,6 +18,8 @@ public struct Dataset: Sendable {
   /// Every period's coverage when the data holds only some partners (it
   /// cannot be counted from them): as the store kept it for all.
   public var coverage: [QuarterCoverage]?
+  /// Pilot cohorts (SPEC section 13).
+  public var cohorts: [CohortMember] = []
 
   public init(
     program: Program, partners: [Partner], observations: [Observation],
@@ -60,6 +62,19 @@ public struct Observation: Sendable, Equatable {
     self.period = period
     self.kpi = kpi
     self.value = value
+  }
+}
+
+/// A partner in a pilot cohort (SPEC section 13), from `start` on.
+public struct CohortMember: Sendable, Equatable {
+  public var partnerID: String
+  public var cohort: String
+  public var start: Period
+
+  public init(partnerID: String, cohort: String, start: Period) {
+    self.partnerID = partnerID
+    self.cohort = cohort
+    self.start = start
   }
 }
 

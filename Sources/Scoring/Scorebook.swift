@@ -11,6 +11,8 @@ public struct Scorebook: Sendable {
   /// KPI ids seen in metrics but not in the program (stored, shown unscored).
   public let unscoredKPIs: [String]
   public let agreements: [Agreement]
+  /// Pilot cohorts' members (SPEC section 13).
+  public let cohorts: [CohortMember]
 
   /// Partner id -> index into `partners`.
   let indexOfID: [String: Int]
@@ -65,6 +67,7 @@ public struct Scorebook: Sendable {
     self.program = program
     self.partners = data.partners
     self.agreements = data.agreements
+    self.cohorts = data.cohorts
     let K = program.kpis.count
     let P = data.partners.count
     kpiCount = K

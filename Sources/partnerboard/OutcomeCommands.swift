@@ -2,6 +2,7 @@ import ArgumentParser
 import Presentation
 import Reports
 import Scoring
+import TextLayout
 
 /// `partnerboard roi`: SPEC section 14.
 struct ROICommand: ParsableCommand {
@@ -65,6 +66,61 @@ struct FlagsCommand: ParsableCommand {
       let book = try store.scorebook()
       let t = try period.index(in: book)
       let report = FlagsReport(book, period: t)
+      switch format {
+      case .json: Output.out(report.json())
+      case .csv: Output.out(report.csv())
+      case .table:
+        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
+        Output.out(report.table(width: TerminalInfo.width))
+      }
+    }
+  }
+}
+
+/// `partnerboard pilot COHORT`: SPEC section 13.
+struct PilotCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pilot",
+    abstract: "Did the program work where it was piloted? A cohort against the partners in no cohort.",
+    discussion: """
+      cohorts.csv (partner_id,cohort,start) names the pilots. For the score and
+      every KPI: each partner's change from the quarters before the start (one
+      window) to the quarters since, the members' mean change against the
+      rest's (difference in differences), its standard error, t and a verdict
+      (better or worse when |t| >= 1.96). Also the cohort's size against the
+      advice of 10-15 % of partners.
+
+      Examples:
+        partnerboard pilot p1
+        partnerboard pilot p1 --period 2026Q3 --format json
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var period: PeriodOption
+  @Argument(help: "The cohort id, as cohorts.csv names it.") var cohort: String
+  @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      let review: PilotReview
+      do {
+        review = try PilotReview(book: book, cohort: cohort, period: t)
+      } catch let problem as PilotReview.Problem {
+        switch problem {
+        case .unknownCohort(let known):
+          throw CLIError(
+            "no cohort \"\(Sanitizer.quoted(cohort))\""
+              + (known.isEmpty
+                ? ": the store has no cohorts (import a cohorts.csv)"
+                : " (cohorts: \(known.joined(separator: ", ")))"))
+        case .beforeStart(let start):
+          throw CLIError(
+            "--period \(book.periods[t]): cohort \(cohort) starts in \(start); choose \(start) or later")
+        }
+      }
+      let report = PilotReport(review, program: book.program)
       switch format {
       case .json: Output.out(report.json())
       case .csv: Output.out(report.csv())

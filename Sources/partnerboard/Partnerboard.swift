@@ -28,7 +28,7 @@ struct Partnerboard: ParsableCommand {
       ExplainCommand.self, ScoreCommand.self,
       PayoutsCommand.self, ChangesCommand.self, CompareCommand.self, FairnessCommand.self, TrendsCommand.self,
       ROICommand.self,
-      FlagsCommand.self,
+      FlagsCommand.self, PilotCommand.self,
       QBRCommand.self, InitCommand.self,
       ImportCommand.self,
       ImportsCommand.self,

@@ -76,4 +76,57 @@ import Testing
     #expect(q2["flagged"] as? Int == 2 && q2["came_true"] as? Int == 0)
     #expect(byPeriod.count == 5)
   }
+
+  /// Section 13's figures: p1 at 2026Q4 (2 of 8: large; effect 18, se 5,
+  /// t 3.60 on the score; ttv effect 20, se 5, t 4.00; rev t 2.25; adoption
+  /// t 3.61: all better); p2 (1 of 8: ok; score change 52.5 against 5.925,
+  /// effect 46.575, no se: unclear; rev n [0, 5]); p1 at 2026Q1: an error.
+  @Test func pilotCohorts() throws {
+    let p1 = try Binary.run(["pilot", "p1", "--db", db, "--format", "json"])
+    #expect(
+      p1.stdout
+        == """
+        {"cohort": "p1", "start": "2026Q2", "period": "2026Q4", "members": 2, "share": 0.25, "size": "large", "pre": ["2026Q1"], "post": ["2026Q2", "2026Q3", "2026Q4"], "results": [{"measure": "score", "n": [2, 5], "change": [20, 2], "effect": 18, "se": 5, "t": 3.6, "verdict": "better"}, {"measure": "rev", "n": [2, 5], "change": [33333.3333, 6666.6667], "effect": 26666.6667, "se": 11836.8539, "t": 2.25, "verdict": "better"}, {"measure": "ttv", "n": [2, 5], "change": [20, 0], "effect": 20, "se": 5, "t": 4, "verdict": "better"}, {"measure": "adoption", "n": [2, 5], "change": [4.5, 1.1333], "effect": 3.3667, "se": 0.9315, "t": 3.61, "verdict": "better"}]}
+
+        """)
+    let p2 = try #require(try json(["pilot", "p2"]) as? [String: Any])
+    #expect(p2["share"] as? Double == 0.125 && p2["size"] as? String == "ok")
+    let results = try #require(p2["results"] as? [[String: Any]])
+    #expect(results[0]["n"] as? [Int] == [1, 5] && results[0]["effect"] as? Double == 46.575)
+    #expect(results[0]["change"] as? [Double] == [52.5, 5.925])
+    #expect(results[0]["se"] is NSNull && results[0]["verdict"] as? String == "unclear")
+    #expect(results[1]["measure"] as? String == "rev" && results[1]["n"] as? [Int] == [0, 5])
+    let early = try Binary.run(["pilot", "p1", "--period", "2026Q1", "--db", db])
+    #expect(early.status == 1 && early.stderr.contains("starts in 2026Q2"))
+    let unknown = try Binary.run(["pilot", "p9", "--db", db])
+    #expect(unknown.status == 1 && unknown.stderr.contains("cohorts: p1, p2"))
+    let table = try Binary.run(["pilot", "p1", "--db", db])
+    #expect(table.stdout.contains("larger than the 10-15 %") && table.stdout.contains("better than the rest"))
+  }
+
+  /// cohorts.csv is checked like every file: located errors, nothing written.
+  @Test func badCohortFilesAreRefused() throws {
+    let dir = try Binary.tempDir()
+    let before = try Binary.dump(db)
+    for (text, said) in [
+      ("partner_id,cohort,start\nA,P-1,2026Q2\n", "expected an id of a-z"),
+      ("partner_id,cohort,start\nA,p3,2026Q2\nB,p3,2026Q3\n", "same start"),
+      ("partner_id,cohort,start\nA,p3,2026Q2\nA,p3,2026Q2\n", "twice"),
+      ("partner_id,cohort,start\nZ,p3,2026Q2\n", "unknown partner"),
+      ("partner_id,cohort,start\nA,p1,2026Q3\n", "starts in 2026Q2 in the store"),
+      ("partner_id,cohort,start\nA,p3,2026Q9\n", "YYYYQn"),
+    ] {
+      try text.write(toFile: dir + "/cohorts.csv", atomically: true, encoding: .utf8)
+      let r = try Binary.run(["import", dir + "/cohorts.csv", "--db", db])
+      #expect(r.status == 1 && r.stderr.contains("cohorts.csv:"), "\(text): \(r.stderr)")
+      #expect(r.stderr.contains(said), "\(text): \(r.stderr)")
+    }
+    #expect(try Binary.dump(db) == before)
+    // A good one imports and undoes like any file.
+    try "partner_id,cohort,start\nD,p3,2026Q4\n".write(
+      toFile: dir + "/cohorts.csv", atomically: true, encoding: .utf8)
+    let ok = try Binary.run(["import", dir + "/cohorts.csv", "--db", db])
+    #expect(ok.status == 0, "\(ok.stderr)")
+    #expect(try Binary.run(["pilot", "p3", "--db", db]).status == 0)
+  }
 }

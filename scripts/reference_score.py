@@ -149,6 +149,7 @@ class Program:
                 "id": k["id"],
                 "aggregate": k["aggregate"],
                 "basis": k["basis"],
+                "unit": k.get("unit"),
                 "weight": float(k.get("weight", 0)),
                 "weights": {s: float(w) for s, w in k.get("weights", {}).items()},
             }
@@ -239,6 +240,16 @@ class Data:
         aside instead of being errors."""
         self.other = program_path is not None
         self.closed_through = None  # section 3: set by --closed-through
+        # Section 13: cohorts.csv, {cohort: (start index, [partner ids])}.
+        self.cohorts = {}
+        cpath = os.path.join(folder, "cohorts.csv")
+        if os.path.exists(cpath):
+            for line, row in read_csv(cpath):
+                start = period_index(row["start"], "cohorts.csv:%d" % line)
+                entry = self.cohorts.setdefault(row["cohort"], [start, []])
+                if entry[0] != start:
+                    raise ValueError("cohorts.csv:%d: another start" % line)
+                entry[1].append(row["partner_id"])
         self.program = Program(program_path or os.path.join(folder, "program.toml"))
         prog = self.program
 
@@ -772,10 +783,172 @@ def slope(ys):
     return num / den
 
 
+def mean(xs):
+    total = 0.0
+    for x in xs:
+        total += x
+    return total / len(xs) if xs else None
+
+
+def roi_json(data, t):
+    """Section 14."""
+    prog = data.program
+    valued = []
+    for a in data.agreements:
+        if a["t"] > t:
+            continue
+        v = None
+        if data.t0 <= a["t"] <= data.t1 and data.evaluated(a["partner_id"], a["t"]):
+            v, _ = data.aggregate(a["partner_id"], a["kpi"], a["t"])
+        paid = payout_of(a, v, prog)
+        gain = None
+        if v is not None:
+            gain = (v - a["baseline"]) * a["attribution"] * (-1.0 if a["target"] < a["baseline"] else 1.0)
+        kpi = prog.kpis[prog.kpi_ids.index(a["kpi"])]
+        valued.append((a, paid, gain, kpi["unit"] == "currency"))
+    kpis = []
+    for kpi in prog.kpis:
+        mine = [x for x in valued if x[0]["kpi"] == kpi["id"]]
+        if not mine:
+            continue
+        paid = 0.0
+        gain = 0.0
+        for _, p, g, _ in mine:
+            paid += p
+            gain += g if g is not None else 0.0
+        kpis.append({"kpi": kpi["id"], "agreements": len(mine), "paid": num_out(spec_round(paid, 2)),
+                     "gain": num_out(spec_round(gain, 2)),
+                     "gain_per_paid": num_out(spec_round(gain / paid, 4)) if paid != 0 else None,
+                     "roi": num_out(spec_round((gain - paid) / paid, 4))
+                     if paid != 0 and kpi["unit"] == "currency" else None})
+    paid = 0.0
+    cash = 0.0
+    for _, p, g, c in valued:
+        paid += p
+        if c and g is not None:
+            cash += g
+    periods = []
+    cum_paid = 0.0
+    cum_cash = 0.0
+    payback = None
+    for q in data.periods:
+        if q > t:
+            break
+        here_paid = 0.0
+        here_cash = 0.0
+        for a, p, g, c in valued:
+            if a["t"] == q:
+                here_paid += p
+                if c and g is not None:
+                    here_cash += g
+        cum_paid += here_paid
+        cum_cash += here_cash
+        if payback is None and cum_paid > 0 and cum_cash >= cum_paid:
+            payback = period_name(q)
+        periods.append({"period": period_name(q), "paid": num_out(spec_round(here_paid, 2)),
+                        "cash_gain": num_out(spec_round(here_cash, 2)),
+                        "cum_cash_roi": num_out(spec_round((cum_cash - cum_paid) / cum_paid, 4)) if cum_paid > 0 else None})
+    return {"period": period_name(t), "kpis": kpis, "paid": num_out(spec_round(paid, 2)),
+            "cash_gain": num_out(spec_round(cash, 2)),
+            "cash_roi": num_out(spec_round((cash - paid) / paid, 4)) if paid != 0 else None,
+            "periods": periods, "payback": payback}
+
+
+def flags_json(data, t):
+    """Section 16."""
+    ev = data.evaluate_all()
+    out = {"period": period_name(t)}
+    for flag in ("at_risk", "rising"):
+        rows = []
+        total = [0, 0, 0]
+        for u in data.periods:
+            if u + 1 > t:
+                break
+            c = [0, 0, 0]
+            for pid, r in ev[u].items():
+                nxt = ev.get(u + 1, {}).get(pid)
+                if nxt is None:
+                    continue
+                happened = nxt["q"] < r["T"] if flag == "at_risk" else nxt["q"] > r["T"]
+                if happened:
+                    c[2] += 1
+                if r[flag]:
+                    c[0] += 1
+                    if happened:
+                        c[1] += 1
+            rows.append({"period": period_name(u), "flagged": c[0], "came_true": c[1], "events": c[2]})
+            total = [total[i] + c[i] for i in range(3)]
+        out[flag] = {"flagged": total[0], "came_true": total[1], "events": total[2],
+                     "precision": num_out(spec_round(total[1] / total[0], 4)) if total[0] else None,
+                     "recall": num_out(spec_round(total[1] / total[2], 4)) if total[2] else None,
+                     "by_period": rows}
+    return out
+
+
+def pilot_json(data, cohort, t):
+    """Section 13."""
+    prog = data.program
+    ev = data.evaluate_all()
+    start, member_ids = data.cohorts[cohort]
+    if t < start:
+        raise SystemExit("pilot: period before the cohort's start")
+    in_any = set()
+    for _, (_, ids) in data.cohorts.items():
+        in_any.update(ids)
+    members = [p["id"] for p in data.partners if p["id"] in set(member_ids)]
+    rest = [p["id"] for p in data.partners if p["id"] not in in_any]
+    pre = [u for u in range(start - prog.window, start) if u in data.periods]
+    post = [u for u in range(start, t + 1) if u in data.periods]
+    share = len(members) / len(data.partners)
+    rshare = spec_round(share, 4)
+    size = "small" if rshare < 0.10 else "large" if rshare > 0.15 else "ok"
+
+    def change(pid, k):
+        if k is None:
+            before = mean([ev[u][pid]["score"] for u in pre if pid in ev.get(u, {})])
+            after = mean([ev[u][pid]["score"] for u in post if pid in ev.get(u, {})])
+            if before is None or after is None:
+                return None
+            return after - before
+        kpi = prog.kpis[k]
+        if prog.norm_weights[data.partner[pid]["segment"]][k] == 0:
+            return None
+        cell = data.obs.get((pid, kpi["id"]), {})
+        before = mean([cell[u][0] for u in pre if u in cell])
+        after = mean([cell[u][0] for u in post if u in cell])
+        if before is None or after is None:
+            return None
+        return before - after if kpi["lower_is_better"] else after - before
+
+    def var(xs, mu):
+        total = 0.0
+        for x in xs:
+            total += (x - mu) * (x - mu)
+        return total / (len(xs) - 1)
+
+    results = []
+    for k in [None] + list(range(len(prog.kpis))):
+        m = [d for d in (change(p, k) for p in members) if d is not None]
+        r = [d for d in (change(p, k) for p in rest) if d is not None]
+        cm, cr = mean(m), mean(r)
+        effect = cm - cr if cm is not None and cr is not None else None
+        se = math.sqrt(var(m, cm) / len(m) + var(r, cr) / len(r)) if len(m) >= 2 and len(r) >= 2 else None
+        tv = effect / se if se not in (None, 0) and effect is not None else None
+        rt = spec_round(tv, 2) if tv is not None else None
+        verdict = "unclear" if rt is None else "better" if rt >= 1.96 else "worse" if rt <= -1.96 else "unclear"
+        out4 = lambda x: num_out(spec_round(x, 4)) if x is not None else None
+        results.append({"measure": "score" if k is None else prog.kpis[k]["id"], "n": [len(m), len(r)],
+                        "change": [out4(cm), out4(cr)], "effect": out4(effect), "se": out4(se),
+                        "t": num_out(rt) if rt is not None else None, "verdict": verdict})
+    return {"cohort": cohort, "start": period_name(start), "period": period_name(t), "members": len(members),
+            "share": num_out(rshare), "size": size, "pre": [period_name(u) for u in pre],
+            "post": [period_name(u) for u in post], "results": results}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data_dir")
-    ap.add_argument("command", choices=["score", "payouts", "explain", "compare", "fairness"])
+    ap.add_argument("command", choices=["score", "payouts", "explain", "compare", "fairness", "roi", "flags", "pilot"])
     ap.add_argument("partner", nargs="?", help="partner id (explain), or the other program (compare)")
     ap.add_argument("--by", choices=["segment", "region"], default="segment", help="fairness: the groups")
     ap.add_argument("--period", help="YYYYQn (default: the latest period)")
@@ -801,6 +974,14 @@ def main(argv=None):
         result = compare_json(a.data_dir, a.partner, t)
     elif a.command == "fairness":
         result = fairness_json(data, t, a.by)
+    elif a.command == "roi":
+        result = roi_json(data, t)
+    elif a.command == "flags":
+        result = flags_json(data, t)
+    elif a.command == "pilot":
+        if a.partner not in data.cohorts:
+            raise SystemExit("pilot: name a cohort")
+        result = pilot_json(data, a.partner, t)
     else:
         if not a.partner or not data.evaluated(a.partner, t):
             raise SystemExit("explain: partner %r is not evaluated at %s" % (a.partner, period_name(t)))

@@ -208,11 +208,12 @@ class WorkedExample(unittest.TestCase):
         o = self.obj("2026Q3", "A")
         self.assertEqual(list(o), ["partner_id", "name", "segment", "period", "score", "rank",
                                    "segment_rank", "movement", "qualified_tier", "tier", "grace",
-                                   "next_tier", "points_needed", "progress", "at_risk", "rising",
-                                   "slope", "kpis"])
+                                   "next_tier", "points_needed", "keep_points_needed", "progress",
+                                   "at_risk", "rising", "slope", "provisional", "badges", "kpis"])
         self.assertEqual(list(o["kpis"][0]), ["kpi", "value", "attainment", "points", "status"])
         self.assertEqual(list(self.payouts[0]), ["id", "partner_id", "kpi", "period", "value",
-                                                 "attainment", "share", "payout", "status"])
+                                                 "attainment", "share", "payout", "status",
+                                                 "provisional"])
 
 
 if __name__ == "__main__":

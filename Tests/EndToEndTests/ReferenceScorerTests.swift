@@ -96,4 +96,72 @@ import Testing
       }
     }
   }
+
+  /// A copy of a data folder with two pilot cohorts of its partners.
+  static func withCohorts(_ folder: String) throws -> String {
+    let copy = try Binary.tempDir() + "/data"
+    try FileManager.default.copyItem(atPath: folder, toPath: copy)
+    guard !FileManager.default.fileExists(atPath: copy + "/cohorts.csv") else { return copy }
+    let partners = try String(contentsOfFile: copy + "/partners.csv", encoding: .utf8)
+      .split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",").first ?? "") }
+    let metrics = try String(contentsOfFile: copy + "/metrics.csv", encoding: .utf8)
+    let quarters = Set(
+      metrics.split(whereSeparator: \.isNewline).dropFirst().compactMap {
+        $0.split(separator: ",").dropFirst().first
+      }
+    )
+    .sorted()
+    var text = "partner_id,cohort,start\n"
+    for (i, id) in partners.enumerated() where !id.isEmpty {
+      if i % 9 == 0 { text += "\(id),g1,\(quarters[min(3, quarters.count - 1)])\n" }
+      if i % 13 == 1 { text += "\(id),g2,\(quarters[min(4, quarters.count - 1)])\n" }
+    }
+    try text.write(toFile: copy + "/cohorts.csv", atomically: true, encoding: .utf8)
+    return copy
+  }
+
+  /// Sections 13, 14 and 16 (pilot, roi, flags) at every period, on the
+  /// pilot example, the sample and generated data with cohorts added.
+  @Test(arguments: ["Tests/Fixtures/pilot-example", "sample-data", "generated"])
+  func pilotROIAndFlagsAgreeAtEveryPeriod(_ folder: String) throws {
+    let data = try Self.withCohorts(path(folder))
+    let db = try Binary.tempDir() + "/s.sqlite"
+    let made = try Binary.run(["init", "--from", data, "--db", db])
+    #expect(made.status == 0, "\(made.stderr)")
+    let periods = try #require(try python([data, "score", "--all"]) as? [String: Any]).keys.sorted()
+    let cohorts = try String(contentsOfFile: data + "/cohorts.csv", encoding: .utf8).split(
+      whereSeparator: \.isNewline
+    )
+    .dropFirst().map { $0.split(separator: ",").map(String.init) }.filter { $0.count == 3 }
+    for period in periods {
+      for command in ["roi", "flags"] {
+        let ours = try json(try Binary.run([command, "--db", db, "--period", period, "--format", "json"]))
+        let theirs = try python([data, command, "--period", period])
+        #expect((ours as? NSDictionary) == (theirs as? NSDictionary), "\(command) at \(period) differs")
+      }
+      for cohort in Set(cohorts.map { $0[1] }).sorted() {
+        guard let start = cohorts.first(where: { $0[1] == cohort })?[2], start <= period else { continue }
+        let ours = try json(
+          try Binary.run(["pilot", cohort, "--db", db, "--period", period, "--format", "json"]))
+        let theirs = try python([data, "pilot", cohort, "--period", period])
+        #expect((ours as? NSDictionary) == (theirs as? NSDictionary), "pilot \(cohort) at \(period) differs")
+      }
+    }
+  }
+
+  /// The reference scorer's own tests (SPEC section 9 figure by figure, and
+  /// its JSON's shape) run with the suite, so they cannot fall behind it.
+  @Test func theReferenceScorersOwnTestsPass() throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-m", "unittest", "scripts/test_reference_score.py"]
+    p.currentDirectoryURL = URL(fileURLWithPath: Self.root)
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0, "\(said)")
+  }
 }

@@ -458,6 +458,11 @@ def write_sample():
         "%s,%s,%s,%s\n" % (pid, q, k, number(v)) for pid, q, k, v in metrics)
     files["agreements.csv"] = AGREEMENTS
     files["adjustments.csv"] = ADJUSTMENTS
+    # SPEC section 13: a pilot of the outcome program on 8 of the 64 partners
+    # (12.5 %, within the 10-15 % advice) from 2026Q2; the tour asks whether
+    # it worked (`partnerboard pilot outcomes_pilot`).
+    files["cohorts.csv"] = "partner_id,cohort,start\n" + "".join(
+        "%s,outcomes_pilot,2026Q2\n" % pid for pid in ("p005", "p010", "p023", "p028", "p034", "p044", "p046", "p052"))
     for name, text in files.items():
         with open(os.path.join(out, name), "w", encoding="utf-8", newline="") as f:
             f.write(text)

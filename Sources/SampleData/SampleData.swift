@@ -31,6 +31,18 @@ public enum SampleData {
     OA-2027-005,p022,net_new_arr,800000,1100000,2027Q1,45000,0.5,0.05
 
     """#,
+    "cohorts.csv": #"""
+    partner_id,cohort,start
+    p005,outcomes_pilot,2026Q2
+    p010,outcomes_pilot,2026Q2
+    p023,outcomes_pilot,2026Q2
+    p028,outcomes_pilot,2026Q2
+    p034,outcomes_pilot,2026Q2
+    p044,outcomes_pilot,2026Q2
+    p046,outcomes_pilot,2026Q2
+    p052,outcomes_pilot,2026Q2
+
+    """#,
     "metrics.csv": #"""
     partner_id,period,kpi,value
     p001,2025Q1,net_new_arr,246500

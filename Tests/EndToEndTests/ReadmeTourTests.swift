@@ -72,6 +72,9 @@ import Testing
     #expect(outputs["partnerboard explain acme"]?.first?.contains("Silver") == true)
     let compare = outputs["partnerboard compare sample-data/volume-program.toml"]?.first ?? ""
     #expect(compare.contains("63 partners evaluated; the tier changes for 13 (21 %)."))
+    let pilot = outputs["partnerboard pilot outcomes_pilot"]?.first ?? ""
+    #expect(pilot.contains("8 members") && pilot.contains("+22.58") && pilot.contains("better than the rest"))
+    #expect(outputs["partnerboard roi"]?.first?.contains("A lower bound") == true)
     let regions = outputs["partnerboard fairness --by region"]?.first ?? ""
     #expect(regions.contains("APAC") && regions.contains("+13.08  FLAGGED"))
   }

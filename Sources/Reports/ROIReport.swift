@@ -64,8 +64,11 @@ public struct ROIReport {
     if let first = roi.firstPayout {
       if let payback = roi.payback {
         let quarters = payback.ordinal - first.ordinal
+        let when =
+          quarters == 0
+          ? "the quarter of the first payout" : "\(quarters) quarter\(quarters == 1 ? "" : "s") after the first payout (\(first))"
         out +=
-          "Payback in \(payback), \(quarters) quarter\(quarters == 1 ? "" : "s") after the first payout (\(first)); the usual expectation is a positive return within 4-8 quarters.\n"
+          "Payback in \(payback), \(when); the usual expectation is a positive return within 4-8 quarters.\n"
       } else {
         out +=
           "No payback yet: the cash gain has not covered what was paid since \(first) (expected within 4-8 quarters).\n"

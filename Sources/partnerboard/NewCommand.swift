@@ -49,6 +49,8 @@ struct NewCommand: ParsableCommand {
     ("metrics.csv", "partner_id,period,kpi,value\n"),
     ("agreements.csv", "id,partner_id,kpi,baseline,target,period,max_payout,attribution,floor_share\n"),
     ("adjustments.csv", "partner_id,period,kpi,value,reason,approved_by\n"),
+    // Pilot cohorts: a row per partner in a pilot (`partnerboard pilot COHORT`).
+    ("cohorts.csv", "partner_id,cohort,start\n"),
   ]
 
   static let program = """
@@ -143,6 +145,20 @@ struct NewCommand: ParsableCommand {
     # The share of an agreement's max payout at attainment r, as [r, share]
     # points joined by straight lines (agreements.csv).
     schedule = [[0.0, 0.0], [0.5, 0.25], [1.0, 1.0], [1.5, 1.25]]
+
+    # Badges, optional: recognition partners earn each quarter. Remove the #
+    # to use them.
+    # [[badge]]
+    # id = "top_decile"
+    # name = "Top 10 %"
+    # rule = "top"               # top | improving | promoted
+    # percent = 10
+    # scope = "segment"          # program (default) or segment
+    #
+    # [[badge]]
+    # id = "promoted"
+    # name = "Promoted"
+    # rule = "promoted"
 
     """
 }

@@ -127,6 +127,7 @@ public struct QBRContent: Sendable {
       Fact(label: "Score", value: score), Fact(label: rankLabel, value: rank),
     ]
     if let keep = keepSummary { facts.append(Fact(label: "To keep \(e.tier.name)", value: keep)) }
+    if !e.badges.isEmpty { facts.append(Fact(label: "Badges", value: Phrases.badges(e.badges))) }
     if let next = e.nextTier, let needed = e.pointsNeeded {
       let percent = NumberFormat.fixed(e.progress * 100, 0)
       facts.append(

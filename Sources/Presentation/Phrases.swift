@@ -116,6 +116,9 @@ public enum Phrases {
     NumberFormat.fixed(share * 100, 0) + (space ? " %" : "%")
   }
 
+  /// The badges a partner earned, by name: "Segment leader, Promoted" (SPEC section 15).
+  public static func badges(_ badges: [Badge]) -> String { badges.map(\.name).joined(separator: ", ") }
+
   /// A pilot cohort's size against the advice of 10-15 % of partners.
   public static func pilotSize(_ size: PilotReview.Size) -> String {
     switch size {

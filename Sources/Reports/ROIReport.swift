@@ -66,7 +66,8 @@ public struct ROIReport {
         let quarters = payback.ordinal - first.ordinal
         let when =
           quarters == 0
-          ? "the quarter of the first payout" : "\(quarters) quarter\(quarters == 1 ? "" : "s") after the first payout (\(first))"
+          ? "the quarter of the first payout"
+          : "\(quarters) quarter\(quarters == 1 ? "" : "s") after the first payout (\(first))"
         out +=
           "Payback in \(payback), \(when); the usual expectation is a positive return within 4-8 quarters.\n"
       } else {

@@ -19,6 +19,7 @@ public enum TierReport {
     var flags = Phrases.flags(e, gracePeriods: program.gracePeriods).map { $0.text() }
     if let s = e.slope { flags.append("trend \(s >= 0 ? "+" : "")\(NumberFormat.fixed(s, 2))/quarter") }
     if !flags.isEmpty { lines.append("Flags          \(flags.joined(separator: ", "))") }
+    if !e.badges.isEmpty { lines.append("Badges         \(Phrases.badges(e.badges))") }
     // In grace, what keeps the tier comes before what reaches the next one.
     if let keep = EvaluationText.keep(e), let needed = e.keepPointsNeeded {
       lines.append("Keep tier      \(keep)")

@@ -149,6 +149,9 @@ struct PartnerPage {
       },
     ].compactMap { $0 }
     if !outlook.isEmpty { card.append(outlook) }
+    if !e.badges.isEmpty {
+      card.append([StyledText("badges: " + Phrases.badges(e.badges), style: theme.good)])
+    }
     if !e.tier.benefits.isEmpty {
       card.append([StyledText("benefits: " + e.tier.benefits.joined(separator: ", "), style: theme.muted)])
     }

@@ -129,4 +129,17 @@ import Testing
     #expect(ok.status == 0, "\(ok.stderr)")
     #expect(try Binary.run(["pilot", "p3", "--db", db]).status == 0)
   }
+
+  /// Badges where a partner is looked at: tier, the partner screen (from the
+  /// kept scores: a top badge by the kept ranks), the QBR pack.
+  @Test func badgesAreShownWithThePartner() throws {
+    let tier = try Binary.run(["tier", "D", "--db", db])
+    #expect(tier.stdout.contains("Badges         Segment leader, Faster to value two quarters running"))
+    let screen = try Binary.run(["render", "partner", "B", "--size", "160x48", "--db", db])
+    #expect(screen.stdout.contains("badges: Segment leader, Promoted"))
+    let pack = try Binary.tempDir() + "/b.md"
+    #expect(try Binary.run(["qbr", "B", "--export", pack, "--db", db]).status == 0)
+    #expect(
+      try String(contentsOfFile: pack, encoding: .utf8).contains("| Badges | Segment leader, Promoted |"))
+  }
 }

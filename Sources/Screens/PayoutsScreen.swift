@@ -35,7 +35,7 @@ struct PayoutsScreen: Widget {
     var title: [StyledText] = [
       StyledText(" Payouts ", style: theme.title), " ", StyledText(program.name, style: theme.heading),
       StyledText(" · \(quarter)", style: theme.heading),
-      StyledText(" · \(m.count) agreements · \(when)", style: theme.muted),
+      StyledText(" · \(m.count) agreement\(m.count == 1 ? "" : "s") · \(when)", style: theme.muted),
     ]
     title = QuarterTitle.appending(
       book.periodIndex(quarter).map(book.coverage), to: title, shrinking: 2, width: rect.width, theme: theme)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PartnerStore
 
 @main
 struct Partnerboard: ParsableCommand {
@@ -23,6 +24,7 @@ struct Partnerboard: ParsableCommand {
         partnerboard init --from ./my-program --db ./q3.sqlite
         partnerboard import metrics-2027Q1.csv
       """,
+    version: "partnerboard \(Partnerboard.version) (scoring engine \(KeptScores.engineVersion))",
     subcommands: [
       DashboardCommand.self, RenderCommand.self, LeaderboardCommand.self, TierCommand.self,
       ExplainCommand.self, ScoreCommand.self,
@@ -36,6 +38,9 @@ struct Partnerboard: ParsableCommand {
       ValidateCommand.self, NewCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
+
+  /// The release, shown by `--version` with the kept scores' engine stamp.
+  static let version = "0.4.0"
 
   static func main() {
     TerminalInfo.ensureHelpWidth()

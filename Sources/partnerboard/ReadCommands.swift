@@ -2,6 +2,7 @@ import ArgumentParser
 import Presentation
 import Reports
 import Scoring
+import TextLayout
 
 struct LeaderboardCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -35,12 +36,20 @@ struct LeaderboardCommand: ParsableCommand {
       let program = view?.program ?? book!.program
       let periods = view?.periods ?? book!.periods
       let t = try period.index(in: periods)
-      let filter = try groups.filter(
-        in: program, regions: try book?.partners.map(\.region) ?? s.regions(), tier: tier)
-      if let x = tier, program.tierIndex(x) == nil {
-        throw CLIError(
-          "--tier: unknown tier \"\(x)\" (known: \(program.tiers.map(\.id).joined(separator: ", ")))")
+      // A tier by id or name, case aside (`--tier Gold`), as the other filters match.
+      let tierID = try tier.map { x in
+        guard
+          let i = program.tiers.firstIndex(where: { $0.id.lowercased() == x.lowercased() })
+            ?? program.tiers.firstIndex(where: { $0.name.lowercased() == x.lowercased() })
+        else {
+          throw CLIError(
+            "--tier: unknown tier \"\(Sanitizer.quoted(x))\" (known: \(program.tiers.map(\.id).joined(separator: ", ")))"
+          )
+        }
+        return program.tiers[i].id
       }
+      let filter = try groups.filter(
+        in: program, regions: try book?.partners.map(\.region) ?? s.regions(), tier: tierID)
       if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let report: LeaderboardReport
       let evaluated: Int

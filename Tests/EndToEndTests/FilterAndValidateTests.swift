@@ -73,4 +73,15 @@ import Testing
     #expect(log.contains("close 2026Q3 (by ") && log.contains("reopen 2026Q1 (by "))
     #expect(log.contains("--reopen"))
   }
+
+  /// Issue 24's shell items: --tier by id or name whatever the case, and --version.
+  @Test func tierFilterIgnoresCaseAndVersionIsShown() throws {
+    for spelled in ["gold", "Gold", "GOLD"] {
+      let r = try Binary.run(["leaderboard", "--tier", spelled, "--db", db])
+      #expect(r.status == 0 && r.stdout.contains("2 of 2 partners"), "\(spelled): \(r.stderr)")
+    }
+    #expect(try Binary.run(["leaderboard", "--tier", "mythic", "--db", db]).status == 1)
+    let v = try Binary.run(["--version"])
+    #expect(v.status == 0 && v.stdout.hasPrefix("partnerboard ") && v.stdout.contains("scoring engine"))
+  }
 }

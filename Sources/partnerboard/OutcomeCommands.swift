@@ -26,17 +26,11 @@ struct ROICommand: ParsableCommand {
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
   func run() throws {
-    try reportingErrors {
-      let book = try store.scorebook()
-      let t = try period.index(in: book)
+    try BookReport.run(store, period, format) { book, t in
       let report = ROIReport(book, period: t)
-      switch format {
-      case .json: Output.out(report.json())
-      case .csv: Output.out(report.csv())
-      case .table:
-        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
-        Output.out(report.table(program: book.program, width: TerminalInfo.width))
-      }
+      return BookReport.Outputs(
+        json: report.json, csv: report.csv,
+        table: { report.table(program: book.program, width: TerminalInfo.width) })
     }
   }
 }
@@ -62,17 +56,10 @@ struct FlagsCommand: ParsableCommand {
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
   func run() throws {
-    try reportingErrors {
-      let book = try store.scorebook()
-      let t = try period.index(in: book)
+    try BookReport.run(store, period, format) { book, t in
       let report = FlagsReport(book, period: t)
-      switch format {
-      case .json: Output.out(report.json())
-      case .csv: Output.out(report.csv())
-      case .table:
-        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
-        Output.out(report.table(width: TerminalInfo.width))
-      }
+      return BookReport.Outputs(
+        json: report.json, csv: report.csv, table: { report.table(width: TerminalInfo.width) })
     }
   }
 }
@@ -101,9 +88,7 @@ struct PilotCommand: ParsableCommand {
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
   func run() throws {
-    try reportingErrors {
-      let book = try store.scorebook()
-      let t = try period.index(in: book)
+    try BookReport.run(store, period, format) { book, t in
       let review: PilotReview
       do {
         review = try PilotReview(book: book, cohort: cohort, period: t)
@@ -121,12 +106,36 @@ struct PilotCommand: ParsableCommand {
         }
       }
       let report = PilotReport(review, program: book.program)
+      return BookReport.Outputs(
+        json: report.json, csv: report.csv, table: { report.table(width: TerminalInfo.width) })
+    }
+  }
+}
+
+/// What every report of the whole scorebook shares: read the store, choose
+/// the period, print the format asked for; a table under a heading that
+/// names the program and the quarter (provisional or not).
+enum BookReport {
+  struct Outputs {
+    let json: () -> String
+    let csv: () -> String
+    let table: () -> String
+  }
+
+  static func run(
+    _ store: StoreOptions, _ period: PeriodOption, _ format: OutputFormat,
+    _ make: (Scorebook, Int) throws -> Outputs
+  ) throws {
+    try reportingErrors {
+      let book = try store.scorebook()
+      let t = try period.index(in: book)
+      let outputs = try make(book, t)
       switch format {
-      case .json: Output.out(report.json())
-      case .csv: Output.out(report.csv())
+      case .json: Output.out(outputs.json())
+      case .csv: Output.out(outputs.csv())
       case .table:
         Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
-        Output.out(report.table(width: TerminalInfo.width))
+        Output.out(outputs.table())
       }
     }
   }

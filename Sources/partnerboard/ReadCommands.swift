@@ -149,16 +149,10 @@ struct ScoreCommand: ParsableCommand {
   @Option(help: "json, csv or table.") var format: OutputFormat = .table
 
   func run() throws {
-    try reportingErrors {
-      let book = try store.scorebook()
-      let t = try period.index(in: book)
-      switch format {
-      case .json: Output.out(ScoreReport.json(book, period: t))
-      case .csv: Output.out(ScoreReport.csv(book, period: t))
-      case .table:
-        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
-        Output.out(ScoreReport.table(book, period: t, width: TerminalInfo.width))
-      }
+    try BookReport.run(store, period, format) { book, t in
+      BookReport.Outputs(
+        json: { ScoreReport.json(book, period: t) }, csv: { ScoreReport.csv(book, period: t) },
+        table: { ScoreReport.table(book, period: t, width: TerminalInfo.width) })
     }
   }
 }

@@ -54,7 +54,7 @@ let package = Package(
         "SampleData", "Dashboard", "Screens", "TerminalUI", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    // Frame-time benchmark of the dashboard (see README, Performance).
+    // Frame-time benchmark of the dashboard (see docs/performance.md).
     .executableTarget(
       name: "pbbench", dependencies: ["Dashboard", "Screens", "PartnerStore", "Scoring", "TerminalUI"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Presentation"]),
@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation", "Scoring"]),
     .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),
-    // Seeded mutation fuzzing of the data formats, scoring and the store (README, Reliability).
+    // Seeded mutation fuzzing of the data formats, scoring and the store (docs/reliability.md).
     .testTarget(
       name: "FuzzTests",
       dependencies: [

@@ -12,7 +12,7 @@ runs, one after the other so that they do not share the two cores:
   bench/design.py   compare and fairness against score and a GROUP BY
   bench/quarter.py  one more quarter imported, against sqlite3
   pbbench           the dashboard: first frame, every kind of key
-Each prints its own table; the README's Performance section quotes them.
+Each prints its own table; docs/performance.md quotes them.
 """
 import argparse
 import os

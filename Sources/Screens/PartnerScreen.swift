@@ -54,9 +54,11 @@ struct PartnerPage {
         model.coverage,
         to: [
           StyledText(" \(partner.name) ", style: theme.title),
-          StyledText("  \(partner.id) · \(partner.segment) · \(partner.region)", style: theme.muted),
+          // The id stays whole; segment and region give up the room first.
+          StyledText("  \(partner.id)", style: theme.muted),
+          StyledText(" · \(partner.segment) · \(partner.region)", style: theme.muted),
           StyledText("  \(model.period)", style: theme.heading),
-        ], shrinking: 1, width: width - 24, theme: theme), x: 0, y: y, maxWidth: width)
+        ], shrinking: 2, width: width - 24, theme: theme), x: 0, y: y, maxWidth: width)
     y += 1
     guard let e = model.evaluation else {
       _ = page.put(

@@ -7,7 +7,7 @@ import TextLayout
 /// a provisional quarter is named so on every screen), in the longest form
 /// that fits the room left on the line. Where even "provisional 63/62" does
 /// not fit, the piece at `shrinking` (the program's name, as a rule) gives
-/// up the room, cut with "…": the quarter and its state are never lost.
+/// up the room, cut with "…" or left out: the quarter and its state are never lost.
 enum QuarterTitle {
   static func appending(
     _ coverage: QuarterCoverage?, to title: [StyledText], shrinking: Int, width: Int, theme: Theme
@@ -18,14 +18,15 @@ enum QuarterTitle {
     let used = pieces.reduce(0) { $0 + TextWidth.of($1.text) }
     let room = width - used - TextWidth.of(separator)
     var text = QuarterText.state(coverage, fitting: room)
-    if text.isEmpty {
-      let short = QuarterText.state(coverage, fitting: 20)
-      let deficit = TextWidth.of(separator + short) - (width - used)
-      let longest = shrinking
-      if pieces.indices.contains(longest), TextWidth.of(pieces[longest].text) - deficit >= 4 {
-        let cut = TextWidth.of(pieces[longest].text) - deficit
-        pieces[longest].text = TextWidth.truncate(pieces[longest].text, to: cut)
-        text = short
+    if text.isEmpty, pieces.indices.contains(shrinking) {
+      // The shrinking piece gives up room for the longest short form it can:
+      // cut with "…" while a few letters stay, else left out whole.
+      for form in [QuarterText.state(coverage, fitting: 20), QuarterText.state(coverage, fitting: 11)] {
+        let cut = TextWidth.of(pieces[shrinking].text) - (TextWidth.of(separator + form) - (width - used))
+        guard cut >= 0 else { continue }
+        pieces[shrinking].text = cut >= 4 ? TextWidth.truncate(pieces[shrinking].text, to: cut) : ""
+        text = form
+        break
       }
     }
     return text.isEmpty ? title : pieces + [StyledText(separator + text, style: theme.warn)]

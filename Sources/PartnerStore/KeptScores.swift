@@ -522,7 +522,8 @@ extension PartnerStore {
   {
     try located {
       try queue.read { db in
-        try placement(db, of: partner, at: period)
+        guard let program = try program(db) else { throw StoreError.empty(path) }
+        return try placement(db, of: partner, at: period, program: program)
       }
     }
   }
@@ -563,7 +564,7 @@ extension PartnerStore {
     let book = try scorebook(db, of: partner, view: view)
     var evaluation: PartnerEvaluation?
     if let e = book.evaluation(partner: 0, period: t) {
-      guard let place = try placement(db, of: partner, at: view.periods[t]) else {
+      guard let place = try placement(db, of: partner, at: view.periods[t], program: view.program) else {
         throw StoreError.keptDamaged(
           path, "\(partner.id) has no kept score for \(view.periods[t]) although it has data then")
       }
@@ -584,8 +585,8 @@ extension PartnerStore {
       ranks: try keptRanks(db, of: partner, periods: view.periods))
   }
 
-  /// The same inside a read, every value checked.
-  func placement(_ db: Database, of partner: Partner, at period: Period) throws
+  /// The same inside a read, every value checked (`program`: the store's, as read already).
+  func placement(_ db: Database, of partner: Partner, at period: Period, program: Program) throws
     -> (
       rank: Int, segmentRank: Int, movement: Int?, rankedCount: Int, segmentCount: Int, score: Double,
       tier: Int
@@ -598,28 +599,29 @@ extension PartnerStore {
           "SELECT rank, segment_rank, movement, score, tier FROM partner_scores WHERE partner_id = ? AND period = ?",
         arguments: [partner.id, period.ordinal])
     else { return nil }
-    guard let program = try program(db) else { throw StoreError.empty(path) }
-    let all = try evaluated(db, at: period)
-    let inSegment = try evaluated(db, at: period, segment: partner.segment)
+    let most = try keptPartners(db)
+    let all = try evaluated(db, at: period, most: most)
+    let inSegment = try evaluated(db, at: period, segment: partner.segment, most: most)
     let check = KeptCheck(path, "partner_scores, \(partner.id) at \(period)")
     return (
       try check.int(row[0], "rank", in: 1...max(1, all)),
       try check.int(row[1], "segment_rank", in: 1...max(1, inSegment)),
-      try check.optionalInt(row[2], "movement", in: -(try keptPartners(db))...(try keptPartners(db))),
+      try check.optionalInt(row[2], "movement", in: -most...most),
       all, inSegment, try check.score(row[3]), try check.tier(row[4], "tier", of: program)
     )
   }
 
   /// How many partners were evaluated at `period` (in `segment`; "" is
   /// everyone), checked: 0 when there is no row.
-  func evaluated(_ db: Database, at period: Period, segment: String = "") throws -> Int {
+  /// `most`: the kept partner count, when already read.
+  func evaluated(_ db: Database, at period: Period, segment: String = "", most: Int? = nil) throws -> Int {
     guard
       let value = try DatabaseValue.fetchOne(
         db, sql: "SELECT evaluated FROM period_counts WHERE period = ? AND segment = ?",
         arguments: [period.ordinal, segment])
     else { return 0 }
     return try KeptCheck(path, "period_counts, \(period)\(segment.isEmpty ? "" : " " + segment)")
-      .int(value, "evaluated", in: 0...(try keptPartners(db)))
+      .int(value, "evaluated", in: 0...(try most ?? keptPartners(db)))
   }
 
   /// How many partners the kept scores were written for (`kept_summary`).

@@ -10,6 +10,15 @@ public struct Badge: Sendable, Equatable {
     case improving(kpi: String, quarters: Int)
     /// Evaluated at t-1 too, and assigned a higher tier at t.
     case promoted
+
+    /// Whether a `top` rule holds at these ranks (ceil(percent * n / 100),
+    /// n the partners evaluated in its scope); nil for the other rules,
+    /// which depend on the partner's own data only.
+    public func holds(rank: Int, segmentRank: Int, rankedCount: Int, segmentCount: Int) -> Bool? {
+      guard case .top(let percent, let scope) = self else { return nil }
+      let n = scope == .segment ? segmentCount : rankedCount
+      return Double(scope == .segment ? segmentRank : rank) <= (percent * Double(n) / 100).rounded(.up)
+    }
   }
 
   public let id: String
@@ -34,9 +43,9 @@ extension Scorebook {
   func earns(_ p: Int, _ t: Int, _ rule: Badge.Rule) -> Bool {
     switch rule {
     case .top:
-      return PartnerEvaluation.top(
-        Badge(id: "", name: "", rule: rule), rank: rank(p, t)!, segmentRank: segmentRank(p, t)!,
-        rankedCount: order[t].count, segmentCount: segmentSizes[t][partners[p].segment] ?? 0)
+      return rule.holds(
+        rank: rank(p, t)!, segmentRank: segmentRank(p, t)!, rankedCount: order[t].count,
+        segmentCount: segmentSizes[t][partners[p].segment] ?? 0)!
     case .improving(let kpi, let quarters):
       guard let k = program.kpiIndex(kpi), t - quarters >= 0 else { return false }
       let higher = program.kpis[k].direction == .higher

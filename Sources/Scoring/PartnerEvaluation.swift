@@ -35,16 +35,9 @@ public struct PartnerEvaluation: Sendable {
   public var badges: [Badge] {
     badgeCandidates.filter {
       $0.earned
-        ?? Self.top(
-          $0.badge, rank: rank, segmentRank: segmentRank, rankedCount: rankedCount, segmentCount: segmentCount
-        )
+        ?? $0.badge.rule.holds(
+          rank: rank, segmentRank: segmentRank, rankedCount: rankedCount, segmentCount: segmentCount) ?? false
     }.map(\.badge)
-  }
-
-  static func top(_ badge: Badge, rank: Int, segmentRank: Int, rankedCount: Int, segmentCount: Int) -> Bool {
-    guard case .top(let percent, let scope) = badge.rule else { return false }
-    let n = scope == .segment ? segmentCount : rankedCount
-    return Double(scope == .segment ? segmentRank : rank) <= (percent * Double(n) / 100).rounded(.up)
   }
   public let kpis: [KPIEvaluation]
   /// Every tier's rules checked against this evaluation, lowest first.

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `partnerboard` binary as a user would.
 struct Binary {
@@ -93,6 +94,14 @@ struct Binary {
   }
 
   struct StoreFailure: Error { let message: String }
+
+  /// A fresh folder with a store built from the spec's worked example: (folder, store).
+  static func specExampleStore() throws -> (dir: String, db: String) {
+    let dir = try tempDir()
+    let r = try run(["init", "--from", fixtures + "/spec-example", "--db", dir + "/s.sqlite"])
+    #expect(r.status == 0, "\(r.stderr)")
+    return (dir, dir + "/s.sqlite")
+  }
 
   static func tempDir() throws -> String {
     let dir = NSTemporaryDirectory() + "pb-e2e-\(UUID().uuidString)"

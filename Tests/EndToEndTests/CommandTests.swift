@@ -7,10 +7,7 @@ import Testing
   let db: String
 
   init() throws {
-    dir = try Binary.tempDir()
-    db = dir + "/s.sqlite"
-    let r = try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db])
-    #expect(r.status == 0, "\(r.stderr)")
+    (dir, db) = try Binary.specExampleStore()
     // 2026Q1-2026Q3 final, 2026Q4 open: both states in every report.
     #expect(try Binary.run(["close", "2026Q3", "--db", db]).status == 0)
   }

@@ -7,10 +7,7 @@ import Testing
   let db: String
 
   init() throws {
-    dir = try Binary.tempDir()
-    db = dir + "/s.sqlite"
-    let r = try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db])
-    #expect(r.status == 0, "\(r.stderr)")
+    (dir, db) = try Binary.specExampleStore()
   }
 
   /// Issue 20: an unknown region is an error, as an unknown segment is; a

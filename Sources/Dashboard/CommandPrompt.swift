@@ -8,6 +8,8 @@ public enum LineCommand: Equatable, Sendable {
   /// Load another program file and open the What-if screen.
   case compare(path: String)
   case fairness(FairnessReview.Grouping?)
+  /// The Pilot screen of a cohort (nil: the one shown).
+  case pilot(String?)
   case period(Period)
   case segment(String?)
   case region(String?)
@@ -25,15 +27,16 @@ public enum LineCommand: Equatable, Sendable {
 public enum CommandPrompt {
   /// Command words, with what they take (shown by Tab and in help).
   public static let words: [(word: String, argument: String)] = [
-    ("compare", "PATH.toml"), ("fairness", "[segment|region]"), ("period", "YYYYQn"), ("segment", "ID|all"),
+    ("compare", "PATH.toml"), ("fairness", "[segment|region]"), ("pilot", "[COHORT]"), ("period", "YYYYQn"),
+    ("segment", "ID|all"),
     ("region", "NAME|all"), ("tier", "ID|all"), ("flag", "at_risk|rising|blocked|in_grace|changed_tier|all"),
     ("clear", ""), ("sort", "COLUMN [desc]"), ("export", "[FILE.csv]"), ("leaderboard", ""), ("overview", ""),
-    ("changes", ""), ("trends", ""), ("payouts", ""), ("whatif", ""), ("help", ""), ("quit", ""),
+    ("changes", ""), ("trends", ""), ("payouts", ""), ("whatif", ""), ("roi", ""), ("help", ""), ("quit", ""),
   ]
 
   static let screens: [String: Screen] = [
     "leaderboard": .leaderboard, "overview": .overview, "changes": .changes, "trends": .trends,
-    "payouts": .payouts, "whatif": .whatIf,
+    "payouts": .payouts, "whatif": .whatIf, "roi": .roi,
   ]
 
   /// The command `text` asks for, or what is wrong with it.
@@ -65,6 +68,17 @@ public enum CommandPrompt {
         return .failure(LineError(":fairness takes segment or region, found \"\(argument)\""))
       }
       return .success(.fairness(g))
+    case "pilot":
+      guard let argument else { return .success(.pilot(nil)) }
+      let cohorts = PilotReview.cohorts(book)
+      guard cohorts.contains(argument) else {
+        return .failure(
+          LineError(
+            cohorts.isEmpty
+              ? "no pilot cohort yet: import a cohorts.csv"
+              : "unknown cohort \"\(argument)\" (known: \(cohorts.joined(separator: ", ")))"))
+      }
+      return .success(.pilot(argument))
     case "period":
       guard let argument, let p = Period(argument.uppercased()) else {
         return .failure(LineError(":period takes a quarter written YYYYQn, e.g. :period 2026Q3"))
@@ -163,6 +177,7 @@ public enum CommandPrompt {
     case "region": options = Array(Set(book.partners.map(\.region))).sorted() + ["all"]
     case "flag": options = PartnerFlag.allCases.map(\.rawValue) + ["all"]
     case "fairness": options = FairnessReview.Grouping.allCases.map(\.rawValue)
+    case "pilot": options = PilotReview.cohorts(book)
     case "period": options = book.periods.map(\.description)
     case "sort": options = LeaderboardColumn.allCases.filter(\.sortable).map(\.name)
     default: options = []

@@ -12,6 +12,9 @@ public enum Screen: Equatable, Sendable {
   case fairness
   case whatIf
   case qbr
+  case pilot
+  /// Program return (ROI).
+  case roi
 }
 
 /// A QBR on screen: whose, which slide, money masked or not, and the
@@ -64,6 +67,8 @@ public enum Command: Equatable, Sendable {
   case maskPayouts(Bool)
   /// The Fairness screen, by segment or region.
   case fairness(FairnessReview.Grouping)
+  /// The Pilot screen, of one cohort (nil: the one shown, else the first).
+  case pilot(String?)
 }
 
 /// A text prompt at the bottom of the screen (`/` search, `:` commands).
@@ -154,6 +159,8 @@ public struct DashboardState: Sendable {
   public internal(set) var payoutsState = PayoutsState()
   public internal(set) var whatIfState = WhatIfState()
   public internal(set) var fairnessState = FairnessState()
+  public internal(set) var pilotState = PilotState()
+  public internal(set) var returnState = ReturnState()
   public internal(set) var qbr: QBRState?
 
   public var detailPartner: Int? { detail?.partner }
@@ -188,6 +195,8 @@ public struct DashboardState: Sendable {
       payoutsState.model = nil
       whatIfState.model = nil
       fairnessState.review = nil
+      pilotState.review = nil
+      returnState.roi = nil
       detail?.model = nil
       qbr?.model = nil
       return
@@ -198,6 +207,8 @@ public struct DashboardState: Sendable {
     if screen == .payouts { preparePayouts() }
     if screen == .whatIf { prepareWhatIf() }
     if screen == .fairness { prepareFairness() }
+    if screen == .pilot { preparePilot() }
+    if screen == .roi { prepareReturn() }
     if let d = detail, screen == .partner {
       let other = whatIfState.standing(d.partner, period)
       if d.model?.partnerIndex != d.partner || d.model?.periodIndex != period || detailBookChanged

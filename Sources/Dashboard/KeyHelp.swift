@@ -32,15 +32,17 @@ public enum KeyHelp {
       "Screens",
       [
         .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
-        .init("Tab", "leaderboard, overview, changes, trends, payouts, fairness, what-if"),
+        .init("Tab", "leaderboard, overview, changes, trends, payouts, fairness, pilot, return, what-if"),
         .init("1-8", "leaderboard, partner, overview, trends, changes, payouts, fairness, what-if"),
+        .init("9  :pilot C", "pilot cohort C against the partners in no cohort (c: next cohort)"),
+        .init("0  :roi", "program return: paid against cash gained by quarter, payback, per KPI"),
         .init("{ }", "changes: previous / next section"),
         .init("6  $", "payouts ([ ] quarter, m hides amounts, Enter opens the partner)"),
         .init("7", "fairness by segment (b: by region; Enter filters the leaderboard)"),
         .init("8  :compare F", "what-if: the data under program file F; winners, losers, tiers"),
         .init(
           ":",
-          "command line: :compare F, :segment ID, :tier ID, :period P, :sort COL, :export F, :q (Tab completes)"
+          "command line: :compare F, :pilot C, :segment ID, :tier ID, :period P, :sort COL, :export F, :q (Tab completes)"
         ),
         .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
         .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts)"),

@@ -123,6 +123,9 @@ public enum Update {
     case .fairness(let g):
       s.fairnessState.grouping = g
       s.screen = .fairness
+    case .pilot(let cohort):
+      if let cohort { s.pilotState.cohort = cohort }
+      s.screen = .pilot
     case .show(let screen):
       switch screen {
       case .whatIf where s.whatIfState.other == nil: break
@@ -162,7 +165,10 @@ public enum Update {
       case .changes: s.screen = .trends
       case .trends: s.screen = .payouts
       case .payouts: s.screen = .fairness
-      case .fairness: s.screen = s.whatIfState.other != nil ? .whatIf : .leaderboard
+      // The pilot only where a cohort exists, the what-if only once loaded.
+      case .fairness: s.screen = s.book.cohorts.isEmpty ? .roi : .pilot
+      case .pilot: s.screen = .roi
+      case .roi: s.screen = s.whatIfState.other != nil ? .whatIf : .leaderboard
       case .whatIf, .qbr: s.screen = .leaderboard
       }
       return []
@@ -193,6 +199,12 @@ public enum Update {
       } else {
         s.screen = .whatIf
       }
+      return []
+    case .char("9"):
+      s.screen = .pilot
+      return []
+    case .char("0"):
+      s.screen = .roi
       return []
     case .char(":"):
       s.commandLine = Prompt()
@@ -234,6 +246,8 @@ public enum Update {
     case .fairness: return fairnessKey(key, &s)
     case .whatIf: return whatIfKey(key, &s)
     case .qbr: return qbrKey(key, &s)
+    case .pilot: return pilotKey(key, &s)
+    case .roi: return returnKey(key, &s)
     }
   }
 
@@ -365,6 +379,9 @@ public enum Update {
     case .fairness(let g):
       if let g { s.fairnessState.grouping = g }
       s.screen = .fairness
+    case .pilot(let cohort):
+      if let cohort { s.pilotState.cohort = cohort }
+      s.screen = .pilot
     case .period(let p): if let t = s.book.periodIndex(p) { s.setPeriod(t) }
     case .segment(let v):
       filter.segment = v
@@ -769,6 +786,22 @@ public enum Update {
         return (
           "partnerboard-payouts-\(quarter)" + filterSlug,
           PayoutCSV.table(model.results, book: s.book).titled("Payouts", c)
+        )
+      }
+    case .pilot:
+      if let review = s.pilotState.review {
+        return (
+          "partnerboard-pilot-\(FileSlug.of(review.cohort))-\(period)",
+          PilotCSV.table(review, program: program).titled(
+            "Pilot \(review.cohort)",
+            [("program", program.name), ("period", period), ("start", review.start.description)])
+        )
+      }
+    case .roi:
+      if let roi = s.returnState.roi {
+        return (
+          "partnerboard-roi-\(period)",
+          ROICSV.table(roi).titled("Program return", [("program", program.name), ("period", period)])
         )
       }
     case .changes:

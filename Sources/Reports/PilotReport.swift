@@ -35,30 +35,12 @@ public struct PilotReport {
     ]).text + "\n"
   }
 
-  public func csv() -> String {
-    let f = { (x: Double?, d: Int) in x.map { NumberFormat.fixed($0, d) } ?? "" }
-    return CSVWriter.document(
-      header: [
-        "measure", "n_members", "n_rest", "change_members", "change_rest", "effect", "se", "t", "verdict",
-      ],
-      rows: review.results.map { r in
-        [
-          measure(r), String(r.n.members), String(r.n.rest), f(r.change.members, 4), f(r.change.rest, 4),
-          f(r.effect, 4), f(r.se, 4), f(r.t, 2), r.verdict.rawValue,
-        ]
-      })
-  }
+  public func csv() -> String { PilotCSV.table(review, program: program).csv() }
 
   public func table(width: Int) -> String {
     let r = review
-    let span = { (ps: [Period]) in
-      ps.isEmpty ? "none" : ps.count == 1 ? "\(ps[0])" : "\(ps.first!)-\(ps.last!)"
-    }
-    var out =
-      "Pilot \(r.cohort) from \(r.start), up to \(r.period): before \(span(r.pre)), since \(span(r.post))\n"
-    out +=
-      "\(r.members) member\(r.members == 1 ? "" : "s"), \(Phrases.sharePercent(r.share)) of the partners: \(Phrases.pilotSize(r.size))\n"
-    out += "Compared with the partners in no cohort; a change is positive when it is better.\n\n"
+    var out = OutcomeText.pilotHeading(r) + "\n" + OutcomeText.pilotSize(r) + "\n"
+    out += OutcomeText.pilotComparison + "\n\n"
     out += TextTable(
       columns: [
         .init("Measure", flexible: true), .init("Members", align: .right), .init("Rest", align: .right),
@@ -66,14 +48,11 @@ public struct PilotReport {
         .init("Verdict", wraps: true),
       ],
       rows: r.results.map { x in
-        let name = x.kpi.map { program.kpis[$0].name } ?? "Score"
-        let change = { (v: Double?, n: Int) in
-          v.map { NumberFormat.signed($0, 2) + " (n \(n))" } ?? "— (n \(n))"
-        }
-        return [
-          name, change(x.change.members, x.n.members), change(x.change.rest, x.n.rest),
-          x.effect.map { NumberFormat.signed($0, 2) } ?? "—", x.se.map { NumberFormat.fixed($0, 2) } ?? "—",
-          x.t.map { NumberFormat.fixed($0, 2) } ?? "—", Phrases.pilotVerdict(x.verdict, n: x.n),
+        [
+          OutcomeText.measure(x, program: program), OutcomeText.groupChange(x.change.members, n: x.n.members),
+          OutcomeText.groupChange(x.change.rest, n: x.n.rest),
+          OutcomeText.signed(x.effect), OutcomeText.ratio(x.se), OutcomeText.ratio(x.t),
+          Phrases.pilotVerdict(x.verdict, n: x.n),
         ]
       }
     ).render(width: width)

@@ -38,43 +38,16 @@ public struct ROIReport {
   }
 
   /// One row per KPI, then the program (kpi "all").
-  public func csv() -> String {
-    let money = { (x: Double) in NumberFormat.fixed(x, 2) }
-    let ratio = { (x: Double?) in x.map { NumberFormat.fixed($0, 4) } ?? "" }
-    var rows = roi.kpis.map { k in
-      [k.kpi.id, String(k.agreements), money(k.paid), money(k.gain), ratio(k.gainPerPaid), ratio(k.roi)]
-    }
-    rows.append([
-      "all", String(roi.agreements.count), money(roi.paid), money(roi.cashGain), "", ratio(roi.cashROI),
-    ])
-    return CSVWriter.document(
-      header: ["kpi", "agreements", "paid", "gain", "gain_per_paid", "roi"], rows: rows)
-  }
+  public func csv() -> String { ROICSV.table(roi).csv() }
 
   public func table(program: Program, width: Int) -> String {
     let currency = program.currency
     let money = { (x: Double) in NumberFormat.grouped(x, 2) }
     var out =
       "Program return up to \(roi.period): what the outcome agreements paid and what their outcomes gained\n"
-    out += "Paid \(money(roi.paid)) \(currency); cash gain \(money(roi.cashGain)) \(currency)"
-    if let r = roi.cashROI { out += "; cash ROI \(NumberFormat.fixed(r, 2)) (\(Phrases.sharePercent(r)))" }
-    out += "\n"
-    out +=
-      "A lower bound: only outcomes in \(currency) count as cash; the other KPIs' gains are shown in their own units.\n"
-    if let first = roi.firstPayout {
-      if let payback = roi.payback {
-        let quarters = payback.ordinal - first.ordinal
-        let when =
-          quarters == 0
-          ? "the quarter of the first payout"
-          : "\(quarters) quarter\(quarters == 1 ? "" : "s") after the first payout (\(first))"
-        out +=
-          "Payback in \(payback), \(when); the usual expectation is a positive return within 4-8 quarters.\n"
-      } else {
-        out +=
-          "No payback yet: the cash gain has not covered what was paid since \(first) (expected within 4-8 quarters).\n"
-      }
-    }
+    out += OutcomeText.returnSummary(roi, currency: currency) + "\n"
+    out += OutcomeText.lowerBound(currency: currency) + "\n"
+    if let payback = OutcomeText.payback(roi) { out += payback + "\n" }
     out += "\n"
     out += TextTable(
       columns: [
@@ -86,7 +59,7 @@ public struct ROIReport {
           k.kpi.name, String(k.agreements), money(k.paid),
           NumberFormat.value(k.gain, unit: k.kpi.unit, currency: currency),
           k.gainPerPaid.map { NumberFormat.fixed($0, 4) } ?? "—",
-          k.roi.map { NumberFormat.fixed($0, 2) } ?? "—",
+          OutcomeText.ratio(k.roi),
         ]
       }
     ).render(width: width)
@@ -99,7 +72,7 @@ public struct ROIReport {
       rows: roi.periods.map { p in
         [
           p.period.description, money(p.paid), money(p.cashGain),
-          p.cumulativeCashROI.map { NumberFormat.fixed($0, 2) } ?? "—",
+          OutcomeText.ratio(p.cumulativeCashROI),
         ]
       }
     ).render(width: width)

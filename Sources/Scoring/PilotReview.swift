@@ -18,6 +18,10 @@ public struct PilotReview: Sendable {
     public let t: Double?
     /// From t rounded to 2 decimals.
     public let verdict: Verdict
+    /// Each group's mean before and since the start, over the partners it
+    /// counts (what the Pilot screen's chart draws; not in the JSON).
+    public let before: (members: Double?, rest: Double?)
+    public let after: (members: Double?, rest: Double?)
   }
 
   public let cohort: String
@@ -75,21 +79,27 @@ public struct PilotReview: Sendable {
       guard !xs.isEmpty else { return nil }
       return xs.reduce(0, +) / Double(xs.count)
     }
-    /// Partner p's change on a measure: nil when it does not count.
-    func change(_ p: Int, kpi k: Int?) -> Double? {
+    /// Partner p's means before and since on a measure: nil when it does not count.
+    func means(_ p: Int, kpi k: Int?) -> (before: Double, after: Double)? {
       if let k {
         guard book.isApplicable(p, k) else { return nil }
         let values = { (idx: [Int]) in idx.compactMap { book.observation(p, $0, k)?.value } }
         guard let before = mean(values(preIdx)), let after = mean(values(postIdx)) else { return nil }
-        return program.kpis[k].direction == .higher ? after - before : before - after
+        return (before, after)
       }
       let scores = { (idx: [Int]) in idx.compactMap { book.score(p, $0) } }
       guard let before = mean(scores(preIdx)), let after = mean(scores(postIdx)) else { return nil }
-      return after - before
+      return (before, after)
     }
     results = ([nil] + program.kpis.indices.map(Optional.some)).map { k in
-      let m = memberIndices.compactMap { change($0, kpi: k) }
-      let r = restIndices.compactMap { change($0, kpi: k) }
+      let lowerIsBetter = k.map { program.kpis[$0].direction != .higher } ?? false
+      let mm = memberIndices.compactMap { means($0, kpi: k) }
+      let rr = restIndices.compactMap { means($0, kpi: k) }
+      let d = { (x: (before: Double, after: Double)) in
+        lowerIsBetter ? x.before - x.after : x.after - x.before
+      }
+      let m = mm.map(d)
+      let r = rr.map(d)
       let cm = mean(m)
       let cr = mean(r)
       let effect = cm.flatMap { a in cr.map { a - $0 } }
@@ -105,7 +115,9 @@ public struct PilotReview: Sendable {
       let verdict: Verdict =
         rounded.map { $0 >= 1.96 ? .better : $0 <= -1.96 ? .worse : .unclear } ?? .unclear
       return Result(
-        kpi: k, n: (m.count, r.count), change: (cm, cr), effect: effect, se: se, t: t, verdict: verdict)
+        kpi: k, n: (m.count, r.count), change: (cm, cr), effect: effect, se: se, t: t, verdict: verdict,
+        before: (mean(mm.map(\.before)), mean(rr.map(\.before))),
+        after: (mean(mm.map(\.after)), mean(rr.map(\.after))))
     }
   }
 }

@@ -24,6 +24,9 @@ public struct ProgramROI: Sendable {
     public let cashGain: Double
     /// The cash ROI of everything up to this period; nil while nothing was paid.
     public let cumulativeCashROI: Double?
+    /// Cash gained less paid, everything up to this period: below zero
+    /// until the program has paid for itself.
+    public let cumulativeNet: Double
   }
 
   public let period: Period
@@ -77,7 +80,8 @@ public struct ProgramROI: Sendable {
       rows.append(
         PeriodRow(
           period: q, paid: paidHere, cashGain: gainHere,
-          cumulativeCashROI: cumPaid > 0 ? (cumGain - cumPaid) / cumPaid : nil))
+          cumulativeCashROI: cumPaid > 0 ? (cumGain - cumPaid) / cumPaid : nil,
+          cumulativeNet: cumGain - cumPaid))
     }
     periods = rows
     self.payback = payback

@@ -34,6 +34,15 @@ public enum DashboardView {
       case .fairness: FairnessScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .whatIf: WhatIfScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .qbr: QBRScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .pilot:
+        PilotScreen(
+          pilot: s.pilotState, program: s.book.program, coverage: s.book.coverage(s.period),
+          cohorts: PilotReview.cohorts(s.book).count, theme: theme
+        ).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .roi:
+        ProgramReturnScreen(
+          state: s.returnState, program: s.book.program, coverage: s.book.coverage(s.period), theme: theme
+        ).render(in: body, buffer: &buffer, glyphs: glyphs)
       }
     }
     if let panel = s.filterPanel {
@@ -115,6 +124,16 @@ public enum DashboardView {
         hints = [
           .init("↑↓", "group"), .init("Enter", "show on leaderboard"), .init("b", "segment/region"),
           .init("[ ]", "period"), .init("?", "help"), .init("q", "quit"),
+        ]
+      case .pilot:
+        hints = [
+          .init("↑↓", "measure"), .init("c", "cohort"), .init("[ ]", "period"), .init("e", "export"),
+          .init("?", "help"), .init("q", "quit"),
+        ]
+      case .roi:
+        hints = [
+          .init("↑↓", "KPI"), .init("[ ]", "period"), .init("e", "export"), .init("?", "help"),
+          .init("q", "quit"),
         ]
       case .whatIf:
         hints = [

@@ -6,6 +6,7 @@ import ProgramFiles
 import Scoring
 import Screens
 import TerminalUI
+import TextLayout
 
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,7 +15,8 @@ struct RenderCommand: ParsableCommand {
     discussion: """
       SCREEN is leaderboard, partner (with a partner id or name), overview, changes
       (with --segment), trends (with --kpi and --segment), payouts (with
-      --quarter and --mask), fairness (with --by), whatif (with --other), qbr (with a partner, --slide and --mask) or help.
+      --quarter and --mask), fairness (with --by), pilot (with --cohort), roi,
+      whatif (with --other), qbr (with a partner, --slide and --mask) or help.
       Used for the README's screenshots, tests, and terminals that cannot run
       the full-screen dashboard. LANG=C gives the ASCII version.
 
@@ -27,15 +29,19 @@ struct RenderCommand: ParsableCommand {
         partnerboard render whatif --other sample-data/volume-program.toml
         partnerboard render fairness --by region --size 80x24
         partnerboard render trends --kpi renewal_rate --segment msp
+        partnerboard render pilot --cohort outcomes_pilot --size 80x24
+        partnerboard render roi --size 220x60
       """)
 
   enum Which: String, ExpressibleByArgument, CaseIterable {
-    case leaderboard, partner, overview, changes, trends, payouts, fairness, whatif, qbr, help
+    case leaderboard, partner, overview, changes, trends, payouts, fairness, pilot, roi, whatif, qbr, help
   }
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
-  @Argument(help: "leaderboard, partner, overview, changes, trends, payouts, fairness, whatif, qbr or help.")
+  @Argument(
+    help:
+      "leaderboard, partner, overview, changes, trends, payouts, fairness, pilot, roi, whatif, qbr or help.")
   var screen: Which
   @Argument(help: "With `partner`: an id or a piece of the name.") var partner: String?
   @Option(help: "WIDTHxHEIGHT of the screen.") var size: String = "120x40"
@@ -46,6 +52,7 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "With `whatif`: the other program file.", completion: .file(extensions: ["toml"]))
   var other: String?
   @Option(help: "With `fairness`: segment or region.") var by: FairnessReview.Grouping = .segment
+  @Option(help: "With `pilot`: the cohort id (default: the first).") var cohort: String?
   @Option(help: "Filter to one segment id (leaderboard, changes, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
@@ -153,6 +160,17 @@ struct RenderCommand: ParsableCommand {
         Update.apply(.status(""), to: &state)
         if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
         Update.apply(.command(.show(.whatIf)), to: &state)
+      case .pilot:
+        if let cohort, !PilotReview.cohorts(book).contains(cohort) {
+          let known = PilotReview.cohorts(book)
+          throw CLIError(
+            known.isEmpty
+              ? "--cohort: no pilot cohort in the store (import a cohorts.csv)"
+              : "--cohort: unknown cohort \"\(Sanitizer.quoted(cohort))\" (known: \(known.joined(separator: ", ")))"
+          )
+        }
+        Update.apply(.command(.pilot(cohort)), to: &state)
+      case .roi: Update.apply(.command(.show(.roi)), to: &state)
       case .help: Update.apply(.command(.help), to: &state)
       case .qbr:
         guard let partner else {

@@ -296,7 +296,9 @@ enum Synthetic {
     #expect(s.screen == .payouts)
     _ = press([.tab], &s)
     #expect(s.screen == .fairness)
-    // No what-if loaded: back to the leaderboard.
+    // No cohort: the program return next; no what-if loaded: back to the leaderboard.
+    _ = press([.tab], &s)
+    #expect(s.screen == .roi)
     _ = press([.tab], &s)
     #expect(s.screen == .leaderboard)
     _ = press([.char("t")], &s)

@@ -142,4 +142,50 @@ import Testing
     #expect(
       try String(contentsOfFile: pack, encoding: .utf8).contains("| Badges | Segment leader, Promoted |"))
   }
+
+  func render(_ args: [String]) throws -> String {
+    let r = try Binary.run(["render"] + args + ["--db", db], env: ["LANG": "C.UTF-8"])
+    #expect(r.status == 0, "\(r.stderr)")
+    return r.stdout
+  }
+
+  /// The Pilot screen shows section 17's p1 figures: each group's change
+  /// and count, the effect, se 5 and t 3.60, the verdict, the size against
+  /// the advice, and the score's means before and since (A 30, B 38 to 54
+  /// each; the rest 50.25 to 52.25).
+  @Test(arguments: ["80x24", "120x40", "220x60"]) func thePilotScreen(size: String) throws {
+    let text = try render(["pilot", "--cohort", "p1", "--size", size])
+    let wide = size != "80x24"
+    for expected in [
+      "2 members, 25 % of the partners: larger than the 10-15 % a pilot should have",
+      wide ? "+20.00 (n 2)" : "+20.00", wide ? "+2.00 (n 5)" : "+2.00", "+18.00", "5.00", "3.60",
+      wide ? "better than the rest" : "better", "34.00", "54.00", "50.25", "52.25",
+    ] {
+      #expect(text.contains(expected), "\(size): \(expected)\n\(text)")
+    }
+    let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("the difference is +18.00 (se 5.00, t 3.60): better than the rest."), "\(text)")
+    // p2 has one member: nothing to tell, said so.
+    let p2 = try render(["pilot", "--cohort", "p2", "--size", size])
+    #expect(p2.contains("too few partners to tell"), "\(p2)")
+    // Before the start: the reason, not a table.
+    let early = try render(["pilot", "--cohort", "p1", "--period", "2026Q1", "--size", size])
+    #expect(early.contains("Pilot p1 starts in 2026Q2"), "\(early)")
+  }
+
+  /// The Program return screen shows section 17's ROI: paid 11,000, cash
+  /// gain 110,000, cash ROI 9, payback 2026Q3 a quarter after the first
+  /// payout, the running net -1,000 / 53,000 / 99,000, and rev's row.
+  @Test(arguments: ["80x24", "120x40", "220x60"]) func theProgramReturnScreen(size: String) throws {
+    let text = try render(["roi", "--size", size])
+    for expected in [
+      "Paid 11,000.00", "cash gain 110,000.00", "cash ROI 9.00 (900 %)",
+      "Payback in 2026Q3, 1 quarter after the first payout (2026Q2)", "-1,000.00", "53,000.00", "99,000.00",
+      "10,000.00", "11.0000", "10.00", "0.0150",
+    ] {
+      #expect(text.contains(expected), "\(size): \(expected)\n\(text)")
+    }
+    let payback = try #require(text.split(separator: "\n").first { $0.hasPrefix("2026Q3") })
+    #expect(payback.contains("payback"), "\(payback)")
+  }
 }

@@ -19,6 +19,7 @@ import Testing
     var data = Dataset(
       program: files.program!, partners: files.partners!.rows, observations: files.metrics!.rows,
       adjustments: files.adjustments!.rows, agreements: files.agreements!.rows)
+    data.cohorts = files.cohorts!.rows
     // As the sample store: every quarter closed but the last (2026Q4, provisional).
     data.closedThrough = Period("2026Q3")
     return Scorebook(data)
@@ -132,6 +133,38 @@ import Testing
     try assertSnapshot("fairness-\(size.0)x\(size.1)", s)
     Update.apply(.key(.char("b")), to: &s)
     try assertSnapshot("fairness-region-\(size.0)x\(size.1)", s)
+  }
+
+  /// The Pilot screen (`9`): the sample cohort against the rest, the
+  /// score's chart; then a KPI's (↓) and, a quarter before the start, why
+  /// there is nothing to compare.
+  @Test(arguments: sizes) func pilot(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    Update.apply(.key(.char("9")), to: &s)
+    try assertSnapshot("pilot-\(size.0)x\(size.1)", s)
+    Update.apply(.key(.down), to: &s)
+    Update.apply(.key(.down), to: &s)
+    try assertSnapshot("pilot-renewal-\(size.0)x\(size.1)", s)
+    Update.apply(.command(.show(.leaderboard)), to: &s)
+    Update.apply(.key(.char("[")), to: &s)
+    Update.apply(.key(.char("[")), to: &s)
+    Update.apply(.key(.char("[")), to: &s)
+    Update.apply(.key(.char("9")), to: &s)
+    try assertSnapshot("pilot-before-start-\(size.0)x\(size.1)", s)
+  }
+
+  /// The Program return screen (`0`): paid against gained, the running net
+  /// crossing zero, payback named; and a quarter before any payout.
+  @Test(arguments: sizes) func programReturn(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    Update.apply(.key(.char("0")), to: &s)
+    try assertSnapshot("roi-\(size.0)x\(size.1)", s)
+    Update.apply(.command(.show(.leaderboard)), to: &s)
+    Update.apply(.key(.char("[")), to: &s)
+    Update.apply(.key(.char("[")), to: &s)
+    Update.apply(.key(.char("[")), to: &s)
+    Update.apply(.key(.char("0")), to: &s)
+    try assertSnapshot("roi-before-payouts-\(size.0)x\(size.1)", s)
   }
 
   /// At 80x24 the help does not fit: it scrolls to its last line (the Data keys).

@@ -1,0 +1,37 @@
+import Scoring
+
+/// The Program return screen (`0`, `:roi`): what the outcome agreements
+/// paid and what their outcomes gained up to the current period (SPEC
+/// section 14), the selected KPI.
+public struct ReturnState: Sendable {
+  /// Index into the KPI rows.
+  public internal(set) var selected = 0
+  public internal(set) var roi: ProgramROI?
+  var madeFor: (version: Int, period: Int)?
+}
+
+extension DashboardState {
+  /// Values every agreement up to the period when the period or book changed.
+  mutating func prepareReturn() {
+    if let made = returnState.madeFor, made.version == bookVersion, made.period == period { return }
+    returnState.madeFor = (bookVersion, period)
+    returnState.roi = ProgramROI(book: book, period: period)
+    returnState.selected = min(returnState.selected, max(0, returnState.roi!.kpis.count - 1))
+  }
+}
+
+extension Update {
+  /// Program return: ↑↓ a KPI, Esc back.
+  static func returnKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    let n = s.returnState.roi?.kpis.count ?? 0
+    if let j = listTarget(key, from: s.returnState.selected, count: n, page: max(1, n / 2)) {
+      s.returnState.selected = max(0, min(j, n - 1))
+      return []
+    }
+    switch key {
+    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
+    default: break
+    }
+    return []
+  }
+}

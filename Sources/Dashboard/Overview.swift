@@ -38,6 +38,8 @@ public struct OverviewModel: Sendable {
   /// Partners at risk, and the first `OverviewFacts.risksListed` of them.
   public let atRiskCount: Int
   public let atRisk: [Risk]
+  /// How often the at-risk flag came true so far (SPEC section 16).
+  public let atRiskRecord: FlagCalibration.Counts
 
   public init(book: Scorebook, period t: Int) {
     self.init(
@@ -56,6 +58,7 @@ public struct OverviewModel: Sendable {
     risers = f.risers
     fallers = f.fallers
     atRiskCount = f.atRiskCount
+    atRiskRecord = f.atRiskRecord
     atRisk = f.risks.map { r in
       Risk(
         partner: r.partner, tier: program.tiers[r.tier].name, score: r.score,

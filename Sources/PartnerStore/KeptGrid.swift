@@ -226,6 +226,9 @@ struct KeptStandings: PartnerStandings {
     return ranks[p * T + t - 1] - ranks[p * T + t]
   }
   func grace(_ p: Int, _ t: Int) -> Int { isEvaluated(p, t) ? Int(grid.grace[p * T + t]) : 0 }
+  func qualifiedTier(_ p: Int, _ t: Int) -> Int? {
+    t < T && isEvaluated(p, t) ? Int(grid.qualified[p * T + t]) : nil
+  }
   func slope(_ p: Int, _ t: Int) -> Double? {
     guard isEvaluated(p, t) else { return nil }
     let s = grid.slope[p * T + t]

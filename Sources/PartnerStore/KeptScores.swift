@@ -35,7 +35,8 @@ public enum KeptScores {
   /// change that moves a number fails until this is bumped.
   /// 7: a quarter after a gap is kept (issue 20). 8: partners reported per
   /// quarter (`period_counts.reported`, SPEC section 3's coverage).
-  public static let engineVersion = 8
+  /// 9: the flags' record (`kept_flags`, the overview's at-risk precision).
+  public static let engineVersion = 9
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -88,7 +89,7 @@ public enum KeptScores {
     guard let program, let lo = range?.lowerBound, let hi = range?.upperBound else {
       for table in [
         "partner_scores", "partner_ranks", "period_counts", "period_tiers", "kept_summary", "unscored_kpis",
-        "kept_overview", "kept_trends", "score_stamp",
+        "kept_overview", "kept_trends", "kept_flags", "score_stamp",
       ] {
         try db.execute(sql: "DELETE FROM \(table)")
       }
@@ -220,6 +221,12 @@ public enum KeptScores {
     let standings = KeptStandings(grid: grid, ranks: ranked.ranks, T: T)
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
+    // The flags' record (SPEC section 16), every period: a quarter's
+    // counts need the next one, so they are written whole each time.
+    let steps = (0..<max(0, T - 1)).map {
+      FlagCalibration.step(standings, at: $0, evaluated: ranked.order[$0], tiers: tiers)
+    }
+    try writeFlagSteps(db, steps, first: lo)
     var position = [Int](repeating: 0, count: partners.count)
     for t in start..<T {
       for (i, p) in ranked.order[t].enumerated() { position[p] = i }
@@ -231,7 +238,8 @@ public enum KeptScores {
       }
       let facts = OverviewFacts(
         standings, program: program, partners: partners, period: t, order: ranked.order[t],
-        creditSums: standings.creditSums(t))
+        creditSums: standings.creditSums(t),
+        atRiskRecord: FlagCalibration(period: t, steps: steps).atRisk.all)
       try db.execute(
         sql: "INSERT INTO kept_overview VALUES (?, ?)",
         arguments: [lo + t, String(decoding: try encoder.encode(facts), as: UTF8.self)])

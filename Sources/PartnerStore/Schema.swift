@@ -76,6 +76,7 @@ enum Schema {
           CREATE INDEX cohorts_undo_by_import ON cohorts_undo (undo_import_id);
           """)
     }
+    m.registerMigration("v11 flags record") { db in try KeptScores.addFlags(db) }
     return m
   }
 }

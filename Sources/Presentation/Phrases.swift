@@ -151,6 +151,13 @@ public enum Phrases {
     return right + "; " + caught
   }
 
+  /// The at-risk flag's record beside the flags: "right 7 of 10 times so
+  /// far" (SPEC section 16); nil before it has been raised and checked.
+  public static func flagRecordShort(_ c: FlagCalibration.Counts) -> String? {
+    guard c.flagged > 0 else { return nil }
+    return "right \(c.cameTrue) of \(c.flagged) time\(c.flagged == 1 ? "" : "s") so far"
+  }
+
   /// How a partner does on a KPI, in words: the colour a screen adds only
   /// repeats them. `.good` met or exceeded, `.partial`, `.bad` below the
   /// threshold, `.none` when there is nothing to judge.

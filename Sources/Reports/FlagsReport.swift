@@ -7,8 +7,13 @@ public struct FlagsReport {
   public let periods: [Period]
 
   public init(_ book: Scorebook, period t: Int) {
-    calibration = FlagCalibration(book: book, period: t)
-    periods = book.periods
+    self.init(FlagCalibration(book: book, period: t), periods: book.periods)
+  }
+
+  /// From a calibration (the whole scorebook's, or the one kept with the scores).
+  public init(_ calibration: FlagCalibration, periods: [Period]) {
+    self.calibration = calibration
+    self.periods = periods
   }
 
   func object(_ f: FlagCalibration.Flag) -> JSON {

@@ -29,6 +29,8 @@ public protocol PartnerStandings {
   func movement(_ p: Int, _ t: Int) -> Int?
   func grace(_ p: Int, _ t: Int) -> Int
   func slope(_ p: Int, _ t: Int) -> Double?
+  /// The tier the score qualifies for, before grace; nil when not evaluated.
+  func qualifiedTier(_ p: Int, _ t: Int) -> Int?
 }
 
 extension PartnerStandings {

@@ -41,6 +41,8 @@ public struct OverviewFacts: Sendable, Equatable, Codable {
   /// Partners at risk, and the first `risksListed` of them in rank order.
   public let atRiskCount: Int
   public let risks: [Risk]
+  /// How often the at-risk flag came true up to this period (SPEC section 16).
+  public let atRiskRecord: FlagCalibration.Counts
 
   /// Whether every count and index fits `program` (facts read back from a
   /// store are checked before any is used as an index).
@@ -61,8 +63,10 @@ public struct OverviewFacts: Sendable, Equatable, Codable {
   /// whole scorebook and a rescore's slices add the same numbers in the
   /// same order).
   public init<S: PartnerStandings>(
-    _ s: S, program: Program, partners: [Partner], period t: Int, order: [Int], creditSums: [[Double]]
+    _ s: S, program: Program, partners: [Partner], period t: Int, order: [Int], creditSums: [[Double]],
+    atRiskRecord: FlagCalibration.Counts
   ) {
+    self.atRiskRecord = atRiskRecord
     let tiers = program.tiers
     evaluated = order.count
     var counts = [Int](repeating: 0, count: tiers.count)
@@ -129,6 +133,7 @@ extension Scorebook {
       for k in program.kpis.indices { sums[i][k] += Attainment.credit(attainment(p, t, k)) }
     }
     return OverviewFacts(
-      self, program: program, partners: partners, period: t, order: order[t], creditSums: sums)
+      self, program: program, partners: partners, period: t, order: order[t], creditSums: sums,
+      atRiskRecord: FlagCalibration(book: self, period: t).atRisk.all)
   }
 }

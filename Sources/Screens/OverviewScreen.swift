@@ -195,7 +195,8 @@ struct OverviewPanels {
   func risks(_ page: inout CellBuffer, x: Int, y start: Int, width: Int) -> Int {
     var y = start
     let o = overview
-    heading("At risk (\(o.atRiskCount))", &page, x: x, y: &y, width: width)
+    let record = Phrases.flagRecordShort(o.atRiskRecord).map { " · flag \($0)" } ?? ""
+    heading("At risk (\(o.atRiskCount))\(record)", &page, x: x, y: &y, width: width)
     for r in o.atRisk {
       _ = page.put(
         [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PartnerStore
 import Presentation
 import Reports
 import Scoring
@@ -56,7 +57,20 @@ struct FlagsCommand: ParsableCommand {
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
   func run() throws {
-    try BookReport.run(store, period, format) { book, t in
+    try BookReport.run(
+      store, period, format,
+      kept: { opened in
+        // The record a rescore kept: a few rows, whatever the store's size.
+        guard let view = try opened.keptView(), let kept = try opened.keptFlags(choose: period.index(in:))
+        else { return nil }
+        let report = FlagsReport(kept.calibration, periods: kept.periods)
+        return (
+          BookReport.Outputs(
+            json: report.json, csv: report.csv, table: { report.table(width: TerminalInfo.width) }),
+          heading: "\(view.program.name) · \(QuarterText.name(view.coverage[kept.calibration.period]))"
+        )
+      }
+    ) { book, t in
       let report = FlagsReport(book, period: t)
       return BookReport.Outputs(
         json: report.json, csv: report.csv, table: { report.table(width: TerminalInfo.width) })
@@ -122,21 +136,33 @@ enum BookReport {
     let table: () -> String
   }
 
+  /// `kept`: the outputs from the numbers a rescore kept, and the heading
+  /// of the table; nil when the store keeps none of this engine (the whole
+  /// scorebook is read then).
   static func run(
     _ store: StoreOptions, _ period: PeriodOption, _ format: OutputFormat,
+    kept: ((PartnerStore) throws -> (Outputs, heading: String)?)? = nil,
     _ make: (Scorebook, Int) throws -> Outputs
   ) throws {
     try reportingErrors {
+      if let kept, let (outputs, heading) = try kept(try store.open()) {
+        print(outputs, heading: heading, format)
+        return
+      }
       let book = try store.scorebook()
       let t = try period.index(in: book)
-      let outputs = try make(book, t)
-      switch format {
-      case .json: Output.out(outputs.json())
-      case .csv: Output.out(outputs.csv())
-      case .table:
-        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t)))")
-        Output.out(outputs.table())
-      }
+      print(
+        try make(book, t), heading: "\(book.program.name) · \(QuarterText.name(book.coverage(t)))", format)
+    }
+  }
+
+  static func print(_ outputs: Outputs, heading: String, _ format: OutputFormat) {
+    switch format {
+    case .json: Output.out(outputs.json())
+    case .csv: Output.out(outputs.csv())
+    case .table:
+      Output.out(heading)
+      Output.out(outputs.table())
     }
   }
 }

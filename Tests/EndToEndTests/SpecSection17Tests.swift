@@ -173,6 +173,18 @@ import Testing
     #expect(early.contains("Pilot p1 starts in 2026Q2"), "\(early)")
   }
 
+  /// The overview names the at-risk flag's record beside the flags: at
+  /// 2026Q4 it was raised 3 times and came true once (E at 2026Q1); at
+  /// 2026Q2, once and right. Kept with the scores, as `flags` reads it
+  /// (`flagCalibration` checks its figures through the kept rows).
+  @Test func theOverviewSaysHowOftenTheFlagCameTrue() throws {
+    #expect(
+      try render(["overview", "--size", "120x40"]).contains("At risk (1) · flag right 1 of 3 times so far"))
+    #expect(
+      try render(["overview", "--period", "2026Q2", "--size", "120x40"]).contains(
+        "At risk (2) · flag right 1 of 1 time so far"))
+  }
+
   /// The Program return screen shows section 17's ROI: paid 11,000, cash
   /// gain 110,000, cash ROI 9, payback 2026Q3 a quarter after the first
   /// payout, the running net -1,000 / 53,000 / 99,000, and rev's row.

@@ -16,12 +16,14 @@ import Testing
 @Suite struct EngineStampTests {
   static let digests: [Int: String] = [
     8:
-      "253614e65f4cbb8d27c6430cb54303ea07c6f2a420073550d8f0ecf680315d75 f0241d4212575cd94c410a24bbcb02a58f056005ef2686fb8ffb80f5d2a41078"
+      "253614e65f4cbb8d27c6430cb54303ea07c6f2a420073550d8f0ecf680315d75 f0241d4212575cd94c410a24bbcb02a58f056005ef2686fb8ffb80f5d2a41078",
+    9:
+      "dc19ae371277d6c8ba120483908ac1e4b36d030690c42b49b514e081e56d0403 bb59549f24b7a1debb009efb2498e7879b99543972c8cc2f36beb2f35c633503",
   ]
 
   static let keptTables = [
     "partner_scores", "partner_ranks", "partner_search", "period_counts", "period_tiers", "kept_summary",
-    "unscored_kpis", "kept_overview", "kept_trends", "score_stamp",
+    "unscored_kpis", "kept_overview", "kept_trends", "kept_flags", "score_stamp",
   ]
 
   static func digest(_ store: PartnerStore) throws -> String {

@@ -99,6 +99,9 @@ import Testing
     for t in book.periods.indices {
       let kept = try #require(try store.keptOverview { _ in t })
       #expect(kept.facts == book.overviewFacts(period: t), "\(book.periods[t])")
+      // The flags' record (SPEC section 16), quarter by quarter.
+      let flags = try #require(try store.keptFlags { _ in t })
+      #expect(flags.calibration == FlagCalibration(book: book, period: t), "\(book.periods[t])")
       // Each KPI's statistics and movers, to the last bit.
       for k in book.program.kpis.indices {
         let trends = try #require(try store.keptTrends(kpi: k) { _ in t })

@@ -44,6 +44,7 @@ import Testing
       for p in partners.prefix(alone) { _ = try store.alone(p, view: view, period: last) }
       _ = try store.keptOverview { _ in last }
       for k in view.program.kpis.indices { _ = try store.keptTrends(kpi: k) { _ in last } }
+      _ = try store.keptFlags { _ in last }
       return nil
     } catch {
       return error
@@ -94,6 +95,10 @@ import Testing
       mentioning: ["p004", "differ"])
     try expectDamaged("UPDATE kept_overview SET facts = '{'", mentioning: ["kept_overview"])
     try expectDamaged("UPDATE kept_trends SET facts = 7", mentioning: ["kept_trends", "facts"])
+    try expectDamaged(
+      "UPDATE kept_flags SET at_risk_came_true = at_risk_flagged + 1",
+      mentioning: ["kept_flags", "at_risk_came_true"])
+    try expectDamaged("DELETE FROM kept_flags WHERE period % 3 = 0", mentioning: ["kept_flags"])
   }
 
   /// A stamp from a newer partnerboard: read from the data (the kept rows
@@ -145,6 +150,14 @@ import Testing
       ("kept_overview", ["facts", "period"]),
       ("kept_trends", ["facts", "kpi", "period"]),
       ("unscored_kpis", ["kpi"]),
+      (
+        "kept_flags",
+        [
+          "period", "at_risk_flagged", "at_risk_came_true", "at_risk_events", "rising_flagged",
+          "rising_came_true",
+          "rising_events",
+        ]
+      ),
     ]
     let values = [
       "-9223372036854775808", "9223372036854775807", "-1", "0", "'abc'", "1e308", "-1e308", "x'00ff'",

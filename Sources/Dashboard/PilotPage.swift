@@ -14,6 +14,14 @@ public struct PilotState: Sendable {
   public internal(set) var problem: String?
   /// The book version and period the review (or problem) was made for.
   var madeFor: (version: Int, period: Int, cohort: String?)?
+
+  init() {}
+
+  /// A review read from what the store keeps (`render pilot`, the first frame).
+  public init(review: PilotReview) {
+    cohort = review.cohort
+    self.review = review
+  }
 }
 
 extension DashboardState {

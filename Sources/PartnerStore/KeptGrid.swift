@@ -45,6 +45,10 @@ struct KeptGrid {
   var trendCredit: [Double]
   var improved: [MoverCandidates]
   var fell: [MoverCandidates]
+  /// The pilot cohorts and, per cohort, period from its start, measure and
+  /// group, what the slices added (in partner order).
+  var pilotSetup: KeptPilotSetup?
+  var pilot: [[[[PilotAccumulator]]]] = []
 
   init(partners P: Int, periods T: Int, segments S: Int = 0, kpis K: Int = 0) {
     segmentCount = S
@@ -75,7 +79,11 @@ struct KeptGrid {
     let sliceSize = max(1, sliceSize)
     let P = partners.count
     let T = periods.count
-    let grid = KeptGrid(partners: P, periods: T, segments: program.segments.count, kpis: program.kpis.count)
+    var grid = KeptGrid(partners: P, periods: T, segments: program.segments.count, kpis: program.kpis.count)
+    let setup = KeptPilotSetup(
+      cohorts: try store.cohorts(db), partners: partners, periods: periods, program: program)
+    grid.pilotSetup = setup
+    grid.pilot = setup.passes.map { $0.empty() }
     var byPartner: [String: [Adjustment]] = [:]
     for a in try store.adjustments(db) { byPartner[a.partnerID, default: []].append(a) }
     let adjustments = byPartner
@@ -165,6 +173,13 @@ struct KeptGrid {
     data.periodRange = periods.first!...periods.last!
     let book = Scorebook(data, parallel: false)
     let T = periods.count
+    if let setup = pilotSetup {
+      for (p, g) in slice.enumerated() {
+        for c in setup.cohorts.indices {
+          if let group = setup.groups[g][c] { setup.passes[c].add(book, p, group: group, into: &pilot[c]) }
+        }
+      }
+    }
     let S = segmentCount
     let K = kpiCount
     // A change in "better" units: positive = improved.

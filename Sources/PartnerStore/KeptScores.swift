@@ -36,7 +36,8 @@ public enum KeptScores {
   /// 7: a quarter after a gap is kept (issue 20). 8: partners reported per
   /// quarter (`period_counts.reported`, SPEC section 3's coverage).
   /// 9: the flags' record (`kept_flags`, the overview's at-risk precision).
-  public static let engineVersion = 9
+  /// 10: the pilot reviews (`kept_pilot`).
+  public static let engineVersion = 10
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -89,7 +90,7 @@ public enum KeptScores {
     guard let program, let lo = range?.lowerBound, let hi = range?.upperBound else {
       for table in [
         "partner_scores", "partner_ranks", "period_counts", "period_tiers", "kept_summary", "unscored_kpis",
-        "kept_overview", "kept_trends", "kept_flags", "score_stamp",
+        "kept_overview", "kept_trends", "kept_flags", "kept_pilot", "score_stamp",
       ] {
         try db.execute(sql: "DELETE FROM \(table)")
       }
@@ -227,6 +228,9 @@ public enum KeptScores {
       FlagCalibration.step(standings, at: $0, evaluated: ranked.order[$0], tiers: tiers)
     }
     try writeFlagSteps(db, steps, first: lo)
+    if let setup = grid.pilotSetup {
+      try writePilot(db, setup, grid.pilot, partners: partners.count, first: lo)
+    }
     var position = [Int](repeating: 0, count: partners.count)
     for t in start..<T {
       for (i, p) in ranked.order[t].enumerated() { position[p] = i }

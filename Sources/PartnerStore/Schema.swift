@@ -77,6 +77,7 @@ enum Schema {
           """)
     }
     m.registerMigration("v11 flags record") { db in try KeptScores.addFlags(db) }
+    m.registerMigration("v12 pilot reviews") { db in try KeptScores.addPilot(db) }
     return m
   }
 }

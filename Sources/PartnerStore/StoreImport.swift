@@ -165,6 +165,8 @@ extension PartnerStore {
       let changed = { (file: String?) in counts.contains { $0.file == file && ($0.added + $0.replaced) > 0 } }
       let programChanged = files.programText != nil && changed(name(.program))
       let partnersChanged = files.partners.map { changed($0.file) } ?? false
+      // Cohorts change the kept pilot reviews only (written whole by any rescore).
+      let cohortsChanged = files.cohorts.map { changed($0.file) } ?? false
       if let m = metricsPeriods {
         observe(m.lowerBound)
         observe(m.upperBound)
@@ -197,13 +199,14 @@ extension PartnerStore {
           record.reopened = first
         }
       }
-      let scoresChanged = programChanged || partnersChanged || earliest != nil
+      let scoresChanged = programChanged || partnersChanged || earliest != nil || cohortsChanged
       // Quarters after the last one kept are new (a gap quarter included).
       let lastKept = try Int.fetchOne(db, sql: "SELECT MAX(period) FROM period_counts WHERE segment = ''")
       let current = try KeptScores.isCurrent(db)
       if scoresChanged || !current {
         record.rescored = try KeptScores.rescore(
-          db, store: self, from: programChanged || partnersChanged ? nil : earliest,
+          db, store: self,
+          from: programChanged || partnersChanged ? nil : (earliest ?? lastKept.map(Period.init(ordinal:))),
           progress: rescoreProgress,
           observed: observed)
       }

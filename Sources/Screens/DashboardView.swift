@@ -125,11 +125,7 @@ public enum DashboardView {
           .init("↑↓", "group"), .init("Enter", "show on leaderboard"), .init("b", "segment/region"),
           .init("[ ]", "period"), .init("?", "help"), .init("q", "quit"),
         ]
-      case .pilot:
-        hints = [
-          .init("↑↓", "measure"), .init("c", "cohort"), .init("[ ]", "period"), .init("e", "export"),
-          .init("?", "help"), .init("q", "quit"),
-        ]
+      case .pilot: hints = pilotHints
       case .roi:
         hints = [
           .init("↑↓", "KPI"), .init("[ ]", "period"), .init("e", "export"), .init("?", "help"),

@@ -30,6 +30,21 @@ extension DashboardView {
     .init("e", "export"), .init("Tab", "payouts"), .init("?", "help"), .init("q", "quit"),
   ]
 
+  static let pilotHints: [StatusBar.Hint] = [
+    .init("↑↓", "measure"), .init("c", "cohort"), .init("[ ]", "period"), .init("e", "export"),
+    .init("?", "help"), .init("q", "quit"),
+  ]
+
+  /// The Pilot screen from the review kept with the scores (`render pilot`).
+  public static func render(
+    pilot: PilotState, program: Program, coverage: QuarterCoverage, cohorts: Int, width: Int, height: Int,
+    message: String? = nil, theme: Theme = Theme(), glyphs: Glyphs
+  ) -> CellBuffer {
+    single(
+      PilotScreen(pilot: pilot, program: program, coverage: coverage, cohorts: cohorts, theme: theme),
+      bar: bar(pilotHints, message), width: width, height: height, glyphs: glyphs)
+  }
+
   /// The first frame's status line while the whole scorebook loads.
   public static func loadingMessage(partners: Int) -> String {
     "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… ↑↓ Enter 1-4 now, other keys wait"

@@ -101,27 +101,49 @@ struct PilotCommand: ParsableCommand {
   @Argument(help: "The cohort id, as cohorts.csv names it.") var cohort: String
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
+  /// The problem in words, naming what to do.
+  func message(_ problem: PilotReview.Problem, at period: Period) -> CLIError {
+    switch problem {
+    case .unknownCohort(let known):
+      return CLIError(
+        "no cohort \"\(Sanitizer.quoted(cohort))\""
+          + (known.isEmpty
+            ? ": the store has no cohorts (import a cohorts.csv)"
+            : " (cohorts: \(known.joined(separator: ", ")))"))
+    case .beforeStart(let start):
+      return CLIError("--period \(period): cohort \(cohort) starts in \(start); choose \(start) or later")
+    }
+  }
+
+  func outputs(_ review: PilotReview, program: Program) -> BookReport.Outputs {
+    let report = PilotReport(review, program: program)
+    return BookReport.Outputs(
+      json: report.json, csv: report.csv, table: { report.table(width: TerminalInfo.width) })
+  }
+
   func run() throws {
-    try BookReport.run(store, period, format) { book, t in
-      let review: PilotReview
-      do {
-        review = try PilotReview(book: book, cohort: cohort, period: t)
-      } catch let problem as PilotReview.Problem {
-        switch problem {
-        case .unknownCohort(let known):
-          throw CLIError(
-            "no cohort \"\(Sanitizer.quoted(cohort))\""
-              + (known.isEmpty
-                ? ": the store has no cohorts (import a cohorts.csv)"
-                : " (cohorts: \(known.joined(separator: ", ")))"))
-        case .beforeStart(let start):
-          throw CLIError(
-            "--period \(book.periods[t]): cohort \(cohort) starts in \(start); choose \(start) or later")
+    try BookReport.run(
+      store, period, format,
+      kept: { opened in
+        // The review a rescore kept: one row, whatever the store's size.
+        guard let view = try opened.keptView() else { return nil }
+        let t = try period.index(in: view.periods)
+        guard let kept = try opened.keptPilot(cohort: cohort, choose: { _ in t }) else { return nil }
+        switch kept {
+        case .failure(let problem): throw message(problem, at: view.periods[t])
+        case .success(let review):
+          return (
+            outputs(review, program: view.program),
+            heading: "\(view.program.name) · \(QuarterText.name(view.coverage[t]))"
+          )
         }
       }
-      let report = PilotReport(review, program: book.program)
-      return BookReport.Outputs(
-        json: report.json, csv: report.csv, table: { report.table(width: TerminalInfo.width) })
+    ) { book, t in
+      do {
+        return outputs(try PilotReview(book: book, cohort: cohort, period: t), program: book.program)
+      } catch let problem as PilotReview.Problem {
+        throw message(problem, at: book.periods[t])
+      }
     }
   }
 }

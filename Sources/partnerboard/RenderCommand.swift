@@ -71,6 +71,14 @@ struct RenderCommand: ParsableCommand {
     return TrendsPage(kept: kept, kpi: kept.chosen.statistics.kpi, rows: first, selected: 0)
   }
 
+  static let noCohort = "render pilot: no pilot cohort in the store (import a cohorts.csv)"
+
+  static func unknownCohort(_ cohort: String, _ known: [String]) -> String {
+    known.isEmpty
+      ? noCohort
+      : "--cohort: unknown cohort \"\(Sanitizer.quoted(cohort))\" (known: \(known.joined(separator: ", ")))"
+  }
+
   func run() throws {
     try reportingErrors {
       let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
@@ -121,6 +129,23 @@ struct RenderCommand: ParsableCommand {
               trends: page, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale()
             )))
         return
+      }
+      let cohorts = screen == .pilot ? try opened.cohortIDs() : []
+      if screen == .pilot, let view = try opened.keptView(), let chosen = cohort ?? cohorts.first {
+        // The review a rescore kept draws the same cells as the whole scorebook's.
+        let t = try period.index(in: view.periods)
+        switch try opened.keptPilot(cohort: chosen, choose: { _ in t }) {
+        case .failure(.unknownCohort(let known))?: throw CLIError(Self.unknownCohort(chosen, known))
+        case .success(let review)?:
+          Output.out(
+            TextBackend.render(
+              DashboardView.render(
+                pilot: PilotState(review: review), program: view.program, coverage: view.coverage[t],
+                cohorts: cohorts.count, width: parts[0], height: parts[1], theme: Theme(theme),
+                glyphs: Glyphs.forLocale())))
+          return
+        default: break  // before the start: the screen says why, from the whole scorebook
+        }
       }
       let book = try store.scorebook(of: opened)
       let t = try period.index(in: book)

@@ -19,11 +19,13 @@ import Testing
       "253614e65f4cbb8d27c6430cb54303ea07c6f2a420073550d8f0ecf680315d75 f0241d4212575cd94c410a24bbcb02a58f056005ef2686fb8ffb80f5d2a41078",
     9:
       "dc19ae371277d6c8ba120483908ac1e4b36d030690c42b49b514e081e56d0403 bb59549f24b7a1debb009efb2498e7879b99543972c8cc2f36beb2f35c633503",
+    10:
+      "5e043152cf88e52ba96b14792a26d54aad380f62e16d306da9092f29069fda7e dadb77a88ec2563cfc00b069ef4c063653b77f89ef8ac8e1376383db31ee2235",
   ]
 
   static let keptTables = [
     "partner_scores", "partner_ranks", "partner_search", "period_counts", "period_tiers", "kept_summary",
-    "unscored_kpis", "kept_overview", "kept_trends", "kept_flags", "score_stamp",
+    "unscored_kpis", "kept_overview", "kept_trends", "kept_flags", "kept_pilot", "score_stamp",
   ]
 
   static func digest(_ store: PartnerStore) throws -> String {

@@ -99,6 +99,16 @@ import Testing
     for t in book.periods.indices {
       let kept = try #require(try store.keptOverview { _ in t })
       #expect(kept.facts == book.overviewFacts(period: t), "\(book.periods[t])")
+      // Every cohort's pilot review from its start (SPEC section 13), to the last bit.
+      for cohort in PilotReview.cohorts(book) {
+        let kept = try #require(try store.keptPilot(cohort: cohort) { _ in t })
+        switch (kept, Result { try PilotReview(book: book, cohort: cohort, period: t) }) {
+        case (.success(let a), .success(let b)):
+          #expect(Self.same(a, b), "\(cohort) at \(book.periods[t]) after \(steps)")
+        case (.failure(let a), .failure(let b as PilotReview.Problem)): #expect(a == b)
+        default: Issue.record("\(cohort) at \(book.periods[t]): kept \(kept), full differs, after \(steps)")
+        }
+      }
       // The flags' record (SPEC section 16), quarter by quarter.
       let flags = try #require(try store.keptFlags { _ in t })
       #expect(flags.calibration == FlagCalibration(book: book, period: t), "\(book.periods[t])")
@@ -160,6 +170,19 @@ import Testing
     }
     #expect(counted == 2)
     try expectKeptEqualsFullRescore(store)
+  }
+
+  /// Two pilot reviews with the same figures, to the last bit.
+  static func same(_ a: PilotReview, _ b: PilotReview) -> Bool {
+    guard
+      a.cohort == b.cohort && a.start == b.start && a.period == b.period && a.members == b.members
+        && a.share == b.share && a.pre == b.pre && a.post == b.post && a.results.count == b.results.count
+    else { return false }
+    return zip(a.results, b.results).allSatisfy { x, y in
+      x.kpi == y.kpi && x.n == y.n && x.change == y.change && x.effect == y.effect && x.se == y.se
+        && x.t == y.t
+        && x.verdict == y.verdict && x.before == y.before && x.after == y.after
+    }
   }
 
   /// Random sequences of imports (forward, backward, past a gap, partial
@@ -227,6 +250,13 @@ import Testing
               read("partners.csv", "id,name,segment,region\nP\(next(n)),Renamed \(step),reseller,R9\n"),
               command: "p"
             ).id)
+        case 8:
+          // A pilot cohort (or two) from a random quarter.
+          let start = quarter(next(12) - 4)
+          var text = "partner_id,cohort,start\n"
+          for i in 0..<(2 + next(5)) { text += "P\((i * 5 + step) % n),c\(step % 2),\(start)\n" }
+          steps.append("cohort c\(step % 2) from \(start)")
+          imports.append(try store.apply(read("cohorts.csv", text), command: "c").id)
         case 7:
           steps.append("program")
           let files = read(

@@ -45,6 +45,7 @@ import Testing
       _ = try store.keptOverview { _ in last }
       for k in view.program.kpis.indices { _ = try store.keptTrends(kpi: k) { _ in last } }
       _ = try store.keptFlags { _ in last }
+      _ = try store.keptPilot(cohort: "outcomes_pilot") { _ in last }
       return nil
     } catch {
       return error
@@ -99,6 +100,11 @@ import Testing
       "UPDATE kept_flags SET at_risk_came_true = at_risk_flagged + 1",
       mentioning: ["kept_flags", "at_risk_came_true"])
     try expectDamaged("DELETE FROM kept_flags WHERE period % 3 = 0", mentioning: ["kept_flags"])
+    try expectDamaged("UPDATE kept_pilot SET facts = '{'", mentioning: ["kept_pilot", "outcomes_pilot"])
+    try expectDamaged(
+      "UPDATE kept_pilot SET facts = replace(facts, '\"members\":8', '\"members\":-8')",
+      mentioning: ["kept_pilot"])
+    try expectDamaged("DELETE FROM kept_pilot", mentioning: ["kept_pilot", "no row"])
   }
 
   /// A stamp from a newer partnerboard: read from the data (the kept rows
@@ -150,6 +156,7 @@ import Testing
       ("kept_overview", ["facts", "period"]),
       ("kept_trends", ["facts", "kpi", "period"]),
       ("unscored_kpis", ["kpi"]),
+      ("kept_pilot", ["facts", "period", "cohort"]),
       (
         "kept_flags",
         [

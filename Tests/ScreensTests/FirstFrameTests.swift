@@ -175,6 +175,46 @@ import Testing
     }
   }
 
+  /// The Pilot screen drawn from the review a rescore kept (`render pilot`)
+  /// is the one the whole scorebook draws: every cohort of the sample and of
+  /// section 17's example, every period from its start, three sizes.
+  @Test func keptPilotsAreTheFullPilots() throws {
+    var folder = URL(fileURLWithPath: #filePath)
+    folder.deleteLastPathComponent()
+    folder.deleteLastPathComponent()
+    folder.appendPathComponent("Fixtures/pilot-example")
+    let example = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+      (name: $0, text: try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+    }
+    let sample = SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }
+    var compared = 0
+    for files in [sample, example] {
+      let store = try Self.store(files)
+      let book = Scorebook(try store.loadDataset())
+      let view = try #require(try store.keptView())
+      for cohort in try store.cohortIDs() {
+        for t in book.periods.indices {
+          guard case .success(let review)? = try store.keptPilot(cohort: cohort, choose: { _ in t }) else {
+            continue
+          }
+          for (w, h) in [(80, 24), (120, 40), (220, 60)] {
+            let first = TextBackend.render(
+              DashboardView.render(
+                pilot: PilotState(review: review), program: view.program, coverage: view.coverage[t],
+                cohorts: try store.cohortIDs().count, width: w, height: h, glyphs: .unicode))
+            var state = DashboardState(book: book, period: t, width: w, height: h)
+            Update.apply(.command(.pilot(cohort)), to: &state)
+            #expect(
+              first == TextBackend.render(DashboardView.render(state, glyphs: .unicode)),
+              "\(cohort) \(t) \(w)x\(h)")
+            compared += 1
+          }
+        }
+      }
+    }
+    #expect(compared >= 3 * (3 + 3 + 2))
+  }
+
   @Test func sampleDataFirstFramesAreTheFullFrames() throws {
     let store = try Self.store(
       SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })

@@ -12,9 +12,12 @@ falls on both (median of --runs):
   explain ID     partnerboard explain b004242
   tier NAME      partnerboard tier "partner 99999" (a piece of a name: the kept search keys)
   leaderboard    partnerboard leaderboard --top 20 (and --segment msp): the kept rank order
-  render SCREEN  partnerboard render leaderboard|partner ID|overview|trends --size 120x40: first
-                 frames from the kept scores (a screenful, one partner, the kept overview and
-                 trends numbers); issue 11: within 50x of the point query, never above 100x
+  render SCREEN  partnerboard render leaderboard|partner ID|overview|trends|pilot|roi --size 120x40:
+                 first frames from the kept scores (a screenful, one partner, the kept overview,
+                 trends, pilot and payout numbers); issue 11: within 50x of the point query,
+                 never above 100x
+  pilot, roi, flags  the kept pilot review, outcome values and flags' record (issue 22: within
+                 50x of the point query)
   point query    sqlite3 STORE "SELECT ... FROM observations WHERE partner_id = 'b004242'"
 The ratio to the point query is what counts (issue 11: within 5x, never above 10x).
 """
@@ -44,6 +47,9 @@ def main():
     data = os.path.join(ROOT, "bench", "data", "%dx%d" % (a.partners, a.quarters))
     if not os.path.exists(os.path.join(data, "metrics.csv")):
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_sample_data.py"), "--bench", data,
+                        "--partners", str(a.partners), "--quarters", str(a.quarters)], check=True)
+    if not os.path.exists(os.path.join(data, "cohorts.csv")):  # a folder from before the pilots
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_sample_data.py"), "--cohorts", data,
                         "--partners", str(a.partners), "--quarters", str(a.quarters)], check=True)
     subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "partnerboard"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
@@ -75,6 +81,11 @@ def main():
         "render partner ID": [binary, "render", "partner", pid, "--size", "120x40", "--db", store],
         "render overview": [binary, "render", "overview", "--size", "120x40", "--db", store],
         "render trends": [binary, "render", "trends", "--size", "120x40", "--db", store],
+        "pilot COHORT": [binary, "pilot", "bench_pilot", "--db", store],
+        "roi": [binary, "roi", "--db", store],
+        "flags": [binary, "flags", "--db", store],
+        "render pilot": [binary, "render", "pilot", "--size", "120x40", "--db", store],
+        "render roi": [binary, "render", "roi", "--size", "120x40", "--db", store],
         "point query": ["sqlite3", store, point],
     }
     times = {k: [] for k in cases}

@@ -545,7 +545,21 @@ def write_bench(out, n_partners, n_quarters):
         f.write("id,partner_id,kpi,baseline,target,period,max_payout\n")
         for i in range(0, n_partners, 10):
             f.write("A%06d,b%06d,net_new_arr,100000,300000,%s,10000\n" % (i, i, quarters[-1]))
+    write_bench_cohorts(out, n_partners, n_quarters)
     print("wrote %s: %d partners x %d KPIs x %d quarters" % (out, n_partners, len(KPI_IDS), n_quarters))
+
+
+def write_bench_cohorts(out, n_partners, n_quarters):
+    """A pilot of one partner in eight (12.5 %) from the middle quarter: what
+    `pilot bench_pilot` reviews."""
+    y, q = 2024, 1
+    for _ in range(n_quarters // 2):
+        q += 1
+        if q == 5:
+            y, q = y + 1, 1
+    with open(os.path.join(out, "cohorts.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("partner_id,cohort,start\n")
+        f.writelines("b%06d,bench_pilot,%dQ%d\n" % (i, y, q) for i in range(0, n_partners, 8))
 
 
 def write_bench_next(out, n_partners, n_quarters):
@@ -578,10 +592,14 @@ def main():
     ap.add_argument("--bench", metavar="OUT", help="write a large benchmark folder instead of sample-data/")
     ap.add_argument("--partners", type=int, default=10000)
     ap.add_argument("--quarters", type=int, default=12)
+    ap.add_argument("--cohorts", metavar="OUT",
+                    help="with --partners and --quarters: write only the cohorts.csv of a --bench folder")
     ap.add_argument("--next-quarter", metavar="FILE",
                     help="with --partners and --quarters: write the quarter after a --bench folder's last")
     a = ap.parse_args()
-    if a.next_quarter:
+    if a.cohorts:
+        write_bench_cohorts(a.cohorts, a.partners, a.quarters)
+    elif a.next_quarter:
         write_bench_next(a.next_quarter, a.partners, a.quarters)
     elif a.bench:
         write_bench(a.bench, a.partners, a.quarters)

@@ -8,6 +8,11 @@ public struct ReturnState: Sendable {
   public internal(set) var selected = 0
   public internal(set) var roi: ProgramROI?
   var madeFor: (version: Int, period: Int)?
+
+  init() {}
+
+  /// The return computed from what the store keeps (`render roi`, the first frame).
+  public init(roi: ProgramROI) { self.roi = roi }
 }
 
 extension DashboardState {

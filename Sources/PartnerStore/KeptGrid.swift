@@ -49,6 +49,9 @@ struct KeptGrid {
   /// group, what the slices added (in partner order).
   var pilotSetup: KeptPilotSetup?
   var pilot: [[[[PilotAccumulator]]]] = []
+  /// The agreements and each one's outcome value (NaN: none).
+  var payoutSetup: KeptPayoutSetup?
+  var outcomeValues: [Double] = []
 
   init(partners P: Int, periods T: Int, segments S: Int = 0, kpis K: Int = 0) {
     segmentCount = S
@@ -84,6 +87,10 @@ struct KeptGrid {
       cohorts: try store.cohorts(db), partners: partners, periods: periods, program: program)
     grid.pilotSetup = setup
     grid.pilot = setup.passes.map { $0.empty() }
+    let payouts = KeptPayoutSetup(
+      agreements: try store.agreements(db), partners: partners, periods: periods, program: program)
+    grid.payoutSetup = payouts
+    grid.outcomeValues = [Double](repeating: .nan, count: payouts.agreements.count)
     var byPartner: [String: [Adjustment]] = [:]
     for a in try store.adjustments(db) { byPartner[a.partnerID, default: []].append(a) }
     let adjustments = byPartner
@@ -173,6 +180,13 @@ struct KeptGrid {
     data.periodRange = periods.first!...periods.last!
     let book = Scorebook(data, parallel: false)
     let T = periods.count
+    if let setup = payoutSetup {
+      for (p, g) in slice.enumerated() {
+        for a in setup.byPartner[g] ?? [] {
+          outcomeValues[a.agreement] = book.value(p, a.period, a.kpi) ?? .nan
+        }
+      }
+    }
     if let setup = pilotSetup {
       for (p, g) in slice.enumerated() {
         for c in setup.cohorts.indices {

@@ -36,8 +36,9 @@ public enum KeptScores {
   /// 7: a quarter after a gap is kept (issue 20). 8: partners reported per
   /// quarter (`period_counts.reported`, SPEC section 3's coverage).
   /// 9: the flags' record (`kept_flags`, the overview's at-risk precision).
-  /// 10: the pilot reviews (`kept_pilot`).
-  public static let engineVersion = 10
+  /// 10: the pilot reviews (`kept_pilot`). 11: the agreements' outcome
+  /// values (`kept_payouts`).
+  public static let engineVersion = 11
 
   static func createTables(_ db: Database) throws {
     try db.execute(
@@ -90,7 +91,7 @@ public enum KeptScores {
     guard let program, let lo = range?.lowerBound, let hi = range?.upperBound else {
       for table in [
         "partner_scores", "partner_ranks", "period_counts", "period_tiers", "kept_summary", "unscored_kpis",
-        "kept_overview", "kept_trends", "kept_flags", "kept_pilot", "score_stamp",
+        "kept_overview", "kept_trends", "kept_flags", "kept_pilot", "kept_payouts", "score_stamp",
       ] {
         try db.execute(sql: "DELETE FROM \(table)")
       }
@@ -231,6 +232,7 @@ public enum KeptScores {
     if let setup = grid.pilotSetup {
       try writePilot(db, setup, grid.pilot, partners: partners.count, first: lo)
     }
+    if let setup = grid.payoutSetup { try writePayouts(db, setup, values: grid.outcomeValues) }
     var position = [Int](repeating: 0, count: partners.count)
     for t in start..<T {
       for (i, p) in ranked.order[t].enumerated() { position[p] = i }

@@ -78,6 +78,7 @@ enum Schema {
     }
     m.registerMigration("v11 flags record") { db in try KeptScores.addFlags(db) }
     m.registerMigration("v12 pilot reviews") { db in try KeptScores.addPilot(db) }
+    m.registerMigration("v13 payout values") { db in try KeptScores.addPayouts(db) }
     return m
   }
 }

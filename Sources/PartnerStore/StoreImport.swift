@@ -165,8 +165,11 @@ extension PartnerStore {
       let changed = { (file: String?) in counts.contains { $0.file == file && ($0.added + $0.replaced) > 0 } }
       let programChanged = files.programText != nil && changed(name(.program))
       let partnersChanged = files.partners.map { changed($0.file) } ?? false
-      // Cohorts change the kept pilot reviews only (written whole by any rescore).
-      let cohortsChanged = files.cohorts.map { changed($0.file) } ?? false
+      // Cohorts and agreements change the kept pilot reviews and outcome
+      // values only (written whole by any rescore).
+      let cohortsChanged =
+        (files.cohorts.map { changed($0.file) } ?? false)
+        || (files.agreements.map { changed($0.file) } ?? false)
       if let m = metricsPeriods {
         observe(m.lowerBound)
         observe(m.upperBound)

@@ -7,6 +7,8 @@ public struct ROIReport {
 
   public init(_ book: Scorebook, period t: Int) { roi = ProgramROI(book: book, period: t) }
 
+  public init(_ roi: ProgramROI) { self.roi = roi }
+
   public func json() -> String {
     JSON.object([
       ("period", .string(roi.period.description)),

@@ -1,5 +1,5 @@
 /// SPEC section 7: outcome agreements and their payouts.
-public struct PayoutResult: Sendable {
+public struct PayoutResult: Sendable, Equatable {
   public enum Status: String, Sendable { case pending, verified }
 
   public let agreement: Agreement

@@ -43,11 +43,18 @@ public struct ProgramROI: Sendable {
   public let firstPayout: Period?
 
   public init(book: Scorebook, period t: Int) {
-    let end = book.periods[t]
+    self.init(
+      program: book.program, periods: book.periods,
+      payouts: book.agreements.filter { $0.period <= book.periods[t] }.map(book.payout), period: t)
+  }
+
+  /// From every agreement's payout (the whole scorebook's, or those of the
+  /// values kept with the scores); those after period index `t` are left out.
+  public init(program: Program, periods quarters: [Period], payouts: [PayoutResult], period t: Int) {
+    let end = quarters[t]
     period = end
-    let program = book.program
-    let valued = book.agreements.filter { $0.period <= end }.map { a -> Valued in
-      let result = book.payout(a)
+    let valued = payouts.filter { $0.agreement.period <= end }.map { result -> Valued in
+      let a = result.agreement
       let sign = a.target < a.baseline ? -1.0 : 1.0
       return Valued(result: result, gain: result.value.map { ($0 - a.baseline) * a.attribution * sign })
     }
@@ -69,7 +76,7 @@ public struct ProgramROI: Sendable {
     var cumGain = 0.0
     var payback: Period? = nil
     var first: Period? = nil
-    for q in book.periods.prefix(t + 1) {
+    for q in quarters.prefix(t + 1) {
       let here = valued.filter { $0.result.agreement.period == q }
       let paidHere = here.reduce(0) { $0 + $1.result.payout }
       let gainHere = here.filter(isCash).reduce(0) { $0 + ($1.gain ?? 0) }
@@ -83,7 +90,7 @@ public struct ProgramROI: Sendable {
           cumulativeCashROI: cumPaid > 0 ? (cumGain - cumPaid) / cumPaid : nil,
           cumulativeNet: cumGain - cumPaid))
     }
-    periods = rows
+    self.periods = rows
     self.payback = payback
     firstPayout = first
   }

@@ -126,11 +126,7 @@ public enum DashboardView {
           .init("[ ]", "period"), .init("?", "help"), .init("q", "quit"),
         ]
       case .pilot: hints = pilotHints
-      case .roi:
-        hints = [
-          .init("↑↓", "KPI"), .init("[ ]", "period"), .init("e", "export"), .init("?", "help"),
-          .init("q", "quit"),
-        ]
+      case .roi: hints = returnHints
       case .whatIf:
         hints = [
           .init("↑↓", "move"), .init("Enter", "open"), .init("f", "filter"), .init("[ ]", "period"),

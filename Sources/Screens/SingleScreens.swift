@@ -45,6 +45,20 @@ extension DashboardView {
       bar: bar(pilotHints, message), width: width, height: height, glyphs: glyphs)
   }
 
+  static let returnHints: [StatusBar.Hint] = [
+    .init("↑↓", "KPI"), .init("[ ]", "period"), .init("e", "export"), .init("?", "help"), .init("q", "quit"),
+  ]
+
+  /// The Program return screen from the outcome values kept with the scores (`render roi`).
+  public static func render(
+    programReturn state: ReturnState, program: Program, coverage: QuarterCoverage, width: Int, height: Int,
+    message: String? = nil, theme: Theme = Theme(), glyphs: Glyphs
+  ) -> CellBuffer {
+    single(
+      ProgramReturnScreen(state: state, program: program, coverage: coverage, theme: theme),
+      bar: bar(returnHints, message), width: width, height: height, glyphs: glyphs)
+  }
+
   /// The first frame's status line while the whole scorebook loads.
   public static func loadingMessage(partners: Int) -> String {
     "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… ↑↓ Enter 1-4 now, other keys wait"

@@ -26,13 +26,26 @@ struct ROICommand: ParsableCommand {
   @OptionGroup var period: PeriodOption
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
+  func outputs(_ report: ROIReport, program: Program) -> BookReport.Outputs {
+    BookReport.Outputs(
+      json: report.json, csv: report.csv, table: { report.table(program: program, width: TerminalInfo.width) }
+    )
+  }
+
   func run() throws {
-    try BookReport.run(store, period, format) { book, t in
-      let report = ROIReport(book, period: t)
-      return BookReport.Outputs(
-        json: report.json, csv: report.csv,
-        table: { report.table(program: book.program, width: TerminalInfo.width) })
-    }
+    try BookReport.run(
+      store, period, format,
+      kept: { opened in
+        // The agreements and their kept outcome values: no partner is scored.
+        guard let (payouts, view) = try opened.keptPayouts() else { return nil }
+        let t = try period.index(in: view.periods)
+        let roi = ProgramROI(program: view.program, periods: view.periods, payouts: payouts, period: t)
+        return (
+          outputs(ROIReport(roi), program: view.program),
+          heading: "\(view.program.name) · \(QuarterText.name(view.coverage[t]))"
+        )
+      }
+    ) { book, t in outputs(ROIReport(book, period: t), program: book.program) }
   }
 }
 

@@ -147,6 +147,17 @@ struct RenderCommand: ParsableCommand {
         default: break  // before the start: the screen says why, from the whole scorebook
         }
       }
+      if screen == .roi, let (payouts, view) = try opened.keptPayouts() {
+        // The agreements and their kept outcome values draw the same cells as the whole scorebook.
+        let t = try period.index(in: view.periods)
+        let roi = ProgramROI(program: view.program, periods: view.periods, payouts: payouts, period: t)
+        Output.out(
+          TextBackend.render(
+            DashboardView.render(
+              programReturn: ReturnState(roi: roi), program: view.program, coverage: view.coverage[t],
+              width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale())))
+        return
+      }
       let book = try store.scorebook(of: opened)
       let t = try period.index(in: book)
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])

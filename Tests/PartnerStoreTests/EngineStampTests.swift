@@ -21,11 +21,14 @@ import Testing
       "dc19ae371277d6c8ba120483908ac1e4b36d030690c42b49b514e081e56d0403 bb59549f24b7a1debb009efb2498e7879b99543972c8cc2f36beb2f35c633503",
     10:
       "5e043152cf88e52ba96b14792a26d54aad380f62e16d306da9092f29069fda7e dadb77a88ec2563cfc00b069ef4c063653b77f89ef8ac8e1376383db31ee2235",
+    11:
+      "9f76e034a1c31e94781204a3a9c0c0f52122e9cde50fe92db9b9d6d4d9eebe22 5a9482eae4b255b104c4101e74f75f1b7bece8144fd7b8f0bf3a80b28c25a401",
   ]
 
   static let keptTables = [
     "partner_scores", "partner_ranks", "partner_search", "period_counts", "period_tiers", "kept_summary",
-    "unscored_kpis", "kept_overview", "kept_trends", "kept_flags", "kept_pilot", "score_stamp",
+    "unscored_kpis", "kept_overview", "kept_trends", "kept_flags", "kept_pilot", "kept_payouts",
+    "score_stamp",
   ]
 
   static func digest(_ store: PartnerStore) throws -> String {

@@ -99,6 +99,9 @@ import Testing
     for t in book.periods.indices {
       let kept = try #require(try store.keptOverview { _ in t })
       #expect(kept.facts == book.overviewFacts(period: t), "\(book.periods[t])")
+      // Every agreement's payout from its kept outcome value (SPEC section 7).
+      let payouts = try #require(try store.keptPayouts())
+      #expect(payouts.payouts == book.payouts(), "after \(steps)")
       // Every cohort's pilot review from its start (SPEC section 13), to the last bit.
       for cohort in PilotReview.cohorts(book) {
         let kept = try #require(try store.keptPilot(cohort: cohort) { _ in t })
@@ -250,6 +253,15 @@ import Testing
               read("partners.csv", "id,name,segment,region\nP\(next(n)),Renamed \(step),reseller,R9\n"),
               command: "p"
             ).id)
+        case 8 where next(2) == 0:
+          // Agreements on random quarters (some beyond the data: no value yet).
+          var text = "id,partner_id,kpi,baseline,target,period,max_payout,attribution,floor_share\n"
+          for i in 0..<(1 + next(4)) {
+            text +=
+              "A\(step)x\(i),P\(next(n)),\(["rev", "ttv", "nps"][next(3)]),40,\(41 + next(60)),\(quarter(next(16) - 4)),\(1000 * (1 + next(9))),,\n"
+          }
+          steps.append("agreements")
+          imports.append(try store.apply(read("agreements.csv", text), command: "g").id)
         case 8:
           // A pilot cohort (or two) from a random quarter.
           let start = quarter(next(12) - 4)
@@ -388,12 +400,12 @@ import Testing
       command: "p")
     #expect(renamed.rescored?.from == nil && renamed.rescored?.quarters == renamed.rescored?.periods)
     try expectKeptEqualsFullRescore(store)
-    // Agreements only: nothing to rescore.
+    // Agreements only: their outcome values are kept; the last quarter's rows are written again.
     let agreements = try store.apply(
       read(
         "agreements.csv", "id,partner_id,kpi,baseline,target,period,max_payout\nZ1,P1,rev,10,90,2027Q4,100\n"),
       command: "a")
-    #expect(agreements.rescored == nil)
+    #expect(agreements.rescored?.quarters == 1)
     try expectKeptEqualsFullRescore(store)
   }
 

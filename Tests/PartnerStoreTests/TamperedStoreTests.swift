@@ -46,6 +46,7 @@ import Testing
       for k in view.program.kpis.indices { _ = try store.keptTrends(kpi: k) { _ in last } }
       _ = try store.keptFlags { _ in last }
       _ = try store.keptPilot(cohort: "outcomes_pilot") { _ in last }
+      _ = try store.keptPayouts()
       return nil
     } catch {
       return error
@@ -105,6 +106,10 @@ import Testing
       "UPDATE kept_pilot SET facts = replace(facts, '\"members\":8', '\"members\":-8')",
       mentioning: ["kept_pilot"])
     try expectDamaged("DELETE FROM kept_pilot", mentioning: ["kept_pilot", "no row"])
+    try expectDamaged("UPDATE kept_payouts SET value = 'abc'", mentioning: ["kept_payouts", "value"])
+    try expectDamaged(
+      "DELETE FROM kept_payouts WHERE agreement_id = (SELECT MIN(agreement_id) FROM kept_payouts)",
+      mentioning: ["kept_payouts", "agreements"])
   }
 
   /// A stamp from a newer partnerboard: read from the data (the kept rows
@@ -157,6 +162,7 @@ import Testing
       ("kept_trends", ["facts", "kpi", "period"]),
       ("unscored_kpis", ["kpi"]),
       ("kept_pilot", ["facts", "period", "cohort"]),
+      ("kept_payouts", ["value", "agreement_id"]),
       (
         "kept_flags",
         [

@@ -215,6 +215,28 @@ import Testing
     #expect(compared >= 3 * (3 + 3 + 2))
   }
 
+  /// The Program return screen drawn from the kept outcome values (`render
+  /// roi`) is the one the whole scorebook draws, at every period.
+  @Test func keptReturnsAreTheFullReturns() throws {
+    let store = try Self.store(
+      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+    let book = Scorebook(try store.loadDataset())
+    let (payouts, view) = try #require(try store.keptPayouts())
+    #expect(!payouts.isEmpty)
+    for t in book.periods.indices {
+      let roi = ProgramROI(program: view.program, periods: view.periods, payouts: payouts, period: t)
+      for (w, h) in [(80, 24), (120, 40), (220, 60)] {
+        let first = TextBackend.render(
+          DashboardView.render(
+            programReturn: ReturnState(roi: roi), program: view.program, coverage: view.coverage[t], width: w,
+            height: h, glyphs: .unicode))
+        var state = DashboardState(book: book, period: t, width: w, height: h)
+        Update.apply(.command(.show(.roi)), to: &state)
+        #expect(first == TextBackend.render(DashboardView.render(state, glyphs: .unicode)), "\(t) \(w)x\(h)")
+      }
+    }
+  }
+
   @Test func sampleDataFirstFramesAreTheFullFrames() throws {
     let store = try Self.store(
       SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })

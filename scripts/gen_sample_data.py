@@ -194,6 +194,27 @@ benefits = ["12 % rebate", "Dedicated partner manager", "MDF 60,000", "Early acc
 
 [payout]
 schedule = [[0.0, 0.0], [0.25, 0.10], [1.0, 1.0], [1.5, 1.25]]
+
+# Recognition (SPEC section 15): shown as marks on the leaderboard, named on
+# the partner screen and in the QBR.
+[[badge]]
+id = "segment_top"
+name = "Segment top 10 %"
+rule = "top"
+percent = 10
+scope = "segment"
+
+[[badge]]
+id = "adoption_streak"
+name = "Adoption up 2 quarters running"
+rule = "improving"
+kpi = "adoption"
+quarters = 2
+
+[[badge]]
+id = "promoted"
+name = "Promoted"
+rule = "promoted"
 """
 
 VOLUME_PROGRAM = PROGRAM.split("[[kpi]]")[0].replace(

@@ -1,3 +1,6 @@
+import Presentation
+import Scoring
+
 /// Every key of the dashboard, grouped: what `?` shows. Kept with the
 /// state machine that implements the keys, so that help and keys change
 /// together; the Screens module draws it.
@@ -67,14 +70,33 @@ public enum KeyHelp {
       ]),
   ]
 
+  /// The keys, and the program's badges with the mark the leaderboard's
+  /// Flags column shows for each (SPEC section 15).
+  public static func groups(program: Program) -> [Group] {
+    let badges = program.badges
+    guard !badges.isEmpty else { return groups }
+    let marks = Phrases.badgeMarks(badges)
+    return groups + [
+      .init(
+        "Badges (★ in the Flags column)",
+        badges.indices.map {
+          .init(
+            "★" + String(marks[$0]), badges[$0].name + ": " + Phrases.badgeRule(badges[$0], program: program))
+        })
+    ]
+  }
+
   public static let footer = "↑↓ PgUp PgDn scroll · any other key closes this help"
 
   /// Lines of the help's content: groups, a blank line between them, the footer.
-  public static var lineCount: Int {
-    groups.reduce(0) { $0 + 1 + $1.entries.count } + (groups.count - 1) + 2
+  public static func lineCount(program: Program) -> Int {
+    let all = groups(program: program)
+    return all.reduce(0) { $0 + 1 + $1.entries.count } + (all.count - 1) + 2
   }
 
   /// The furthest the help scrolls on a screen `height` rows tall (the
   /// status bar and the box's frame take three).
-  public static func maxScroll(height: Int) -> Int { max(0, lineCount - max(1, height - 3)) }
+  public static func maxScroll(height: Int, program: Program) -> Int {
+    max(0, lineCount(program: program) - max(1, height - 3))
+  }
 }

@@ -90,6 +90,8 @@ public struct LeaderboardRow: Equatable, Sendable {
   public let grace: Int
   /// Each KPI's aggregated value at the period (program order).
   public let values: [Double?]
+  /// The badges earned at the period (indices into the program's; SPEC section 15).
+  public let badges: [Int]
 }
 
 /// How the leaderboard is sorted: a column or a KPI's value, and which way.
@@ -211,15 +213,16 @@ public struct LeaderboardModel: Sendable {
   public func row(_ i: Int) -> LeaderboardRow {
     let p = partners[i]
     return Self.row(
-      partner: p, book: book, period: period, rank: book.rank(p, period), movement: book.movement(p, period))
+      partner: p, book: book, period: period, rank: book.rank(p, period), movement: book.movement(p, period),
+      badges: book.badges(p, period))
   }
 
   /// Row of partner `p`; `rank` and `movement` come from elsewhere when `book`
   /// holds only some partners (a first frame's excerpt), everything else is
   /// the partner's own.
-  public static func row(partner p: Int, book: Scorebook, period t: Int, rank: Int?, movement: Int?)
-    -> LeaderboardRow
-  {
+  public static func row(
+    partner p: Int, book: Scorebook, period t: Int, rank: Int?, movement: Int?, badges: [Int]
+  ) -> LeaderboardRow {
     let partner = book.partners[p]
     let tierIndex = book.tier(p, t)
     let score = book.score(p, t)
@@ -235,7 +238,7 @@ public struct LeaderboardModel: Sendable {
       change: score.flatMap { s in previous.map { s - $0 } },
       history: history, atRisk: flags?.atRisk ?? false, rising: flags?.rising ?? false,
       blocked: book.blocked(p, t) != nil,
-      grace: book.grace(p, t), values: book.program.kpis.indices.map { book.value(p, t, $0) })
+      grace: book.grace(p, t), values: book.program.kpis.indices.map { book.value(p, t, $0) }, badges: badges)
   }
 
   /// Whether row `i` is a partner without data at the period.

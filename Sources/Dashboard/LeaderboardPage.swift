@@ -64,6 +64,7 @@ public struct LeaderboardPage: Sendable {
     let t = e.period
     let ranks = e.ranks
     let movements = e.movements
+    let badges = e.badges
     let offset = e.offset
     var filter = LeaderboardFilter()
     filter.segment = e.segment
@@ -75,7 +76,8 @@ public struct LeaderboardPage: Sendable {
       scroll: cursor?.scroll ?? 0, columnCursor: 0
     ) { i in
       let r = min(max(i - offset, 0), ranks.count - 1)
-      return LeaderboardModel.row(partner: r, book: book, period: t, rank: ranks[r], movement: movements[r])
+      return LeaderboardModel.row(
+        partner: r, book: book, period: t, rank: ranks[r], movement: movements[r], badges: badges[r])
     }
   }
 }

@@ -59,6 +59,7 @@ extension PartnerStore {
         var partners: [Partner] = []
         var ranks: [Int?] = []
         var movements: [Int?] = []
+        var segmentRanks: [Int] = []
         var keptScores: [(score: Double, tier: Int)] = []
         func partner(_ r: RawRows, from c: Int32) -> Partner {
           Partner(
@@ -69,7 +70,8 @@ extension PartnerStore {
           try RawRows.each(
             db,
             """
-            SELECT p.id, p.name, p.segment, p.region, p.manager, r.rank, s.movement, s.score, s.tier
+            SELECT p.id, p.name, p.segment, p.region, p.manager, r.rank, s.movement, s.score, s.tier,
+              s.segment_rank
             FROM partner_ranks r
               JOIN partner_scores s ON s.partner_id = r.partner_id AND s.period = r.period
               JOIN partners p ON p.id = r.partner_id
@@ -83,6 +85,7 @@ extension PartnerStore {
             ranks.append(try check.int(r.value(5), "rank", in: 1...max(1, evaluated)))
             movements.append(try check.optionalInt(r.value(6), "movement", in: -partnerCount...partnerCount))
             keptScores.append((try check.score(r.value(7)), try check.tier(r.value(8), "tier", of: program)))
+            segmentRanks.append(try check.int(r.value(9), "segment_rank", in: 1...max(1, evaluated)))
           }
         }
         // Room left: the partners without data at the period, by name.
@@ -132,9 +135,26 @@ extension PartnerStore {
             "partner_scores, \(partners[i].id) at \(periods[t]): kept score \(kept.score) and tier \(program.tiers[kept.tier].id) differ from what its data scores"
           )
         }
+        // Badges: a top badge by the kept ranks, the others by the partner's own data.
+        var segmentSizes: [String: Int] = [:]
+        var badges: [[Int]] = []
+        for (i, p) in partners.enumerated() {
+          guard let rank = ranks[i], !program.badges.isEmpty else {
+            badges.append([])
+            continue
+          }
+          if segmentSizes[p.segment] == nil {
+            segmentSizes[p.segment] = try self.evaluated(
+              db, at: periods[t], segment: p.segment, most: evaluated)
+          }
+          badges.append(
+            book.badges(
+              i, t, rank: rank, segmentRank: segmentRanks[i], rankedCount: evaluated,
+              segmentCount: segmentSizes[p.segment]!))
+        }
         return LeaderboardExcerpt(
           book: book, period: t, offset: max(0, offset), ranks: ranks,
-          movements: movements,
+          movements: movements, badges: badges,
           evaluated: evaluated, partnerCount: partnerCount, segment: segment, showing: listedEvaluated,
           listed: listed,
           tierCounts: tierCounts, longestName: longestName,

@@ -119,6 +119,41 @@ public enum Phrases {
   /// The badges a partner earned, by name: "Segment leader, Promoted" (SPEC section 15).
   public static func badges(_ badges: [Badge]) -> String { badges.map(\.name).joined(separator: ", ") }
 
+  /// A badge's rule in words: "top 10 % of its segment", "Time to value
+  /// better 3 quarters running", "promoted to a higher tier".
+  public static func badgeRule(_ b: Badge, program: Program) -> String {
+    switch b.rule {
+    case .top(let percent, let scope):
+      return
+        "top \(NumberFormat.trimmed(percent, 2)) % of \(scope == .segment ? "its segment" : "the program")"
+    case .improving(let kpi, let quarters):
+      return
+        "\(program.kpiIndex(kpi).map { program.kpis[$0].name } ?? kpi) better \(quarters) quarter\(quarters == 1 ? "" : "s") running"
+    case .promoted: return "promoted to a higher tier"
+    }
+  }
+
+  /// Each badge's one-letter mark, in the program's order: the first
+  /// letter or digit of its name not taken by an earlier badge ("S" for
+  /// Segment leader, "P" for Promoted), else of its id; "#" when none is left.
+  public static func badgeMarks(_ badges: [Badge]) -> [Character] {
+    var taken: Set<Character> = []
+    return badges.map { b in
+      let letters = (b.name + b.id).uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+      let mark = letters.first { !taken.contains($0) } ?? "#"
+      taken.insert(mark)
+      return mark
+    }
+  }
+
+  /// The marks of the badges earned (indices into the program's), after a
+  /// star: "★SP" ("*SP" without Unicode); empty when none.
+  public static func badgeMarks(_ earned: [Int], of badges: [Badge], unicode: Bool) -> String {
+    guard !earned.isEmpty else { return "" }
+    let marks = badgeMarks(badges)
+    return (unicode ? "★" : "*") + String(earned.map { marks[$0] })
+  }
+
   /// A pilot cohort's size against the advice of 10-15 % of partners.
   public static func pilotSize(_ size: PilotReview.Size) -> String {
     switch size {

@@ -4522,6 +4522,27 @@ public enum SampleData {
     [payout]
     schedule = [[0.0, 0.0], [0.25, 0.10], [1.0, 1.0], [1.5, 1.25]]
 
+    # Recognition (SPEC section 15): shown as marks on the leaderboard, named on
+    # the partner screen and in the QBR.
+    [[badge]]
+    id = "segment_top"
+    name = "Segment top 10 %"
+    rule = "top"
+    percent = 10
+    scope = "segment"
+
+    [[badge]]
+    id = "adoption_streak"
+    name = "Adoption up 2 quarters running"
+    rule = "improving"
+    kpi = "adoption"
+    quarters = 2
+
+    [[badge]]
+    id = "promoted"
+    name = "Promoted"
+    rule = "promoted"
+
     """#,
     "volume-program.toml": #"""
     # The old volume-only program over the same KPIs, for comparisons:

@@ -40,6 +40,19 @@ extension Scorebook {
     return program.badges.indices.filter { earns(p, t, program.badges[$0].rule) }
   }
 
+  /// The same for a partner scored on its own and placed among all
+  /// partners by kept ranks: `top` rules read the placement.
+  public func badges(
+    _ p: Int, _ t: Int, rank: Int, segmentRank: Int, rankedCount: Int, segmentCount: Int
+  ) -> [Int] {
+    guard isEvaluated(p, t) else { return [] }
+    return program.badges.indices.filter {
+      program.badges[$0].rule.holds(
+        rank: rank, segmentRank: segmentRank, rankedCount: rankedCount, segmentCount: segmentCount)
+        ?? earns(p, t, program.badges[$0].rule)
+    }
+  }
+
   func earns(_ p: Int, _ t: Int, _ rule: Badge.Rule) -> Bool {
     switch rule {
     case .top:

@@ -16,6 +16,8 @@ public struct LeaderboardExcerpt: Sendable {
   /// (those rows come last, by name).
   public let ranks: [Int?]
   public let movements: [Int?]
+  /// Per row, the badges earned (indices into the program's), placed by the kept ranks.
+  public let badges: [[Int]]
   /// Partners evaluated at the period, and partners in the store.
   public let evaluated: Int
   public let partnerCount: Int
@@ -32,7 +34,8 @@ public struct LeaderboardExcerpt: Sendable {
   public let unscoredKPIs: [String]
 
   public init(
-    book: Scorebook, period: Int, offset: Int = 0, ranks: [Int?], movements: [Int?], evaluated: Int,
+    book: Scorebook, period: Int, offset: Int = 0, ranks: [Int?], movements: [Int?], badges: [[Int]]? = nil,
+    evaluated: Int,
     partnerCount: Int, segment: String? = nil, showing: Int? = nil, listed: Int? = nil, tierCounts: [Int],
     longestName: Int, unscoredKPIs: [String]
   ) {
@@ -44,6 +47,7 @@ public struct LeaderboardExcerpt: Sendable {
     self.offset = offset
     self.ranks = ranks
     self.movements = movements
+    self.badges = badges ?? ranks.map { _ in [] }
     self.evaluated = evaluated
     self.partnerCount = partnerCount
     self.tierCounts = tierCounts

@@ -52,7 +52,7 @@ public enum DashboardView {
       ColumnPanelView(panel: panel, state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
     }
     if s.showHelp {
-      var help = HelpScreen.overlay
+      var help = HelpScreen.overlay(program: s.book.program)
       help.offset = s.helpScroll
       help.render(in: body, buffer: &buffer, glyphs: glyphs)
     }

@@ -1,10 +1,16 @@
 import Dashboard
+import Scoring
 import TerminalUI
 
 /// `?`: every key, grouped.
 public enum HelpScreen {
-  public static let overlay = HelpOverlay(
-    title: "partnerboard keys",
-    groups: KeyHelp.groups.map { g in .init(g.title, g.entries.map { .init($0.keys, $0.description) }) },
-    footer: KeyHelp.footer)
+  /// The keys, and the program's badges' marks.
+  public static func overlay(program: Program) -> HelpOverlay {
+    HelpOverlay(
+      title: "partnerboard keys",
+      groups: KeyHelp.groups(program: program).map { g in
+        .init(g.title, g.entries.map { .init($0.keys, $0.description) })
+      },
+      footer: KeyHelp.footer)
+  }
 }

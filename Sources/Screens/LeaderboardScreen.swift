@@ -70,6 +70,7 @@ struct LeaderboardScreen: Widget {
     }
     let tierCount = program.tiers.count
     let grace = program.gracePeriods
+    let badges = program.badges
     let cursor = max(0, min(page.columnCursor, fields.count - 1))
     let table = Table(
       columns: fields.map(column), rowCount: lb.count, selected: page.selected, offset: page.scroll,
@@ -108,7 +109,11 @@ struct LeaderboardScreen: Widget {
           let flags = Format.flags(
             atRisk: r.atRisk, rising: r.rising, blocked: r.blocked, grace: r.grace, gracePeriods: grace, theme
           )
-          return StyledText(flags.map(\.text).joined(), style: flags.first?.style ?? .plain)
+          let marks = Phrases.badgeMarks(r.badges, of: badges, unicode: glyphs.isUnicode)
+          let text = flags.map(\.text).joined()
+          return StyledText(
+            marks.isEmpty ? text : text.isEmpty ? marks : text + " " + marks,
+            style: flags.first?.style ?? theme.good)
         case .kpi(let k):
           return StyledText(NumberFormat.compactValue(r.values[k], unit: kpis[k].unit))
         }

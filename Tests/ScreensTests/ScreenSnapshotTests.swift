@@ -167,18 +167,28 @@ import Testing
     try assertSnapshot("roi-before-payouts-\(size.0)x\(size.1)", s)
   }
 
-  /// At 80x24 the help does not fit: it scrolls to its last line (the Data keys).
+  /// At 80x24 the help does not fit: it scrolls to its last line (the
+  /// program's badges, after the Data keys).
   @Test func helpScrollsAt80x24() throws {
     var s = state(80, 24)
+    let program = Self.book.program
     Update.apply(.command(.help), to: &s)
-    #expect(HelpScreen.overlay.lineCount == KeyHelp.lineCount)
-    for _ in 0..<5 { Update.apply(.key(.pageDown), to: &s) }
-    #expect(s.helpScroll == KeyHelp.maxScroll(height: 24) && s.helpScroll > 0)
+    #expect(HelpScreen.overlay(program: program).lineCount == KeyHelp.lineCount(program: program))
+    for _ in 0..<6 { Update.apply(.key(.pageDown), to: &s) }
+    #expect(s.helpScroll == KeyHelp.maxScroll(height: 24, program: program) && s.helpScroll > 0)
     try assertSnapshot("help-scrolled-80x24", s)
     let text = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
     #expect(text.contains("q  Ctrl-C") && text.contains("more") == false)
+    // Each badge by its mark, name and rule.
+    for line in [
+      "★S", "Segment top 10 %: top 10 % of its segment", "★A",
+      "Adoption up 2 quarters running: Customer adoption",
+      "★P", "Promoted: promoted to a higher tier",
+    ] {
+      #expect(text.contains(line), "\(line)\n\(text)")
+    }
     Update.apply(.key(.up), to: &s)
-    #expect(s.helpScroll == KeyHelp.maxScroll(height: 24) - 1 && s.showHelp)
+    #expect(s.helpScroll == KeyHelp.maxScroll(height: 24, program: program) - 1 && s.showHelp)
     Update.apply(.key(.char("x")), to: &s)
     #expect(!s.showHelp && s.helpScroll == 0)
   }

@@ -1,13 +1,14 @@
 import Scoring
 
 /// What the dashboard shows while its first scorebook loads (issue 11): the
-/// leaderboard, the overview, the trends screen or a partner, each drawn
+/// leaderboard, the overview, the trends screen, a partner, the pilot or
+/// the program return, each drawn
 /// from the kept scores. The keys pressed meanwhile are applied again to the
 /// dashboard's state once the scorebook is in; this follows the ones whose
 /// result it can show, exactly as that state will take them (a test holds
 /// the two equal), and stops following at the first it cannot.
 public struct FirstFrameState: Equatable, Sendable {
-  public enum Shown: Equatable, Sendable { case leaderboard, overview, trends, partner }
+  public enum Shown: Equatable, Sendable { case leaderboard, overview, trends, partner, pilot, roi }
 
   public private(set) var shown: Shown = .leaderboard
   public private(set) var cursor: FirstFrameCursor
@@ -31,6 +32,11 @@ public struct FirstFrameState: Equatable, Sendable {
     case (.leaderboard, .tab), (.partner, .tab), (_, .char("3")): shown = .overview
     case (_, .char("1")): shown = .leaderboard
     case (_, .char("4")), (_, .char("t")): shown = .trends
+    case (_, .char("9")): shown = .pilot
+    case (_, .char("0")): shown = .roi
+    case (.pilot, .escape), (.pilot, .backspace), (.pilot, .left), (.pilot, .char("h")),
+      (.roi, .escape), (.roi, .backspace), (.roi, .left), (.roi, .char("h")):
+      shown = .leaderboard
     case (.partner, .escape), (.partner, .backspace), (.partner, .left), (.partner, .char("h")):
       shown = returnTo
     default: following = false

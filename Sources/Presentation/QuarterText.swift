@@ -8,8 +8,12 @@ public enum QuarterText {
   /// "provisional, 41 of 64 partners reported", or "closed".
   public static func state(_ c: QuarterCoverage) -> String {
     guard c.provisional else { return "closed" }
-    return "provisional, \(c.reported) of \(c.expected) partner\(c.expected == 1 ? "" : "s") reported"
+    return
+      "provisional, \(count(c.reported)) of \(count(c.expected)) partner\(c.expected == 1 ? "" : "s") reported"
   }
+
+  /// A count with thousands separators: "100,000".
+  static func count(_ n: Int) -> String { NumberFormat.grouped(Double(n), 0) }
 
   /// "2027Q1 (provisional, 41 of 64 partners reported)", or "2026Q4" when closed.
   public static func name(_ c: QuarterCoverage) -> String {
@@ -22,8 +26,8 @@ public enum QuarterText {
   public static func state(_ c: QuarterCoverage, fitting width: Int) -> String {
     guard c.provisional else { return "" }
     let forms = [
-      state(c), "provisional, \(c.reported) of \(c.expected) reported",
-      "provisional \(c.reported)/\(c.expected)",
+      state(c), "provisional, \(count(c.reported)) of \(count(c.expected)) reported",
+      "provisional \(count(c.reported))/\(count(c.expected))",
       "provisional",
     ]
     return forms.first { TextWidth.of($0) <= width } ?? ""

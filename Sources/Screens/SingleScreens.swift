@@ -61,7 +61,7 @@ extension DashboardView {
 
   /// The first frame's status line while the whole scorebook loads.
   public static func loadingMessage(partners: Int) -> String {
-    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… ↑↓ Enter 1-4 now, other keys wait"
+    "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… ↑↓ Enter 1-4 9 0 now, other keys wait"
   }
 
   /// The leaderboard's first frame from an excerpt of the kept scores (with

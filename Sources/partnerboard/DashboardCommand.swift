@@ -239,6 +239,24 @@ final class DashboardApp {
             trends: TrendsPage(kept: kept, kpi: 0, rows: excerpt, selected: state.cursor.selected),
             width: size.width, height: size.height, message: message, theme: theme, glyphs: glyphs)
         }
+      case .pilot:
+        if let cohort = try? store.cohortIDs(), let view = try? store.keptView(), let first = cohort.first,
+          case .success(let review)? = try? store.keptPilot(cohort: first, choose: chosen)
+        {
+          let t = chosen(view.periods)
+          buffer = DashboardView.render(
+            pilot: PilotState(review: review), program: view.program, coverage: view.coverage[t],
+            cohorts: cohort.count, width: size.width, height: size.height, message: message, theme: theme,
+            glyphs: glyphs)
+        }
+      case .roi:
+        if let (payouts, view) = try? store.keptPayouts() {
+          let t = chosen(view.periods)
+          let roi = ProgramROI(program: view.program, periods: view.periods, payouts: payouts, period: t)
+          buffer = DashboardView.render(
+            programReturn: ReturnState(roi: roi), program: view.program, coverage: view.coverage[t],
+            width: size.width, height: size.height, message: message, theme: theme, glyphs: glyphs)
+        }
       case .partner:
         if let row = state.detail {
           if opened?.row != row, excerpt.book.partners.indices.contains(row - excerpt.offset) {

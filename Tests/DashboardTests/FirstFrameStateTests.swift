@@ -16,7 +16,7 @@ import Testing
       .char("j"), .down, .pageDown, .enter, .escape, .char("G"), .char("2"), .tab, .char("1"), .up,
       .char("l"), .char("h"), .char("4"), .char("2"), .backspace, .char("3"), .char("t"), .char("1"),
       .pageUp, .right, .left, .home, .char("2"), .tab, .char("4"), .char("1"), .end, .enter, .left,
-      .char("k"), .char("g"),
+      .char("k"), .char("g"), .char("9"), .escape, .char("0"), .char("h"), .char("9"), .char("0"), .char("1"),
     ]
     var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
     for round in 0..<40 {
@@ -39,6 +39,8 @@ import Testing
           case .overview: .overview
           case .trends: .trends
           case .partner: .partner
+          case .pilot: .pilot
+          case .roi: .roi
           }
         #expect(state.screen == screen, "\(pressed)")
         #expect(state.selected == first.cursor.selected && state.scroll == first.cursor.scroll, "\(pressed)")

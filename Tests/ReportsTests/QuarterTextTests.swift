@@ -24,5 +24,9 @@ import Testing
     #expect(QuarterText.state(open, fitting: 12) == "provisional")
     #expect(QuarterText.state(open, fitting: 5) == "")
     #expect(QuarterText.state(closed, fitting: 80) == "")
+    // Big counts are grouped, as every other count on screen.
+    let big = QuarterCoverage(period: open.period, provisional: true, reported: 99_000, expected: 100_000)
+    #expect(QuarterText.state(big) == "provisional, 99,000 of 100,000 partners reported")
+    #expect(QuarterText.state(big, fitting: 28) == "provisional 99,000/100,000")
   }
 }

@@ -2,7 +2,7 @@ import Scoring
 import TextLayout
 
 /// The screens of the dashboard (`1`-`8`, Tab).
-public enum Screen: Equatable, Sendable {
+public enum Screen: Equatable, Sendable, CaseIterable {
   case leaderboard
   case partner
   case overview
@@ -201,24 +201,20 @@ public struct DashboardState: Sendable {
       qbr?.model = nil
       return
     }
-    if screen == .overview { prepareOverview() }
-    if screen == .trends { prepareTrends() }
-    if screen == .changes { prepareChanges() }
-    if screen == .payouts { preparePayouts() }
-    if screen == .whatIf { prepareWhatIf() }
-    if screen == .fairness { prepareFairness() }
-    if screen == .pilot { preparePilot() }
-    if screen == .roi { prepareReturn() }
-    if let d = detail, screen == .partner {
-      let other = whatIfState.standing(d.partner, period)
-      if d.model?.partnerIndex != d.partner || d.model?.periodIndex != period || detailBookChanged
-        || d.model?.other?.program != other?.program
-      {
-        detail?.model = PartnerDetailModel(book: book, partner: d.partner, period: period, other: other)
-      }
-    }
+    ScreenRegistry.unit(screen).derive(&self)
     detailBookChanged = false
-    prepareQBR()
+  }
+
+  /// Builds the partner screen's model when its partner, period, book or
+  /// what-if program changed.
+  mutating func preparePartner() {
+    guard let d = detail else { return }
+    let other = whatIfState.standing(d.partner, period)
+    if d.model?.partnerIndex != d.partner || d.model?.periodIndex != period || detailBookChanged
+      || d.model?.other?.program != other?.program
+    {
+      detail?.model = PartnerDetailModel(book: book, partner: d.partner, period: period, other: other)
+    }
   }
 
   /// Set when a reload replaced the book: the partner model is rebuilt.

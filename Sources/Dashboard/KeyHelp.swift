@@ -35,8 +35,8 @@ public enum KeyHelp {
       "Screens",
       [
         .init("Enter  → l", "open the partner"), .init("Esc  Backspace  ← h", "back"),
-        .init("Tab", "leaderboard, overview, changes, trends, payouts, fairness, pilot, return, what-if"),
-        .init("1-8", "leaderboard, partner, overview, trends, changes, payouts, fairness, what-if"),
+        .init("Tab", ScreenRegistry.tabOrder.map { ScreenRegistry.unit($0).title }.joined(separator: ", ")),
+        .init("1-9 0", ScreenRegistry.keyed.map(\.title).joined(separator: ", ")),
         .init("9  :pilot C", "pilot cohort C against the partners in no cohort (c: next cohort)"),
         .init("0  :roi", "program return: paid against cash gained by quarter, payback, per KPI"),
         .init("{ }", "changes: previous / next section"),

@@ -154,59 +154,14 @@ public enum Update {
       s.showHelp = true
       return []
     case .char("r"): return [.reload]
-    case .char("["):
-      if s.screen == .payouts { s.stepPayoutQuarter(-1) } else { s.setPeriod(s.period - 1) }
-      return []
-    case .char("]"):
-      if s.screen == .payouts { s.stepPayoutQuarter(1) } else { s.setPeriod(s.period + 1) }
+    case .char("["), .char("]"):
+      ScreenRegistry.unit(s.screen).step(key == .char("[") ? -1 : 1, &s)
       return []
     case .tab:
-      switch s.screen {
-      case .leaderboard, .partner: s.screen = .overview
-      case .overview: s.screen = .changes
-      case .changes: s.screen = .trends
-      case .trends: s.screen = .payouts
-      case .payouts: s.screen = .fairness
-      // The pilot only where a cohort exists, the what-if only once loaded.
-      case .fairness: s.screen = s.book.cohorts.isEmpty ? .roi : .pilot
-      case .pilot: s.screen = .roi
-      case .roi: s.screen = s.whatIfState.other != nil ? .whatIf : .leaderboard
-      case .whatIf, .qbr: s.screen = .leaderboard
-      }
+      s.screen = ScreenRegistry.next(after: s)
       return []
-    case .char("1"):
-      s.screen = .leaderboard
-      return []
-    case .char("2"):
-      s.openDetail(s.detailPartner ?? s.selectedPartner)
-      return []
-    case .char("3"):
-      s.screen = .overview
-      return []
-    case .char("4"), .char("t"):
-      s.screen = .trends
-      return []
-    case .char("5"):
-      s.screen = .changes
-      return []
-    case .char("6"), .char("$"):
-      s.screen = .payouts
-      return []
-    case .char("7"):
-      s.screen = .fairness
-      return []
-    case .char("8"):
-      if s.whatIfState.other == nil {
-        s.message = "no program to compare yet: :compare PATH.toml loads one"
-      } else {
-        s.screen = .whatIf
-      }
-      return []
-    case .char("9"):
-      s.screen = .pilot
-      return []
-    case .char("0"):
-      s.screen = .roi
+    case .char(let c) where ScreenRegistry.opened(by: c) != nil:
+      ScreenRegistry.opened(by: c)!.open(&s)
       return []
     case .char(":"):
       s.commandLine = Prompt()
@@ -225,32 +180,23 @@ public enum Update {
       return []
     default: break
     }
-    switch s.screen {
-    case .leaderboard: return leaderboardKey(key, &s)
-    case .partner: return detailKey(key, &s)
-    case .overview:
-      // The page clamps the scroll to what it holds; ↑ from past the end
-      // starts from the last line shown.
-      let page = max(1, s.height - 4)
-      switch key {
-      case .escape, .backspace: s.screen = .leaderboard
-      case .down, .char("j"): s.overviewScroll = min(s.overviewScroll + 1, 200)
-      case .up, .char("k"): s.overviewScroll = max(0, s.overviewScroll - 1)
-      case .pageDown, .char(" "): s.overviewScroll = min(s.overviewScroll + page, 200)
-      case .pageUp: s.overviewScroll = max(0, s.overviewScroll - page)
-      case .char("g"), .home: s.overviewScroll = 0
-      default: break
-      }
-      return []
-    case .trends: return trendsKey(key, &s)
-    case .changes: return changesKey(key, &s)
-    case .payouts: return payoutsKey(key, &s)
-    case .fairness: return fairnessKey(key, &s)
-    case .whatIf: return whatIfKey(key, &s)
-    case .qbr: return qbrKey(key, &s)
-    case .pilot: return pilotKey(key, &s)
-    case .roi: return returnKey(key, &s)
+    return ScreenRegistry.unit(s.screen).update(key, &s)
+  }
+
+  /// Overview: ↑↓ PgUp PgDn scroll; the page clamps the scroll to what it
+  /// holds (↑ from past the end starts from the last line shown).
+  static func overviewKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
+    let page = max(1, s.height - 4)
+    switch key {
+    case .escape, .backspace: s.screen = .leaderboard
+    case .down, .char("j"): s.overviewScroll = min(s.overviewScroll + 1, 200)
+    case .up, .char("k"): s.overviewScroll = max(0, s.overviewScroll - 1)
+    case .pageDown, .char(" "): s.overviewScroll = min(s.overviewScroll + page, 200)
+    case .pageUp: s.overviewScroll = max(0, s.overviewScroll - page)
+    case .char("g"), .home: s.overviewScroll = 0
+    default: break
     }
+    return []
   }
 
   /// What-if: ↑↓ over the winners and losers, Enter opens the partner.

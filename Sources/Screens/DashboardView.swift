@@ -110,45 +110,7 @@ public enum DashboardView {
     } else if s.filterPanel != nil {
       hints = [.init("↑↓", "field"), .init("←→", "value"), .init("type", "text"), .init("Enter", "done")]
     } else {
-      switch s.screen {
-      case .leaderboard: hints = leaderboardHints
-      case .partner: hints = partnerHints
-      case .overview: hints = overviewHints
-      case .changes:
-        hints = [
-          .init("↑↓", "move"), .init("Enter", "open"), .init("{ }", "section"), .init("f", "filter"),
-          .init("[ ]", "period"), .init("e", "export"), .init("Tab", "trends"), .init("?", "help"),
-          .init("q", "quit"),
-        ]
-      case .fairness:
-        hints = [
-          .init("↑↓", "group"), .init("Enter", "show on leaderboard"), .init("b", "segment/region"),
-          .init("[ ]", "period"), .init("?", "help"), .init("q", "quit"),
-        ]
-      case .pilot: hints = pilotHints
-      case .roi: hints = returnHints
-      case .whatIf:
-        hints = [
-          .init("↑↓", "move"), .init("Enter", "open"), .init("f", "filter"), .init("[ ]", "period"),
-          .init("e", "export"), .init("?", "help"), .init("q", "quit"),
-        ]
-      case .payouts:
-        hints = [
-          .init("↑↓", "move"), .init("Enter", "open"), .init("[ ]", "quarter"),
-          .init("m", s.payoutsState.masked ? "show" : "hide"), .init("f", "filter"),
-          .init("e", "export"), .init("?", "help"), .init("q", "quit"),
-        ]
-      case .qbr:
-        hints = [
-          .init("Space →", "next"), .init("←", "back"), .init("1-7", "slide"), .init("m", "hide amounts"),
-          .init("q Esc", "leave"),
-        ]
-      case .trends:
-        hints =
-          s.trendsFocusOnMovers
-          ? [.init("↑↓", "mover"), .init("Enter", "open"), .init("Esc", "KPIs"), .init("q", "quit")]
-          : trendsHints
-      }
+      hints = Self.hints(s.screen, s)
     }
     return StatusBar(hints: hints, message: s.message ?? "")
   }

@@ -8,32 +8,17 @@ import TerminalUI
 /// overview's numbers), for first frames and `render`. Each draws the same
 /// cells as `render(state)` showing the same thing.
 extension DashboardView {
-  static let leaderboardHints: [StatusBar.Hint] = [
-    .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("< > s", "sort"),
-    .init("f", "filter"), .init("c", "columns"),
-    .init("[ ]", "period"), .init("Tab", "overview"), .init("e", "export"), .init("?", "help"),
-    .init("q", "quit"),
-  ]
+  /// A screen's key hints, from its unit (nil state: a first frame).
+  static func hints(_ screen: Screen, _ s: DashboardState? = nil) -> [StatusBar.Hint] {
+    ScreenRegistry.unit(screen).hints(s).map { .init($0.keys, $0.action) }
+  }
 
-  static let partnerHints: [StatusBar.Hint] = [
-    .init("Esc", "back"), .init("↑↓", "scroll"), .init("[ ]", "period"), .init("e", "export"),
-    .init("?", "help"), .init("q", "quit"),
-  ]
-
-  static let overviewHints: [StatusBar.Hint] = [
-    .init("↑↓", "scroll"), .init("Tab", "changes"), .init("[ ]", "period"), .init("?", "help"),
-    .init("q", "quit"),
-  ]
-
-  static let trendsHints: [StatusBar.Hint] = [
-    .init("↑↓", "KPI"), .init("m", "movers"), .init("f", "filter"), .init("[ ]", "period"),
-    .init("e", "export"), .init("Tab", "payouts"), .init("?", "help"), .init("q", "quit"),
-  ]
-
-  static let pilotHints: [StatusBar.Hint] = [
-    .init("↑↓", "measure"), .init("c", "cohort"), .init("[ ]", "period"), .init("e", "export"),
-    .init("?", "help"), .init("q", "quit"),
-  ]
+  static var leaderboardHints: [StatusBar.Hint] { hints(.leaderboard) }
+  static var partnerHints: [StatusBar.Hint] { hints(.partner) }
+  static var overviewHints: [StatusBar.Hint] { hints(.overview) }
+  static var trendsHints: [StatusBar.Hint] { hints(.trends) }
+  static var pilotHints: [StatusBar.Hint] { hints(.pilot) }
+  static var returnHints: [StatusBar.Hint] { hints(.roi) }
 
   /// The Pilot screen from the review kept with the scores (`render pilot`).
   public static func render(
@@ -44,10 +29,6 @@ extension DashboardView {
       PilotScreen(pilot: pilot, program: program, coverage: coverage, cohorts: cohorts, theme: theme),
       bar: bar(pilotHints, message), width: width, height: height, glyphs: glyphs)
   }
-
-  static let returnHints: [StatusBar.Hint] = [
-    .init("↑↓", "KPI"), .init("[ ]", "period"), .init("e", "export"), .init("?", "help"), .init("q", "quit"),
-  ]
 
   /// The Program return screen from the outcome values kept with the scores (`render roi`).
   public static func render(

@@ -111,14 +111,6 @@ struct Binary {
 
   /// `sqlite3 DB .dump`: the store's whole content as text.
   static func dump(_ db: String) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    p.arguments = [db, ".dump"]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try run([db, ".dump"], executable: "/usr/bin/sqlite3").stdout
   }
 }

@@ -236,11 +236,7 @@ import Testing
     let pid = try t.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(
       in: .whitespacesAndNewlines)
     // The pane runs sh; partnerboard is its child.
-    let kill = Process()
-    kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    kill.arguments = ["pkill", "-TERM", "-P", pid, "-x", "partnerboard"]
-    try kill.run()
-    kill.waitUntilExit()
+    _ = try Binary.run(["pkill", "-TERM", "-P", pid, "-x", "partnerboard"], executable: "/usr/bin/env")
     #expect(t.exitStatus() == 143)
     #expect(t.sttyUnchanged())
   }
@@ -309,11 +305,8 @@ import Testing
     #expect(try t.wait(for: "Worked example"))
     let pid = try t.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(
       in: .whitespacesAndNewlines)
-    let kill = Process()
-    kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    kill.arguments = ["pkill", "-\(signal.0)", "-P", pid, "-x", "partnerboard"]
-    try kill.run()
-    kill.waitUntilExit()
+    _ = try Binary.run(
+      ["pkill", "-\(signal.0)", "-P", pid, "-x", "partnerboard"], executable: "/usr/bin/env")
     #expect(t.exitStatus() == 128 + signal.1, "SIG\(signal.0)")
     #expect(t.sttyUnchanged(), "SIG\(signal.0) left the terminal changed")
   }

@@ -39,23 +39,14 @@ import Testing
     let db = dir + "/s.sqlite"
     #expect(try Binary.run(["init", "--from", Self.sample, "--db", db]).status == 0)
     #expect(try Binary.run(["qbr", "acme", "--db", db, "--export", dir + "/acme.html"]).status == 0)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: browser!)
-    p.arguments = [
-      "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,1500",
-      "--enable-logging=stderr", "--v=0", "--screenshot=\(dir)/acme.png", "--dump-dom",
-      "file://\(dir)/acme.html",
-    ]
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.currentDirectoryURL = URL(fileURLWithPath: dir)
-    try p.run()
-    let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "\(log.suffix(2000))")
+    let r = try Binary.run(
+      [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,1500",
+        "--enable-logging=stderr", "--v=0", "--screenshot=\(dir)/acme.png", "--dump-dom",
+        "file://\(dir)/acme.html",
+      ], cwd: dir, executable: browser!)
+    let (dom, log) = (r.stdout, r.stderr)
+    #expect(r.status == 0, "\(log.suffix(2000))")
     #expect(dom.contains("Where you stand") && dom.contains("<svg"))
     #expect(!log.contains("Uncaught"), "\(log)")
     #expect(!log.contains("Failed to load resource"), "\(log)")

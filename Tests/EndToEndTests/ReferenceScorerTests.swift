@@ -12,15 +12,10 @@ import Testing
   }()
 
   func python(_ args: [String]) throws -> Any {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", Self.root + "/scripts/reference_score.py"] + args
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "python3 scripts/reference_score.py \(args)")
+    let r = try Binary.run(
+      ["python3", Self.root + "/scripts/reference_score.py"] + args, executable: "/usr/bin/env")
+    #expect(r.status == 0, "python3 scripts/reference_score.py \(args): \(r.stderr)")
+    let data = Data(r.stdout.utf8)
     return try JSONSerialization.jsonObject(with: data)
   }
 
@@ -54,15 +49,11 @@ import Testing
   /// 6 quarters, the sample's program.
   static let generated: String = {
     let dir = (try? Binary.tempDir()) ?? NSTemporaryDirectory()
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-      "python3", root + "/scripts/gen_sample_data.py", "--bench", dir + "/gen", "--partners", "300",
-      "--quarters", "6",
-    ]
-    p.standardOutput = FileHandle.nullDevice
-    try? p.run()
-    p.waitUntilExit()
+    _ = try? Binary.run(
+      [
+        "python3", root + "/scripts/gen_sample_data.py", "--bench", dir + "/gen", "--partners", "300",
+        "--quarters", "6",
+      ], executable: "/usr/bin/env")
     return dir + "/gen"
   }()
 
@@ -152,16 +143,9 @@ import Testing
   /// The reference scorer's own tests (SPEC section 9 figure by figure, and
   /// its JSON's shape) run with the suite, so they cannot fall behind it.
   @Test func theReferenceScorersOwnTestsPass() throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-m", "unittest", "scripts/test_reference_score.py"]
-    p.currentDirectoryURL = URL(fileURLWithPath: Self.root)
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "\(said)")
+    let r = try Binary.run(
+      ["python3", "-m", "unittest", "scripts/test_reference_score.py"], cwd: Self.root,
+      executable: "/usr/bin/env")
+    #expect(r.status == 0, "\(r.stderr)")
   }
 }

@@ -36,11 +36,9 @@ import Testing
     }
     // Another application's SQLite database: refused by readers and writers alike.
     let other = dir + "/other.sqlite"
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    p.arguments = [other, "CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1);"]
-    try p.run()
-    p.waitUntilExit()
+    _ = try Binary.run(
+      [other, "CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1);"],
+      executable: "/usr/bin/sqlite3")
     let before = try Binary.dump(other)
     let metrics = dir + "/metrics.csv"
     try "partner_id,period,kpi,value\nA,2026Q1,rev,1\n".write(
@@ -62,14 +60,26 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path))
   }
 
+  /// The binary's folders can be entered by another user (the read-only test runs it as one).
+  static let binaryReachableByOthers: Bool = {
+    var url = URL(fileURLWithPath: Binary.path).deletingLastPathComponent()
+    while url.path != "/" {
+      let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0
+      if mode & 0o001 == 0 { return false }
+      url.deleteLastPathComponent()
+    }
+    return true
+  }()
+
   /// Reading commands on a store in a read-only folder, run as an ordinary
   /// user (root ignores permissions).
-  @Test func readingWorksInAReadOnlyFolder() throws {
+  @Test(
+    .enabled(
+      if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+        && StoreSafetyTests.binaryReachableByOthers,
+      "needs root, setpriv and a build folder another user can reach"))
+  func readingWorksInAReadOnlyFolder() throws {
     let setpriv = "/usr/bin/setpriv"
-    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: setpriv) else {
-      print("skipped: needs root and setpriv to run as another user")
-      return
-    }
     let (dir, db) = try store()
     // An import leaves the store in WAL mode, the hard case for a read-only folder.
     let more = dir + "/metrics-more.csv"
@@ -80,18 +90,6 @@ import Testing
     chmod(db, 0o444)
     chmod(dir, 0o555)
     defer { chmod(dir, 0o755) }
-    // The binary's folders must be reachable by the other user.
-    var reachable = true
-    var url = URL(fileURLWithPath: Binary.path).deletingLastPathComponent()
-    while url.path != "/" {
-      let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0
-      if mode & 0o001 == 0 { reachable = false }
-      url.deleteLastPathComponent()
-    }
-    guard reachable else {
-      print("skipped: the build folder is not reachable by another user")
-      return
-    }
     let before = try Data(contentsOf: URL(fileURLWithPath: db))
     for args in Self.readers {
       let r = try Binary.run(

@@ -41,13 +41,8 @@ import Testing
     let expected = try? String(contentsOfFile: path, encoding: .utf8)
     #expect(expected != nil, "missing snapshot \(name): record it with PARTNERBOARD_RECORD_SNAPSHOTS=1")
     if let expected, expected != text {
-      let diff = zip(
-        expected.split(separator: "\n", omittingEmptySubsequences: false),
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-      )
-      .enumerated().first { $0.element.0 != $0.element.1 }
       Issue.record(
-        "snapshot \(name) differs at line \((diff?.offset ?? 0) + 1):\n- \(diff?.element.0 ?? "")\n+ \(diff?.element.1 ?? "")"
+        "snapshot \(name): \(SnapshotDiff.describe(expected: expected, actual: text))\nrecord it again with PARTNERBOARD_RECORD_SNAPSHOTS=1 if the change is meant"
       )
     }
   }

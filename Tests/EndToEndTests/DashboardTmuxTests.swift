@@ -214,14 +214,17 @@ import Testing
     let masked = try t.screen()
     #expect(masked.contains("•••") && !masked.contains("USD"))
     // Nobody else on any slide: page through all seven.
+    // Each slide is waited for by its number, so the test fails if the
+    // slides never advance.
     var seen = ""
     try t.send("1")
-    for _ in 0..<7 {
-      seen += try t.screen()
-      try t.send("Right")
-      Thread.sleep(forTimeInterval: 0.15)
+    for n in 1...7 {
+      let shown = try t.wait { $0.contains("\(n)/7 ") }
+      #expect(shown != nil, "slide \(n) never showed")
+      seen += shown ?? ""
+      if n < 7 { try t.send("Right") }
     }
-    #expect(!seen.contains("Señor Servicios") && !seen.contains("Cloud Scouts"))
+    #expect(seen.contains("7/7 ") && !seen.contains("Señor Servicios") && !seen.contains("Cloud Scouts"))
     try t.send("q")
     #expect(try t.wait(for: "Sorted by"))
     try t.send("q")

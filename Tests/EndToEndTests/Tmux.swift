@@ -15,8 +15,8 @@ final class Tmux {
       .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     let script = """
       cd \(dir); stty -a > \(dir)/stty-before; env -u LINES -u COLUMNS -u LC_ALL -u NO_COLOR \(exports) \
-      '\(Binary.path)' \(quoted); echo $? > \(dir)/exit; \
-      stty -a > \(dir)/stty-after; sleep 60
+      '\(Binary.path)' \(quoted); status=$?; stty -a > \(dir)/stty-after; \
+      echo $status > \(dir)/exit; sleep 60
       """
     // The server this starts would hold a stdout pipe open forever: no pipe here.
     try run(
@@ -80,8 +80,7 @@ final class Tmux {
       if let s = try? String(contentsOfFile: exitFile, encoding: .utf8),
         let v = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines))
       {
-        Thread.sleep(forTimeInterval: 0.2)  // let the shell write stty-after
-        return v
+        return v  // stty-after is written before the exit file
       }
       Thread.sleep(forTimeInterval: 0.05)
     }

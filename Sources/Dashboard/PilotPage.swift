@@ -70,15 +70,11 @@ extension DashboardState {
 extension Update {
   /// Pilot: ↑↓ a measure, `c` `C` the next / previous cohort, Esc back.
   static func pilotKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
-    let n = s.pilotState.review?.results.count ?? 0
-    if let j = listTarget(key, from: s.pilotState.selected, count: n, page: max(1, n / 2)) {
-      s.pilotState.selected = max(0, min(j, n - 1))
-      return []
-    }
+    if move(key, &s.pilotState.selected, count: s.pilotState.review?.results.count ?? 0) { return [] }
     switch key {
     case .char("c"): s.stepCohort(1)
     case .char("C"): s.stepCohort(-1)
-    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
+    case _ where isBack(key): s.screen = .leaderboard
     default: break
     }
     return []

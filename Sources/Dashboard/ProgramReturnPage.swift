@@ -28,15 +28,8 @@ extension DashboardState {
 extension Update {
   /// Program return: ↑↓ a KPI, Esc back.
   static func returnKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
-    let n = s.returnState.roi?.kpis.count ?? 0
-    if let j = listTarget(key, from: s.returnState.selected, count: n, page: max(1, n / 2)) {
-      s.returnState.selected = max(0, min(j, n - 1))
-      return []
-    }
-    switch key {
-    case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
-    default: break
-    }
+    if move(key, &s.returnState.selected, count: s.returnState.roi?.kpis.count ?? 0) { return [] }
+    if isBack(key) { s.screen = .leaderboard }
     return []
   }
 }

@@ -201,11 +201,7 @@ public enum Update {
 
   /// What-if: ↑↓ over the winners and losers, Enter opens the partner.
   static func whatIfKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
-    let n = s.whatIfState.model?.list.count ?? 0
-    if let j = listTarget(key, from: s.whatIfState.selected, count: n, page: max(1, n / 2)) {
-      s.whatIfState.selected = max(0, min(j, n - 1))
-      return []
-    }
+    if move(key, &s.whatIfState.selected, count: s.whatIfState.model?.list.count ?? 0) { return [] }
     switch key {
     case .enter, .right, .char("l"):
       if let m = s.whatIfState.model, m.list.indices.contains(s.whatIfState.selected) {
@@ -360,6 +356,22 @@ public enum Update {
       }
     }
     return []
+  }
+
+  /// A movement key over a short list of `count` rows (a page is half of
+  /// them): moves `selected` and returns true; false for another key.
+  static func move(_ key: Key, _ selected: inout Int, count: Int) -> Bool {
+    guard let j = listTarget(key, from: selected, count: count, page: max(1, count / 2)) else { return false }
+    selected = max(0, min(j, count - 1))
+    return true
+  }
+
+  /// The keys that go back from a screen: Esc, Backspace, ← and h.
+  static func isBack(_ key: Key) -> Bool {
+    switch key {
+    case .escape, .backspace, .left, .char("h"): true
+    default: false
+    }
   }
 
   /// The one meaning of the movement keys in a list of `count` rows with

@@ -37,7 +37,9 @@ extension Scorebook {
   /// order (indices into `program.badges`); empty when not evaluated.
   public func badges(_ p: Int, _ t: Int) -> [Int] {
     guard isEvaluated(p, t) else { return [] }
-    return program.badges.indices.filter { earns(p, t, program.badges[$0].rule) }
+    return badges(
+      p, t, rank: rank(p, t)!, segmentRank: segmentRank(p, t)!, rankedCount: order[t].count,
+      segmentCount: segmentSizes[t][partners[p].segment] ?? 0)
   }
 
   /// The same for a partner scored on its own and placed among all
@@ -55,10 +57,7 @@ extension Scorebook {
 
   func earns(_ p: Int, _ t: Int, _ rule: Badge.Rule) -> Bool {
     switch rule {
-    case .top:
-      return rule.holds(
-        rank: rank(p, t)!, segmentRank: segmentRank(p, t)!, rankedCount: order[t].count,
-        segmentCount: segmentSizes[t][partners[p].segment] ?? 0)!
+    case .top: return false  // decided by the ranks: `Badge.Rule.holds`, through `badges`
     case .improving(let kpi, let quarters):
       guard let k = program.kpiIndex(kpi), t - quarters >= 0 else { return false }
       let higher = program.kpis[k].direction == .higher

@@ -53,14 +53,10 @@ struct ProgramReturnScreen: Widget {
     let kpiHeight = min(roi.kpis.count + 1, max(3, room / 2))
     let quarterRect = Rect(
       x: rect.x, y: top, width: rect.width, height: min(roi.periods.count + 1, room - kpiHeight - 1))
-    quarters(roi).render(in: quarterRect, buffer: &buffer, glyphs: glyphs)
+    QuarterChart(roi: roi, theme: theme).render(in: quarterRect, buffer: &buffer, glyphs: glyphs)
     kpis(roi).render(
       in: Rect(x: rect.x, y: quarterRect.maxY + 1, width: rect.width, height: kpiHeight), buffer: &buffer,
       glyphs: glyphs)
-  }
-
-  func quarters(_ roi: ProgramROI) -> QuarterChart {
-    QuarterChart(roi: roi, theme: theme)
   }
 
   func kpis(_ roi: ProgramROI) -> Table {

@@ -211,6 +211,34 @@ final class DashboardApp {
     var opened: (row: Int, partner: Partner)?
     var keptOverview: KeptOverview?
     var keptTrends: KeptTrends?
+    // The pilot's and the program return's kept numbers, read once when first shown.
+    var keptPilot: (pilot: PilotState, view: PartnerStore.KeptView, t: Int, cohorts: Int)??
+    var keptReturn: (state: ReturnState, view: PartnerStore.KeptView, t: Int)??
+    func pilotFrame() -> (pilot: PilotState, view: PartnerStore.KeptView, t: Int, cohorts: Int)? {
+      if keptPilot == nil {
+        keptPilot = .some(
+          (try? store.cohortIDs()).flatMap { cohorts in
+            guard let view = try? store.keptView(), let first = cohorts.first,
+              case .success(let review)? = try? store.keptPilot(cohort: first, choose: chosen)
+            else { return nil }
+            return (PilotState(review: review), view, chosen(view.periods), cohorts.count)
+          })
+      }
+      return keptPilot!
+    }
+    func returnFrame() -> (state: ReturnState, view: PartnerStore.KeptView, t: Int)? {
+      if keptReturn == nil {
+        keptReturn = .some(
+          (try? store.keptPayouts()).flatMap { kept in
+            kept.map { payouts, view in
+              let t = chosen(view.periods)
+              let roi = ProgramROI(program: view.program, periods: view.periods, payouts: payouts, period: t)
+              return (ReturnState(roi: roi), view, t)
+            }
+          })
+      }
+      return keptReturn!
+    }
     func draw() {
       let from = first?.cursor.scroll ?? 0
       if excerpt == nil || excerpt!.offset != from
@@ -240,22 +268,17 @@ final class DashboardApp {
             width: size.width, height: size.height, message: message, theme: theme, glyphs: glyphs)
         }
       case .pilot:
-        if let cohort = try? store.cohortIDs(), let view = try? store.keptView(), let first = cohort.first,
-          case .success(let review)? = try? store.keptPilot(cohort: first, choose: chosen)
-        {
-          let t = chosen(view.periods)
+        if let f = pilotFrame() {
           buffer = DashboardView.render(
-            pilot: PilotState(review: review), program: view.program, coverage: view.coverage[t],
-            cohorts: cohort.count, width: size.width, height: size.height, message: message, theme: theme,
-            glyphs: glyphs)
+            pilot: f.pilot, program: f.view.program, coverage: f.view.coverage[f.t], cohorts: f.cohorts,
+            width: size.width, height: size.height, message: message, theme: theme, glyphs: glyphs)
         }
       case .roi:
-        if let (payouts, view) = try? store.keptPayouts() {
-          let t = chosen(view.periods)
-          let roi = ProgramROI(program: view.program, periods: view.periods, payouts: payouts, period: t)
+        if let f = returnFrame() {
           buffer = DashboardView.render(
-            programReturn: ReturnState(roi: roi), program: view.program, coverage: view.coverage[t],
-            width: size.width, height: size.height, message: message, theme: theme, glyphs: glyphs)
+            programReturn: f.state, program: f.view.program, coverage: f.view.coverage[f.t],
+            width: size.width,
+            height: size.height, message: message, theme: theme, glyphs: glyphs)
         }
       case .partner:
         if let row = state.detail {

@@ -10,6 +10,33 @@ enum NumberColumn {
   }
 }
 
+extension Table {
+  /// The same table with only the leading columns that fit `width` whole (a
+  /// flexible column needs one cell): a number column that cannot hold its
+  /// numbers is left out with those after it, never cut mid-digit.
+  func fitting(width: Int) -> Table {
+    var used = showsMarker ? 2 : 0
+    var n = 0
+    for column in columns {
+      let w: Int
+      switch column.width {
+      case .fixed(let f): w = f
+      case .flex: w = 1
+      }
+      let next = used + (n > 0 ? spacing : 0) + w
+      guard next <= width else { break }
+      used = next
+      n += 1
+    }
+    guard n < columns.count else { return self }
+    var t = self
+    let all = row
+    t.columns = Array(columns.prefix(n))
+    t.row = { Array(all($0).prefix(n)) }
+    return t
+  }
+}
+
 /// A value as a bar from zero, `width` cells at `maximum`: whole eighths
 /// of a cell, at least one for a positive value.
 enum ValueBar {

@@ -51,7 +51,8 @@ struct PilotScreen: Widget {
     let tableRect = Rect(
       x: rect.x, y: top, width: rect.width,
       height: max(2, min(r.results.count + 1, rect.maxY - chartHeight - 1 - top)))
-    table(r, wide: rect.width >= 120).render(in: tableRect, buffer: &buffer, glyphs: glyphs)
+    table(r, wide: rect.width >= 120).fitting(width: rect.width).render(
+      in: tableRect, buffer: &buffer, glyphs: glyphs)
     if r.results.indices.contains(pilot.selected) {
       chart(
         r.results[pilot.selected],

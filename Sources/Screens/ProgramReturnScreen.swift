@@ -37,24 +37,25 @@ struct ProgramReturnScreen: Widget {
         glyphs: glyphs)
       return
     }
+    // The return, then when it paid back and why it is a lower bound: wrapped, never cut.
     let good = (roi.cashROI ?? 0) >= 0
-    _ = buffer.put(
-      [StyledText(OutcomeText.returnSummary(roi, currency: currency), style: good ? theme.good : theme.warn)],
-      x: rect.x, y: rect.y + 1, maxWidth: rect.width)
     let words = [OutcomeText.payback(roi), OutcomeText.lowerBound(currency: currency)].compactMap { $0 }
       .joined(separator: " ")
-    let lines = min(3, Text.wrap(words, width: rect.width).count)
-    Text(words, style: theme.muted).render(
-      in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: lines), buffer: &buffer, glyphs: glyphs)
+    let summary = OutcomeText.returnSummary(roi, currency: currency) + "."
+    let lines = min(4, Text.wrap(summary + " " + words, width: rect.width).count)
+    Text(spans: [
+      StyledText(summary, style: good ? theme.good : theme.warn), StyledText(" " + words, style: theme.muted),
+    ]).render(
+      in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: lines), buffer: &buffer, glyphs: glyphs)
 
     // The quarters, then the KPIs (as many as fit, at most half the room).
-    let top = rect.y + 3 + lines
+    let top = rect.y + 2 + lines
     let room = rect.maxY - top
     let kpiHeight = min(roi.kpis.count + 1, max(3, room / 2))
     let quarterRect = Rect(
       x: rect.x, y: top, width: rect.width, height: min(roi.periods.count + 1, room - kpiHeight - 1))
     QuarterChart(roi: roi, theme: theme).render(in: quarterRect, buffer: &buffer, glyphs: glyphs)
-    kpis(roi).render(
+    kpis(roi).fitting(width: rect.width).render(
       in: Rect(x: rect.x, y: quarterRect.maxY + 1, width: rect.width, height: kpiHeight), buffer: &buffer,
       glyphs: glyphs)
   }
@@ -113,8 +114,10 @@ struct QuarterChart: Widget {
         StyledText(net[i], style: rows[i].cumulativeNet < 0 ? theme.bad : .plain), "",
       ]
     }
-    table.render(in: rect, buffer: &buffer, glyphs: glyphs)
-    // The bars, drawn into the last column: zero in its middle.
+    let fitted = table.fitting(width: rect.width)
+    fitted.render(in: rect, buffer: &buffer, glyphs: glyphs)
+    // The bars, drawn into the last column (when it fits): zero in its middle.
+    guard fitted.columns.count == columns.count else { return }
     let widths = table.columnWidths(width: rect.width)
     let x0 = rect.x + widths.dropLast().reduce(0) { $0 + $1 + 1 }
     let w = widths.last ?? 0

@@ -190,14 +190,63 @@ import Testing
   /// payout, the running net -1,000 / 53,000 / 99,000, and rev's row.
   @Test(arguments: ["80x24", "120x40", "220x60"]) func theProgramReturnScreen(size: String) throws {
     let text = try render(["roi", "--size", size])
+    // The sentences wrap to the width: read them as words.
+    let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     for expected in [
       "Paid 11,000.00", "cash gain 110,000.00", "cash ROI 9.00 (900 %)",
       "Payback in 2026Q3, 1 quarter after the first payout (2026Q2)", "-1,000.00", "53,000.00", "99,000.00",
       "10,000.00", "11.0000", "10.00", "0.0150",
     ] {
-      #expect(text.contains(expected), "\(size): \(expected)\n\(text)")
+      #expect(words.contains(expected), "\(size): \(expected)\n\(text)")
     }
-    let payback = try #require(text.split(separator: "\n").first { $0.hasPrefix("2026Q3") })
+    let payback = try #require(text.split(separator: "\n").first { $0.hasPrefix("2026Q3 ") })
     #expect(payback.contains("payback"), "\(payback)")
+  }
+}
+
+/// The outcome screens at the limits: a KPI name holding control
+/// characters, revenue at the largest value a file may hold (1e15) and a
+/// payout of 1e12. Nothing traps, nothing reaches the terminal raw, and the
+/// numbers that show are whole (a column that cannot hold them is left out,
+/// the sentences wrap).
+@Suite struct OutcomeScreensAtTheLimitsTests {
+  @Test func hostileNamesAndHugeValues() throws {
+    let dir = try Binary.tempDir()
+    let data = dir + "/data"
+    try FileManager.default.copyItem(atPath: Binary.fixtures + "/pilot-example", toPath: data)
+    func edit(_ file: String, _ change: (String) -> String) throws {
+      let path = data + "/" + file
+      try change(try String(contentsOfFile: path, encoding: .utf8)).write(
+        toFile: path, atomically: true, encoding: .utf8)
+    }
+    try edit("program.toml") {
+      $0.replacingOccurrences(of: "name = \"Revenue\"", with: "name = \"Rev\\u001b[2J\\u0007enue\"")
+    }
+    try edit("metrics.csv") { text in
+      var lines = text.split(separator: "\n").map(String.init)
+      if let i = lines.firstIndex(where: { $0.hasPrefix("A,2026Q3,rev,") }) { lines[i] = "A,2026Q3,rev,1e15" }
+      return lines.joined(separator: "\n") + "\n"
+    }
+    try edit("agreements.csv") { $0.replacingOccurrences(of: "2026Q3,10000,", with: "2026Q3,1e12,") }
+    let db = dir + "/s.sqlite"
+    let made = try Binary.run(["init", "--from", data, "--db", db])
+    #expect(made.status == 0, "\(made.stderr)")
+    for screen in [["pilot", "--cohort", "p1"], ["roi"]] {
+      for size in ["80x24", "220x60"] {
+        let r = try Binary.run(["render"] + screen + ["--size", size, "--db", db])
+        #expect(r.status == 0, "\(screen) \(size): \(r.stderr)")
+        #expect(!r.stdout.contains("\u{1b}") && !r.stdout.contains("\u{07}"), "\(screen) \(size)")
+        #expect(r.stdout.contains("Rev"), "\(screen) \(size)")
+        if screen == ["roi"] {
+          let words = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+          // X1 pays its whole 1e12 (A's revenue is far past the target); X2,
+          // X3 and X5 pay 5,000 as in section 17. Cash gain: X1 (1e15 -
+          // 100,000) plus X5's 50,000; ROI (gain - paid) / paid = 998.99999...
+          #expect(words.contains("Paid 1,000,000,005,000.00 USD"), "\(size)\n\(r.stdout)")
+          #expect(words.contains("cash gain 999,999,999,950,000.00 USD"), "\(size)\n\(r.stdout)")
+          #expect(words.contains("cash ROI 999.00 (99900 %)"), "\(size)\n\(r.stdout)")
+        }
+      }
+    }
   }
 }

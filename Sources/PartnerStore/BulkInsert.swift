@@ -83,16 +83,21 @@ struct RawRows {
   ) throws {
     let statement = try db.makeStatement(sql: sql)
     if !arguments.isEmpty { try statement.setArguments(StatementArguments(arguments)) }
-    let rows = RawRows(handle: statement.sqliteStatement)
-    while true {
-      let rc = sqlite3_step(rows.handle)
-      if rc == SQLITE_DONE { break }
-      guard rc == SQLITE_ROW else {
-        throw DatabaseError(
-          resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    // The statement is finalized when released: it must outlive every step
+    // on its raw handle (Swift may release a local after its last use).
+    try withExtendedLifetime(statement) {
+      let rows = RawRows(handle: statement.sqliteStatement)
+      defer { sqlite3_reset(rows.handle) }
+      while true {
+        let rc = sqlite3_step(rows.handle)
+        if rc == SQLITE_DONE { break }
+        guard rc == SQLITE_ROW else {
+          throw DatabaseError(
+            resultCode: ResultCode(rawValue: rc),
+            message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        try body(rows)
       }
-      try body(rows)
     }
-    sqlite3_reset(rows.handle)
   }
 }

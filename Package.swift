@@ -47,16 +47,23 @@ let package = Package(
     // view(state): the dashboard's screens drawn with TerminalUI widgets.
     .target(
       name: "Screens", dependencies: ["Dashboard", "Presentation", "Scoring", "TerminalUI", "TextLayout"]),
+    // The event loop: effects run against the store, the files and a terminal.
+    .target(
+      name: "DashboardShell",
+      dependencies: [
+        "Dashboard", "Screens", "TerminalUI", "PartnerStore", "ProgramFiles", "Scoring", "Platform",
+      ]),
     .executableTarget(
       name: "partnerboard",
       dependencies: [
         "Scoring", "ProgramFiles", "PartnerStore", "Presentation", "Reports", "TextLayout",
-        "SampleData", "Dashboard", "Screens", "TerminalUI", "Platform",
+        "SampleData", "Dashboard", "DashboardShell", "Screens", "TerminalUI", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Frame-time benchmark of the dashboard (see docs/performance.md).
     .executableTarget(
-      name: "pbbench", dependencies: ["Dashboard", "Screens", "PartnerStore", "Scoring", "TerminalUI"]),
+      name: "pbbench",
+      dependencies: ["Dashboard", "DashboardShell", "Screens", "PartnerStore", "Scoring", "TerminalUI"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Presentation"]),
     .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
     .testTarget(name: "ProgramFilesTests", dependencies: ["ProgramFiles", "Scoring"]),
@@ -67,9 +74,18 @@ let package = Package(
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
       name: "ScreensTests",
-      dependencies: ["Screens", "Dashboard", "Scoring", "ProgramFiles", "PartnerStore", "SampleData", "TerminalUI"],
+      dependencies: [
+        "Screens", "Dashboard", "DashboardShell", "Scoring", "ProgramFiles", "PartnerStore", "SampleData",
+        "TerminalUI",
+      ],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout"]),
+    .testTarget(
+      name: "DashboardShellTests",
+      dependencies: [
+        "DashboardShell", "Dashboard", "Screens", "TerminalUI", "PartnerStore", "ProgramFiles", "Scoring",
+        "SampleData",
+      ]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation", "Scoring"]),
     .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),
     // Seeded mutation fuzzing of the data formats, scoring and the store (docs/reliability.md).

@@ -99,6 +99,9 @@ public enum Effect: Equatable, Sendable {
   /// Build the screens' models ahead on another thread (`preparedAhead`);
   /// answer with `.prefetched`.
   case prefetch
+  /// Read the store's kept numbers (while the first scorebook loads);
+  /// answer with `.kept`.
+  case readKept(KeptRequest)
 }
 
 /// The whole dashboard as a value: `update` changes it, the screens draw it.
@@ -126,7 +129,7 @@ public struct DashboardState: Sendable {
   public internal(set) var commandLine: Prompt?
   /// For `:compare` Tab: the paths that start with a prefix (folders end
   /// in `/`). The shell gives the file system's; tests give their own.
-  public var listPaths: @Sendable (String) -> [String] = { _ in [] }
+  public let listPaths: @Sendable (String) -> [String]
   /// `e`: the file name being edited, while open.
   public internal(set) var exportPrompt: Prompt?
   public internal(set) var lastSearch = ""
@@ -171,8 +174,12 @@ public struct DashboardState: Sendable {
   public var trends: TrendsModel? { trendsState.model }
   public var qbrModel: QBRModel? { qbr?.model }
 
-  public init(book: Scorebook, period: Int? = nil, width: Int = 120, height: Int = 40) {
+  public init(
+    book: Scorebook, period: Int? = nil, width: Int = 120, height: Int = 40,
+    listPaths: @escaping @Sendable (String) -> [String] = { _ in [] }
+  ) {
     self.book = book
+    self.listPaths = listPaths
     let t = period ?? (book.periods.count - 1)
     self.period = t
     self.width = width

@@ -22,23 +22,27 @@ public struct FirstFrameState: Equatable, Sendable {
   public init(count: Int, height: Int) { cursor = FirstFrameCursor(count: count, height: height) }
 
   /// Takes a key as the dashboard would; false when it stops following.
+  /// The screens' keys are the registry's (`ScreenRegistry.opened(by:)`),
+  /// the back keys `Update.isBack`'s, the movement keys the leaderboard's.
   @discardableResult
   public mutating func apply(_ key: Key) -> Bool {
     guard following else { return false }
     switch (shown, key) {
     case (.leaderboard, _) where cursor.apply(key): break
     case (.leaderboard, .enter), (.leaderboard, .right), (.leaderboard, .char("l")): open(cursor.selected)
-    case (_, .char("2")): open(detail ?? cursor.selected)
-    case (.leaderboard, .tab), (.partner, .tab), (_, .char("3")): shown = .overview
-    case (_, .char("1")): shown = .leaderboard
-    case (_, .char("4")), (_, .char("t")): shown = .trends
-    case (_, .char("9")): shown = .pilot
-    case (_, .char("0")): shown = .roi
-    case (.pilot, .escape), (.pilot, .backspace), (.pilot, .left), (.pilot, .char("h")),
-      (.roi, .escape), (.roi, .backspace), (.roi, .left), (.roi, .char("h")):
-      shown = .leaderboard
-    case (.partner, .escape), (.partner, .backspace), (.partner, .left), (.partner, .char("h")):
-      shown = returnTo
+    case (.leaderboard, .tab), (.partner, .tab): shown = .overview
+    case (.partner, _) where Update.isBack(key): shown = returnTo
+    case (.pilot, _) where Update.isBack(key), (.roi, _) where Update.isBack(key): shown = .leaderboard
+    case (_, .char(let c)):
+      switch ScreenRegistry.opened(by: c)?.screen {
+      case .leaderboard?: shown = .leaderboard
+      case .partner?: open(detail ?? cursor.selected)
+      case .overview?: shown = .overview
+      case .trends?: shown = .trends
+      case .pilot?: shown = .pilot
+      case .roi?: shown = .roi
+      default: following = false
+      }
     default: following = false
     }
     return following

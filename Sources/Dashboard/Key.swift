@@ -33,5 +33,7 @@ public enum Event: Sendable {
   /// (`.loadProgram`); `source` names the file.
   case otherProgram(Scorebook, source: String)
   /// The screens' models built ahead (`Effect.prefetch`).
-  case prefetched(DashboardState)
+  case prefetched(PreparedModels)
+  /// The store's kept numbers asked for while the first scorebook loads (`Effect.readKept`).
+  case kept(KeptAnswer)
 }

@@ -32,6 +32,8 @@ public enum Update {
     case .prefetched(let ahead):
       s.adopt(ahead)
       return []
+    case .kept:
+      return []  // the kept numbers are the loading phase's
     case .otherProgram(let other, let source):
       s.whatIfState.other = other
       s.whatIfState.source = source

@@ -164,17 +164,6 @@ extension PartnerStore {
   }
 }
 
-/// The overview's numbers at one period, as a rescore kept them.
-public struct KeptOverview: Sendable {
-  public let program: Program
-  public let periods: [Period]
-  /// The period shown (an index into `periods`).
-  public let period: Int
-  public let facts: OverviewFacts
-  /// The period shown: open or closed, and how many partners reported.
-  public let coverage: QuarterCoverage
-}
-
 extension PartnerStore {
   /// The overview's numbers at the period `choose` picks among the store's,
   /// read from one kept row; nil when the kept scores are not this engine's

@@ -27,24 +27,15 @@ struct KeptGrid {
   var kpiNames: [String] = []
   /// Per period: partners with any observation then (SPEC section 3's coverage).
   var reported: [Int]
-  /// Per (period, program segment, KPI), index (t * S + s) * K + k: the sum
-  /// of Attainment.credit over the segment's partners evaluated then, added
-  /// in partner order as the slices come (what the overview's means need).
-  var creditSums: [Double]
-  let segmentCount: Int
+  /// Per period: each segment's credit sums over its partners evaluated
+  /// then, added in partner order as the slices come (the overview's means).
+  var creditSums: [CreditSums]
   let kpiCount: Int
-  /// Per (period, KPI), index t * K + k, what the trends statistics add up
-  /// over the partners evaluated then for whom the KPI applies: their
-  /// values, how many had none, how many met the target, the credits (in
-  /// partner order), and the biggest changes since the period before.
-  /// One flat block, index (t * K + k) * P + p, NaN where there is no
-  /// value: a fixed 8 bytes per cell instead of arrays that grow by copying.
-  var trendValues: [Double]
-  var trendMissing: [Int]
-  var trendAtTarget: [Int]
-  var trendCredit: [Double]
-  var improved: [MoverCandidates]
-  var fell: [MoverCandidates]
+  /// Per (period, KPI), index t * K + k, the trends' tally over the
+  /// partners evaluated then for whom the KPI applies (the scorebook's own
+  /// accumulator). Each has room for every partner from the start: a fixed
+  /// 8 bytes per cell instead of arrays that grow by copying.
+  var tallies: [KPITally]
   /// The pilot cohorts and, per cohort, period from its start, measure and
   /// group, what the slices added (in partner order).
   var pilotSetup: KeptPilotSetup?
@@ -54,15 +45,9 @@ struct KeptGrid {
   var outcomeValues: [Double] = []
 
   init(partners P: Int, periods T: Int, segments S: Int = 0, kpis K: Int = 0) {
-    segmentCount = S
     kpiCount = K
-    creditSums = [Double](repeating: 0, count: T * S * K)
-    trendValues = [Double](repeating: .nan, count: T * K * P)
-    trendMissing = [Int](repeating: 0, count: T * K)
-    trendAtTarget = [Int](repeating: 0, count: T * K)
-    trendCredit = [Double](repeating: 0, count: T * K)
-    improved = [MoverCandidates](repeating: MoverCandidates(count: KPITrendFacts.moversShown), count: T * K)
-    fell = improved
+    creditSums = [CreditSums](repeating: CreditSums(segments: S, kpis: K), count: T)
+    tallies = (0..<(T * K)).map { _ in KPITally(capacity: P) }
     first = [Int](repeating: -1, count: P)
     reported = [Int](repeating: 0, count: T)
     score = [Double](repeating: 0, count: P * T)
@@ -194,7 +179,6 @@ struct KeptGrid {
         }
       }
     }
-    let S = segmentCount
     let K = kpiCount
     // A change in "better" units: positive = improved.
     let better = program.kpis.map { $0.direction == .higher ? 1.0 : -1.0 }
@@ -205,25 +189,13 @@ struct KeptGrid {
       let segment = program.segmentIndex(members[p].segment)
       for t in f..<T {
         if book.hasData(p, t) { reported[t] += 1 }
-        for k in 0..<K {
-          let a = book.attainment(p, t, k)
-          if let segment { creditSums[(t * S + segment) * K + k] += Attainment.credit(a) }
-          guard book.isApplicable(p, k) else { continue }
+        if let segment { creditSums[t].add(segment: segment) { book.attainment(p, t, $0) } }
+        for k in 0..<K where book.isApplicable(p, k) {
           let c = t * K + k
-          guard let v = book.value(p, t, k) else {
-            trendMissing[c] += 1
-            continue
-          }
-          trendValues[c * first.count + g] = v
-          if a >= 1 { trendAtTarget[c] += 1 }
-          trendCredit[c] += Attainment.credit(a)
-          if t > 0, let before = book.value(p, t - 1, k), v != before {
-            let change = better[k] * (v - before)
-            if change > 0 {
-              improved[c].add(partner: g, change: change)
-            } else {
-              fell[c].add(partner: g, change: change)
-            }
+          let v = book.value(p, t, k)
+          tallies[c].add(value: v, attainment: book.attainment(p, t, k))
+          if t > 0 {
+            tallies[c].add(partner: g, value: v, before: book.value(p, t - 1, k), better: better[k])
           }
         }
         let i = g * T + t
@@ -267,30 +239,14 @@ struct KeptStandings: PartnerStandings {
   /// KPI `k` at period `t`, as the whole scorebook's `trendFacts` gives it;
   /// `position[p]`: the partner's place in the period's rank order.
   func trendFacts(kpi k: Int, period t: Int, partners: [Partner], position: [Int]) -> KPITrendFacts {
-    let c = t * grid.kpiCount + k
-    let P = grid.first.count
-    var values: [Double] = []
-    values.reserveCapacity(P)
-    for v in grid.trendValues[(c * P)..<(c * P + P)] where !v.isNaN { values.append(v) }
-    let n = values.count
-    let q = Quantile.type7(selecting: &values, [0.25, 0.5, 0.75])
-    let statistics = KPIStatistics(
-      kpi: k, period: t, n: n, missing: grid.trendMissing[c], p25: q[0], median: q[1], p75: q[2],
-      shareAtTarget: n > 0 ? Double(grid.trendAtTarget[c]) / Double(n) : nil,
-      meanCredit: n > 0 ? grid.trendCredit[c] / Double(n) : nil)
-    let place = { (p: Int) in position[p] }
+    let tally = grid.tallies[t * grid.kpiCount + k]
+    let (improved, fell) = tally.movers { position[$0] }
     return KPITrendFacts(
-      statistics: statistics,
-      improved: grid.improved[c].top(position: place).map {
-        .init(partner: partners[$0.partner], change: $0.change)
-      },
-      fell: grid.fell[c].top(position: place).map { .init(partner: partners[$0.partner], change: $0.change) })
+      statistics: tally.statistics(kpi: k, period: t),
+      improved: improved.map { .init(partner: partners[$0.partner], change: $0.change) },
+      fell: fell.map { .init(partner: partners[$0.partner], change: $0.change) })
   }
 
   /// The per-segment, per-KPI credit sums of period `t`.
-  func creditSums(_ t: Int) -> [[Double]] {
-    let S = grid.segmentCount
-    let K = grid.kpiCount
-    return (0..<S).map { s in (0..<K).map { k in grid.creditSums[(t * S + s) * K + k] } }
-  }
+  func creditSums(_ t: Int) -> [[Double]] { grid.creditSums[t].sums }
 }

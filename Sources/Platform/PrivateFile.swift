@@ -1,14 +1,13 @@
 import Foundation
-import Platform
 
 /// Files partnerboard writes for the user (exports, QBR packs) hold partner
 /// data and payout amounts: they are created with mode 0600 whatever the
 /// umask, and written whole or not at all.
-enum PrivateFile {
-  enum Failure: Error, CustomStringConvertible {
+public enum PrivateFile {
+  public enum Failure: Error, CustomStringConvertible {
     case exists(String)
     case system(String, String)
-    var description: String {
+    public var description: String {
       switch self {
       case .exists(let path): "\(path) exists already"
       case .system(let path, let why): "cannot write \(path): \(why)"
@@ -19,7 +18,7 @@ enum PrivateFile {
   /// Writes `contents` to `path` through a temporary file beside it, then
   /// renames it into place; with `replacing: false` an existing file is an
   /// error (checked again at the rename, which never overwrites then).
-  static func write(_ contents: String, to path: String, replacing: Bool) throws {
+  public static func write(_ contents: String, to path: String, replacing: Bool) throws {
     if !replacing && FileManager.default.fileExists(atPath: path) { throw Failure.exists(path) }
     let temp = path + ".partnerboard-\(getpid())"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

@@ -103,29 +103,14 @@ public enum Quantile {
 extension Scorebook {
   public func statistics(kpi k: Int, period t: Int, filter: PartnerFilter = PartnerFilter()) -> KPIStatistics
   {
-    var values: [Double] = []
-    values.reserveCapacity(order[t].count)
-    var missing = 0
-    var atTarget = 0
-    var credit = 0.0
+    var tally = KPITally(capacity: order[t].count)
     let filtered = !filter.isEmpty
-    // In partner order, as a rescore adds the credits slice by slice.
+    // In partner order, as a rescore adds its slices.
     for p in partners.indices
     where isEvaluated(p, t) && isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
-      guard let v = value(p, t, k) else {
-        missing += 1
-        continue
-      }
-      values.append(v)
-      let a = attainment(p, t, k)
-      if a >= 1 { atTarget += 1 }
-      credit += Attainment.credit(a)
+      tally.add(value: value(p, t, k), attainment: attainment(p, t, k))
     }
-    let n = values.count
-    let q = Quantile.type7(selecting: &values, [0.25, 0.5, 0.75])
-    return KPIStatistics(
-      kpi: k, period: t, n: n, missing: missing, p25: q[0], median: q[1], p75: q[2],
-      shareAtTarget: n > 0 ? Double(atTarget) / Double(n) : nil, meanCredit: n > 0 ? credit / Double(n) : nil)
+    return tally.statistics(kpi: k, period: t)
   }
 
   /// The partners whose aggregated value of KPI k moved most since the
@@ -135,22 +120,16 @@ extension Scorebook {
     -> (improved: [(partner: Int, change: Double)], fell: [(partner: Int, change: Double)])
   {
     guard t > 0 else { return ([], []) }
-    let sign = program.kpis[k].direction == .higher ? 1.0 : -1.0
+    let better = program.kpis[k].direction == .higher ? 1.0 : -1.0
     // The `count` biggest each way, gathered as they come (no sort of every
     // partner's change), by their place in the rank order, which breaks ties.
-    var improved = MoverCandidates(count: count)
-    var fell = MoverCandidates(count: count)
+    var tally = KPITally(movers: count)
     let filtered = !filter.isEmpty
     let ranked = order[t]
     for (i, p) in ranked.enumerated() where isApplicable(p, k) && (!filtered || matches(p, t, filter)) {
-      guard let now = value(p, t, k), let before = value(p, t - 1, k), now != before else { continue }
-      let change = sign * (now - before)
-      if change > 0 { improved.add(partner: i, change: change) } else { fell.add(partner: i, change: change) }
+      tally.add(partner: i, value: value(p, t, k), before: value(p, t - 1, k), better: better)
     }
-    let place = { (i: Int) in i }
-    return (
-      improved.top(position: place).map { (ranked[$0.partner], $0.change) },
-      fell.top(position: place).map { (ranked[$0.partner], $0.change) }
-    )
+    let (improved, fell) = tally.movers { $0 }
+    return (improved.map { (ranked[$0.partner], $0.change) }, fell.map { (ranked[$0.partner], $0.change) })
   }
 }

@@ -126,14 +126,34 @@ public struct OverviewFacts: Sendable, Equatable, Codable {
 extension Scorebook {
   /// The overview's numbers at period `t`.
   public func overviewFacts(period t: Int) -> OverviewFacts {
-    var sums = [[Double]](
-      repeating: [Double](repeating: 0, count: program.kpis.count), count: program.segments.count)
+    var sums = CreditSums(segments: program.segments.count, kpis: program.kpis.count)
     for p in partners.indices where isEvaluated(p, t) {
       guard let i = program.segmentIndex(partners[p].segment) else { continue }
-      for k in program.kpis.indices { sums[i][k] += Attainment.credit(attainment(p, t, k)) }
+      sums.add(segment: i) { attainment(p, t, $0) }
     }
     return OverviewFacts(
-      self, program: program, partners: partners, period: t, order: order[t], creditSums: sums,
+      self, program: program, partners: partners, period: t, order: order[t], creditSums: sums.sums,
       atRiskRecord: FlagCalibration(book: self, period: t).atRisk.all)
+  }
+}
+
+/// The overview's numbers at one period, as a rescore kept them.
+public struct KeptOverview: Sendable {
+  public let program: Program
+  public let periods: [Period]
+  /// The period shown (an index into `periods`).
+  public let period: Int
+  public let facts: OverviewFacts
+  /// The period shown: open or closed, and how many partners reported.
+  public let coverage: QuarterCoverage
+
+  public init(
+    program: Program, periods: [Period], period: Int, facts: OverviewFacts, coverage: QuarterCoverage
+  ) {
+    self.program = program
+    self.periods = periods
+    self.period = period
+    self.facts = facts
+    self.coverage = coverage
   }
 }

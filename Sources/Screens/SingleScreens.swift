@@ -20,72 +20,50 @@ extension DashboardView {
   static var pilotHints: [StatusBar.Hint] { hints(.pilot) }
   static var returnHints: [StatusBar.Hint] { hints(.roi) }
 
-  /// The Pilot screen from the review kept with the scores (`render pilot`).
+  /// A screen drawn from the kept numbers (`render`, and the first frame
+  /// while the scorebook loads, with a `message` saying what loads).
   public static func render(
-    pilot: PilotState, program: Program, coverage: QuarterCoverage, cohorts: Int, width: Int, height: Int,
-    message: String? = nil, theme: Theme = Theme(), glyphs: Glyphs
+    kept frame: KeptFrame, width: Int, height: Int, message: String? = nil, theme: Theme = Theme(),
+    glyphs: Glyphs
   ) -> CellBuffer {
-    single(
-      PilotScreen(pilot: pilot, program: program, coverage: coverage, cohorts: cohorts, theme: theme),
-      bar: bar(pilotHints, message), width: width, height: height, glyphs: glyphs)
+    func single(_ screen: some Widget, _ hints: [StatusBar.Hint]) -> CellBuffer {
+      Self.single(screen, bar: bar(hints, message), width: width, height: height, glyphs: glyphs)
+    }
+    switch frame {
+    case .leaderboard(let page): return single(LeaderboardScreen(page: page, theme: theme), leaderboardHints)
+    case .partner(let model):
+      return single(PartnerScreen(model: model, scroll: 0, theme: theme), partnerHints)
+    case .overview(let model):
+      return single(OverviewScreen(model: model, scroll: 0, theme: theme), overviewHints)
+    case .trends(let page): return single(TrendsScreen(page: page, theme: theme), trendsHints)
+    case .pilot(let f):
+      return single(
+        PilotScreen(
+          pilot: f.pilot, program: f.program, coverage: f.coverage, cohorts: f.cohorts, theme: theme),
+        pilotHints)
+    case .programReturn(let f):
+      return single(
+        ProgramReturnScreen(state: f.state, program: f.program, coverage: f.coverage, theme: theme),
+        returnHints)
+    }
   }
 
-  /// The Program return screen from the outcome values kept with the scores (`render roi`).
-  public static func render(
-    programReturn state: ReturnState, program: Program, coverage: QuarterCoverage, width: Int, height: Int,
-    message: String? = nil, theme: Theme = Theme(), glyphs: Glyphs
-  ) -> CellBuffer {
-    single(
-      ProgramReturnScreen(state: state, program: program, coverage: coverage, theme: theme),
-      bar: bar(returnHints, message), width: width, height: height, glyphs: glyphs)
+  /// The dashboard in either phase: while the first scorebook loads, the
+  /// kept frame with what loads in the status line (a blank screen before
+  /// the first rows are read).
+  public static func render(_ app: AppState, theme: Theme = Theme(), glyphs: Glyphs) -> CellBuffer {
+    if let state = app.ready { return render(state, theme: theme, glyphs: glyphs) }
+    guard let loading = app.loading, let frame = loading.frame, let partners = loading.partnerCount else {
+      return CellBuffer(width: max(0, app.loading?.width ?? 0), height: max(0, app.loading?.height ?? 0))
+    }
+    return render(
+      kept: frame, width: loading.width, height: loading.height, message: loadingMessage(partners: partners),
+      theme: theme, glyphs: glyphs)
   }
 
   /// The first frame's status line while the whole scorebook loads.
   public static func loadingMessage(partners: Int) -> String {
     "loading every score of \(NumberFormat.grouped(Double(partners), 0)) partners… ↑↓ Enter 1-4 9 0 now, other keys wait"
-  }
-
-  /// The leaderboard's first frame from an excerpt of the kept scores (with
-  /// the selection where `cursor` put it); with a `message` (what is
-  /// loading) in place of the key hints.
-  public static func render(
-    firstFrame excerpt: LeaderboardExcerpt, width: Int, height: Int, cursor: FirstFrameCursor? = nil,
-    message: String? = nil, theme: Theme = Theme(), glyphs: Glyphs
-  ) -> CellBuffer {
-    single(
-      LeaderboardScreen(page: LeaderboardPage(excerpt: excerpt, width: width, cursor: cursor), theme: theme),
-      bar: bar(leaderboardHints, message), width: width, height: height, glyphs: glyphs)
-  }
-
-  /// The partner screen of one partner read on its own (`render partner`).
-  public static func render(
-    partner model: PartnerDetailModel, width: Int, height: Int, message: String? = nil,
-    theme: Theme = Theme(),
-    glyphs: Glyphs
-  ) -> CellBuffer {
-    single(
-      PartnerScreen(model: model, scroll: 0, theme: theme), bar: bar(partnerHints, message), width: width,
-      height: height, glyphs: glyphs)
-  }
-
-  /// The overview from the numbers kept with the scores (`render overview`).
-  public static func render(
-    overview model: OverviewModel, width: Int, height: Int, message: String? = nil, theme: Theme = Theme(),
-    glyphs: Glyphs
-  ) -> CellBuffer {
-    single(
-      OverviewScreen(model: model, scroll: 0, theme: theme), bar: bar(overviewHints, message), width: width,
-      height: height, glyphs: glyphs)
-  }
-
-  /// The trends screen from the statistics kept with the scores (`render trends`).
-  public static func render(
-    trends page: TrendsPage, width: Int, height: Int, message: String? = nil, theme: Theme = Theme(),
-    glyphs: Glyphs
-  ) -> CellBuffer {
-    single(
-      TrendsScreen(page: page, theme: theme), bar: bar(trendsHints, message), width: width, height: height,
-      glyphs: glyphs)
   }
 
   /// The screen's key hints; or, while the first scorebook loads, what is

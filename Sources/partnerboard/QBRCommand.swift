@@ -1,6 +1,8 @@
 import ArgumentParser
 import Dashboard
+import DashboardShell
 import Foundation
+import Platform
 import Scoring
 import Screens
 import TerminalUI
@@ -73,10 +75,12 @@ struct QBRCommand: ParsableCommand {
     }
     try reportingErrors {
       let store = try self.store.open()
-      let app = DashboardApp(store: store, book: book, period: t, theme: Theme(theme))
-      Update.apply(.command(.openQBR(p, standalone: true)), to: &app.state)
-      Update.apply(.command(.maskAmounts(mask)), to: &app.state)
-      try app.run()
+      let app = DashboardApp(store: store, state: DashboardState(book: book, period: t), theme: Theme(theme))
+      app.apply(.command(.openQBR(p, standalone: true)))
+      app.apply(.command(.maskAmounts(mask)))
+      let session = try TerminalSession()
+      defer { session.close() }
+      try app.run(on: session)
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import DashboardShell
 import PartnerStore
 import Platform
 import ProgramFiles
@@ -56,19 +57,43 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Filter to one segment id (leaderboard, changes, trends).") var segment: String?
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
-  /// The trends screen from the kept statistics, with the leaderboard's
-  /// first partner's own line (what the dashboard selects first); nil when
-  /// the store keeps none of this engine.
-  func keptTrends(_ opened: PartnerStore) throws -> TrendsPage? {
-    let pick = { (program: Program) throws -> Int in
-      guard let kpi else { return 0 }
-      guard let i = program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }
-      return i
+  /// The KPI `--kpi` names in `program` (the first without one).
+  func kpiIndex(_ program: Program) throws -> Int {
+    guard let kpi else { return 0 }
+    guard let i = program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }
+    return i
+  }
+
+  /// The screen from the numbers the store kept, when it keeps them for
+  /// this screen and these options; nil: score the whole scorebook.
+  func keptFrame(_ kept: KeptReader, width: Int, height: Int) throws -> KeptFrame? {
+    let choose: ([Period]) throws -> Int = { try period.index(in: $0) }
+    switch screen {
+    case .leaderboard:
+      // A screenful of the kept scores draws the same cells as the whole scorebook.
+      return try Timings.measure("kept excerpt") {
+        try kept.leaderboard(rows: height, width: width, segment: segment, choose: choose)
+      }
+    case .partner:
+      // The partner read on its own draws the same cells as in the whole scorebook.
+      guard let partner, let one = try LookupPartner.alone(partner, period: period, store: kept.store) else {
+        return nil
+      }
+      return .partner(KeptReader.model(one))
+    case .overview: return try kept.overview(choose: choose)
+    case .trends where segment == nil:
+      return try Timings.measure("kept trends") { try kept.trends(kpi: kpiIndex, choose: choose) }
+    case .pilot:
+      let cohorts = try kept.store.cohortIDs()
+      guard let chosen = cohort ?? cohorts.first else { return nil }
+      switch try kept.pilot(cohort: chosen, choose: choose) {
+      case .failure(.unknownCohort(let known))?: throw CLIError(Self.unknownCohort(chosen, known))
+      case .success(let frame)?: return .pilot(frame)
+      default: return nil  // before the start: the screen says why, from the whole scorebook
+      }
+    case .roi: return try kept.programReturn(choose: choose).map { .programReturn($0) }
+    default: return nil
     }
-    guard let kept = try opened.keptTrends(kpi: pick, choose: period.index(in:)),
-      let first = try opened.leaderboardExcerpt(rows: 1, choose: { _ in kept.period })
-    else { return nil }
-    return TrendsPage(kept: kept, kpi: kept.chosen.statistics.kpi, rows: first, selected: 0)
   }
 
   static let noCohort = "render pilot: no pilot cohort in the store (import a cohorts.csv)"
@@ -86,76 +111,10 @@ struct RenderCommand: ParsableCommand {
         throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
       }
       let opened = try Timings.measure("open") { try store.open() }
-      if screen == .leaderboard,
-        let excerpt = try Timings.measure(
-          "kept excerpt",
-          { try opened.leaderboardExcerpt(rows: parts[1], segment: segment, choose: period.index(in:)) })
-      {
-        // A screenful of the kept scores draws the same cells as the whole scorebook.
+      if let frame = try keptFrame(KeptReader(store: opened), width: parts[0], height: parts[1]) {
         let buffer = DashboardView.render(
-          firstFrame: excerpt, width: parts[0], height: parts[1], theme: Theme(theme),
-          glyphs: Glyphs.forLocale())
+          kept: frame, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale())
         Output.out(TextBackend.render(buffer))
-        return
-      }
-      if screen == .partner, let partner,
-        let one = try LookupPartner.alone(partner, period: period, store: opened)
-      {
-        // The partner read on its own draws the same cells as in the whole scorebook.
-        let model = PartnerDetailModel(
-          book: one.book, partner: 0, period: one.period, evaluation: one.evaluation, ranks: one.ranks)
-        let buffer = DashboardView.render(
-          partner: model, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale())
-        Output.out(TextBackend.render(buffer))
-        return
-      }
-      if screen == .overview, let kept = try opened.keptOverview(choose: period.index(in:)) {
-        // The numbers a rescore kept draw the same cells as the whole scorebook's.
-        let model = OverviewModel(
-          facts: kept.facts, program: kept.program, coverage: kept.coverage, index: kept.period)
-        Output.out(
-          TextBackend.render(
-            DashboardView.render(
-              overview: model, width: parts[0], height: parts[1], theme: Theme(theme),
-              glyphs: Glyphs.forLocale())))
-        return
-      }
-      if screen == .trends, segment == nil,
-        let page = try Timings.measure("kept trends", { try keptTrends(opened) })
-      {
-        Output.out(
-          TextBackend.render(
-            DashboardView.render(
-              trends: page, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale()
-            )))
-        return
-      }
-      let cohorts = screen == .pilot ? try opened.cohortIDs() : []
-      if screen == .pilot, let view = try opened.keptView(), let chosen = cohort ?? cohorts.first {
-        // The review a rescore kept draws the same cells as the whole scorebook's.
-        let t = try period.index(in: view.periods)
-        switch try opened.keptPilot(cohort: chosen, choose: { _ in t }) {
-        case .failure(.unknownCohort(let known))?: throw CLIError(Self.unknownCohort(chosen, known))
-        case .success(let review)?:
-          Output.out(
-            TextBackend.render(
-              DashboardView.render(
-                pilot: PilotState(review: review), program: view.program, coverage: view.coverage[t],
-                cohorts: cohorts.count, width: parts[0], height: parts[1], theme: Theme(theme),
-                glyphs: Glyphs.forLocale())))
-          return
-        default: break  // before the start: the screen says why, from the whole scorebook
-        }
-      }
-      if screen == .roi, let (payouts, view) = try opened.keptPayouts() {
-        // The agreements and their kept outcome values draw the same cells as the whole scorebook.
-        let t = try period.index(in: view.periods)
-        let roi = ProgramROI(program: view.program, periods: view.periods, payouts: payouts, period: t)
-        Output.out(
-          TextBackend.render(
-            DashboardView.render(
-              programReturn: ReturnState(roi: roi), program: view.program, coverage: view.coverage[t],
-              width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale())))
         return
       }
       let book = try store.scorebook(of: opened)
@@ -170,10 +129,7 @@ struct RenderCommand: ParsableCommand {
         if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
         Update.apply(.command(.show(.changes)), to: &state)
       case .trends:
-        if let kpi {
-          guard let k = book.program.kpiIndex(kpi) else { throw CLIError("--kpi: unknown KPI \"\(kpi)\"") }
-          Update.apply(.command(.chooseKPI(k)), to: &state)
-        }
+        if kpi != nil { Update.apply(.command(.chooseKPI(try kpiIndex(book.program))), to: &state) }
         if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
         Update.apply(.command(.show(.trends)), to: &state)
       case .payouts:

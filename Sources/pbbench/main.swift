@@ -6,6 +6,7 @@
 //   whole scorebook: load, score, build the state, draw one frame (when every key works)
 //   per key: update(state, key) + draw, for moves, pages, sorts and period changes.
 import Dashboard
+import DashboardShell
 import Foundation
 import PartnerStore
 import Scoring
@@ -26,9 +27,11 @@ let theme = Theme()
 
 let keptStart = now()
 let keptStore = try PartnerStore.reading(path: args[1])
-if let excerpt = try keptStore.leaderboardExcerpt(rows: size[1], choose: { $0.count - 1 }) {
+if let frame = try KeptReader(store: keptStore).leaderboard(
+  rows: size[1], width: size[0], choose: { $0.count - 1 })
+{
   _ = TextBackend.render(
-    DashboardView.render(firstFrame: excerpt, width: size[0], height: size[1], theme: theme, glyphs: glyphs))
+    DashboardView.render(kept: frame, width: size[0], height: size[1], theme: theme, glyphs: glyphs))
   print(String(format: "first frame from the kept scores %.1f ms", ms(now() - keptStart)))
 } else {
   print("first frame from the kept scores: none (the store's kept scores are from an older engine)")
@@ -110,13 +113,17 @@ for (name, key) in [
 // dashboard does.
 do {
   let last = book.periods.count - 1
-  let keptOverview = try store.keptOverview { _ in last }
-  let keptTrends = try store.keptTrends(kpi: 0) { _ in last }
+  var (loading, effects) = AppState.loading(period: last, width: size[0], height: size[1])
+  while !effects.isEmpty {
+    if case .readKept(let request) = effects.removeFirst() {
+      effects += Update.apply(KeptReader(store: store).answer(request, period: last), to: &loading)
+    }
+  }
   for (name, key) in [("overview", "3"), ("trends", "4")] as [(String, Character)] {
-    state = DashboardState(book: book, width: size[0], height: size[1])
+    var app = loading
+    Update.apply(.reloaded(book), to: &app)
+    state = app.ready!
     let t = now()
-    Update.apply(
-      .prefetched(state.withKeptModels(overview: keptOverview?.facts, trends: keptTrends)), to: &state)
     press(key)
     report("\(name) first open, kept numbers", since: t)
   }

@@ -1,4 +1,5 @@
 import Dashboard
+import DashboardShell
 import Foundation
 import PartnerStore
 import ProgramFiles
@@ -34,9 +35,10 @@ import Testing
     for t in book.periods.indices {
       for segment in [nil] + book.program.segments.map(\.id) {
         for (w, h) in segment == nil ? sizes : [sizes[0]] {
-          let excerpt = try #require(try store.leaderboardExcerpt(rows: h, segment: segment) { _ in t })
+          let frame = try #require(
+            try KeptReader(store: store).leaderboard(rows: h, width: w, segment: segment) { _ in t })
           let first = TextBackend.render(
-            DashboardView.render(firstFrame: excerpt, width: w, height: h, glyphs: .unicode))
+            DashboardView.render(kept: frame, width: w, height: h, glyphs: .unicode))
           var state = DashboardState(book: book, period: t, width: w, height: h)
           if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
           let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
@@ -61,7 +63,7 @@ import Testing
         Update.apply(.command(.show(.overview)), to: &state)
         let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
         let first = TextBackend.render(
-          DashboardView.render(overview: model, width: w, height: h, glyphs: .unicode))
+          DashboardView.render(kept: .overview(model), width: w, height: h, glyphs: .unicode))
         #expect(first == full, "\(book.periods[t]) at \(w)x\(h)")
       }
     }
@@ -85,7 +87,7 @@ import Testing
           Update.apply(.command(.show(.trends)), to: &state)
           let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
           let first = TextBackend.render(
-            DashboardView.render(trends: page, width: w, height: h, glyphs: .unicode))
+            DashboardView.render(kept: .trends(page), width: w, height: h, glyphs: .unicode))
           #expect(first == full, "\(book.periods[t]) KPI \(k) at \(w)x\(h)")
         }
       }
@@ -119,7 +121,10 @@ import Testing
           #expect(cursor.selected == state.selected && cursor.scroll == state.scroll)
           let excerpt = try #require(try store.leaderboardExcerpt(rows: h, from: cursor.scroll) { _ in t })
           let first = TextBackend.render(
-            DashboardView.render(firstFrame: excerpt, width: w, height: h, cursor: cursor, glyphs: .unicode))
+            DashboardView.render(
+              kept: .leaderboard(LeaderboardPage(excerpt: excerpt, width: w, cursor: cursor)), width: w,
+              height: h,
+              glyphs: .unicode))
           let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
           #expect(first == full, "\(book.periods[t]) \(w)x\(h) after \(key)")
         }
@@ -158,11 +163,18 @@ import Testing
       SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
     let book = Scorebook(try store.loadDataset())
     for t in [1, book.periods.count - 1] {
-      var kept = DashboardState(book: book, period: t, width: 120, height: 40)
-      let ahead = kept.withKeptModels(
-        overview: try store.keptOverview { _ in t }?.facts, trends: try store.keptTrends(kpi: 0) { _ in t })
-      #expect(ahead.overview != nil && ahead.trends != nil)
-      Update.apply(.prefetched(ahead), to: &kept)
+      // Opened as the app opens it: loading, the kept numbers read, then the scorebook in.
+      var (app, effects) = AppState.loading(period: t, width: 120, height: 40)
+      let reader = KeptReader(store: store)
+      while !effects.isEmpty {
+        if case .readKept(let request) = effects.removeFirst() {
+          effects += Update.apply(reader.answer(request, period: t), to: &app)
+        }
+      }
+      #expect(app.ready == nil)
+      Update.apply(.reloaded(book), to: &app)
+      var kept = try #require(app.ready)
+      #expect(kept.overview != nil && kept.trends != nil)
       var built = DashboardState(book: book, period: t, width: 120, height: 40)
       for key in ["3", "4", "m", "j", "\r"] as [Character] {
         let k: Dashboard.Key = key == "\r" ? .enter : .char(key)
@@ -200,8 +212,10 @@ import Testing
           for (w, h) in [(80, 24), (120, 40), (220, 60)] {
             let first = TextBackend.render(
               DashboardView.render(
-                pilot: PilotState(review: review), program: view.program, coverage: view.coverage[t],
-                cohorts: try store.cohortIDs().count, width: w, height: h, glyphs: .unicode))
+                kept: .pilot(
+                  PilotFrame(
+                    review: review, program: view.program, coverage: view.coverage[t],
+                    cohorts: try store.cohortIDs().count)), width: w, height: h, glyphs: .unicode))
             var state = DashboardState(book: book, period: t, width: w, height: h)
             Update.apply(.command(.pilot(cohort)), to: &state)
             #expect(
@@ -228,8 +242,8 @@ import Testing
       for (w, h) in [(80, 24), (120, 40), (220, 60)] {
         let first = TextBackend.render(
           DashboardView.render(
-            programReturn: ReturnState(roi: roi), program: view.program, coverage: view.coverage[t], width: w,
-            height: h, glyphs: .unicode))
+            kept: .programReturn(ReturnFrame(roi: roi, program: view.program, coverage: view.coverage[t])),
+            width: w, height: h, glyphs: .unicode))
         var state = DashboardState(book: book, period: t, width: w, height: h)
         Update.apply(.command(.show(.roi)), to: &state)
         #expect(first == TextBackend.render(DashboardView.render(state, glyphs: .unicode)), "\(t) \(w)x\(h)")
@@ -297,7 +311,7 @@ import Testing
           Update.apply(.command(.openPartner(p)), to: &state)
           let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
           let alone = TextBackend.render(
-            DashboardView.render(partner: model, width: w, height: h, glyphs: .unicode))
+            DashboardView.render(kept: .partner(model), width: w, height: h, glyphs: .unicode))
           #expect(alone == full, "\(book.partners[p].id) \(book.periods[t]) \(w)x\(h)")
         }
       }

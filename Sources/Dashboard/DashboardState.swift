@@ -155,6 +155,10 @@ public struct DashboardState: Sendable {
   /// `.prefetched` models were built from.
   public internal(set) var bookVersion = 0
   public internal(set) var overview: OverviewModel?
+  /// The leaderboard's and the trends screen's pages as drawn, derived
+  /// while each is shown (views read them, never build them).
+  public internal(set) var leaderboardPage: LeaderboardPage?
+  public internal(set) var trendsPage: TrendsPage?
   /// The overview page's first line shown (it scrolls where it does not fit).
   public internal(set) var overviewScroll = 0
   public internal(set) var trendsState = TrendsState()
@@ -186,6 +190,7 @@ public struct DashboardState: Sendable {
     self.height = height
     leaderboard = LeaderboardModel(book: book, period: max(t, 0))
     longestName = Self.longestName(book)
+    deriveModels()
   }
 
   static func longestName(_ book: Scorebook) -> Int {
@@ -197,6 +202,8 @@ public struct DashboardState: Sendable {
   mutating func deriveModels() {
     guard book.periods.indices.contains(period) else {
       overview = nil
+      leaderboardPage = nil
+      trendsPage = nil
       trendsState.model = nil
       changesState.model = nil
       payoutsState.model = nil

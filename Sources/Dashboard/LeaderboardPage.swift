@@ -83,8 +83,8 @@ public struct LeaderboardPage: Sendable {
 }
 
 extension DashboardState {
-  /// The leaderboard as the screen draws it.
-  public var leaderboardPage: LeaderboardPage {
+  /// The leaderboard as the screen draws it (derived after every event while it is shown).
+  func builtLeaderboardPage() -> LeaderboardPage {
     let t = period
     let lb = leaderboard
     var counts = [Int](repeating: 0, count: book.program.tiers.count)

@@ -12,6 +12,8 @@ public struct PilotState: Sendable {
   public internal(set) var review: PilotReview?
   /// Why there is no review: no cohort yet, or the period is before the start.
   public internal(set) var problem: String?
+  /// How many cohorts the data holds (`c` steps through them).
+  public internal(set) var cohortCount = 0
   /// The book version and period the review (or problem) was made for.
   var madeFor: (version: Int, period: Int, cohort: String?)?
 
@@ -29,6 +31,7 @@ extension DashboardState {
   /// reads every partner's quarters before and since the start).
   mutating func preparePilot() {
     let cohorts = PilotReview.cohorts(book)
+    pilotState.cohortCount = cohorts.count
     if let c = pilotState.cohort, !cohorts.contains(c) { pilotState.cohort = nil }
     if pilotState.cohort == nil { pilotState.cohort = cohorts.first }
     if let made = pilotState.madeFor, made.version == bookVersion, made.period == period,

@@ -89,6 +89,7 @@ public enum ScreenRegistry {
     case .leaderboard:
       ScreenUnit(
         .leaderboard, keys: ["1"], title: "leaderboard", update: Update.leaderboardKey,
+        derive: { $0.leaderboardPage = $0.builtLeaderboardPage() },
         hints: { _ in
           [
             .init("↑↓", "move"), .init("Enter", "open"), .init("/", "search"), .init("< > s", "sort"),
@@ -114,7 +115,11 @@ public enum ScreenRegistry {
         hints: { _ in [.init("↑↓", "scroll"), .init("Tab", "changes"), .init("[ ]", "period"), help, quit] })
     case .trends:
       ScreenUnit(
-        .trends, keys: ["4", "t"], title: "trends", update: Update.trendsKey, derive: { $0.prepareTrends() },
+        .trends, keys: ["4", "t"], title: "trends", update: Update.trendsKey,
+        derive: {
+          $0.prepareTrends()
+          $0.trendsPage = $0.builtTrendsPage()
+        },
         hints: { s in
           s?.trendsFocusOnMovers == true
             ? [.init("↑↓", "mover"), .init("Enter", "open"), .init("Esc", "KPIs"), quit]

@@ -1,7 +1,7 @@
 import Scoring
 
 /// What the trends screen draws, whichever source it comes from: the whole
-/// scorebook (`DashboardState.trendsPage`) or the statistics kept with the
+/// scorebook (`DashboardState.trendsPage`, derived while it is shown) or the statistics kept with the
 /// scores (`render trends`). Both draw the same cells.
 public struct TrendsPage: Sendable {
   public let program: Program
@@ -56,7 +56,7 @@ extension TrendsPage {
 
 extension DashboardState {
   /// The trends screen as it draws; nil before its model is built.
-  public var trendsPage: TrendsPage? {
+  func builtTrendsPage() -> TrendsPage? {
     guard let model = trends else { return nil }
     var page = TrendsPage(
       program: book.program, periods: book.periods, model: model,

@@ -19,8 +19,9 @@ public enum DashboardView {
     } else {
       switch s.screen {
       case .leaderboard:
-        LeaderboardScreen(page: s.leaderboardPage, theme: theme).render(
-          in: body, buffer: &buffer, glyphs: glyphs)
+        if let page = s.leaderboardPage {
+          LeaderboardScreen(page: page, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+        }
       case .partner:
         PartnerScreen(model: s.detail?.model, scroll: s.detailScroll, theme: theme).render(
           in: body, buffer: &buffer, glyphs: glyphs)
@@ -37,7 +38,7 @@ public enum DashboardView {
       case .pilot:
         PilotScreen(
           pilot: s.pilotState, program: s.book.program, coverage: s.book.coverage(s.period),
-          cohorts: PilotReview.cohorts(s.book).count, theme: theme
+          cohorts: s.pilotState.cohortCount, theme: theme
         ).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .roi:
         ProgramReturnScreen(

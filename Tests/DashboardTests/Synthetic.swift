@@ -1,6 +1,5 @@
 import Scoring
 
-
 /// A synthetic program: one KPI, scores = value, so tests can place partners.
 enum Synthetic {
   static let program = Program(

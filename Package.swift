@@ -66,11 +66,12 @@ let package = Package(
       dependencies: ["Dashboard", "DashboardShell", "Screens", "PartnerStore", "Scoring", "TerminalUI"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Presentation"]),
     .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
-    .testTarget(name: "ProgramFilesTests", dependencies: ["ProgramFiles", "Scoring"]),
+    .testTarget(name: "ProgramFilesTests", dependencies: ["ProgramFiles", "Scoring", "CSVReader"]),
     .testTarget(
       name: "PartnerStoreTests", dependencies: ["PartnerStore", "ProgramFiles", "Scoring", "Presentation"]),
     .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "ProgramFiles", "Scoring"]),
-    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Presentation", "Scoring"]),
+    .testTarget(
+      name: "DashboardTests", dependencies: ["Dashboard", "Presentation", "Scoring", "ProgramFiles"]),
     .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
     .testTarget(
       name: "ScreensTests",
@@ -79,7 +80,7 @@ let package = Package(
         "TerminalUI",
       ],
       exclude: ["__Snapshots__"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout", "CNcurses"]),
     .testTarget(
       name: "DashboardShellTests",
       dependencies: [

@@ -71,7 +71,6 @@ public struct Changes: Sendable {
   public init(book: Scorebook, period t: Int, filter: PartnerFilter = PartnerFilter()) {
     period = book.periods[t]
     previous = t > 0 ? book.periods[t - 1] : nil
-    let tiers = book.program.tiers
     var sections = [[Entry]](repeating: [], count: Kind.allCases.count)
     func add(
       _ kind: Kind, _ p: Int, from: Int? = nil, grace: Int? = nil, nextTier: Int? = nil,

@@ -129,12 +129,12 @@ public struct QBRContent: Sendable {
     if let keep = keepSummary { facts.append(Fact(label: "To keep \(e.tier.name)", value: keep)) }
     if !e.badges.isEmpty { facts.append(Fact(label: "Badges", value: Phrases.badges(e.badges))) }
     if let next = e.nextTier, let needed = e.pointsNeeded {
-      let percent = NumberFormat.fixed(e.progress * 100, 0)
+      let percent = EvaluationText.progress(e)
       facts.append(
         Fact(
           label: "Progress to \(next.name)",
-          value: "\(percent) % (\(NumberFormat.fixed(needed, 1)) points to go)"))
-      progress = ("\(percent) % to \(next.name)", "\(NumberFormat.fixed(needed, 1)) points to \(next.name)")
+          value: "\(percent) (\(NumberFormat.fixed(needed, 1)) points to go)"))
+      progress = ("\(percent) to \(next.name)", "\(NumberFormat.fixed(needed, 1)) points to \(next.name)")
       topTier = nil
       alsoNeeded = e.unmetRequirements.map(requirement)
       for r in alsoNeeded { facts.append(Fact(label: "Also needed", value: r)) }
@@ -154,7 +154,7 @@ public struct QBRContent: Sendable {
             KPIRow(
               name: l.kpi.name + (l.adjusted ? " *" : ""), value: model.money(l.value, l.kpi, mask: masked),
               target: model.target(l, mask: masked), isImprovement: l.kpi.isImprovement,
-              attainment: NumberFormat.fixed(l.attainment * 100, 0) + " %",
+              attainment: Phrases.sharePercent(l.attainment),
               points: NumberFormat.fixed(l.points, 1), result: l.result, credit: l.credit,
               betterChange: l.betterChange,
               changeWords: Phrases.change(l.betterChange, unicode: true, words: true).text)
@@ -214,7 +214,7 @@ public struct QBRContent: Sendable {
         baseline: model.money(r.agreement.baseline, kpi, mask: masked),
         target: model.money(r.agreement.target, kpi, mask: masked),
         now: model.money(r.value, kpi, mask: masked),
-        attained: r.attainment.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—",
+        attained: r.attainment.map { Phrases.sharePercent($0) } ?? "—",
         share: Phrases.sharePercent(r.shareApplied), payout: model.amount(r.payout, mask: masked),
         status: r.status.rawValue, pending: r.status == .pending)
     }
@@ -228,7 +228,7 @@ public struct QBRContent: Sendable {
         Fact(label: "Top quarter", value: "from " + NumberFormat.fixed(peers.topQuartile, 0)),
       ]
       peersSentence =
-        "You score at or above \(NumberFormat.fixed(peers.percentile * 100, 0)) % of the segment."
+        "You score at or above \(Phrases.sharePercent(peers.percentile)) of the segment."
     } else {
       peersHeading = nil
       peerFacts = []

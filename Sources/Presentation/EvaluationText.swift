@@ -46,6 +46,17 @@ public enum EvaluationText {
       "\(NumberFormat.fixed(needed, 2)) points to keep \(e.tier.name) (min score \(NumberFormat.trimmed(e.tier.minScore, 2)))"
   }
 
+  /// Short of the next tier: "9.17 points needed (min score 80)".
+  public static func pointsNeeded(_ needed: Double, to next: Tier) -> String {
+    "\(NumberFormat.fixed(needed, 2)) points needed (min score \(NumberFormat.trimmed(next.minScore, 2)))"
+  }
+
+  /// Progress to the next tier, whole percent everywhere: "73 %".
+  public static func progress(_ e: PartnerEvaluation) -> String { Phrases.sharePercent(e.progress) }
+
+  /// A trend slope: "trend +0.50/quarter".
+  public static func trend(_ slope: Double) -> String { "trend \(NumberFormat.signed(slope, 2))/quarter" }
+
   public static func tierLine(_ e: PartnerEvaluation, gracePeriods: Int) -> String {
     var s = e.tier.name
     if e.qualifiedTier.id != e.tier.id { s += " (qualifies for \(e.qualifiedTier.name))" }

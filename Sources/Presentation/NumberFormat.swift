@@ -82,6 +82,12 @@ public enum NumberFormat {
   /// A signed change: "+3", "-1", "0".
   public static func signed(_ i: Int) -> String { i > 0 ? "+\(i)" : String(i) }
 
+  /// A signed amount, grouped: "+12,500.00", "-75.00", "0.00".
+  public static func signedGrouped(_ x: Double, _ digits: Int) -> String {
+    let s = grouped(x, digits)
+    return x > 0 && !s.hasPrefix("+") && Double(fixed(x, digits)) != 0 ? "+" + s : s
+  }
+
   /// A signed number with `digits` decimals: "+2.50", "-0.75", "0.00".
   public static func signed(_ x: Double, _ digits: Int) -> String {
     let s = fixed(x, digits)

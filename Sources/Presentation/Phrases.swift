@@ -209,7 +209,7 @@ public enum Phrases {
     case .noBaseline: return ("no baseline yet", .none)
     case .ok, .adjusted:
       if k.attainment > 1 {
-        base = ("exceeded (\(NumberFormat.fixed(k.attainment * 100, 0)) %)", .good)
+        base = ("exceeded (\(sharePercent(k.attainment)))", .good)
       } else if k.attainment >= 1 {
         base = ("met", .good)
       } else if k.credit > 0 {

@@ -48,11 +48,11 @@ public struct CompareReport {
     var out = "What-if at \(period): \"\(a.name)\" (current) \(arrow) \"\(b.name)\" (other)\n"
     let coverage = whatIf.coverage
     if coverage.provisional { out += "\(period) is \(QuarterText.state(coverage)).\n" }
-    let share = n > 0 ? NumberFormat.fixed(Double(whatIf.tierChanges) * 100 / Double(n), 0) : "0"
-    out += "\(n) partners evaluated; the tier changes for \(whatIf.tierChanges) (\(share) %).\n"
+    let share = Phrases.sharePercent(n > 0 ? Double(whatIf.tierChanges) / Double(n) : 0)
+    out += "\(n) partners evaluated; the tier changes for \(whatIf.tierChanges) (\(share)).\n"
     let delta = whatIf.payouts.other - whatIf.payouts.current
     out +=
-      "Payouts of agreements up to \(period): \(NumberFormat.grouped(whatIf.payouts.current, 2)) \(arrow) \(NumberFormat.grouped(whatIf.payouts.other, 2)) \(currency) (\(delta >= 0 ? "+" : "")\(NumberFormat.grouped(delta, 2)))\n\n"
+      "Payouts of agreements up to \(period): \(NumberFormat.grouped(whatIf.payouts.current, 2)) \(arrow) \(NumberFormat.grouped(whatIf.payouts.other, 2)) \(currency) (\(NumberFormat.signedGrouped(delta, 2)))\n\n"
 
     // Tier matrix: rows current tiers, columns other tiers.
     out += "Tiers (rows: current, columns: other)\n"
@@ -83,7 +83,7 @@ public struct CompareReport {
           [
             "", whatIf.partners[r.partner].name,
             "\(NumberFormat.fixed(r.score.current, 2)) \(arrow) \(NumberFormat.fixed(r.score.other, 2))",
-            (r.change > 0 ? "+" : "") + NumberFormat.fixed(r.change, 2),
+            NumberFormat.signed(r.change, 2),
             ChangeText.move(a.tiers[r.tier.current].name, b.tiers[r.tier.other].name, unicode: unicode),
           ]
         }
@@ -104,7 +104,7 @@ public struct CompareReport {
       rows: whatIf.rows.map { r in
         [
           whatIf.partners[r.partner].name, NumberFormat.fixed(r.score.current, 2),
-          NumberFormat.fixed(r.score.other, 2), (r.change > 0 ? "+" : "") + NumberFormat.fixed(r.change, 2),
+          NumberFormat.fixed(r.score.other, 2), NumberFormat.signed(r.change, 2),
           a.tiers[r.tier.current].name + (r.grace.current > 0 ? "*" : ""),
           b.tiers[r.tier.other].name + (r.grace.other > 0 ? "*" : ""), String(r.rank.current),
           String(r.rank.other),

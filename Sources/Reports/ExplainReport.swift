@@ -101,7 +101,7 @@ public enum ExplainReport {
     if let next = e.nextTier, let needed = e.pointsNeeded {
       out.append("")
       out.append(
-        "Next tier \(next.name): \(NumberFormat.fixed(needed, 2)) points needed, progress \(NumberFormat.fixed(e.progress * 100, 1)) %"
+        "Next tier \(next.name): \(EvaluationText.pointsNeeded(needed, to: next)), progress \(EvaluationText.progress(e))"
       )
       for r in e.unmetRequirements { out.append("  unmet: \(EvaluationText.requirement(r, program))") }
       if needed > 0 {

@@ -49,7 +49,7 @@ public struct FairnessReport {
       [g.name, String(g.n), NumberFormat.fixed(g.mean, 2), NumberFormat.fixed(g.median, 2)]
         + g.tierShares.map { Phrases.sharePercent($0, space: false) }
         + [
-          g.gap.map { ($0 > 0 ? "+" : "") + NumberFormat.fixed($0, 2) } ?? "—", g.flagged ? "FLAGGED" : "",
+          g.gap.map { NumberFormat.signed($0, 2) } ?? "—", g.flagged ? "FLAGGED" : "",
           FairnessText.drags(g, program: program),
         ]
     }

@@ -17,7 +17,7 @@ public enum TierReport {
       "Score          \(NumberFormat.fixed(e.score, 2))   rank \(e.rank) of \(e.rankedCount)\(dot)segment rank \(e.segmentRank) of \(e.segmentCount)"
     )
     var flags = Phrases.flags(e, gracePeriods: program.gracePeriods).map { $0.text() }
-    if let s = e.slope { flags.append("trend \(s >= 0 ? "+" : "")\(NumberFormat.fixed(s, 2))/quarter") }
+    if let s = e.slope { flags.append(EvaluationText.trend(s)) }
     if !flags.isEmpty { lines.append("Flags          \(flags.joined(separator: ", "))") }
     if !e.badges.isEmpty { lines.append("Badges         \(Phrases.badges(e.badges))") }
     // In grace, what keeps the tier comes before what reaches the next one.
@@ -39,10 +39,10 @@ public enum TierReport {
       return lines.joined(separator: "\n") + "\n"
     }
     lines.append(
-      "Next tier      \(next.name): \(NumberFormat.fixed(needed, 2)) points needed (min score \(NumberFormat.trimmed(next.minScore, 2)))"
+      "Next tier      \(next.name): \(EvaluationText.pointsNeeded(needed, to: next))"
     )
     lines.append(
-      "Progress       \(EvaluationText.bar(e.progress, width: 20, unicode: unicode)) \(NumberFormat.fixed(e.progress * 100, 0)) %"
+      "Progress       \(EvaluationText.bar(e.progress, width: 20, unicode: unicode)) \(EvaluationText.progress(e))"
     )
     let unmet = e.unmetRequirements
     if unmet.isEmpty {

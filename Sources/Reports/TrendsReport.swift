@@ -39,7 +39,7 @@ public enum TrendsReport {
       let better = kpi.direction == .higher ? (unicode ? "↑" : "^") : (unicode ? "↓" : "v")
       return [
         kpi.name + " " + better, periods[s.period].description, String(s.n), String(s.missing), v(s.p25),
-        v(s.median), v(s.p75), s.shareAtTarget.map { NumberFormat.fixed($0 * 100, 0) + " %" } ?? "—",
+        v(s.median), v(s.p75), s.shareAtTarget.map { Phrases.sharePercent($0) } ?? "—",
         s.meanCredit.map { NumberFormat.fixed($0, 2) } ?? "—",
       ]
     }

@@ -72,7 +72,7 @@ struct FairnessScreen: Widget {
       }
       cells += [
         StyledText(
-          g.gap.map { ($0 > 0 ? "+" : "") + NumberFormat.fixed($0, 1) } ?? "—",
+          g.gap.map { NumberFormat.signed($0, 1) } ?? "—",
           style: g.flagged ? theme.bad : .plain),
         StyledText(g.flagged ? "flagged" : "", style: theme.bad),
         StyledText(

@@ -24,7 +24,7 @@ enum Format {
     guard let d else { return StyledText("", style: theme.muted) }
     let r = specRound(d, 1)
     if r == 0 { return StyledText("0.0", style: theme.muted) }
-    return StyledText((r > 0 ? "+" : "") + NumberFormat.fixed(r, 1), style: r > 0 ? theme.good : theme.bad)
+    return StyledText(NumberFormat.signed(r, 1), style: r > 0 ? theme.good : theme.bad)
   }
 
   static func flags(

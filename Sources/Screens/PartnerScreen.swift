@@ -74,7 +74,7 @@ struct PartnerPage {
         StyledText(
           "   rank \(e.rank) of \(e.rankedCount) · \(e.segmentRank) of \(e.segmentCount) in segment"),
         StyledText(
-          e.movement.map { $0 == 0 ? "  (=)" : "  (\($0 > 0 ? "+" : "")\($0))" } ?? "  (new)",
+          e.movement.map { $0 == 0 ? "  (=)" : "  (\(NumberFormat.signed($0)))" } ?? "  (new)",
           style: theme.muted),
       ], x: 0, y: y, maxWidth: width)
     y += 1
@@ -86,7 +86,7 @@ struct PartnerPage {
           StyledText("What-if: ", style: theme.muted),
           StyledText("score \(NumberFormat.fixed(o.score, 2))", style: theme.heading),
           StyledText(
-            " (\(change > 0 ? "+" : "")\(NumberFormat.fixed(change, 2)))",
+            " (\(NumberFormat.signed(change, 2)))",
             style: change > 0 ? theme.good : change < 0 ? theme.bad : theme.muted),
           StyledText(
             ", tier \(o.tier)\(o.grace > 0 ? " in grace" : ""), rank \(o.rank) of \(o.ranked) (now \(e.tier.name), rank \(e.rank)) under \(o.program)"
@@ -117,7 +117,7 @@ struct PartnerPage {
       card.append([
         StyledText(
           Bar.string(e.progress, width: barWidth, glyphs: glyphs, showsTrack: true), style: tierStyle),
-        StyledText(" \(NumberFormat.fixed(e.progress * 100, 0)) % to \(next.name)"),
+        StyledText(" \(EvaluationText.progress(e)) to \(next.name)"),
       ])
       if needed == 0 && !e.unmetRequirements.isEmpty {
         // The score is there; only requirements stand in the way.
@@ -128,8 +128,7 @@ struct PartnerPage {
         ])
       } else {
         card.append([
-          StyledText(
-            "\(NumberFormat.fixed(needed, 2)) points needed (min \(NumberFormat.trimmed(next.minScore, 2)))")
+          StyledText(EvaluationText.pointsNeeded(needed, to: next))
         ])
       }
       for r in e.unmetRequirements {
@@ -147,7 +146,7 @@ struct PartnerPage {
         ? StyledText("blocked ", style: theme.warn)
         : e.rising ? StyledText("rising ", style: theme.good) : nil,
       e.slope.map {
-        StyledText("trend \($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, 2))/quarter", style: theme.muted)
+        StyledText(EvaluationText.trend($0), style: theme.muted)
       },
     ].compactMap { $0 }
     if !outlook.isEmpty { card.append(outlook) }

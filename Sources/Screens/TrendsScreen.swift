@@ -169,7 +169,7 @@ struct TrendsScreen: Widget {
       if !narrow { cells.append(StyledText(String(s.missing))) }
       cells += [
         v(s.p25), v(s.median), v(s.p75),
-        StyledText(s.shareAtTarget.map { NumberFormat.fixed($0 * 100, 0) + "%" } ?? "—"),
+        StyledText(s.shareAtTarget.map { Phrases.sharePercent($0, space: false) } ?? "—"),
         StyledText(s.meanCredit.map { NumberFormat.fixed($0, 2) } ?? "—"),
       ]
       return cells

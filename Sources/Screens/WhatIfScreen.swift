@@ -35,15 +35,15 @@ struct WhatIfScreen: Widget {
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
     let n = w.rows.count
-    let share = n > 0 ? NumberFormat.fixed(Double(w.tierChanges) * 100 / Double(n), 0) : "0"
+    let share = Phrases.sharePercent(n > 0 ? Double(w.tierChanges) / Double(n) : 0)
     let delta = w.payouts.other - w.payouts.current
     _ = buffer.put(
       [
-        StyledText("\(w.tierChanges) of \(n)", style: theme.heading), StyledText(" change tier (\(share) %)"),
+        StyledText("\(w.tierChanges) of \(n)", style: theme.heading), StyledText(" change tier (\(share))"),
         StyledText(" · payouts \(NumberFormat.grouped(w.payouts.current, 2)) \(arrow) "),
         StyledText(NumberFormat.grouped(w.payouts.other, 2), style: theme.heading),
         StyledText(
-          " \(a.currency) (\(delta >= 0 ? "+" : "")\(NumberFormat.grouped(delta, 2)))",
+          " \(a.currency) (\(NumberFormat.signedGrouped(delta, 2)))",
           style: delta > 0 ? theme.warn : delta < 0 ? theme.good : theme.muted),
       ], x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
@@ -113,7 +113,7 @@ struct WhatIfScreen: Widget {
     let a = w.current.program
     let b = w.other.program
     let name = w.current.partners[r.partner].name
-    let change = (r.change > 0 ? "+" : "") + NumberFormat.fixed(r.change, 2)
+    let change = NumberFormat.signed(r.change, 2)
     let scores = "\(NumberFormat.fixed(r.score.current, 2)) \(arrow) \(NumberFormat.fixed(r.score.other, 2))"
     let tiers = ChangeText.move(
       a.tiers[r.tier.current].name, b.tiers[r.tier.other].name, unicode: glyphs.isUnicode)

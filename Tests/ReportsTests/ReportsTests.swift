@@ -36,6 +36,18 @@ import Testing
     #expect(NumberFormat.trimmed(40, 2) == "40")
   }
 
+  /// One way to sign a number everywhere: a plus only where the shown
+  /// number is above zero (a change that rounds to zero shows no sign).
+  @Test func signedNumbers() {
+    #expect(
+      NumberFormat.signed(3) == "+3" && NumberFormat.signed(-1) == "-1" && NumberFormat.signed(0) == "0")
+    #expect(NumberFormat.signed(2.5, 2) == "+2.50" && NumberFormat.signed(-0.75, 2) == "-0.75")
+    #expect(NumberFormat.signed(0.001, 2) == "0.00")
+    #expect(NumberFormat.signedGrouped(12500, 2) == "+12,500.00")
+    #expect(NumberFormat.signedGrouped(-1234.5, 2) == "-1,234.50")
+    #expect(NumberFormat.signedGrouped(0.004, 2) == "0.00")
+  }
+
   @Test func valuesInTheirUnits() {
     #expect(NumberFormat.value(512000, unit: .currency, currency: "USD") == "512,000 USD")
     #expect(NumberFormat.value(91.5, unit: .percent, currency: "USD") == "91.5 %")

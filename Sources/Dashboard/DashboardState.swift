@@ -108,22 +108,19 @@ public enum Effect: Equatable, Sendable {
 ///
 /// Only `Update.apply` changes it (every field's setter is internal to this
 /// module); it derives every screen's model before it returns, so views only
-/// read. Each screen keeps its own part: `detail`, `overview`, `trendsState`,
-/// `qbr`.
+/// read. Each screen keeps its own part: `board` (the leaderboard),
+/// `detail`, `overviewState`, `trendsState`, `changesState`, ... `qbr`.
 public struct DashboardState: Sendable {
+  /// The leaderboard's own state (the others' are below).
+  public internal(set) var board: LeaderboardState
   public internal(set) var book: Scorebook
   public internal(set) var period: Int
-  public internal(set) var leaderboard: LeaderboardModel
   public internal(set) var screen: Screen = .leaderboard
   public internal(set) var showHelp = false {
     didSet { if !showHelp { helpScroll = 0 } }
   }
   /// The first line of the help shown (↑↓ scroll it where it does not fit).
   public internal(set) var helpScroll = 0
-  /// Index into `leaderboard.partners`.
-  public internal(set) var selected = 0
-  /// First visible row of the leaderboard table.
-  public internal(set) var scroll = 0
   public internal(set) var search: Prompt?
   /// The `:` command line, while open.
   public internal(set) var commandLine: Prompt?
@@ -136,10 +133,6 @@ public struct DashboardState: Sendable {
   public internal(set) var filterPanel: FilterPanel?
   /// `c`: the column chooser, while open.
   public internal(set) var columnPanel: ColumnPanel?
-  /// The leaderboard's columns.
-  public internal(set) var columns = ColumnChoice()
-  /// `<` `>`: the leaderboard column `s` sorts by (an index into the visible fields).
-  public internal(set) var columnCursor = 0
   /// The status line's message; `failed` marks an error.
   public internal(set) var message: String?
   public internal(set) var failed = false
@@ -148,19 +141,16 @@ public struct DashboardState: Sendable {
   public internal(set) var width: Int
   public internal(set) var height: Int
 
-  // Each screen's own state.
-  public internal(set) var detail: DetailState?
-  /// The overview of the current period, computed when the screen opens.
   /// Counts the books this state has shown (a reload replaces it): what
   /// `.prefetched` models were built from.
   public internal(set) var bookVersion = 0
-  public internal(set) var overview: OverviewModel?
-  /// The leaderboard's and the trends screen's pages as drawn, derived
-  /// while each is shown (views read them, never build them).
-  public internal(set) var leaderboardPage: LeaderboardPage?
+
+  // Each screen's own state.
+  public internal(set) var detail: DetailState?
+  public internal(set) var overviewState = OverviewState()
+  public var overview: OverviewModel? { overviewState.model }
+  /// The trends screen's page as drawn, derived while it is shown.
   public internal(set) var trendsPage: TrendsPage?
-  /// The overview page's first line shown (it scrolls where it does not fit).
-  public internal(set) var overviewScroll = 0
   public internal(set) var trendsState = TrendsState()
   public internal(set) var changesState = ChangesState()
   public internal(set) var payoutsState = PayoutsState()
@@ -188,8 +178,8 @@ public struct DashboardState: Sendable {
     self.period = t
     self.width = width
     self.height = height
-    leaderboard = LeaderboardModel(book: book, period: max(t, 0))
-    longestName = Self.longestName(book)
+    board = LeaderboardState(
+      model: LeaderboardModel(book: book, period: max(t, 0)), longestName: Self.longestName(book))
     deriveModels()
   }
 
@@ -201,7 +191,7 @@ public struct DashboardState: Sendable {
   /// one place models are made (`Update.apply` calls it last).
   mutating func deriveModels() {
     guard book.periods.indices.contains(period) else {
-      overview = nil
+      overviewState.model = nil
       leaderboardPage = nil
       trendsPage = nil
       trendsState.model = nil
@@ -249,9 +239,6 @@ public struct DashboardState: Sendable {
   public var visibleFields: [LeaderboardField] {
     columns.visible(width: width, program: book.program, longestName: longestName)
   }
-
-  /// The widest partner name (display columns), for the leaderboard's layout.
-  public internal(set) var longestName = 0
 
   /// The field under the column cursor.
   public var cursorField: LeaderboardField {
@@ -304,7 +291,7 @@ public struct DashboardState: Sendable {
   /// Builds the overview model once (it scans every partner).
   mutating func prepareOverview() {
     if overview?.period != book.periods[period] || overview?.evaluated != book.order[period].count {
-      overview = OverviewModel(book: book, period: period)
+      overviewState.model = OverviewModel(book: book, period: period)
     }
   }
 
@@ -403,7 +390,7 @@ public struct DashboardState: Sendable {
   mutating func setPeriod(_ t: Int) {
     guard t >= 0 && t < book.periods.count, t != period else { return }
     period = t
-    overview = nil
+    overviewState.model = nil
     rebuild()
     if let p = detailPartner, !book.isEvaluated(p, t) {
       message = "\(book.partners[p].name) has no data in \(book.periods[t])"
@@ -418,7 +405,7 @@ public struct DashboardState: Sendable {
     book = newBook
     bookVersion += 1
     longestName = Self.longestName(newBook)
-    overview = nil
+    overviewState.model = nil
     trendsState.model = nil
     changesState.model = nil
     payoutsState.model = nil
@@ -492,5 +479,54 @@ public struct DashboardState: Sendable {
     detail?.scroll = 0
     if screen != .partner && screen != .qbr { detail?.returnTo = screen }
     screen = .partner
+  }
+}
+
+/// The leaderboard screen: its model (the partners listed, sorted and
+/// filtered), the selection and the first row shown, the columns and the
+/// column `s` sorts by, and the page as drawn (derived while it is shown).
+public struct LeaderboardState: Sendable {
+  public internal(set) var model: LeaderboardModel
+  /// Index into `model.partners`.
+  public internal(set) var selected = 0
+  /// First visible row of the table.
+  public internal(set) var scroll = 0
+  public internal(set) var columns = ColumnChoice()
+  /// `<` `>`: the column `s` sorts by (an index into the visible fields).
+  public internal(set) var columnCursor = 0
+  public internal(set) var page: LeaderboardPage?
+  /// The widest partner name (display columns), for the layout.
+  public internal(set) var longestName: Int
+}
+
+/// The leaderboard's state by its old names, read and changed in place.
+extension DashboardState {
+  public internal(set) var leaderboard: LeaderboardModel {
+    get { board.model }
+    _modify { yield &board.model }
+  }
+  public internal(set) var selected: Int {
+    get { board.selected }
+    _modify { yield &board.selected }
+  }
+  public internal(set) var scroll: Int {
+    get { board.scroll }
+    _modify { yield &board.scroll }
+  }
+  public internal(set) var columns: ColumnChoice {
+    get { board.columns }
+    _modify { yield &board.columns }
+  }
+  public internal(set) var columnCursor: Int {
+    get { board.columnCursor }
+    _modify { yield &board.columnCursor }
+  }
+  public internal(set) var leaderboardPage: LeaderboardPage? {
+    get { board.page }
+    _modify { yield &board.page }
+  }
+  public internal(set) var longestName: Int {
+    get { board.longestName }
+    _modify { yield &board.longestName }
   }
 }

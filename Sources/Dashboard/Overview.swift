@@ -2,6 +2,28 @@ import Presentation
 import Scoring
 
 /// The program overview screen: how the whole channel stands at one period.
+/// The overview screen: its model (built when it opens) and its first line
+/// shown (it scrolls where it does not fit).
+public struct OverviewState: Sendable {
+  public internal(set) var model: OverviewModel?
+  public internal(set) var scroll = 0
+
+  /// ↑↓ PgUp PgDn g Home scroll, `page` lines a page; false for another
+  /// key. The page clamps the scroll to what it holds (↑ from past the end
+  /// starts from the last line shown).
+  mutating func scroll(_ key: Key, page: Int) -> Bool {
+    switch key {
+    case .down, .char("j"): scroll = min(scroll + 1, 200)
+    case .up, .char("k"): scroll = max(0, scroll - 1)
+    case .pageDown, .char(" "): scroll = min(scroll + page, 200)
+    case .pageUp: scroll = max(0, scroll - page)
+    case .char("g"), .home: scroll = 0
+    default: return false
+    }
+    return true
+  }
+}
+
 public struct OverviewModel: Sendable {
   public struct SegmentSummary: Sendable {
     public let segment: Segment

@@ -48,7 +48,7 @@ extension DashboardState {
   mutating func adopt(_ ahead: PreparedModels) {
     guard ahead.bookVersion == bookVersion, ahead.period == period, ahead.filter == leaderboard.filter
     else { return }
-    if overview == nil { overview = ahead.overview }
+    if overview == nil { overviewState.model = ahead.overview }
     if trendsState.model == nil && ahead.trends.kpi == trendsState.kpi { trendsState = ahead.trends }
     if changesState.model == nil { changesState = ahead.changes }
     if payoutsState.model == nil && payoutsState.quarter == nil { payoutsState = ahead.payouts }
@@ -65,7 +65,7 @@ extension DashboardState {
   mutating func adoptKept(overview kept: OverviewFacts?, trends: KeptTrends?) {
     guard book.periods.indices.contains(period), leaderboard.filter.isEmpty else { return }
     if overview == nil, let kept, kept.fits(book.program), kept.evaluated == book.order[period].count {
-      overview = OverviewModel(
+      overviewState.model = OverviewModel(
         facts: kept, program: book.program, coverage: book.coverage(period), index: period)
     }
     if trendsState.model == nil, let trends, trends.period == period, trends.periods == book.periods,

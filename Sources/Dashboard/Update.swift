@@ -185,18 +185,12 @@ public enum Update {
     return ScreenRegistry.unit(s.screen).update(key, &s)
   }
 
-  /// Overview: ↑↓ PgUp PgDn scroll; the page clamps the scroll to what it
-  /// holds (↑ from past the end starts from the last line shown).
+  /// Overview: Esc goes back; its own state scrolls.
   static func overviewKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {
-    let page = max(1, s.height - 4)
-    switch key {
-    case .escape, .backspace: s.screen = .leaderboard
-    case .down, .char("j"): s.overviewScroll = min(s.overviewScroll + 1, 200)
-    case .up, .char("k"): s.overviewScroll = max(0, s.overviewScroll - 1)
-    case .pageDown, .char(" "): s.overviewScroll = min(s.overviewScroll + page, 200)
-    case .pageUp: s.overviewScroll = max(0, s.overviewScroll - page)
-    case .char("g"), .home: s.overviewScroll = 0
-    default: break
+    if key == .escape || key == .backspace {
+      s.screen = .leaderboard
+    } else {
+      _ = s.overviewState.scroll(key, page: max(1, s.height - 4))
     }
     return []
   }

@@ -26,7 +26,7 @@ public enum DashboardView {
         PartnerScreen(model: s.detail?.model, scroll: s.detailScroll, theme: theme).render(
           in: body, buffer: &buffer, glyphs: glyphs)
       case .overview:
-        OverviewScreen(model: s.overview, scroll: s.overviewScroll, theme: theme).render(
+        OverviewScreen(model: s.overviewState.model, scroll: s.overviewState.scroll, theme: theme).render(
           in: body, buffer: &buffer, glyphs: glyphs)
       case .trends:
         TrendsScreen(page: s.trendsPage, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)

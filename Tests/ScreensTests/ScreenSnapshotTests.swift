@@ -222,7 +222,7 @@ import Testing
     let end = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
     #expect(end.contains("Sustainability score") && end.contains("80 and up good") && end.contains("end ("))
     Update.apply(.key(.char("g")), to: &s)
-    #expect(s.overviewScroll == 0)
+    #expect(s.overviewState.scroll == 0)
   }
 
   @Test(arguments: sizes) func help(_ size: (Int, Int)) throws {

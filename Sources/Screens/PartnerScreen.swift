@@ -39,15 +39,32 @@ struct PartnerScreen: Widget {
   }
 }
 
-/// The partner page, top to bottom; returns the height used.
+/// The partner page, top to bottom, one section after another; each
+/// section draws from line `y` and returns the line after it.
 struct PartnerPage {
   let model: PartnerDetailModel
   let theme: Theme
   let tiers: [Tier]
 
+  /// Draws the page; returns the height used.
   func draw(into page: inout CellBuffer, width: Int, glyphs: Glyphs) -> Int {
-    let program = model.program
-    var y = 0
+    var y = heading(into: &page, width: width)
+    guard let e = model.evaluation else {
+      _ = page.put(
+        [StyledText("Not evaluated in \(model.period): no data yet for this quarter ([ ] change period).")],
+        x: 0, y: y + 1, maxWidth: width)
+      return y + 3
+    }
+    y = standing(e, into: &page, y: y, width: width)
+    y = tierCards(e, into: &page, y: y, width: width, glyphs: glyphs)
+    y = kpiTable(e, into: &page, y: y, width: width, glyphs: glyphs)
+    y = history(e, into: &page, y: y, width: width, glyphs: glyphs)
+    y = kpiTrends(into: &page, y: y, width: width, glyphs: glyphs)
+    return agreements(into: &page, y: y, width: width, glyphs: glyphs)
+  }
+
+  /// Name, id, segment, region and the quarter.
+  func heading(into page: inout CellBuffer, width: Int) -> Int {
     let partner = model.partner
     _ = page.put(
       QuarterTitle.appending(
@@ -58,16 +75,13 @@ struct PartnerPage {
           StyledText("  \(partner.id)", style: theme.muted),
           StyledText(" · \(partner.segment) · \(partner.region)", style: theme.muted),
           StyledText("  \(model.period)", style: theme.heading),
-        ], shrinking: 2, width: width - 24, theme: theme), x: 0, y: y, maxWidth: width)
-    y += 1
-    guard let e = model.evaluation else {
-      _ = page.put(
-        [StyledText("Not evaluated in \(model.period): no data yet for this quarter ([ ] change period).")],
-        x: 0,
-        y: y + 1, maxWidth: width)
-      return y + 3
-    }
-    let tierStyle = theme.tier(e.tierIndex, of: tiers.count)
+        ], shrinking: 2, width: width - 24, theme: theme), x: 0, y: 0, maxWidth: width)
+    return 1
+  }
+
+  /// Score, ranks and movement, and the same partner under a what-if program.
+  func standing(_ e: PartnerEvaluation, into page: inout CellBuffer, y: Int, width: Int) -> Int {
+    var y = y
     _ = page.put(
       [
         StyledText("Score \(NumberFormat.fixed(e.score, 2))", style: theme.heading),
@@ -95,8 +109,17 @@ struct PartnerPage {
       y += 1
     }
     y += 1
+    return y
+  }
 
-    // Tier card and what it takes, side by side when there is room.
+  /// The tier card (tier, grace, progress, outlook, badges, benefits)
+  /// beside what it takes, or above it where the screen is narrow.
+  func tierCards(_ e: PartnerEvaluation, into page: inout CellBuffer, y: Int, width: Int, glyphs: Glyphs)
+    -> Int
+  {
+    let program = model.program
+    let tierStyle = theme.tier(e.tierIndex, of: tiers.count)
+    var y = y
     var card: [[StyledText]] = []
     var tierLine: [StyledText] = [StyledText(e.tier.name, style: tierStyle)]
     if e.qualifiedTier.id != e.tier.id {
@@ -202,8 +225,16 @@ struct PartnerPage {
         in: Rect(x: 0, y: y, width: width, height: takesHeight), buffer: &page, glyphs: glyphs)
       y += takesHeight + 1
     }
+    return y
+  }
 
-    // KPI table.
+  /// Each KPI's value, target, attainment, points and result, and the
+  /// adjustments behind the values marked `*`.
+  func kpiTable(_ e: PartnerEvaluation, into page: inout CellBuffer, y: Int, width: Int, glyphs: Glyphs)
+    -> Int
+  {
+    let program = model.program
+    var y = y
     _ = page.put([StyledText("KPIs", style: theme.heading)], x: 0, y: y, maxWidth: width)
     y += 1
     let kpis = e.kpis
@@ -256,8 +287,13 @@ struct PartnerPage {
       y += 1
     }
     y += 1
+    return y
+  }
 
-    // Score and rank history.
+  /// The score by quarter as a chart, beside the last quarters' scores, ranks and tiers.
+  func history(_ e: PartnerEvaluation, into page: inout CellBuffer, y: Int, width: Int, glyphs: Glyphs) -> Int
+  {
+    var y = y
     let history = model.history
     _ = page.put([StyledText("Score and rank by quarter", style: theme.heading)], x: 0, y: y, maxWidth: width)
     y += 1
@@ -278,8 +314,12 @@ struct PartnerPage {
       hy += 1
     }
     y += chartHeight + 1
+    return y
+  }
 
-    // KPI trends, a grid of small charts with the target line.
+  /// A grid of small charts, one per KPI, with its target line.
+  func kpiTrends(into page: inout CellBuffer, y: Int, width: Int, glyphs: Glyphs) -> Int {
+    var y = y
     _ = page.put(
       [StyledText("KPI trends (target line dotted)", style: theme.heading)], x: 0, y: y, maxWidth: width)
     y += 1
@@ -300,8 +340,13 @@ struct PartnerPage {
         in: Rect(x: r.x, y: r.y + 1, width: r.width, height: cellHeight - 1), buffer: &page, glyphs: glyphs)
     }
     y += cellHeight + 1
+    return y
+  }
 
-    // Agreements.
+  /// The outcome agreements and their total.
+  func agreements(into page: inout CellBuffer, y: Int, width: Int, glyphs: Glyphs) -> Int {
+    let program = model.program
+    var y = y
     _ = page.put([StyledText("Outcome agreements", style: theme.heading)], x: 0, y: y, maxWidth: width)
     y += 1
     if model.payouts.isEmpty {

@@ -1,6 +1,14 @@
 /// SPEC section 7: outcome agreements and their payouts.
 public struct PayoutResult: Sendable, Equatable {
-  public enum Status: String, Sendable { case pending, verified }
+  public enum Status: String, Sendable {
+    case pending, verified
+
+    /// An agreement of `quarter` is verified once the data reaches it
+    /// (`latest`, the latest period with data), pending before.
+    public static func of(_ quarter: Period, latest: Period?) -> Status {
+      latest.map { quarter > $0 } ?? true ? .pending : .verified
+    }
+  }
 
   public let agreement: Agreement
   /// Outcome value v(kpi, period); nil when missing.
@@ -64,12 +72,11 @@ extension PayoutResult {
     let s = r.map { schedule.share(at: $0) }
     let share = max(s ?? 0, agreement.floorShare)
     let payout = roundCents(agreement.maxPayout * agreement.attribution * share)
-    let pending = latest.map { agreement.period > $0 } ?? true
     let top = roundCents(
       agreement.maxPayout * agreement.attribution * max(schedule.topShare, agreement.floorShare))
     return PayoutResult(
       agreement: agreement, value: v, attainment: r, share: s, payout: payout,
-      status: pending ? .pending : .verified, maximum: top,
+      status: .of(agreement.period, latest: latest), maximum: top,
       provisional: closedThrough.map { agreement.period > $0 } ?? true)
   }
 }

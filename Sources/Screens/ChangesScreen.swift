@@ -8,12 +8,14 @@ import TextLayout
 /// demoted, grace, new, no data, at risk, on track, blocked); every partner
 /// selectable. The last two lines give the selected partner's reason in full.
 struct ChangesScreen: Widget {
-  let state: DashboardState
+  let changes: ChangesState
+  let book: Scorebook
+  let filter: LeaderboardFilter
+  let height: Int
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    let book = state.book
-    guard let m = state.changesState.model else {
+    guard let m = changes.model else {
       CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
       return
     }
@@ -26,7 +28,7 @@ struct ChangesScreen: Widget {
     title = QuarterTitle.appending(
       book.periodIndex(m.changes.period).map(book.coverage), to: title, shrinking: 2, width: rect.width,
       theme: theme)
-    let filters = FilterText.describe(state.leaderboard.filter, program: book.program)
+    let filters = FilterText.describe(filter, program: book.program)
     if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
@@ -61,10 +63,10 @@ struct ChangesScreen: Widget {
       titles.map { StyledText($0, style: headerStyle) }, y: rect.y + 2, widths, aligns, rect, &buffer, glyphs)
 
     let listTop = rect.y + 3
-    let visible = ChangesState.visibleLines(height: state.height)
-    let selectedLine = m.count > 0 ? m.lineOfEntry[state.changesState.selected] : -1
+    let visible = ChangesState.visibleLines(height: height)
+    let selectedLine = m.count > 0 ? m.lineOfEntry[changes.selected] : -1
     for row in 0..<visible {
-      let index = state.changesState.scroll + row
+      let index = changes.scroll + row
       guard index < m.lines.count else { break }
       let y = listTop + row
       switch m.lines[index] {
@@ -98,7 +100,7 @@ struct ChangesScreen: Widget {
     // The selected partner's reason in full, where the column cuts it.
     let footer = Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2)
     if m.count > 0 {
-      let e = m.changes.entries[state.changesState.selected]
+      let e = m.changes.entries[changes.selected]
       Text(
         spans: [
           StyledText(book.partners[e.partner].name, style: theme.heading),

@@ -6,16 +6,18 @@ import TerminalUI
 /// every KPI's value, each with a check box.
 struct ColumnPanelView: Widget {
   let panel: ColumnPanel
-  let state: DashboardState
+  let columns: ColumnChoice
+  let program: Program
+  let width: Int
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    let kpis = state.book.program.kpis
+    let kpis = program.kpis
     let optional = ColumnChoice.optional
     let on = glyphs.isUnicode ? "☑" : "[x]"
     let off = glyphs.isUnicode ? "☐" : "[ ]"
-    var items: [(String, Bool)] = optional.map { ($0.title, state.columns.isShown($0, width: state.width)) }
-    items += kpis.indices.map { ("KPI: \(kpis[$0].name)", state.columns.kpis.contains($0)) }
+    var items: [(String, Bool)] = optional.map { ($0.title, columns.isShown($0, width: width)) }
+    items += kpis.indices.map { ("KPI: \(kpis[$0].name)", columns.kpis.contains($0)) }
     let box = rect.centered(width: min(rect.width, 48), height: min(rect.height, items.count + 4))
     buffer.fill(box)
     Box(title: "Columns").render(in: box, buffer: &buffer, glyphs: glyphs)

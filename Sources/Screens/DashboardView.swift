@@ -30,11 +30,20 @@ public enum DashboardView {
           in: body, buffer: &buffer, glyphs: glyphs)
       case .trends:
         TrendsScreen(page: s.trendsPage, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
-      case .changes: ChangesScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
-      case .payouts: PayoutsScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
-      case .fairness: FairnessScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
-      case .whatIf: WhatIfScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
-      case .qbr: QBRScreen(state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .changes:
+        ChangesScreen(
+          changes: s.changesState, book: s.book, filter: s.leaderboard.filter, height: s.height, theme: theme
+        ).render(in: body, buffer: &buffer, glyphs: glyphs)
+      case .payouts:
+        PayoutsScreen(payouts: s.payoutsState, book: s.book, height: s.height, theme: theme).render(
+          in: body, buffer: &buffer, glyphs: glyphs)
+      case .fairness:
+        FairnessScreen(fairness: s.fairnessState, book: s.book, theme: theme).render(
+          in: body, buffer: &buffer, glyphs: glyphs)
+      case .whatIf:
+        WhatIfScreen(whatIf: s.whatIfState, filter: s.leaderboard.filter, theme: theme).render(
+          in: body, buffer: &buffer, glyphs: glyphs)
+      case .qbr: QBRScreen(qbr: s.qbr, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .pilot:
         PilotScreen(
           pilot: s.pilotState, program: s.book.program, coverage: s.book.coverage(s.period),
@@ -47,10 +56,12 @@ public enum DashboardView {
       }
     }
     if let panel = s.filterPanel {
-      FilterPanelView(panel: panel, state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      FilterPanelView(panel: panel, filter: s.leaderboard.filter, program: s.book.program, theme: theme)
+        .render(in: body, buffer: &buffer, glyphs: glyphs)
     }
     if let panel = s.columnPanel {
-      ColumnPanelView(panel: panel, state: s, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
+      ColumnPanelView(panel: panel, columns: s.columns, program: s.book.program, width: s.width, theme: theme)
+        .render(in: body, buffer: &buffer, glyphs: glyphs)
     }
     if s.showHelp {
       var help = HelpScreen.overlay(program: s.book.program)

@@ -8,15 +8,15 @@ import TextLayout
 /// (`b`): one row per group, flagged groups marked in words, the KPIs that
 /// drag a group down by name; Enter shows the group on the leaderboard.
 struct FairnessScreen: Widget {
-  let state: DashboardState
+  let fairness: FairnessState
+  let book: Scorebook
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    guard let review = state.fairnessState.review else {
+    guard let review = fairness.review else {
       CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
       return
     }
-    let book = state.book
     let program = book.program
     let by = review.grouping == .segment ? "segment" : "region"
     let toggle = StyledText(
@@ -57,7 +57,7 @@ struct FairnessScreen: Widget {
     let groups = review.groups
     let tableRect = Rect(
       x: rect.x, y: rect.y + 3, width: rect.width, height: min(groups.count + 1, rect.height - 6))
-    Table(columns: columns, rowCount: groups.count, selected: state.fairnessState.selected) { i in
+    Table(columns: columns, rowCount: groups.count, selected: fairness.selected) { i in
       let g = groups[i]
       var cells = [
         StyledText(g.name), StyledText(String(g.n)), StyledText(NumberFormat.fixed(g.mean, 1)),
@@ -83,8 +83,8 @@ struct FairnessScreen: Widget {
 
     // The selected group in words.
     let footer = Rect(x: rect.x, y: rect.maxY - 3, width: rect.width, height: 3)
-    if groups.indices.contains(state.fairnessState.selected) {
-      let g = groups[state.fairnessState.selected]
+    if groups.indices.contains(fairness.selected) {
+      let g = groups[fairness.selected]
       var text = "\(g.name): \(g.n) partners, median \(NumberFormat.fixed(g.median, 2))"
       if let gap = g.gap {
         text +=

@@ -1,16 +1,16 @@
 import Dashboard
 import Presentation
+import Scoring
 import TerminalUI
 
 /// `f`: the filter panel over the leaderboard.
 struct FilterPanelView: Widget {
   let panel: FilterPanel
-  let state: DashboardState
+  let filter: LeaderboardFilter
+  let program: Program
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    let filter = state.leaderboard.filter
-    let program = state.book.program
     let rows: [(FilterPanel.Field, String, String)] = [
       (.text, "Name or id", filter.text.isEmpty ? "(any)" : filter.text + "_"),
       (

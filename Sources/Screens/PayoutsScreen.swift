@@ -7,20 +7,21 @@ import TerminalUI
 /// agreement, subtotals verified and pending, the money still open; the
 /// selected agreement in full at the bottom. `m` hides every amount.
 struct PayoutsScreen: Widget {
-  let state: DashboardState
+  let payouts: PayoutsState
+  let book: Scorebook
+  let height: Int
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    let book = state.book
     let program = book.program
-    guard let m = state.payoutsState.model, let quarter = m.quarter else {
+    guard let m = payouts.model, let quarter = m.quarter else {
       CenteredMessage([
         "No outcome agreements in the store", "agreements.csv holds them (docs/data-formats.md)",
       ])
       .render(in: rect, buffer: &buffer, glyphs: glyphs)
       return
     }
-    let masked = state.payoutsState.masked
+    let masked = payouts.masked
     func money(_ x: Double) -> String { masked ? Phrases.masked : NumberFormat.grouped(x, 2) }
     /// A KPI value: grouped digits in the table, with its unit in the footer.
     func value(_ x: Double?, _ kpi: KPI?, unit: Bool = false) -> String {
@@ -31,7 +32,7 @@ struct PayoutsScreen: Widget {
     }
 
     // Title: program, quarter, verified (up to the data) or pending, filters.
-    let when = book.periods.last.map { quarter > $0 ? "pending" : "verified" } ?? "pending"
+    let when = PayoutResult.Status.of(quarter, latest: book.periods.last).rawValue
     var title: [StyledText] = [
       StyledText(" Payouts ", style: theme.title), " ", StyledText(program.name, style: theme.heading),
       StyledText(" · \(quarter)", style: theme.heading),
@@ -92,10 +93,10 @@ struct PayoutsScreen: Widget {
     ]
     let tableRect = Rect(
       x: rect.x, y: rect.y + 2, width: rect.width,
-      height: PayoutsState.visibleRows(height: state.height) + 1)
+      height: PayoutsState.visibleRows(height: height) + 1)
     let table = Table(
-      columns: columns, rowCount: m.count, selected: state.payoutsState.selected,
-      offset: state.payoutsState.scroll
+      columns: columns, rowCount: m.count, selected: payouts.selected,
+      offset: payouts.scroll
     ) { i in
       let r = m.results[i]
       let kpi = program.kpiIndex(r.agreement.kpi).map { program.kpis[$0] }
@@ -120,8 +121,8 @@ struct PayoutsScreen: Widget {
 
     // The selected agreement in full.
     let footer = Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2)
-    if m.results.indices.contains(state.payoutsState.selected) {
-      let i = state.payoutsState.selected
+    if m.results.indices.contains(payouts.selected) {
+      let i = payouts.selected
       let r = m.results[i]
       let kpi = program.kpiIndex(r.agreement.kpi).map { program.kpis[$0] }
       let name = m.partners[i].map { book.partners[$0].name } ?? r.agreement.partnerID

@@ -7,11 +7,11 @@ import TextLayout
 /// The QBR presentation: one slide at a time, high contrast, only this
 /// partner's data.
 struct QBRScreen: Widget {
-  let state: DashboardState
+  let qbr: QBRState?
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    guard let q = state.qbr, let model = state.qbrModel
+    guard let q = qbr, let model = q.model
     else {
       CenteredMessage("This partner has no data in this quarter").render(
         in: rect, buffer: &buffer, glyphs: glyphs)

@@ -8,11 +8,12 @@ import TextLayout
 /// tier matrix, payouts under both, and the biggest winners and losers,
 /// selectable (Enter opens the partner, whose card then shows both).
 struct WhatIfScreen: Widget {
-  let state: DashboardState
+  let whatIf: WhatIfState
+  let filter: LeaderboardFilter
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
-    guard let m = state.whatIfState.model else {
+    guard let m = whatIf.model else {
       CenteredMessage([
         "No program to compare yet", ":compare PATH.toml scores the store's data under another program",
         "(try :compare sample-data/volume-program.toml)",
@@ -30,7 +31,7 @@ struct WhatIfScreen: Widget {
     ]
     title = QuarterTitle.appending(
       w.current.coverage(w.period), to: title, shrinking: 2, width: rect.width, theme: theme)
-    let filters = FilterText.describe(state.leaderboard.filter, program: a)
+    let filters = FilterText.describe(filter, program: a)
     if !filters.isEmpty { title.append(StyledText(" · filter: \(filters)", style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
@@ -72,7 +73,7 @@ struct WhatIfScreen: Widget {
       for r in rows {
         guard y < listRect.maxY else { break }
         row(
-          r, selected: index == state.whatIfState.selected, y: y, in: listRect, arrow: arrow, &buffer, glyphs)
+          r, selected: index == whatIf.selected, y: y, in: listRect, arrow: arrow, &buffer, glyphs)
         y += 1
         index += 1
       }
@@ -109,7 +110,7 @@ struct WhatIfScreen: Widget {
     _ r: WhatIf.Row, selected: Bool, y: Int, in rect: Rect, arrow: String, _ buffer: inout CellBuffer,
     _ glyphs: Glyphs
   ) {
-    let w = state.whatIfState.model!.whatIf
+    let w = whatIf.model!.whatIf
     let a = w.current.program
     let b = w.other.program
     let name = w.current.partners[r.partner].name
@@ -118,7 +119,7 @@ struct WhatIfScreen: Widget {
     let tiers = ChangeText.move(
       a.tiers[r.tier.current].name, b.tiers[r.tier.other].name, unicode: glyphs.isUnicode)
     let longest =
-      state.whatIfState.model!.list.map { TextWidthBridge.of(w.current.partners[$0.partner].name) }.max()
+      whatIf.model!.list.map { TextWidthBridge.of(w.current.partners[$0.partner].name) }.max()
       ?? 10
     let sizes: [Size] = [.fixed(min(longest, 32)), .fixed(17), .fixed(7), .flex(1)]
     let widths = Size.resolve(sizes, total: rect.width - 2, spacing: 1)

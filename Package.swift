@@ -76,7 +76,8 @@ let package = Package(
     .testTarget(
       name: "ScreensTests",
       dependencies: [
-        "Screens", "Dashboard", "DashboardShell", "Scoring", "ProgramFiles", "PartnerStore", "SampleData",
+        "Screens", "Dashboard", "DashboardShell", "Presentation", "Scoring", "ProgramFiles", "PartnerStore",
+        "SampleData",
         "TerminalUI",
       ],
       exclude: ["__Snapshots__"]),

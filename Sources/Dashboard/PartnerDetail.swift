@@ -3,13 +3,7 @@ import Scoring
 
 /// Everything the partner detail screen shows, for one partner at one period.
 public struct PartnerDetailModel: Sendable {
-  public struct KPISeries: Sendable {
-    public let kpi: KPI
-    /// Aggregated value per program period (nil before the partner's data or missing).
-    public let values: [Double?]
-    /// The effective target (absolute KPIs), drawn as the target line.
-    public let target: Double?
-  }
+  public typealias KPISeries = Scoring.KPISeries
 
   public struct HistoryPoint: Sendable {
     public let period: Period
@@ -53,17 +47,13 @@ public struct PartnerDetailModel: Sendable {
     periodIndex = t
     program = book.program
     self.evaluation = evaluation
-    series = book.program.kpis.enumerated().map { k, kpi in
-      KPISeries(
-        kpi: kpi, values: book.periods.indices.map { book.value(p, $0, k) },
-        target: kpi.effectiveTarget(for: book.partners[p].segment))
-    }
+    series = book.kpiSeries(partner: p)
     history = book.periods.indices.map { u in
       HistoryPoint(
         period: book.periods[u], score: book.score(p, u), rank: ranks[u],
         tier: book.tier(p, u).map { book.program.tiers[$0].name })
     }
-    payouts = book.agreements.filter { $0.partnerID == book.partners[p].id }.map(book.payout)
+    payouts = book.payouts(partner: p)
   }
 
   /// The KPI table as CSV (`e` on the detail screen).

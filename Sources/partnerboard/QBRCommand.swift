@@ -3,6 +3,7 @@ import Dashboard
 import DashboardShell
 import Foundation
 import Platform
+import Presentation
 import Scoring
 import Screens
 import TerminalUI

@@ -3,6 +3,7 @@ import Dashboard
 import DashboardShell
 import PartnerStore
 import Platform
+import Presentation
 import ProgramFiles
 import Scoring
 import Screens

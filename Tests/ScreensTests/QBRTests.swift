@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import Presentation
 import Scoring
 import Screens
 import TerminalUI

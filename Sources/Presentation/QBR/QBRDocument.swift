@@ -1,5 +1,4 @@
 import Foundation
-import Presentation
 import Scoring
 
 /// The QBR pack the partner keeps: the slides as Markdown, or as one HTML

@@ -1,4 +1,3 @@
-import Presentation
 import Scoring
 import TextLayout
 
@@ -46,24 +45,23 @@ public struct QBRModel: Sendable {
   public let leading: [KPILine]
   public let lagging: [KPILine]
   /// KPI values over all quarters, with the effective target.
-  public let series: [PartnerDetailModel.KPISeries]
+  public let series: [KPISeries]
   public let scores: [Double?]
   public let periods: [Period]
   public let payouts: [PayoutResult]
   public let peers: Peers?
 
   public init?(book: Scorebook, partner p: Int, period t: Int) {
-    let detail = PartnerDetailModel(book: book, partner: p, period: t)
-    guard let e = detail.evaluation else { return nil }
+    guard let e = book.evaluation(partner: p, period: t) else { return nil }
     program = book.program
     partner = book.partners[p]
     segmentName = book.program.segment(partner.segment)?.name ?? partner.segment
     period = book.periods[t]
     evaluation = e
-    series = detail.series
-    scores = detail.history.map(\.score)
+    series = book.kpiSeries(partner: p)
+    scores = book.periods.indices.map { book.score(p, $0) }
     periods = book.periods
-    payouts = detail.payouts
+    payouts = book.payouts(partner: p)
     var lines: [KPILine] = []
     for (k, kpi) in e.kpis.enumerated() where kpi.status != .notApplicable {
       var change: Double? = nil

@@ -1,4 +1,3 @@
-import Presentation
 import Scoring
 
 /// What a QBR says, phrased once, amounts masked or not: the slides, the

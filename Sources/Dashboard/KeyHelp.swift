@@ -1,18 +1,12 @@
 import Presentation
 import Scoring
+import TextLayout
 
 /// Every key of the dashboard, grouped: what `?` shows. Kept with the
 /// state machine that implements the keys, so that help and keys change
 /// together; the Screens module draws it.
 public enum KeyHelp {
-  public struct Entry: Sendable {
-    public let keys: String
-    public let description: String
-    init(_ keys: String, _ description: String) {
-      self.keys = keys
-      self.description = description
-    }
-  }
+  public typealias Entry = KeyHint
 
   public struct Group: Sendable {
     public let title: String

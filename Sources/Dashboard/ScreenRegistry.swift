@@ -1,14 +1,5 @@
 import Scoring
-
-/// A key and what it does, as the status bar and the help show it.
-public struct KeyHint: Equatable, Sendable {
-  public let keys: String
-  public let action: String
-  public init(_ keys: String, _ action: String) {
-    self.keys = keys
-    self.action = action
-  }
-}
+import TextLayout
 
 /// One screen of the dashboard as a unit: the keys that open it, whether
 /// Tab stops at it, its own keys (`update`), how its model is derived while

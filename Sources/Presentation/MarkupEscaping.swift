@@ -8,17 +8,14 @@ public enum Markdown {
   /// (`\ * _ [ ] | \``) is backslash-escaped; control and bidi characters
   /// become the sanitiser's placeholder.
   public static func text(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for ch in Sanitizer.field(s) {
+    MarkupEscaping.sanitised(s) { ch in
       switch ch {
-      case "<": out += "&lt;"
-      case "&": out += "&amp;"
-      case "\\", "*", "_", "[", "]", "|", "`": out += "\\" + String(ch)
-      default: out.append(ch)
+      case "<": "&lt;"
+      case "&": "&amp;"
+      case "\\", "*", "_", "[", "]", "|", "`": "\\" + String(ch)
+      default: nil
       }
     }
-    return out
   }
 }
 
@@ -26,17 +23,27 @@ public enum Markdown {
 /// attribute value.
 public enum HTML {
   public static func text(_ s: String) -> String {
+    MarkupEscaping.sanitised(s) { ch in
+      switch ch {
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&#39;"
+      default: nil
+      }
+    }
+  }
+}
+
+enum MarkupEscaping {
+  /// `s` through the sanitiser, each character replaced where `escape`
+  /// gives a replacement.
+  static func sanitised(_ s: String, _ escape: (Character) -> String?) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for ch in Sanitizer.field(s) {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(ch)
-      }
+      if let e = escape(ch) { out += e } else { out.append(ch) }
     }
     return out
   }

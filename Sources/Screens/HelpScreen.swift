@@ -9,7 +9,7 @@ public enum HelpScreen {
     HelpOverlay(
       title: "partnerboard keys",
       groups: KeyHelp.groups(program: program).map { g in
-        .init(g.title, g.entries.map { .init($0.keys, $0.description) })
+        .init(g.title, g.entries)
       },
       footer: KeyHelp.footer)
   }

@@ -208,28 +208,19 @@ public struct QBRSlide: Widget {
   func whatItTakes(_ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs) {
     var y = r.y
     let bullet = g.isUnicode ? "•" : "-"
-    if let keep = c.keepGoal {
-      line([StyledText(keep, style: Style(bold: true, underline: true))], r, &y, &buffer)
-      y += 1
-      line([StyledText(c.keepLead, style: strong)], r, &y, &buffer)
-      for path in c.keepPaths { line([StyledText("  \(bullet) " + path)], r, &y, &buffer) }
-      if let heading = c.keepRequiredHeading {
+    for (i, goal) in c.goals.enumerated() {
+      if i > 0 { y += 1 }
+      if let title = goal.title {
+        line([StyledText(title, style: Style(bold: true, underline: true))], r, &y, &buffer)
+        y += 1
+      }
+      line([StyledText(goal.lead, style: strong)], r, &y, &buffer)
+      for path in goal.paths { line([StyledText("  \(bullet) " + path)], r, &y, &buffer) }
+      if let heading = goal.requiredHeading {
         y += 1
         line([StyledText(heading, style: strong)], r, &y, &buffer)
-        for req in c.keepRequired { line([StyledText("  \(bullet) " + req)], r, &y, &buffer) }
+        for req in goal.required { line([StyledText("  \(bullet) " + req)], r, &y, &buffer) }
       }
-      y += 1
-    }
-    if let goal = c.goal {
-      line([StyledText(goal, style: Style(bold: true, underline: true))], r, &y, &buffer)
-      y += 1
-    }
-    line([StyledText(c.goalLead, style: strong)], r, &y, &buffer)
-    for path in c.paths { line([StyledText("  \(bullet) " + path)], r, &y, &buffer) }
-    if let heading = c.requiredHeading {
-      y += 1
-      line([StyledText(heading, style: strong)], r, &y, &buffer)
-      for req in c.required { line([StyledText("  \(bullet) " + req)], r, &y, &buffer) }
     }
   }
 

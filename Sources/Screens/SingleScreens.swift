@@ -10,7 +10,7 @@ import TerminalUI
 extension DashboardView {
   /// A screen's key hints, from its unit (nil state: a first frame).
   static func hints(_ screen: Screen, _ s: DashboardState? = nil) -> [StatusBar.Hint] {
-    ScreenRegistry.unit(screen).hints(s).map { .init($0.keys, $0.action) }
+    ScreenRegistry.unit(screen).hints(s)
   }
 
   static var leaderboardHints: [StatusBar.Hint] { hints(.leaderboard) }

@@ -51,9 +51,9 @@ import Testing
   @Test func theHelpListsTheScreensFromTheRegistry() {
     let screens = KeyHelp.groups.first { $0.title == "Screens" }!.entries
     #expect(
-      screens.first { $0.keys == "1-9 0" }?.description
+      screens.first { $0.keys == "1-9 0" }?.action
         == ScreenRegistry.keyed.map(\.title).joined(separator: ", "))
     #expect(
-      screens.first { $0.keys == "Tab" }?.description.hasPrefix("leaderboard, overview, changes") == true)
+      screens.first { $0.keys == "Tab" }?.action.hasPrefix("leaderboard, overview, changes") == true)
   }
 }

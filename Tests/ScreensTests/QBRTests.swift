@@ -165,7 +165,7 @@ import Testing
       let model = try #require(QBRModel(book: Self.book, partner: p, period: Self.latest))
       let e = model.evaluation
       let content = QBRContent(model, masked: false)
-      #expect(content.keepGoal == "To keep \(e.tier.name)")
+      #expect(content.keep?.title == "To keep \(e.tier.name)")
       let md = QBRDocument(model: model, masked: false).markdown()
       let keep = try #require(md.range(of: "**To keep \(e.tier.name)**"))
       #expect(!md.contains("You are at the top tier"))

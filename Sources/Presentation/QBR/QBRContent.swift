@@ -73,22 +73,32 @@ public struct QBRContent: Sendable {
   public let scorecards: [Scorecard]
   public static let scorecardNote = "Arrows: better or worse than last quarter. * an approved correction."
 
-  /// While in grace: "To keep Gold", what does it, and the tier's own unmet
-  /// requirements; shown before the next tier.
-  public let keepGoal: String?
-  public let keepLead: String
-  public let keepPaths: [String]
-  /// "Platinum also requires:" and the tier's unmet requirements.
-  public let keepRequiredHeading: String?
-  public let keepRequired: [String]
-  /// "To reach Gold"; nil at the top tier.
-  public let goal: String?
-  /// What closes the gap, in one sentence.
-  public let goalLead: String
-  public let paths: [String]
-  /// "Gold also requires:" and the requirements.
-  public let requiredHeading: String?
-  public let required: [String]
+  /// A goal of the "What it takes" slide: its title ("To keep Gold", "To
+  /// reach Platinum"; nil at the top tier), what closes the gap in one
+  /// sentence, the KPI gains that would each do it alone, and the tier's
+  /// unmet requirements under their heading ("Gold also requires:").
+  public struct Goal: Sendable {
+    public let title: String?
+    public let lead: String
+    public let paths: [String]
+    public let requiredHeading: String?
+    public let required: [String]
+
+    init(title: String?, lead: String, paths: [String], required: [String], tier: String) {
+      self.title = title
+      self.lead = lead
+      self.paths = paths
+      self.required = required
+      requiredHeading = required.isEmpty ? nil : "\(tier) also requires:"
+    }
+  }
+
+  /// While in grace: keeping the tier, shown before the next tier.
+  public let keep: Goal?
+  /// Reaching the next tier (at the top tier: keeping it, without a title).
+  public let reach: Goal
+  /// Both, in the order shown.
+  public var goals: [Goal] { (keep.map { [$0] } ?? []) + [reach] }
 
   public static let payoutHeader = [
     "Outcome", "Quarter", "Baseline", "Target", "Now", "Attained", "Share", "Payout", "Status",
@@ -161,49 +171,39 @@ public struct QBRContent: Sendable {
       }
 
     if let keepNeeded = e.keepPointsNeeded {
-      keepGoal = "To keep \(e.tier.name)"
-      keepPaths = keepNeeded > 0 ? e.keepWhatItTakes.compactMap { model.path($0, mask: masked) } : []
-      if keepNeeded <= 0 {
-        keepLead = "The score is enough to keep \(e.tier.name); its requirements are not met yet:"
-      } else if keepPaths.isEmpty {
-        keepLead =
-          "\(NumberFormat.fixed(keepNeeded, 1)) more points keep \(e.tier.name): no single KPI closes the gap; it takes progress on several."
-      } else {
-        keepLead =
-          "\(NumberFormat.fixed(keepNeeded, 1)) more points keep \(e.tier.name). Any one of these alone would do it:"
-      }
-      keepRequired = e.unmetKeepRequirements.map(requirement)
-      keepRequiredHeading = keepRequired.isEmpty ? nil : "\(e.tier.name) also requires:"
+      let keepPaths = keepNeeded > 0 ? e.keepWhatItTakes.compactMap { model.path($0, mask: masked) } : []
+      let keepLead =
+        keepNeeded <= 0
+        ? "The score is enough to keep \(e.tier.name); its requirements are not met yet:"
+        : keepPaths.isEmpty
+          ? "\(NumberFormat.fixed(keepNeeded, 1)) more points keep \(e.tier.name): no single KPI closes the gap; it takes progress on several."
+          : "\(NumberFormat.fixed(keepNeeded, 1)) more points keep \(e.tier.name). Any one of these alone would do it:"
+      keep = Goal(
+        title: "To keep \(e.tier.name)", lead: keepLead, paths: keepPaths,
+        required: e.unmetKeepRequirements.map(requirement), tier: e.tier.name)
     } else {
-      keepRequiredHeading = nil
-      keepGoal = nil
-      keepLead = ""
-      keepPaths = []
-      keepRequired = []
+      keep = nil
     }
 
     if let next = e.nextTier, let needed = e.pointsNeeded {
-      goal = "To reach \(next.name)"
-      paths = needed > 0 ? e.whatItTakes.compactMap { model.path($0, mask: masked) } : []
-      if needed <= 0 {
-        goalLead = "The score is already enough."
-      } else if paths.isEmpty {
-        goalLead =
-          "\(NumberFormat.fixed(needed, 1)) more points: no single KPI closes the gap; it takes progress on several."
-      } else {
-        goalLead = "\(NumberFormat.fixed(needed, 1)) more points. Any one of these alone would do it:"
-      }
-      required = e.unmetRequirements.map(requirement)
-      requiredHeading = required.isEmpty ? nil : "\(next.name) also requires:"
+      let paths = needed > 0 ? e.whatItTakes.compactMap { model.path($0, mask: masked) } : []
+      let lead =
+        needed <= 0
+        ? "The score is already enough."
+        : paths.isEmpty
+          ? "\(NumberFormat.fixed(needed, 1)) more points: no single KPI closes the gap; it takes progress on several."
+          : "\(NumberFormat.fixed(needed, 1)) more points. Any one of these alone would do it:"
+      reach = Goal(
+        title: "To reach \(next.name)", lead: lead, paths: paths,
+        required: e.unmetRequirements.map(requirement),
+        tier: next.name)
     } else {
-      goal = nil
-      paths = []
-      goalLead =
-        e.inGrace
-        ? "\(e.tier.name) is the top tier."
-        : "You are at the top tier. Keep it: the score must stay at or above \(NumberFormat.trimmed(e.tier.minScore, 1))."
-      required = []
-      requiredHeading = nil
+      reach = Goal(
+        title: nil,
+        lead: e.inGrace
+          ? "\(e.tier.name) is the top tier."
+          : "You are at the top tier. Keep it: the score must stay at or above \(NumberFormat.trimmed(e.tier.minScore, 1)).",
+        paths: [], required: [], tier: e.tier.name)
     }
 
     payouts = model.payouts.map { r in

@@ -59,32 +59,22 @@ public struct QBRDocument {
     out.append("")
     out.append("## What it takes")
     out.append("")
-    if let keep = c.keepGoal {
-      out.append("**\(cell(keep))**")
-      out.append("")
-      out.append(cell(c.keepLead))
-      out.append("")
-      for path in c.keepPaths { out.append("- \(cell(path))") }
-      if let heading = c.keepRequiredHeading {
+    for goal in c.goals {
+      if let title = goal.title {
+        out.append("**\(cell(title))**")
+        out.append("")
+      }
+      out.append(cell(goal.lead))
+      if !goal.paths.isEmpty { out.append("") }
+      for path in goal.paths { out.append("- \(cell(path))") }
+      if let heading = goal.requiredHeading {
         out.append("")
         out.append(cell(heading))
         out.append("")
-        for r in c.keepRequired { out.append("- \(cell(r))") }
+        for r in goal.required { out.append("- \(cell(r))") }
       }
       out.append("")
     }
-    if let goal = c.goal { out.append("**\(cell(goal))**") }
-    out.append("")
-    out.append(cell(c.goalLead))
-    if !c.paths.isEmpty { out.append("") }
-    for path in c.paths { out.append("- \(cell(path))") }
-    if let heading = c.requiredHeading {
-      out.append("")
-      out.append(cell(heading))
-      out.append("")
-      for r in c.required { out.append("- \(cell(r))") }
-    }
-    out.append("")
     out.append("## Outcomes and payouts")
     out.append("")
     if c.payouts.isEmpty {

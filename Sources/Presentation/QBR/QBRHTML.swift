@@ -47,20 +47,13 @@ extension QBRDocument {
     body += "</section>"
 
     body += "<section><h2>What it takes</h2>"
-    if let keep = c.keepGoal {
-      body += "<h3>\(esc(keep))</h3><p>\(esc(c.keepLead))</p>"
-      if !c.keepPaths.isEmpty {
-        body += "<ul>" + c.keepPaths.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+    for goal in c.goals {
+      if let title = goal.title { body += "<h3>\(esc(title))</h3>" }
+      body += "<p>\(esc(goal.lead))</p>"
+      if !goal.paths.isEmpty { body += "<ul>" + goal.paths.map { "<li>\(esc($0))</li>" }.joined() + "</ul>" }
+      if let heading = goal.requiredHeading {
+        body += "<p>\(esc(heading))</p><ul>" + goal.required.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
       }
-      if let heading = c.keepRequiredHeading {
-        body += "<p>\(esc(heading))</p><ul>" + c.keepRequired.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
-      }
-    }
-    if let goal = c.goal { body += "<h3>\(esc(goal))</h3>" }
-    body += "<p>\(esc(c.goalLead))</p>"
-    if !c.paths.isEmpty { body += "<ul>" + c.paths.map { "<li>\(esc($0))</li>" }.joined() + "</ul>" }
-    if let heading = c.requiredHeading {
-      body += "<p>\(esc(heading))</p><ul>" + c.required.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
     }
     body += "</section>"
 

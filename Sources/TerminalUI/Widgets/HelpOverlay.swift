@@ -7,14 +7,7 @@ import TextLayout
 ///   │   j/↓      Next row   │
 ///   └───────────────────────┘
 public struct HelpOverlay: Widget, Sendable {
-  public struct Entry: Hashable, Sendable {
-    public var keys: String
-    public var description: String
-    public init(_ keys: String, _ description: String) {
-      self.keys = keys
-      self.description = description
-    }
-  }
+  public typealias Entry = KeyHint
 
   public struct Group: Hashable, Sendable {
     public var title: String
@@ -60,7 +53,7 @@ public struct HelpOverlay: Widget, Sendable {
         lines.append([
           StyledText("  "),
           StyledText(TextWidth.pad(e.keys, to: keyWidth, align: .left), style: style.patched(with: keyStyle)),
-          StyledText("  " + e.description, style: style),
+          StyledText("  " + e.action, style: style),
         ])
       }
     }

@@ -5,14 +5,7 @@ import TextLayout
 /// `pinned` (help and quit: a user must always see how to get out); the
 /// message gets what the hints leave and is truncated.
 public struct StatusBar: Widget, Sendable {
-  public struct Hint: Hashable, Sendable {
-    public var keys: String
-    public var label: String
-    public init(_ keys: String, _ label: String) {
-      self.keys = keys
-      self.label = label
-    }
-  }
+  public typealias Hint = KeyHint
 
   public var hints: [Hint]
   public var message: String
@@ -41,7 +34,7 @@ public struct StatusBar: Widget, Sendable {
     buffer.fill(row, style: style)
     let end = row.maxX - 1  // keep one blank column at each edge
     var x = row.x + 1
-    func width(_ h: Hint) -> Int { TextWidth.of(h.keys) + 1 + TextWidth.of(h.label) }
+    func width(_ h: Hint) -> Int { TextWidth.of(h.keys) + 1 + TextWidth.of(h.action) }
     var shown = hints
     let keep = min(pinned, hints.count)
     while shown.count > keep, shown.reduce(0, { $0 + width($1) + 2 }) - 2 > end - x {
@@ -52,7 +45,7 @@ public struct StatusBar: Widget, Sendable {
       let start = i == 0 ? x : x + 2
       guard start + w <= end else { break }
       x = buffer.put(hint.keys, x: start, y: row.y, style: style.patched(with: keyStyle))
-      x = buffer.put(" " + hint.label, x: x, y: row.y, style: style)
+      x = buffer.put(" " + hint.action, x: x, y: row.y, style: style)
     }
     let room = end - x - 2
     guard !message.isEmpty, room > 0 else { return }

@@ -9,12 +9,11 @@ import TextLayout
 /// selectable. The last two lines give the selected partner's reason in full.
 struct ChangesScreen: Widget {
   let changes: ChangesState
-  let book: Scorebook
-  let filter: LeaderboardFilter
-  let height: Int
+  let context: ScreenContext
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    let (book, filter, height) = (context.book, context.filter, context.height)
     guard let m = changes.model else {
       CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
       return

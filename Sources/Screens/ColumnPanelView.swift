@@ -7,11 +7,11 @@ import TerminalUI
 struct ColumnPanelView: Widget {
   let panel: ColumnPanel
   let columns: ColumnChoice
-  let program: Program
-  let width: Int
+  let context: ScreenContext
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    let (program, width) = (context.book.program, context.width)
     let kpis = program.kpis
     let optional = ColumnChoice.optional
     let on = glyphs.isUnicode ? "☑" : "[x]"

@@ -30,19 +30,16 @@ public enum DashboardView {
           in: body, buffer: &buffer, glyphs: glyphs)
       case .trends:
         TrendsScreen(page: s.trendsPage, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
-      case .changes:
-        ChangesScreen(
-          changes: s.changesState, book: s.book, filter: s.leaderboard.filter, height: s.height, theme: theme
-        ).render(in: body, buffer: &buffer, glyphs: glyphs)
-      case .payouts:
-        PayoutsScreen(payouts: s.payoutsState, book: s.book, height: s.height, theme: theme).render(
-          in: body, buffer: &buffer, glyphs: glyphs)
-      case .fairness:
-        FairnessScreen(fairness: s.fairnessState, book: s.book, theme: theme).render(
-          in: body, buffer: &buffer, glyphs: glyphs)
-      case .whatIf:
-        WhatIfScreen(whatIf: s.whatIfState, filter: s.leaderboard.filter, theme: theme).render(
-          in: body, buffer: &buffer, glyphs: glyphs)
+      case .changes, .payouts, .fairness, .whatIf:
+        let context = ScreenContext(s)
+        let screen: any Widget =
+          switch s.screen {
+          case .changes: ChangesScreen(changes: s.changesState, context: context, theme: theme)
+          case .payouts: PayoutsScreen(payouts: s.payoutsState, context: context, theme: theme)
+          case .fairness: FairnessScreen(fairness: s.fairnessState, context: context, theme: theme)
+          default: WhatIfScreen(whatIf: s.whatIfState, context: context, theme: theme)
+          }
+        screen.render(in: body, buffer: &buffer, glyphs: glyphs)
       case .qbr: QBRScreen(qbr: s.qbr, theme: theme).render(in: body, buffer: &buffer, glyphs: glyphs)
       case .pilot:
         PilotScreen(
@@ -56,11 +53,11 @@ public enum DashboardView {
       }
     }
     if let panel = s.filterPanel {
-      FilterPanelView(panel: panel, filter: s.leaderboard.filter, program: s.book.program, theme: theme)
+      FilterPanelView(panel: panel, context: ScreenContext(s), theme: theme)
         .render(in: body, buffer: &buffer, glyphs: glyphs)
     }
     if let panel = s.columnPanel {
-      ColumnPanelView(panel: panel, columns: s.columns, program: s.book.program, width: s.width, theme: theme)
+      ColumnPanelView(panel: panel, columns: s.columns, context: ScreenContext(s), theme: theme)
         .render(in: body, buffer: &buffer, glyphs: glyphs)
     }
     if s.showHelp {

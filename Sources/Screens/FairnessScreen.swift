@@ -9,7 +9,7 @@ import TextLayout
 /// drag a group down by name; Enter shows the group on the leaderboard.
 struct FairnessScreen: Widget {
   let fairness: FairnessState
-  let book: Scorebook
+  let context: ScreenContext
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
@@ -17,6 +17,7 @@ struct FairnessScreen: Widget {
       CenteredMessage("No quarter with data yet").render(in: rect, buffer: &buffer, glyphs: glyphs)
       return
     }
+    let book = context.book
     let program = book.program
     let by = review.grouping == .segment ? "segment" : "region"
     let toggle = StyledText(

@@ -6,11 +6,11 @@ import TerminalUI
 /// `f`: the filter panel over the leaderboard.
 struct FilterPanelView: Widget {
   let panel: FilterPanel
-  let filter: LeaderboardFilter
-  let program: Program
+  let context: ScreenContext
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    let (filter, program) = (context.filter, context.book.program)
     let rows: [(FilterPanel.Field, String, String)] = [
       (.text, "Name or id", filter.text.isEmpty ? "(any)" : filter.text + "_"),
       (

@@ -8,11 +8,11 @@ import TerminalUI
 /// selected agreement in full at the bottom. `m` hides every amount.
 struct PayoutsScreen: Widget {
   let payouts: PayoutsState
-  let book: Scorebook
-  let height: Int
+  let context: ScreenContext
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
+    let (book, height) = (context.book, context.height)
     let program = book.program
     guard let m = payouts.model, let quarter = m.quarter else {
       CenteredMessage([

@@ -9,7 +9,7 @@ import TextLayout
 /// selectable (Enter opens the partner, whose card then shows both).
 struct WhatIfScreen: Widget {
   let whatIf: WhatIfState
-  let filter: LeaderboardFilter
+  let context: ScreenContext
   let theme: Theme
 
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
@@ -31,7 +31,7 @@ struct WhatIfScreen: Widget {
     ]
     title = QuarterTitle.appending(
       w.current.coverage(w.period), to: title, shrinking: 2, width: rect.width, theme: theme)
-    let filters = FilterText.describe(filter, program: a)
+    let filters = FilterText.describe(context.filter, program: a)
     if !filters.isEmpty { title.append(StyledText(" · filter: \(filters)", style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 

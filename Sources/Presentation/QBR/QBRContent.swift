@@ -91,6 +91,19 @@ public struct QBRContent: Sendable {
       self.required = required
       requiredHeading = required.isEmpty ? nil : "\(tier) also requires:"
     }
+
+    /// What closes a gap of `needed` points, in one sentence; `keeping`
+    /// names the tier when the goal is to keep it.
+    static func lead(_ needed: Double, paths: [String], keeping tier: String?) -> String {
+      guard needed > 0 else {
+        return tier.map { "The score is enough to keep \($0); its requirements are not met yet:" }
+          ?? "The score is already enough."
+      }
+      let more = "\(NumberFormat.fixed(needed, 1)) more points" + (tier.map { " keep \($0)" } ?? "")
+      return paths.isEmpty
+        ? more + ": no single KPI closes the gap; it takes progress on several."
+        : more + ". Any one of these alone would do it:"
+    }
   }
 
   /// While in grace: keeping the tier, shown before the next tier.
@@ -172,14 +185,9 @@ public struct QBRContent: Sendable {
 
     if let keepNeeded = e.keepPointsNeeded {
       let keepPaths = keepNeeded > 0 ? e.keepWhatItTakes.compactMap { model.path($0, mask: masked) } : []
-      let keepLead =
-        keepNeeded <= 0
-        ? "The score is enough to keep \(e.tier.name); its requirements are not met yet:"
-        : keepPaths.isEmpty
-          ? "\(NumberFormat.fixed(keepNeeded, 1)) more points keep \(e.tier.name): no single KPI closes the gap; it takes progress on several."
-          : "\(NumberFormat.fixed(keepNeeded, 1)) more points keep \(e.tier.name). Any one of these alone would do it:"
       keep = Goal(
-        title: "To keep \(e.tier.name)", lead: keepLead, paths: keepPaths,
+        title: "To keep \(e.tier.name)", lead: Goal.lead(keepNeeded, paths: keepPaths, keeping: e.tier.name),
+        paths: keepPaths,
         required: e.unmetKeepRequirements.map(requirement), tier: e.tier.name)
     } else {
       keep = nil
@@ -187,14 +195,8 @@ public struct QBRContent: Sendable {
 
     if let next = e.nextTier, let needed = e.pointsNeeded {
       let paths = needed > 0 ? e.whatItTakes.compactMap { model.path($0, mask: masked) } : []
-      let lead =
-        needed <= 0
-        ? "The score is already enough."
-        : paths.isEmpty
-          ? "\(NumberFormat.fixed(needed, 1)) more points: no single KPI closes the gap; it takes progress on several."
-          : "\(NumberFormat.fixed(needed, 1)) more points. Any one of these alone would do it:"
       reach = Goal(
-        title: "To reach \(next.name)", lead: lead, paths: paths,
+        title: "To reach \(next.name)", lead: Goal.lead(needed, paths: paths, keeping: nil), paths: paths,
         required: e.unmetRequirements.map(requirement),
         tier: next.name)
     } else {

@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// A `:` command (k9s style), parsed from the command line.
 public enum LineCommand: Equatable, Sendable {
@@ -16,7 +17,9 @@ public enum LineCommand: Equatable, Sendable {
   case tier(String?)
   case flag(PartnerFlag?)
   case clearFilters
-  case sort(LeaderboardColumn, descending: Bool)
+  /// `:sort COLUMN [asc|desc]`: the values' direction down the table (nil:
+  /// the column's natural order, best first).
+  case sort(LeaderboardColumn, valuesDescend: Bool?)
   /// Export the current view; a name without `.csv` gets it.
   case export(String?)
 }
@@ -30,7 +33,8 @@ public enum CommandPrompt {
     ("compare", "PATH.toml"), ("fairness", "[segment|region]"), ("pilot", "[COHORT]"), ("period", "YYYYQn"),
     ("segment", "ID|all"),
     ("region", "NAME|all"), ("tier", "ID|all"), ("flag", "at_risk|rising|blocked|in_grace|changed_tier|all"),
-    ("clear", ""), ("sort", "COLUMN [desc]"), ("export", "[FILE.csv]"), ("leaderboard", ""), ("overview", ""),
+    ("clear", ""), ("sort", "COLUMN [asc|desc]"), ("export", "[FILE.csv]"), ("leaderboard", ""),
+    ("overview", ""),
     ("changes", ""), ("trends", ""), ("payouts", ""), ("whatif", ""), ("roi", ""), ("help", ""), ("quit", ""),
   ]
 
@@ -133,9 +137,20 @@ public enum CommandPrompt {
         column.sortable
       else {
         let names = LeaderboardColumn.allCases.filter(\.sortable).map(\.name)
-        return .failure(LineError(":sort takes a column: \(names.joined(separator: ", ")) (and desc)"))
+        return .failure(
+          LineError(":sort takes a column: \(names.joined(separator: ", ")) (then asc or desc)"))
       }
-      return .success(.sort(column, descending: args.dropFirst().first == "desc"))
+      switch args.dropFirst().first {
+      case _ where args.count > 2:
+        return .failure(LineError(":sort \(column.name): one direction, asc or desc"))
+      case nil: return .success(.sort(column, valuesDescend: nil))
+      case "desc"?, "descending"?: return .success(.sort(column, valuesDescend: true))
+      case "asc"?, "ascending"?: return .success(.sort(column, valuesDescend: false))
+      case let other?:
+        return .failure(
+          LineError(
+            ":sort \(column.name) \"\(Sanitizer.quoted(other))\": expected asc (smallest first) or desc"))
+      }
     case "export": return .success(.export(argument))
     default:
       if let screen = screens[word] { return .success(.show(screen)) }

@@ -338,10 +338,12 @@ public enum Update {
     case .clearFilters:
       s.rebuild(filter: LeaderboardFilter())
       s.message = "filters cleared"
-    case .sort(let column, let descending):
-      s.rebuild(sort: column, ascending: !descending)
+    case .sort(let column, let valuesDescend):
+      // `ascending` is the column's natural order (best first, A to Z).
+      let natural = valuesDescend.map { $0 == column.naturalOrderDescends } ?? true
+      s.rebuild(sort: column, ascending: natural)
       s.screen = .leaderboard
-      s.message = "sorted by \(column.title)\(descending ? ", reversed" : "")"
+      s.message = "sorted by \(column.title)\(natural ? "" : ", reversed")"
     case .export(let name):
       guard let name else { return [export(s)] }
       switch ExportName.checked(name) {
@@ -446,7 +448,8 @@ public enum Update {
     }
     switch key {
     case .enter, .right, .char("l"): s.openDetail(s.selectedPartner)
-    case .char("/"): s.search = Prompt(text: s.leaderboard.filter.text, restore: s.leaderboard.filter.text)
+    // A new search starts empty (the filter shown is put back on Esc).
+    case .char("/"): s.search = Prompt(text: "", restore: s.leaderboard.filter.text)
     case .char("n"): findNext(s.lastSearch, forward: true, &s)
     case .char("N"): findNext(s.lastSearch, forward: false, &s)
     case .char(">"), .char("<"):
@@ -569,9 +572,7 @@ public enum Update {
       s.search = nil
       s.lastSearch = text
       if text.isEmpty { return [] }
-      s.message =
-        s.leaderboard.count == 0
-        ? "no partner matches \"\(text)\"" : "\(s.leaderboard.count) match \"\(text)\" (x clears)"
+      s.message = Phrases.matches(s.leaderboard.count, text)
       s.failed = s.leaderboard.count == 0
     case .backspace:
       if !s.search!.text.isEmpty { s.search!.text.removeLast() }

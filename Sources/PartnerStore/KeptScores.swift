@@ -37,8 +37,9 @@ public enum KeptScores {
   /// quarter (`period_counts.reported`, SPEC section 3's coverage).
   /// 9: the flags' record (`kept_flags`, the overview's at-risk precision).
   /// 10: the pilot reviews (`kept_pilot`). 11: the agreements' outcome
-  /// values (`kept_payouts`).
-  public static let engineVersion = 11
+  /// values (`kept_payouts`). 12: search keys write ø æ œ ß ł đ ð þ ı as
+  /// typed (o ae oe ss l d d th i).
+  public static let engineVersion = 12
 
   static func createTables(_ db: Database) throws {
     try db.execute(

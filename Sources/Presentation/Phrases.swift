@@ -1,4 +1,5 @@
 import Scoring
+import TextLayout
 
 /// The one home of the words and signs partnerboard shows about a partner:
 /// rank movement, flags, better or worse, requirements, shares. Reports,
@@ -8,12 +9,15 @@ public enum Phrases {
   /// Which way a value moved: for colour, and for words where there is room.
   public enum Trend: Sendable { case up, down, same, new }
 
-  /// Rank movement: "▲2", "▼1", "–" (ASCII "^2", "v1", "="), "new".
-  public static func movement(_ m: Int?, unicode: Bool) -> (text: String, trend: Trend) {
+  /// Rank movement: "▲2", "▼1", "–" (ASCII "^2", "v1", "="), "new". With
+  /// `digits`, a move of more digits is said in thousands ("▲10k" for
+  /// 10,061 places), so a narrow column never cuts the number.
+  public static func movement(_ m: Int?, unicode: Bool, digits: Int? = nil) -> (text: String, trend: Trend) {
     guard let m else { return ("new", .new) }
     if m == 0 { return (unicode ? "–" : "=", .same) }
-    return m > 0
-      ? ((unicode ? "▲" : "^") + String(m), .up) : ((unicode ? "▼" : "v") + String(m.magnitude), .down)
+    var n = String(m.magnitude)
+    if let digits, n.count > digits { n = String(m.magnitude / 1000) + "k" }
+    return m > 0 ? ((unicode ? "▲" : "^") + n, .up) : ((unicode ? "▼" : "v") + n, .down)
   }
 
   public enum Flag: Sendable, Equatable {
@@ -92,6 +96,17 @@ public enum Phrases {
   }
 
   /// An amount hidden on a shared screen (`m`).
+  /// After a search: "3 partners match \"acme\" (x clears)", "1 partner
+  /// matches ...", "no partner matches ...".
+  public static func matches(_ n: Int, _ text: String) -> String {
+    let quoted = "\"\(Sanitizer.quoted(text))\""
+    switch n {
+    case 0: return "no partner matches \(quoted)"
+    case 1: return "1 partner matches \(quoted) (x clears)"
+    default: return "\(NumberFormat.grouped(Double(n), 0)) partners match \(quoted) (x clears)"
+    }
+  }
+
   public static let masked = "•••"
 
   /// A partner listed with no data at the period.

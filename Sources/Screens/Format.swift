@@ -5,8 +5,10 @@ import TerminalUI
 
 /// Small text pieces shared by the screens.
 enum Format {
+  /// A rank movement in the leaderboard's 5-cell column: up to 4 digits,
+  /// thousands beyond ("▲10k"), never a cut number.
   static func movement(_ m: Int?, _ g: Glyphs, _ theme: Theme) -> StyledText {
-    let p = Phrases.movement(m, unicode: g.isUnicode)
+    let p = Phrases.movement(m, unicode: g.isUnicode, digits: 4)
     return StyledText(p.text, style: style(p.trend, theme))
   }
 

@@ -12,12 +12,25 @@ public enum TextKeys {
     return s.precomposedStringWithCanonicalMapping
   }
 
-  /// The form compared by search: NFC, case-folded, accents removed.
+  /// The form compared by search: NFC, case-folded, accents removed, and
+  /// the letters that are not a base letter with an accent written as a
+  /// reader would type them: ø o, æ ae, œ oe, ß ss, ł l, đ ð d, þ th, ı i.
   public static func search(_ s: String) -> String {
     if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
-    return s.precomposedStringWithCanonicalMapping.folding(
+    let folded = s.precomposedStringWithCanonicalMapping.folding(
       options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    guard folded.unicodeScalars.contains(where: { letters[$0] != nil }) else { return folded }
+    var out = ""
+    for u in folded.unicodeScalars {
+      if let typed = letters[u] { out += typed } else { out.unicodeScalars.append(u) }
+    }
+    return out
   }
+
+  /// Letters that folding keeps (they have no accent to remove), as typed.
+  static let letters: [Unicode.Scalar: String] = [
+    "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+  ]
 
   /// A partner's name and id as one searchable text: every `search` key
   /// that either contains is in it (a store narrows a search with it).

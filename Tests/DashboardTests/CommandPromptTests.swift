@@ -20,8 +20,11 @@ import Testing
     #expect(parse("region eu") == .region("EU"))
     #expect(parse("flag at_risk") == .flag(.atRisk))
     #expect(parse("period 2026q1") == .period(Period(year: 2026, quarter: 1)))
-    #expect(parse("sort score desc") == .sort(.score, descending: true))
-    #expect(parse("sort part") == .sort(.partner, descending: false))
+    #expect(parse("sort score desc") == .sort(.score, valuesDescend: true))
+    #expect(parse("sort score ASC") == .sort(.score, valuesDescend: false))
+    #expect(parse("sort part") == .sort(.partner, valuesDescend: nil))
+    #expect(error("sort score sideways") == ":sort score \"sideways\": expected asc (smallest first) or desc")
+    #expect(error("sort score asc desc") == ":sort score: one direction, asc or desc")
     #expect(parse("q") == .quit && parse("quit") == .quit)
     #expect(parse("compare next year.toml") == .compare(path: "next year.toml"))
     #expect(parse("fairness region") == .fairness(.region))
@@ -33,6 +36,26 @@ import Testing
     #expect(error("segment z") == "unknown segment \"z\" (known: a, b)")
     #expect(error("compare")?.contains("needs a program file") == true)
     #expect(error("sort trend")?.hasPrefix(":sort takes a column") == true)
+  }
+
+  /// `desc` means the values decrease down the table and `asc` that they
+  /// increase, whatever the column's natural order (scores best first,
+  /// names A to Z).
+  @Test func sortDirectionsAreTheValuesDirection() {
+    func sorted(_ line: String) -> [Double] {
+      var s = DashboardState(book: book, period: 1)
+      _ = Update.apply(.key(.char(":")), to: &s)
+      for c in line { _ = Update.apply(.key(.char(c)), to: &s) }
+      _ = Update.apply(.key(.enter), to: &s)
+      return (0..<s.leaderboard.withData).compactMap { s.book.score(s.leaderboard.partners[$0], 1) }
+    }
+    #expect(sorted("sort score desc") == [90, 85, 70, 60, 40])
+    #expect(sorted("sort score asc") == [40, 60, 70, 85, 90])
+    #expect(sorted("sort score") == [90, 85, 70, 60, 40])
+    var s = DashboardState(book: book, period: 1)
+    for c in ":sort partner desc" { _ = Update.apply(.key(.char(c)), to: &s) }
+    _ = Update.apply(.key(.enter), to: &s)
+    #expect(s.leaderboard.partners.prefix(2).map { s.book.partners[$0].name } == ["P4", "P3"])
   }
 
   @Test func tabCompletesWordsAndIds() {

@@ -75,7 +75,13 @@ import Testing
     _ = press([.char("3")], &s)
     #expect(s.leaderboard.partners == [3] && s.selectedPartner == 3)
     _ = press([.enter], &s)
-    #expect(s.search == nil && s.leaderboard.filter.text == "P3" && s.message == "1 match \"P3\" (x clears)")
+    #expect(
+      s.search == nil && s.leaderboard.filter.text == "P3"
+        && s.message == "1 partner matches \"P3\" (x clears)")
+    // A new `/` starts empty: it searches what is typed, not the last text plus it.
+    _ = press([.char("/")], &s)
+    #expect(s.search?.text == "" && s.leaderboard.filter.text == "P3")
+    _ = press([.escape], &s)
     // Esc puts back the filter that was there before `/`.
     _ = press([.char("/"), .backspace, .char("1")], &s)
     #expect(s.leaderboard.partners == [1])

@@ -33,7 +33,7 @@ import Testing
     #expect(try t.wait { $0.contains("showing 63 + 1 without data") } != nil)
     try t.send("/", "Acme", "Enter")
     #expect(try t.wait { Tmux.selectedLine($0).contains("Acme Corporation") } != nil)
-    #expect(try t.screen().contains("1 match \"Acme\" (x clears)"))
+    #expect(try t.screen().contains("1 partner matches \"Acme\" (x clears)"))
     // x clears the filter and keeps Acme selected.
     try t.send("x")
     #expect(try t.wait { $0.contains("filters cleared") } != nil)

@@ -48,6 +48,17 @@ import Testing
     #expect(NumberFormat.signedGrouped(0.004, 2) == "0.00")
   }
 
+  /// A rank movement keeps every digit, or says thousands where a column
+  /// holds only `digits` (the leaderboard's 5 cells at 100,000 partners).
+  @Test func movementsAreNeverCut() {
+    #expect(Phrases.movement(10061, unicode: true).text == "▲10061")
+    #expect(Phrases.movement(10061, unicode: true, digits: 4).text == "▲10k")
+    #expect(Phrases.movement(-99_999, unicode: false, digits: 4).text == "v99k")
+    #expect(Phrases.movement(9999, unicode: true, digits: 4).text == "▲9999")
+    #expect(Phrases.movement(0, unicode: true, digits: 4).text == "–")
+    #expect(Phrases.movement(nil, unicode: true, digits: 4).text == "new")
+  }
+
   @Test func valuesInTheirUnits() {
     #expect(NumberFormat.value(512000, unit: .currency, currency: "USD") == "512,000 USD")
     #expect(NumberFormat.value(91.5, unit: .percent, currency: "USD") == "91.5 %")

@@ -66,3 +66,16 @@ import Testing
     for i in 1..<r.count { #expect(r[i - 1].upperBound < r[i].lowerBound, "\(r[i])") }
   }
 }
+
+/// Search folds case, accents and the letters that have no accent to drop,
+/// so a name is found as a reader types it.
+@Suite struct SearchKeyTests {
+  @Test func lettersAreFoundAsTyped() {
+    let key = TextKeys.search("Øresund Æsir Straße Łódź Đorđević Þór Işık Cœur")
+    for typed in ["oresund", "aesir", "strasse", "lodz", "dordevic", "thor", "isik", "coeur"] {
+      #expect(key.contains(typed), "\(typed) in \(key)")
+    }
+    #expect(TextKeys.search("Müller") == "muller")
+    #expect(TextKeys.search("ACME") == "acme")
+  }
+}

@@ -10,6 +10,8 @@ public struct PartnerDetailModel: Sendable {
     public let score: Double?
     public let rank: Int?
     public let tier: String?
+    /// Quarters of grace used then (0: none): the tier was kept, not earned.
+    public let grace: Int
   }
 
   public let partner: Partner
@@ -51,7 +53,7 @@ public struct PartnerDetailModel: Sendable {
     history = book.periods.indices.map { u in
       HistoryPoint(
         period: book.periods[u], score: book.score(p, u), rank: ranks[u],
-        tier: book.tier(p, u).map { book.program.tiers[$0].name })
+        tier: book.tier(p, u).map { book.program.tiers[$0].name }, grace: book.grace(p, u))
     }
     payouts = book.payouts(partner: p)
   }

@@ -18,13 +18,54 @@ public enum EvaluationText {
     Phrases.requirement(r, style: .detailed) { value($0, r.kpi, program) }
   }
 
+  /// What one KPI alone would take: "10 -> 12". A count is asked for in
+  /// whole units (the next whole number the right way: 11.73 deal
+  /// registrations is 12; at most 3.4 days' delay is 3).
   public static func whatItTakes(_ w: WhatItTakes, _ program: Program) -> String {
     if let needed = w.needed {
-      return "\(value(w.current, w.kpi, program)) -> \(value(needed, w.kpi, program))"
+      return "\(value(w.current, w.kpi, program)) -> \(asked(needed, w.kpi, program))"
     }
-    if w.headroom <= 0 { return "not reachable alone (already at full credit)" }
-    return "not reachable alone (at most \(NumberFormat.fixed(w.headroom, 2)) points)"
+    if w.headroom <= 0 { return "already at full credit" }
+    return "alone at most +\(NumberFormat.fixed(w.headroom, 2)) points"
   }
+
+  /// A value asked for: a count in whole units, rounded the right way.
+  static func asked(_ v: Double, _ kpi: KPI, _ program: Program) -> String {
+    guard kpi.unit == .count else { return value(v, kpi, program) }
+    return value(kpi.direction == .higher ? v.rounded(.up) : v.rounded(.down), kpi, program)
+  }
+
+  /// What the "each KPI alone" list says of itself: that each KPI listed
+  /// with a value closes the gap alone, or that none does.
+  public static func aloneHeading(_ takes: [WhatItTakes]) -> String {
+    takes.contains { $0.needed != nil }
+      ? "each KPI alone closes the gap" : "no KPI closes the gap alone"
+  }
+
+  /// A combined plan, one line per KPI ("Revenue", "50 USD -> 68.34 USD
+  /// (+9.17 points)"); nil when one KPI alone does it (the list says so).
+  /// Short of the gap even at full credit everywhere: one line saying so.
+  public static func plan(_ plan: GainPlan?, _ program: Program) -> [(kpi: String, text: String)]? {
+    guard let plan, plan.steps.count > 1 || plan.short > 0 else { return nil }
+    if plan.short > 0 {
+      return [
+        (
+          "",
+          "not this quarter: every KPI at full credit leaves \(NumberFormat.fixed(plan.short, 2)) of "
+            + "\(NumberFormat.fixed(plan.gap, 2)) points"
+        )
+      ]
+    }
+    return plan.steps.map { s in
+      (
+        s.kpi.name,
+        "\(value(s.current, s.kpi, program)) -> \(asked(s.target, s.kpi, program)) (+\(NumberFormat.fixed(s.points, 2)) points)"
+      )
+    }
+  }
+
+  /// How a plan is chosen, said once beside it.
+  public static let planRule = "the KPIs with the most points to gain first"
 
   /// The first line of `tier` and `explain`: who, where, when. Names come
   /// from the data: one field each, so a newline in a name cannot fake a line.

@@ -92,10 +92,11 @@ public enum ExplainReport {
       out.append("Keeping \(e.tier.name): \(keep)")
       for r in e.unmetKeepRequirements { out.append("  unmet: \(EvaluationText.requirement(r, program))") }
       if needed > 0 {
-        out.append("What keeps it (each KPI alone):")
+        out.append("What keeps it (\(EvaluationText.aloneHeading(e.keepWhatItTakes))):")
         for w in e.keepWhatItTakes {
           out.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
         }
+        out += Self.planLines(e.keepPlan, program)
       }
     }
     if let next = e.nextTier, let needed = e.pointsNeeded {
@@ -105,12 +106,21 @@ public enum ExplainReport {
       )
       for r in e.unmetRequirements { out.append("  unmet: \(EvaluationText.requirement(r, program))") }
       if needed > 0 {
-        out.append("What it takes (each KPI alone):")
+        out.append("What it takes (\(EvaluationText.aloneHeading(e.whatItTakes))):")
         for w in e.whatItTakes {
           out.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
         }
+        out += Self.planLines(e.plan, program)
       }
     }
     return out.joined(separator: "\n") + "\n"
+  }
+}
+
+extension ExplainReport {
+  /// A combined plan under its rule, or nothing when one KPI alone does it.
+  static func planLines(_ plan: GainPlan?, _ program: Program) -> [String] {
+    guard let steps = EvaluationText.plan(plan, program) else { return [] }
+    return ["Together (\(EvaluationText.planRule)):"] + steps.map { "  \($0.kpi.padding(24))\($0.text)" }
   }
 }

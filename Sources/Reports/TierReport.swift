@@ -28,10 +28,11 @@ public enum TierReport {
           (i == 0 ? "Keep unmet     " : "               ") + EvaluationText.requirement(r, program))
       }
       if needed > 0 {
-        lines.append("To keep it     (each KPI alone closes the gap)")
+        lines.append("To keep it     (\(EvaluationText.aloneHeading(e.keepWhatItTakes)))")
         for w in e.keepWhatItTakes {
           lines.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
         }
+        lines += Self.planLines(e.keepPlan, program)
       }
     }
     guard let next = e.nextTier, let needed = e.pointsNeeded else {
@@ -54,10 +55,11 @@ public enum TierReport {
       }
     }
     if needed > 0 {
-      lines.append("What it takes  (each KPI alone closes the points gap)")
+      lines.append("What it takes  (\(EvaluationText.aloneHeading(e.whatItTakes)))")
       for w in e.whatItTakes {
         lines.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
       }
+      lines += Self.planLines(e.plan, program)
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -98,5 +100,13 @@ extension String {
   func padding(_ width: Int) -> String {
     let w = TextWidth.of(self)
     return w >= width ? self + " " : self + String(repeating: " ", count: width - w)
+  }
+}
+
+extension TierReport {
+  /// A combined plan under its rule, or nothing when one KPI alone does it.
+  static func planLines(_ plan: GainPlan?, _ program: Program) -> [String] {
+    guard let steps = EvaluationText.plan(plan, program) else { return [] }
+    return ["Together       (\(EvaluationText.planRule))"] + steps.map { "  \($0.kpi.padding(24))\($0.text)" }
   }
 }

@@ -49,6 +49,10 @@ public struct PartnerEvaluation: Sendable {
   public let keepPointsNeeded: Double?
   /// While in grace: per applicable KPI, the value that alone closes the keep gap.
   public let keepWhatItTakes: [WhatItTakes]
+  /// Gains on several KPIs that together close the points gap (`GainPlan`).
+  public internal(set) var plan: GainPlan?
+  /// While in grace: the same for the keep gap.
+  public internal(set) var keepPlan: GainPlan?
 
   /// The same evaluation placed among all partners: a partner scored on its
   /// own (everything but ranks depends on its data only) gets its ranks
@@ -130,6 +134,27 @@ public struct TierCheck: Sendable {
   public var qualifies: Bool { scoreMet && requirements.allSatisfy { $0.outcome.holds } }
 }
 
+/// Gains on several KPIs that together close a points gap, for a partner
+/// no single KPI gets there (or keeps there) alone. Chosen greedily: the
+/// KPIs with the most headroom (points still to earn) first, each to full
+/// credit, the last only as far as the gap needs, so as few KPIs as
+/// possible move. `short` > 0: even every KPI at full credit leaves that
+/// many points.
+public struct GainPlan: Sendable {
+  public struct Step: Sendable {
+    public let kpi: KPI
+    public let current: Double?
+    /// The aggregated value this step asks for.
+    public let target: Double
+    /// The points it adds.
+    public let points: Double
+  }
+
+  public let gap: Double
+  public let steps: [Step]
+  public let short: Double
+}
+
 public struct WhatItTakes: Sendable {
   public let kpi: KPI
   public let current: Double?
@@ -195,7 +220,31 @@ extension Scorebook {
     let slope = self.slope(p, t)
     let outlook = self.outlook(p, t)!
 
-    return PartnerEvaluation(
+    /// A combined plan (`GainPlan`): the KPIs with the most headroom first,
+    /// each to full credit, the last only as far as the gap needs.
+    func plan(closing gap: Double?) -> GainPlan? {
+      guard let gap, gap > 0 else { return nil }
+      var open: [(i: Int, e: KPIEvaluation, h: Double)] = []
+      for (i, e) in kpis.enumerated() where e.weight > 0 {
+        let h = Points.headroom(weight: e.weight, credit: e.credit)
+        if h > 0 { open.append((i, e, h)) }
+      }
+      open.sort { $0.h != $1.h ? $0.h > $1.h : $0.i < $1.i }
+      var left = gap
+      var steps: [GainPlan.Step] = []
+      for o in open where left > 1e-9 {
+        let take = min(o.h, left)
+        let credit = min(1, o.e.credit + take / Points.headroom(weight: o.e.weight, credit: 0))
+        guard
+          let v = Attainment.value(forCredit: credit, kpi: o.e.kpi, segment: segment, baseline: o.e.baseline)
+        else { continue }  // an improvement KPI without a baseline cannot be planned
+        steps.append(GainPlan.Step(kpi: o.e.kpi, current: o.e.value, target: v, points: take))
+        left -= take
+      }
+      return GainPlan(gap: gap, steps: steps, short: max(0, left))
+    }
+
+    var evaluation = PartnerEvaluation(
       partner: partner, period: periods[t], score: score, rank: ranks[p * periodCount + t],
       segmentRank: segmentRanks[p * periodCount + t], rankedCount: order[t].count,
       segmentCount: segmentSizes[t][segment] ?? 0, movement: movement(p, t),
@@ -210,6 +259,9 @@ extension Scorebook {
       kpis: kpis, tierChecks: tierChecks, whatItTakes: whatItTakes(closing: pointsNeeded),
       keepPointsNeeded: keepPointsNeeded,
       keepWhatItTakes: keepPointsNeeded != nil ? whatItTakes(closing: keepPointsNeeded) : [])
+    evaluation.plan = plan(closing: pointsNeeded)
+    evaluation.keepPlan = plan(closing: keepPointsNeeded)
+    return evaluation
   }
 
   private func observations(_ p: Int, _ k: Int, _ range: ClosedRange<Int>?) -> [WindowObservation] {

@@ -190,6 +190,7 @@ struct PartnerPage {
           StyledText(EvaluationText.whatItTakes(w, program), style: w.needed == nil ? theme.muted : .plain),
         ])
       }
+      takes += planLines(e.keepPlan, program)
       if e.nextTier != nil { takes.append([StyledText("To reach \(e.nextTier!.name):", style: theme.muted)]) }
     }
     if let needed = e.pointsNeeded, needed > 0 {
@@ -199,6 +200,7 @@ struct PartnerPage {
           StyledText(EvaluationText.whatItTakes(w, program), style: w.needed == nil ? theme.muted : .plain),
         ])
       }
+      takes += planLines(e.plan, program)
     } else if e.nextTier != nil {
       takes.append([StyledText("The score is enough: meet the requirements above.")])
     } else if !e.inGrace {
@@ -206,26 +208,34 @@ struct PartnerPage {
     }
     let cardHeight = card.count + 2
     let takesHeight = takes.count + 2
-    if width >= 110 {
-      // The tier card as wide as its longest line (52 to half the width):
-      // on a wide screen its benefits are not cut.
-      let longest = card.map { $0.reduce(0) { $0 + TextWidthBridge.of($1.text) } }.max() ?? 0
-      let cardWidth = max(52, min(longest + 4, width / 2))
+    func lineWidth(_ line: [StyledText]) -> Int { line.reduce(0) { $0 + TextWidthBridge.of($1.text) } }
+    // The tier card as wide as its longest line (52 to half the width): on
+    // a wide screen its benefits are not cut.
+    let cardWidth = max(52, min((card.map(lineWidth).max() ?? 0) + 4, width / 2))
+    // Side by side only where every line of "what it takes" fits whole
+    // beside it: a number is never cut (stacked, each card has the width).
+    if width >= 110 && cardWidth + 1 + (takes.map(lineWidth).max() ?? 0) + 4 <= width {
       let cols = Rect(x: 0, y: y, width: width, height: max(cardHeight, takesHeight)).columns(
         [.fixed(cardWidth), .flex(1)], spacing: 1)
       Card(title: "Tier", lines: card).render(in: cols[0], buffer: &page, glyphs: glyphs)
-      Card(title: "What it takes (each KPI alone)", lines: takes).render(
-        in: cols[1], buffer: &page, glyphs: glyphs)
+      Card(title: "What it takes", lines: takes).render(in: cols[1], buffer: &page, glyphs: glyphs)
       y += max(cardHeight, takesHeight) + 1
     } else {
       Card(title: "Tier", lines: card).render(
         in: Rect(x: 0, y: y, width: width, height: cardHeight), buffer: &page, glyphs: glyphs)
       y += cardHeight
-      Card(title: "What it takes (each KPI alone)", lines: takes).render(
+      Card(title: "What it takes", lines: takes).render(
         in: Rect(x: 0, y: y, width: width, height: takesHeight), buffer: &page, glyphs: glyphs)
       y += takesHeight + 1
     }
     return y
+  }
+
+  /// A combined plan in the "What it takes" card, under its rule.
+  func planLines(_ plan: GainPlan?, _ program: Program) -> [[StyledText]] {
+    guard let steps = EvaluationText.plan(plan, program) else { return [] }
+    return [[StyledText("Together (\(EvaluationText.planRule)):", style: theme.heading)]]
+      + steps.map { [StyledText(TextWidthBridge.pad($0.kpi, 22)), StyledText($0.text)] }
   }
 
   /// Each KPI's value, target, attainment, points and result, and the
@@ -310,6 +320,10 @@ struct PartnerPage {
         [
           StyledText("\(h.period)  ", style: theme.muted), StyledText(NumberFormat.fixed(score, 2)),
           StyledText("  #\(h.rank ?? 0)  "), StyledText(h.tier ?? "", style: theme.muted),
+          StyledText(
+            h.grace > 0
+              ? " " + Phrases.Flag.grace(h.grace, of: model.program.gracePeriods).text() : "",
+            style: theme.warn),
         ], x: split[1].x, y: hy, maxWidth: split[1].width)
       hy += 1
     }

@@ -44,12 +44,13 @@ struct Partnerboard: ParsableCommand {
 
   static func main() {
     TerminalInfo.ensureHelpWidth()
-    rejectUnknownCommand(Array(CommandLine.arguments.dropFirst()))
+    let arguments = storeOptionAfterCommand(Array(CommandLine.arguments.dropFirst()))
+    rejectUnknownCommand(arguments)
     // As ArgumentParser's own `main`, but its messages go through the
     // Sanitizer: an argument error quotes what was typed (`--format
     // $'x\e]0;T\a'`), which must not reach the terminal raw.
     do {
-      var command = try parseAsRoot(nil)
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
       let code = exitCode(for: error)
@@ -62,6 +63,28 @@ struct Partnerboard: ParsableCommand {
       }
       Foundation.exit(code.rawValue)
     }
+  }
+
+  /// `--db PATH` is every command's option, so it may come before the
+  /// command too (`partnerboard --db q3.sqlite leaderboard`, as git and
+  /// kubectl take their global options): it is moved after the command.
+  static func storeOptionAfterCommand(_ args: [String]) -> [String] {
+    var leading: [String] = []
+    var i = 0
+    while i < args.count {
+      if args[i] == "--db", i + 1 < args.count {
+        leading += args[i...(i + 1)]
+        i += 2
+      } else if args[i].hasPrefix("--db=") {
+        leading.append(args[i])
+        i += 1
+      } else {
+        break
+      }
+    }
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+    guard !leading.isEmpty, i < args.count, names.contains(args[i]) else { return args }
+    return [args[i]] + leading + args[(i + 1)...]
   }
 
   /// `partnerboard compare x` must not be read as the dashboard's options

@@ -25,18 +25,28 @@ import Testing
       Keep tier      9.17 points to keep Gold (min score 80)
       To keep it     (each KPI alone closes the gap)
         Revenue                 50 USD -> 68.34 USD
-        Time to value           not reachable alone (at most 4.17 points)
-        NPS                     not reachable alone (already at full credit)
+        Time to value           alone at most +4.17 points
+        NPS                     already at full credit
       Next tier      Platinum: 19.17 points needed (min score 90)
       Progress       ░░░░░░░░░░░░░░░░░░░░ 0 %
       Unmet          Time to value <= 35 days: unmet (now 40 days)
-      What it takes  (each KPI alone closes the points gap)
+      What it takes  (each KPI alone closes the gap)
         Revenue                 50 USD -> 88.34 USD
-        Time to value           not reachable alone (at most 4.17 points)
-        NPS                     not reachable alone (already at full credit)
+        Time to value           alone at most +4.17 points
+        NPS                     already at full credit
 
       """
     #expect(r.stdout == expected)
+  }
+
+  /// `--db` may come before the command, as git's and kubectl's global
+  /// options do: the same output as after it.
+  @Test func theStoreOptionBeforeTheCommand() throws {
+    let after = try Binary.run(["leaderboard", "--top", "2", "--db", db])
+    let before = try Binary.run(["--db", db, "leaderboard", "--top", "2"])
+    let equals = try Binary.run(["--db=\(db)", "leaderboard", "--top", "2"])
+    #expect(after.status == 0 && before.status == 0 && equals.status == 0)
+    #expect(before.stdout == after.stdout && equals.stdout == after.stdout && !after.stdout.isEmpty)
   }
 
   @Test func changesAt2026Q4() throws {

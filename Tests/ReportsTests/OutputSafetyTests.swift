@@ -37,6 +37,9 @@ import Testing
     #expect(Markdown.text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))")
     #expect(Markdown.text("a|b *c* _d_ `e`") == "a\\|b \\*c\\* \\_d\\_ \\`e\\`")
     #expect(Markdown.text("R&D\u{1B}") == "R&amp;D\u{FFFD}")
+    // Comparisons read the same both ways; a tag, comment or autolink never forms.
+    #expect(Markdown.text("at least <= 30, at most >= 5, a < b") == "at least <= 30, at most >= 5, a < b")
+    #expect(Markdown.text("<!-- x --> <?php <https://x.io>") == "&lt;!-- x --> &lt;?php &lt;https://x.io>")
   }
 
   @Test func htmlEscapesTextAndAttributes() {

@@ -39,12 +39,12 @@ public struct TextTable {
     let gap = 2
     var total: Int { widths.reduce(0, +) + gap * max(0, columns.count - 1) }
     // Over the width: the flexible column gives up to 18 columns, then the
-    // wrapping one down to 20, then the flexible one the rest.
+    // wrapping one down to 16, then the flexible one the rest.
     if total > width, let flex = columns.firstIndex(where: \.flexible), columns.contains(where: \.wraps) {
       widths[flex] = max(min(widths[flex], 18), widths[flex] - (total - width))
     }
     if total > width, let w = columns.firstIndex(where: \.wraps) {
-      widths[w] = max(min(widths[w], 20), widths[w] - (total - width))
+      widths[w] = max(min(widths[w], 16), widths[w] - (total - width))
     }
     if total > width, let flex = columns.firstIndex(where: \.flexible) {
       widths[flex] = max(TextWidth.of(columns[flex].title), widths[flex] - (total - width), 4)

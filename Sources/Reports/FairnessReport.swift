@@ -49,7 +49,7 @@ public struct FairnessReport {
       [g.name, String(g.n), NumberFormat.fixed(g.mean, 2), NumberFormat.fixed(g.median, 2)]
         + g.tierShares.map { Phrases.sharePercent($0, space: false) }
         + [
-          g.gap.map { NumberFormat.signed($0, 2) } ?? "—", g.flagged ? "FLAGGED" : "",
+          FairnessText.gap(g, digits: 2), g.flagged ? "FLAGGED" : "",
           FairnessText.drags(g, program: program),
         ]
     }
@@ -59,12 +59,12 @@ public struct FairnessReport {
         .init("Median", align: .right),
       ]
         + program.tiers.map { .init($0.name, align: .right) }
-        + [.init("Gap", align: .right), .init(""), .init("Drags", wraps: true)],
+        + [.init("vs others", align: .right), .init(""), .init("Held back by", wraps: true)],
       rows: rows
     ).render(width: width)
     out +=
-      "Gap: the median score of everyone else minus the group's. Drags: KPIs where the others' mean credit\n"
-    out += "is more than 0.1 above the group's (at most 3).\n"
+      "vs others: the group's median score against everyone else's, in points. Held back by: KPIs\n"
+    out += "where the group earns more than 10 % less credit than the others (at most 3).\n"
     return out
   }
 }

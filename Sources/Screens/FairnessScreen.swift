@@ -30,7 +30,7 @@ struct FairnessScreen: Widget {
       ], shrinking: 2, width: rect.width - TextWidth.of(toggle.text), theme: theme)
     _ = buffer.put(title + [toggle], x: rect.x, y: rect.y, maxWidth: rect.width)
     Text(
-      "Flagged when everyone else's median score is more than \(NumberFormat.trimmed(review.margin, 2)) points above the group's. Drags: KPIs where the others' mean credit is more than 0.1 higher.",
+      "Flagged when everyone else's median score is more than \(NumberFormat.trimmed(review.margin, 2)) points above the group's. Held back by: KPIs where the group earns more than 10 % less credit.",
       style: theme.muted
     ).render(
       in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 2), buffer: &buffer, glyphs: glyphs)
@@ -47,13 +47,16 @@ struct FairnessScreen: Widget {
       .init("Median", width: .fixed(6), alignment: .right),
     ]
     if wide {
+      // Each tier's column as wide as its name (a share is at most "100%"):
+      // the room left goes to the KPIs that hold a group back.
       columns += program.tiers.map {
-        .init(String($0.name.prefix(tierWidth)), width: .fixed(tierWidth), alignment: .right)
+        let name = String($0.name.prefix(tierWidth))
+        return .init(name, width: .fixed(max(5, TextWidthBridge.of(name))), alignment: .right)
       }
     }
     columns += [
-      .init("Gap", width: .fixed(7), alignment: .right), .init("", width: .fixed(7)),
-      .init("Drags", width: .flex(wide ? 3 : 2)),
+      .init("vs others", width: .fixed(12), alignment: .right), .init("", width: .fixed(7)),
+      .init("Held back by", width: .flex(wide ? 3 : 2)),
     ]
     let groups = review.groups
     let tableRect = Rect(
@@ -72,9 +75,7 @@ struct FairnessScreen: Widget {
         }
       }
       cells += [
-        StyledText(
-          g.gap.map { NumberFormat.signed($0, 1) } ?? "—",
-          style: g.flagged ? theme.bad : .plain),
+        StyledText(FairnessText.gap(g), style: g.flagged ? theme.bad : .plain),
         StyledText(g.flagged ? "flagged" : "", style: theme.bad),
         StyledText(
           FairnessText.drags(g, program: program), style: g.drags.isEmpty ? theme.muted : theme.warn),

@@ -76,6 +76,7 @@ import Testing
     #expect(pilot.contains("8 members") && pilot.contains("+22.58") && pilot.contains("better than the rest"))
     #expect(outputs["partnerboard roi"]?.first?.contains("A lower bound") == true)
     let regions = outputs["partnerboard fairness --by region"]?.first ?? ""
-    #expect(regions.contains("APAC") && regions.contains("+13.08  FLAGGED"))
+    let apac = regions.split(separator: "\n").first { $0.hasPrefix("APAC") } ?? ""
+    #expect(apac.contains("13.08 behind") && apac.contains("FLAGGED"))
   }
 }

@@ -226,7 +226,7 @@ public struct QBRContent: Sendable {
       peerFacts = [
         Fact(label: "Your score", value: score),
         Fact(label: "Median", value: NumberFormat.fixed(peers.median, 0)),
-        Fact(label: "Top quarter", value: "from " + NumberFormat.fixed(peers.topQuartile, 0)),
+        Fact(label: "Top 25 %", value: NumberFormat.fixed(peers.topQuartile, 0) + " or more"),
       ]
       peersSentence =
         "You score at or above \(Phrases.sharePercent(peers.percentile)) of the segment."

@@ -26,7 +26,7 @@ public enum PayoutReport {
     PayoutCSV.document(results, book: book)
   }
 
-  /// The table: one precision per column (r and share 2 decimals, amounts
+  /// The table: one precision per column (r 2 decimals, shares in percent as the dashboard shows them, amounts
   /// to the cent), names in full where the width allows; below it the
   /// subtotals by status and the total (pending amounts are floor shares).
   public static func table(_ results: [PayoutResult], book: Scorebook, width: Int) -> String {
@@ -39,7 +39,8 @@ public enum PayoutReport {
         r.agreement.id, name, kpi?.name ?? r.agreement.kpi, r.agreement.period.description,
         NumberFormat.value(r.value, unit: kpi?.unit ?? .count, currency: currency),
         r.attainment.map { NumberFormat.fixed($0, 2) } ?? "—",
-        NumberFormat.fixed(r.shareApplied, 2), NumberFormat.grouped(r.payout, 2), r.status.rawValue,
+        Phrases.sharePercent(r.shareApplied, space: false), NumberFormat.grouped(r.payout, 2),
+        r.status.rawValue,
       ]
     }
     let totals = PayoutTotals(results)

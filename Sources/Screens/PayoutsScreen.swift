@@ -86,7 +86,9 @@ struct PayoutsScreen: Widget {
       .init("Value", width: .fixed(10), alignment: .right), .init("r", width: .fixed(5), alignment: .right),
       .init("Share", width: .fixed(5), alignment: .right),
     ]
-    if showMaximum { columns.append(.init("Maximum", width: .fixed(11), alignment: .right)) }
+    // The cap: the most the agreement can pay, at the schedule's top share
+    // (above 100 % where the schedule rewards beating the target).
+    if showMaximum { columns.append(.init("Cap", width: .fixed(11), alignment: .right)) }
     columns += [
       .init("Payout", width: .fixed(11), alignment: .right),
       .init("Status", width: showMaximum ? .flex(1) : .fixed(8)),
@@ -133,6 +135,7 @@ struct PayoutsScreen: Widget {
       text +=
         " of \(money(r.agreement.maxPayout)) = \(money(r.payout)) \(program.currency), \(r.status.rawValue)"
       if r.agreement.floorShare > 0 { text += " (floor \(Phrases.sharePercent(r.agreement.floorShare)))" }
+      text += " · cap \(money(r.maximum)) at the top share \(Phrases.sharePercent(program.payout.topShare))"
       Text(spans: [StyledText(name, style: theme.heading), StyledText(" · " + text, style: theme.muted)])
         .render(in: footer, buffer: &buffer, glyphs: glyphs)
     }

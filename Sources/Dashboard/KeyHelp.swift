@@ -42,7 +42,7 @@ public enum KeyHelp {
           "command line: :compare F, :pilot C, :segment ID, :tier ID, :period P, :sort COL, :export F, :q (Tab completes)"
         ),
         .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
-        .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts)"),
+        .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts, e exports the pack)"),
         .init("?", "this help"),
       ]),
     .init(

@@ -187,7 +187,7 @@ public enum ScreenRegistry {
         hints: { _ in
           [
             .init("Space →", "next"), .init("←", "back"), .init("1-7", "slide"), .init("m", "hide amounts"),
-            .init("q Esc", "leave"),
+            .init("e", "export pack"), .init("q Esc", "leave"),
           ]
         })
     }

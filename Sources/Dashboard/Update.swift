@@ -248,6 +248,7 @@ public enum Update {
     case .enter:
       s.exportPrompt = nil
       if text.isEmpty { return [] }
+      if s.screen == .qbr { return exportPack(&s, as: text) }
       switch ExportName.checked(text) {
       case .failure(let e):
         s.message = e.message
@@ -256,6 +257,10 @@ public enum Update {
         guard let effect = export(s, as: name) else { return [] }
         return [effect]
       }
+    case .tab where s.screen == .qbr:
+      // A QBR pack is HTML or Markdown.
+      let stem = text.lowercased().hasSuffix(".html") ? String(text.dropLast(5)) : text
+      text = stem.lowercased().hasSuffix(".md") ? String(stem.dropLast(3)) + ".html" : stem + ".md"
     case .tab:
       let formats = ExportFormat.allCases
       if let current = ExportFormat(path: text), let dot = text.lastIndex(of: ".") {
@@ -498,6 +503,9 @@ public enum Update {
     case .char(let c) where c.isNumber:
       if let n = c.wholeNumberValue, n >= 1, n <= last + 1 { q.slide = n - 1 }
     case .char("m"): q.masked.toggle()
+    case .char("e"):
+      // The pack the partner keeps: HTML (Tab: Markdown), named for the partner and quarter.
+      s.exportPrompt = Prompt(text: qbrStem(s, q) + ".html")
     case .char("q"), .escape:
       if q.standalone { return [.quit] }
       s.screen = q.returnTo
@@ -778,6 +786,31 @@ public enum Update {
     default: break
     }
     return (stem("leaderboard"), s.leaderboard.table().titled("Leaderboard", context))
+  }
+
+  /// The QBR pack's suggested name: partner and quarter, and "masked" when
+  /// amounts are hidden (the file then holds none).
+  static func qbrStem(_ s: DashboardState, _ q: QBRState) -> String {
+    let partner = s.book.partners[q.partner]
+    let period = s.book.periods.indices.contains(s.period) ? s.book.periods[s.period].description : "none"
+    return "partnerboard-qbr-\(FileSlug.of(partner.id))-\(period)" + (q.masked ? "-masked" : "")
+  }
+
+  /// The QBR pack written as the name's extension says: .html (one file,
+  /// charts inline) or .md; another name is refused with why.
+  static func exportPack(_ s: inout DashboardState, as name: String) -> [Effect] {
+    guard let q = s.qbr, let model = q.model else { return [] }
+    let document = QBRDocument(model: model, masked: q.masked)
+    let lower = name.lowercased()
+    if lower.hasSuffix(".html") && !lower.hasSuffix("/.html") {
+      return [.export(suggestedName: name, contents: document.html())]
+    }
+    if lower.hasSuffix(".md") && !lower.hasSuffix("/.md") {
+      return [.export(suggestedName: name, contents: document.markdown())]
+    }
+    s.message = "export: a QBR pack is .html or .md, such as \(qbrStem(s, q)).html"
+    s.failed = true
+    return []
   }
 
   /// `e` without asking (the view's CSV under its suggested name), as the

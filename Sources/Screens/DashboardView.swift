@@ -85,11 +85,15 @@ public enum DashboardView {
       let n = s.leaderboard.count
       return StatusBar(
         hints: [.init("Enter", "keep"), .init("Esc", "cancel")],
-        message: "/" + search.text + "_   " + (n == 0 ? "no match" : n == 1 ? "1 match" : "\(n) match"))
+        message: "/" + search.text + "_   "
+          + (n == 0 ? "no match" : n == 1 ? "1 match" : "\(NumberFormat.grouped(Double(n), 0)) matches"))
     }
     if let prompt = s.exportPrompt {
       return StatusBar(
-        hints: [.init("Enter", "write"), .init("Tab", "csv/md/json"), .init("Esc", "cancel")],
+        hints: [
+          .init("Enter", "write"), .init("Tab", s.screen == .qbr ? "html/md" : "csv/md/json"),
+          .init("Esc", "cancel"),
+        ],
         message: "export to: " + prompt.text + "_")
     }
     if let line = s.commandLine {

@@ -47,3 +47,16 @@ import Testing
     #expect(line.contains("grace \(book.grace(p, t))/\(book.program.gracePeriods)"), "\(line)")
   }
 }
+
+/// The export prompt over a QBR offers the pack's formats.
+@Suite struct QBRExportPromptTests {
+  @Test func thePromptOffersHTMLAndMarkdown() throws {
+    let store = try FirstFrameTests.store(
+      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+    var s = DashboardState(book: Scorebook(try store.loadDataset()), width: 120, height: 40)
+    Update.apply(.command(.openQBR(0, standalone: false)), to: &s)
+    Update.apply(.key(.char("e")), to: &s)
+    let last = TextBackend.render(DashboardView.render(s, glyphs: .unicode)).split(separator: "\n").last ?? ""
+    #expect(last.contains("Tab html/md") && last.contains(".html"))
+  }
+}

@@ -89,6 +89,7 @@ public struct CompareReport {
         }
       ).render(width: width)
     }
+    list("Tier changes", whatIf.tierChangers)
     list("Biggest winners", whatIf.winners(top))
     list("Biggest losers", whatIf.losers(top))
     out += "\n"

@@ -109,6 +109,9 @@ public struct WhatIf: Sendable {
   /// Partners whose tier id differs between the programs.
   public var tierChanges: Int { facts?.tierChanges ?? 0 }
 
+  /// Every partner whose tier changes, named (`WhatIfFacts.tierChangers`).
+  public var tierChangers: [Row] { facts?.tierChangers ?? [] }
+
   /// The `n` partners who gain most (largest positive change first, then
   /// rank under the other program).
   public func winners(_ n: Int) -> [Row] { facts?.winners(n) ?? [] }

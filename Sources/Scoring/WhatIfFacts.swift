@@ -43,6 +43,15 @@ public struct WhatIfFacts: Sendable {
     rows.filter { current.tiers[$0.tier.current].id != other.tiers[$0.tier.other].id }.count
   }
 
+  /// Every partner whose tier id differs between the programs, by tier
+  /// now (highest first), then tier under the other program (highest
+  /// first), then the score change (biggest gain first).
+  public var tierChangers: [WhatIf.Row] {
+    rows.filter { current.tiers[$0.tier.current].id != other.tiers[$0.tier.other].id }.sorted {
+      ($0.tier.current, $0.tier.other, $0.change) > ($1.tier.current, $1.tier.other, $1.change)
+    }
+  }
+
   /// The `n` partners who gain most (largest positive change first, then
   /// rank under the other program).
   public func winners(_ n: Int) -> [WhatIf.Row] {

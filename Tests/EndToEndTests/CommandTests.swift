@@ -113,6 +113,11 @@ import Testing
     #expect(table.stdout.contains("2 partners evaluated; the tier changes for 2 (100 %)."))
     #expect(table.stdout.contains("Payouts of agreements up to 2026Q4: 9,550.00 → 10,125.00 USD (+575.00)"))
     #expect(table.stdout.contains("Alpha    70.83 → 33.33  -37.50  Gold → Silver"))
+    // Both change tier, and both are named (Beta first: the same tiers, the smaller loss).
+    let changers = table.stdout.components(separatedBy: "Tier changes (2)\n").last ?? ""
+    let named = changers.split(separator: "\n").prefix(3).map(String.init)
+    #expect(named.count == 3 && named[1].contains("Beta") && named[1].contains("Gold → Silver"))
+    #expect(named[2].contains("Alpha") && named[2].contains("-37.50"))
     #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     let csv = try Binary.run(["compare", volume, "--db", db, "--period", "2026Q3", "--format", "csv"])
     // 2026Q3: A 89.79 -> 60.00 (rev 90 of 150), B 84.72 -> 70.00 (105 of 150).

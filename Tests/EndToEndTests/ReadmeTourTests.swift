@@ -72,6 +72,9 @@ import Testing
     #expect(outputs["partnerboard explain acme"]?.first?.contains("Silver") == true)
     let compare = outputs["partnerboard compare sample-data/volume-program.toml"]?.first ?? ""
     #expect(compare.contains("63 partners evaluated; the tier changes for 13 (21 %)."))
+    #expect(
+      compare.contains("Tier changes (13)")
+        && compare.contains("Acme Corporation        52.90 → 71.21  +18.31  Silver → Gold"))
     let pilot = outputs["partnerboard pilot outcomes_pilot"]?.first ?? ""
     #expect(pilot.contains("8 members") && pilot.contains("+22.58") && pilot.contains("better than the rest"))
     #expect(outputs["partnerboard roi"]?.first?.contains("A lower bound") == true)

@@ -2,13 +2,17 @@ import Presentation
 import Scoring
 
 /// The What-if screen's model: the store's data under another program at
-/// one period, for the partners the leaderboard's filters keep; the winners
-/// and losers as one selectable list.
+/// one period, for the partners the leaderboard's filters keep; the
+/// partners whose tier changes, the winners and the losers as one
+/// selectable list.
 public struct WhatIfModel: Sendable {
   public let whatIf: WhatIf
   public let filter: PartnerFilter
   /// Where the other program came from (shown in the title).
   public let source: String
+  /// The first partners whose tier changes (`tierChangeCount` in all).
+  public let changers: [WhatIf.Row]
+  public let tierChangeCount: Int
   public let winners: [WhatIf.Row]
   public let losers: [WhatIf.Row]
 
@@ -20,13 +24,16 @@ public struct WhatIfModel: Sendable {
       include: filter.isEmpty ? nil : { current.matches($0, t, filter) })
     self.filter = filter
     self.source = source
+    let all = whatIf.tierChangers
+    changers = Array(all.prefix(top))
+    tierChangeCount = all.count
     winners = whatIf.winners(top)
     losers = whatIf.losers(top)
   }
 
   public var period: Int { whatIf.period }
-  /// The selectable rows: winners, then losers.
-  public var list: [WhatIf.Row] { winners + losers }
+  /// The selectable rows: tier changes, winners, then losers.
+  public var list: [WhatIf.Row] { changers + winners + losers }
 }
 
 /// The What-if screen: the other program (scored when `:compare PATH`
@@ -38,11 +45,12 @@ public struct WhatIfState: Sendable {
   public internal(set) var selected = 0
   public internal(set) var model: WhatIfModel?
 
-  /// Winners and losers shown each, for a screen `width` x `height`: the
-  /// tier matrix sits beside them from 120 columns, above them below.
+  /// Tier changes, winners and losers shown each, for a screen `width` x
+  /// `height`: the tier matrix sits beside them from 120 columns, above
+  /// them below.
   public static func listed(width: Int, height: Int, tiers: Int) -> Int {
-    let free = width >= 120 ? height - 6 : height - 9 - tiers
-    return max(1, min(10, free / 2))
+    let free = width >= 120 ? height - 7 : height - 10 - tiers
+    return max(1, min(10, free / 3))
   }
 }
 

@@ -62,12 +62,17 @@ struct WhatIfScreen: Widget {
       : Rect(x: rect.x, y: matrixRect.maxY + 1, width: rect.width, height: rect.maxY - matrixRect.maxY - 1)
     var y = listRect.y
     var index = 0
-    for (title, rows) in [("Biggest winners", m.winners), ("Biggest losers", m.losers)] {
+    let sections = [
+      ("Tier changes", m.changers, m.tierChangeCount), ("Biggest winners", m.winners, m.winners.count),
+      ("Biggest losers", m.losers, m.losers.count),
+    ]
+    for (title, rows, total) in sections {
       guard y < listRect.maxY else { break }
+      let more = rows.count < total ? " · the first \(rows.count); e exports them all" : ""
       _ = buffer.put(
         [
-          StyledText("\(title) (\(rows.count))", style: theme.heading),
-          StyledText(rows.isEmpty ? " · none" : "", style: theme.muted),
+          StyledText("\(title) (\(total))", style: theme.heading),
+          StyledText(rows.isEmpty ? " · none" : more, style: theme.muted),
         ], x: listRect.x, y: y, maxWidth: listRect.width)
       y += 1
       for r in rows {
@@ -118,11 +123,28 @@ struct WhatIfScreen: Widget {
     let scores = "\(NumberFormat.fixed(r.score.current, 2)) \(arrow) \(NumberFormat.fixed(r.score.other, 2))"
     let tiers = ChangeText.move(
       a.tiers[r.tier.current].name, b.tiers[r.tier.other].name, unicode: glyphs.isUnicode)
-    let longest =
-      whatIf.model!.list.map { TextWidthBridge.of(w.current.partners[$0.partner].name) }.max()
-      ?? 10
-    let sizes: [Size] = [.fixed(min(longest, 32)), .fixed(17), .fixed(7), .flex(1)]
-    let widths = Size.resolve(sizes, total: rect.width - 2, spacing: 1)
+    let m = whatIf.model!
+    let longest = m.list.map { TextWidthBridge.of(w.current.partners[$0.partner].name) }.max() ?? 10
+    let longestMove =
+      m.list.map {
+        TextWidthBridge.of(
+          ChangeText.move(
+            a.tiers[$0.tier.current].name, b.tiers[$0.tier.other].name, unicode: glyphs.isUnicode))
+      }.max() ?? 10
+    // The tiers and the change always whole; the scores where there is
+    // room; the name takes what is left (up to 32).
+    let room = rect.width - 2
+    let withScores = room >= min(longest, 18) + 17 + 7 + longestMove + 3
+    let sizes: [Size] =
+      withScores
+      ? [.flex(1), .fixed(17), .fixed(7), .fixed(longestMove)]
+      : [.flex(1), .fixed(0), .fixed(7), .fixed(longestMove)]
+    var widths = Size.resolve(sizes, total: room, spacing: 1)
+    if widths[0] > min(longest, 32) {
+      // Extra room goes to the tiers, not to blanks after the name.
+      widths[3] += widths[0] - min(longest, 32)
+      widths[0] = min(longest, 32)
+    }
     let style: Style = selected ? .reverse : .plain
     if selected {
       buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .reverse)
@@ -133,7 +155,7 @@ struct WhatIfScreen: Widget {
       (name, style, .left), (scores, style, .right),
       (change, (r.change > 0 ? theme.good : theme.bad).patched(with: style), .right), (tiers, style, .left),
     ]
-    for (i, cell) in cells.enumerated() {
+    for (i, cell) in cells.enumerated() where widths[i] > 0 {
       let text = TextWidthBridge.fit(cell.0, widths[i], align: cell.2, ellipsis: glyphs.ellipsis)
       buffer.put(text, x: x, y: y, style: cell.1, maxWidth: widths[i])
       x += widths[i] + 1

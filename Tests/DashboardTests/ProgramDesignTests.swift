@@ -29,7 +29,9 @@ import Testing
     // Every halved score is below Silver's 50: all five (P1 held Silver in
     // grace) are Bronze under it.
     #expect(m.whatIf.tierChanges == 5)
-    _ = Update.apply(.key(.down), to: &s)
+    // Every one is named, first: Gold now before Silver now, then the smaller loss.
+    #expect(m.changers.map(\.partner) == [4, 0, 1, 3, 2] && m.tierChangeCount == 5)
+    #expect(m.list.prefix(5).map(\.partner) == [4, 0, 1, 3, 2])
     _ = Update.apply(.key(.enter), to: &s)
     #expect(s.screen == .partner && s.detailPartner == 4)
     let other = s.detail?.model?.other

@@ -130,9 +130,11 @@ import Testing
     try t.send("Enter")
     #expect(try t.wait(for: "Biggest losers"), "\((try? t.screen()) ?? "")")
     #expect(try t.screen().contains("13 of 63 change tier (21 %)"))
-    // The first loser, after the ten winners: Rocket Cloud, 56.29 -> 39.88.
+    #expect(try t.screen().contains("Tier changes (13)"))
+    // The first loser, after ten of the tier changes and the ten winners:
+    // Rocket Cloud, 56.29 -> 39.88.
     try t.send("g")
-    for _ in 0..<10 { try t.send("j") }
+    for _ in 0..<20 { try t.send("j") }
     #expect(try t.wait { $0.contains("▸ Rocket") } != nil, "\((try? t.screen()) ?? "")")
     try t.send("Enter")
     #expect(try t.wait(for: "What-if: score 39.88 (-16.41)"))

@@ -64,6 +64,19 @@ public enum EvaluationText {
     }
   }
 
+  /// The reports' "what it takes" lines: each KPI alone, then the combined
+  /// plan under `together` (nothing when one KPI alone does it).
+  public static func takesLines(
+    _ takes: [WhatItTakes], plan: GainPlan?, _ program: Program, together: String
+  ) -> [String] {
+    func row(_ name: String, _ text: String) -> String {
+      "  " + name + String(repeating: " ", count: max(1, 24 - TextWidth.of(name))) + text
+    }
+    var lines = takes.map { row($0.kpi.name, whatItTakes($0, program)) }
+    if let steps = self.plan(plan, program) { lines += [together] + steps.map { row($0.kpi, $0.text) } }
+    return lines
+  }
+
   /// How a plan is chosen, said once beside it.
   public static let planRule = "the KPIs with the most points to gain first"
 

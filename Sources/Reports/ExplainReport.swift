@@ -93,10 +93,8 @@ public enum ExplainReport {
       for r in e.unmetKeepRequirements { out.append("  unmet: \(EvaluationText.requirement(r, program))") }
       if needed > 0 {
         out.append("What keeps it (\(EvaluationText.aloneHeading(e.keepWhatItTakes))):")
-        for w in e.keepWhatItTakes {
-          out.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
-        }
-        out += Self.planLines(e.keepPlan, program)
+        out += EvaluationText.takesLines(
+          e.keepWhatItTakes, plan: e.keepPlan, program, together: Self.together)
       }
     }
     if let next = e.nextTier, let needed = e.pointsNeeded {
@@ -107,10 +105,7 @@ public enum ExplainReport {
       for r in e.unmetRequirements { out.append("  unmet: \(EvaluationText.requirement(r, program))") }
       if needed > 0 {
         out.append("What it takes (\(EvaluationText.aloneHeading(e.whatItTakes))):")
-        for w in e.whatItTakes {
-          out.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
-        }
-        out += Self.planLines(e.plan, program)
+        out += EvaluationText.takesLines(e.whatItTakes, plan: e.plan, program, together: Self.together)
       }
     }
     return out.joined(separator: "\n") + "\n"
@@ -118,9 +113,6 @@ public enum ExplainReport {
 }
 
 extension ExplainReport {
-  /// A combined plan under its rule, or nothing when one KPI alone does it.
-  static func planLines(_ plan: GainPlan?, _ program: Program) -> [String] {
-    guard let steps = EvaluationText.plan(plan, program) else { return [] }
-    return ["Together (\(EvaluationText.planRule)):"] + steps.map { "  \($0.kpi.padding(24))\($0.text)" }
-  }
+  /// The combined plan's heading.
+  static let together = "Together (\(EvaluationText.planRule)):"
 }

@@ -29,10 +29,8 @@ public enum TierReport {
       }
       if needed > 0 {
         lines.append("To keep it     (\(EvaluationText.aloneHeading(e.keepWhatItTakes)))")
-        for w in e.keepWhatItTakes {
-          lines.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
-        }
-        lines += Self.planLines(e.keepPlan, program)
+        lines += EvaluationText.takesLines(
+          e.keepWhatItTakes, plan: e.keepPlan, program, together: Self.together)
       }
     }
     guard let next = e.nextTier, let needed = e.pointsNeeded else {
@@ -56,10 +54,7 @@ public enum TierReport {
     }
     if needed > 0 {
       lines.append("What it takes  (\(EvaluationText.aloneHeading(e.whatItTakes)))")
-      for w in e.whatItTakes {
-        lines.append("  \(w.kpi.name.padding(24))\(EvaluationText.whatItTakes(w, program))")
-      }
-      lines += Self.planLines(e.plan, program)
+      lines += EvaluationText.takesLines(e.whatItTakes, plan: e.plan, program, together: Self.together)
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -104,9 +99,6 @@ extension String {
 }
 
 extension TierReport {
-  /// A combined plan under its rule, or nothing when one KPI alone does it.
-  static func planLines(_ plan: GainPlan?, _ program: Program) -> [String] {
-    guard let steps = EvaluationText.plan(plan, program) else { return [] }
-    return ["Together       (\(EvaluationText.planRule))"] + steps.map { "  \($0.kpi.padding(24))\($0.text)" }
-  }
+  /// The combined plan's heading, in the report's column.
+  static let together = "Together       (\(EvaluationText.planRule))"
 }

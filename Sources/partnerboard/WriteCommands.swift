@@ -50,12 +50,13 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Add or replace data from files or a folder, in one transaction.",
     discussion: """
-      PATH is a folder or files named as in docs/data-formats.md (program.toml, partners.csv,
-      metrics.csv, adjustments.csv, agreements.csv; a name such as
-      metrics-2027Q1.csv counts as metrics). New rows are added, rows with an
-      existing key (partner, period, kpi; or id) are replaced, identical rows
-      are left alone. Any error changes nothing. Every import is recorded with
-      its files' SHA-256 and can be undone with `partnerboard undo-import ID`.
+      PATH is a folder or files named as in docs/data-formats.md
+      (program.toml, partners.csv, metrics.csv, adjustments.csv,
+      agreements.csv; a name such as metrics-2027Q1.csv counts as metrics).
+      New rows are added, rows with an existing key (partner, period, kpi; or
+      id) are replaced, identical rows are left alone. Any error changes
+      nothing. Every import is recorded with its files' SHA-256 and can be
+      undone with `partnerboard undo-import ID`.
 
       Examples:
         partnerboard import metrics-2027Q1.csv
@@ -64,7 +65,7 @@ struct ImportCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @Argument(help: "Files or folders to import.", completion: .file()) var paths: [String]
-  @Flag(help: "Reopen the closed quarters the import changes (they are refused otherwise).") var reopen =
+  @Flag(help: "Reopen the closed quarters it changes (refused otherwise).") var reopen =
     false
 
   func run() throws {

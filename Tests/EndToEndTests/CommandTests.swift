@@ -401,6 +401,11 @@ import Testing
       #expect(r.status == 0, "\(c)")
       #expect(r.stdout.contains("partnerboard \(c)"), "\(c)")
       #expect(r.stdout.lowercased().contains("example"), "\(c)")
+      // The discussion is written to 80 columns: a 100-column terminal
+      // shows it as written, not with one long line among short ones.
+      let wide = try Binary.run([c, "--help"], env: ["COLUMNS": "100"])
+      let discussion = wide.stdout.components(separatedBy: "\n\n").dropFirst().first ?? ""
+      #expect(discussion.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(c): \(discussion)")
     }
   }
 

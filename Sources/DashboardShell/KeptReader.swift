@@ -23,8 +23,9 @@ public struct KeptReader: Sendable {
         .overviewAndTrends(
           try? store.keptOverview(choose: choose), try? store.keptTrends(kpi: 0, choose: choose)))
     case .pilot:
-      let first = (try? store.cohortIDs())?.first
-      return .kept(.pilot(first.flatMap { try? pilot(cohort: $0, choose: choose)?.get() }))
+      let cohorts = (try? store.cohortIDs()) ?? []
+      return .kept(
+        .pilot(cohorts.first.flatMap { try? pilot(cohort: $0, of: cohorts, choose: choose)?.get() }))
     case .programReturn:
       return .kept(.programReturn(try? programReturn(choose: choose)))
     case .partner(let row, let partner):
@@ -69,14 +70,15 @@ public struct KeptReader: Sendable {
 
   /// The review of `cohort`: nil without kept scores of this engine; the
   /// review's problem (an unknown cohort, a period before the start) as a failure.
-  public func pilot(cohort: String, choose: ([Period]) throws -> Int) throws -> Result<
-    PilotFrame, PilotReview.Problem
-  >? {
+  /// `cohorts`: the store's cohort ids, when the caller has read them.
+  public func pilot(cohort: String, of cohorts: [String]? = nil, choose: ([Period]) throws -> Int) throws
+    -> Result<PilotFrame, PilotReview.Problem>?
+  {
     guard let view = try store.keptView() else { return nil }
     let t = try choose(view.periods)
-    let cohorts = try store.cohortIDs().count
+    let count = try cohorts?.count ?? store.cohortIDs().count
     return try store.keptPilot(cohort: cohort, choose: { _ in t })?.map {
-      PilotFrame(review: $0, program: view.program, coverage: view.coverage[t], cohorts: cohorts)
+      PilotFrame(review: $0, program: view.program, coverage: view.coverage[t], cohorts: count)
     }
   }
 

@@ -87,7 +87,7 @@ struct RenderCommand: ParsableCommand {
     case .pilot:
       let cohorts = try kept.store.cohortIDs()
       guard let chosen = cohort ?? cohorts.first else { return nil }
-      switch try kept.pilot(cohort: chosen, choose: choose) {
+      switch try kept.pilot(cohort: chosen, of: cohorts, choose: choose) {
       case .failure(.unknownCohort(let known))?: throw CLIError(Self.unknownCohort(chosen, known))
       case .success(let frame)?: return .pilot(frame)
       default: return nil  // before the start: the screen says why, from the whole scorebook

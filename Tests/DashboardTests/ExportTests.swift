@@ -28,10 +28,7 @@ import Testing
     for _ in 0..<row { Update.apply(.key(.down), to: &s) }
     Update.apply(.key(.enter), to: &s)
     #expect(s.detailPartner == 0)
-    guard
-      case .export(let name, _) =
-        (Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s)).first
-    else {
+    guard let (name, _) = exportByKeys(&s) else {
       Issue.record("no export")
       return
     }
@@ -39,10 +36,7 @@ import Testing
     #expect(!name.contains("/"))
     // The leaderboard's export: the formula name is text in a spreadsheet.
     Update.apply(.key(.escape), to: &s)
-    guard
-      case .export(_, let csv) = (Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s))
-        .first
-    else {
+    guard let (_, csv) = exportByKeys(&s) else {
       Issue.record("no leaderboard export")
       return
     }

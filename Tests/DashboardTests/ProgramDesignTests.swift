@@ -40,10 +40,7 @@ import Testing
     #expect(s.screen == .whatIf)
     Update.apply(.command(.filterSegment("a")), to: &s)
     #expect(s.whatIfState.model!.losers.map(\.partner) == [0, 4, 2])
-    guard
-      case .export(let name, let csv) =
-        (Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s)).first
-    else {
+    guard let (name, csv) = exportByKeys(&s) else {
       Issue.record("no export")
       return
     }

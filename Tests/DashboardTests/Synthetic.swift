@@ -1,3 +1,4 @@
+import Dashboard
 import Scoring
 
 /// A synthetic program: one KPI, scores = value, so tests can place partners.
@@ -35,4 +36,12 @@ enum Synthetic {
     }
     return Scorebook(Dataset(program: program, partners: partners, observations: observations))
   }
+}
+
+/// `e` then Enter: the export the view suggests, as (name, contents); nil
+/// when no file would be written.
+func exportByKeys(_ s: inout DashboardState) -> (name: String, contents: String)? {
+  let effects = Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s)
+  guard case .export(let name, let contents)? = effects.first else { return nil }
+  return (name, contents)
 }

@@ -31,10 +31,7 @@ import Testing
     Update.apply(.key(.enter), to: &s)
     #expect(s.trends!.filter.segment == "a")
     #expect(s.trends!.quarters[1].n == 3)
-    guard
-      case .export(let name, let csv) =
-        (Update.apply(.key(.char("e")), to: &s) + Update.apply(.key(.enter), to: &s)).first
-    else {
+    guard let (name, csv) = exportByKeys(&s) else {
       Issue.record("no export")
       return
     }

@@ -6,13 +6,18 @@ import Screens
 import TerminalUI
 import Testing
 
+/// The sample data scored, from a store built as `init` builds it.
+func sampleBook() throws -> Scorebook {
+  let store = try FirstFrameTests.store(
+    SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+  return Scorebook(try store.loadDataset())
+}
+
 /// "What it takes" asks for a count in whole units: the next whole number
 /// the right way, never "11.73 deal registrations".
 @Suite struct WhatItTakesTextTests {
   @Test func countsAreAskedForInWholeUnits() throws {
-    let store = try FirstFrameTests.store(
-      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
-    let book = Scorebook(try store.loadDataset())
+    let book = try sampleBook()
     let t = book.periods.count - 1
     var fractional = 0
     for p in book.partners.indices {
@@ -34,9 +39,7 @@ import Testing
 /// A quarter the partner kept its tier in grace says so in its history.
 @Suite struct PartnerHistoryTests {
   @Test func graceQuartersAreMarked() throws {
-    let store = try FirstFrameTests.store(
-      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
-    let book = Scorebook(try store.loadDataset())
+    let book = try sampleBook()
     let t = book.periods.count - 1
     let p = try #require(book.partners.indices.first { book.grace($0, t) > 0 })
     var s = DashboardState(book: book, period: t, width: 160, height: 120)
@@ -51,9 +54,7 @@ import Testing
 /// The export prompt over a QBR offers the pack's formats.
 @Suite struct QBRExportPromptTests {
   @Test func thePromptOffersHTMLAndMarkdown() throws {
-    let store = try FirstFrameTests.store(
-      SampleData.files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
-    var s = DashboardState(book: Scorebook(try store.loadDataset()), width: 120, height: 40)
+    var s = DashboardState(book: try sampleBook(), width: 120, height: 40)
     Update.apply(.command(.openQBR(0, standalone: false)), to: &s)
     Update.apply(.key(.char("e")), to: &s)
     let last = TextBackend.render(DashboardView.render(s, glyphs: .unicode)).split(separator: "\n").last ?? ""

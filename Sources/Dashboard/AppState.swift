@@ -11,13 +11,16 @@ public struct AppState: Sendable {
   public init(_ state: DashboardState) { ready = state }
 
   /// A dashboard that opens at period index `period` of the kept scores
+  /// (in `manager`'s book)
   /// before any scorebook is loaded, with the effects that start it: the
   /// scorebook's load (`.reload`) and the first screenful of kept rows.
   public static func loading(
-    period: Int, width: Int, height: Int, listPaths: @escaping @Sendable (String) -> [String] = { _ in [] }
+    period: Int, manager: String? = nil, width: Int, height: Int,
+    listPaths: @escaping @Sendable (String) -> [String] = { _ in [] }
   ) -> (AppState, [Effect]) {
     var app = AppState(
-      loading: LoadingState(period: period, width: width, height: height, listPaths: listPaths))
+      loading: LoadingState(
+        period: period, manager: manager, width: width, height: height, listPaths: listPaths))
     let reads = app.loading!.take(.resize(width: width, height: height))
     app.loading!.pending = []
     return (app, [.reload] + reads)

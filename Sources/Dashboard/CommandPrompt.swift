@@ -1,3 +1,4 @@
+import Presentation
 import Scoring
 import TextLayout
 
@@ -16,6 +17,10 @@ public enum LineCommand: Equatable, Sendable {
   case region(String?)
   case tier(String?)
   case flag(PartnerFlag?)
+  /// `:manager NAME`: that manager's book (nil: every partner).
+  case manager(String?)
+  /// `:manager` alone: the book picker.
+  case pickBook
   case clearFilters
   /// `:sort COLUMN [asc|desc]`: the values' direction down the table (nil:
   /// the column's natural order, best first).
@@ -33,6 +38,7 @@ public enum CommandPrompt {
     ("compare", "PATH.toml"), ("fairness", "[segment|region]"), ("pilot", "[COHORT]"), ("period", "YYYYQn"),
     ("segment", "ID|all"),
     ("region", "NAME|all"), ("tier", "ID|all"), ("flag", "at_risk|rising|blocked|in_grace|changed_tier|all"),
+    ("manager", "[NAME|all]"),
     ("clear", ""), ("sort", "COLUMN [asc|desc]"), ("export", "[FILE.csv]"), ("leaderboard", ""),
     ("overview", ""),
     ("changes", ""), ("trends", ""), ("payouts", ""), ("whatif", ""), ("roi", ""), ("help", ""), ("quit", ""),
@@ -129,6 +135,14 @@ public enum CommandPrompt {
           ))
       }
       return .success(.flag(f))
+    case "manager":
+      guard let argument else { return .success(.pickBook) }
+      if all(argument) { return .success(.manager(nil)) }
+      let managers = Books.entries(book.partners).map(\.manager)
+      switch Books.resolve(argument, among: managers) {
+      case .success(let m): return .success(.manager(m))
+      case .failure(let problem): return .failure(LineError(Books.message(problem)))
+      }
     case "clear": return .success(.clearFilters)
     case "sort":
       let args = rest.split(separator: " ").map { $0.lowercased() }
@@ -183,6 +197,14 @@ public enum CommandPrompt {
         common.count > typed.count ? head + common : text,
         candidates.map { String($0.split(separator: "/").last ?? "") }
       )
+    }
+    if word == "manager" {
+      // A name of several words: the whole rest is the prefix.
+      let typed = TextKeys.search(parts.dropFirst().joined(separator: " ") + (endsWithSpace ? " " : ""))
+      let names = Books.entries(book.partners).map(\.manager) + ["all"]
+      let candidates = names.filter { TextKeys.search($0).hasPrefix(typed) }
+      if candidates.count == 1 { return ("manager " + candidates[0], candidates) }
+      return (text, candidates)
     }
     let prefix = endsWithSpace ? "" : parts.removeLast()
     let options: [String]

@@ -63,6 +63,8 @@ public enum Command: Equatable, Sendable {
   case maskAmounts(Bool)
   case chooseKPI(Int)
   case filterSegment(String?)
+  /// A manager's book (the name as partners.csv spells it; nil: everyone).
+  case book(String?)
   /// The Payouts screen's quarter.
   case payoutQuarter(Period)
   case maskPayouts(Bool)
@@ -103,6 +105,8 @@ public enum Effect: Equatable, Sendable {
   /// Read the store's kept numbers (while the first scorebook loads);
   /// answer with `.kept`.
   case readKept(KeptRequest)
+  /// Remember the book shown for the next start (nil: every partner).
+  case rememberBook(String?)
 }
 
 /// The whole dashboard as a value: `update` changes it, the screens draw it.
@@ -134,6 +138,8 @@ public struct DashboardState: Sendable {
   public internal(set) var filterPanel: FilterPanel?
   /// `c`: the column chooser, while open.
   public internal(set) var columnPanel: ColumnPanel?
+  /// `:manager`: the book picker, while open.
+  public internal(set) var bookPicker: BookPicker?
   /// The status line's message; `failed` marks an error.
   public internal(set) var message: String?
   public internal(set) var failed = false
@@ -302,6 +308,9 @@ public struct DashboardState: Sendable {
     f.segment = segment
     rebuild(filter: f)
   }
+
+  /// No filter, in the book shown (`x` keeps the book).
+  var clearedFilter: LeaderboardFilter { LeaderboardFilter(manager: leaderboard.filter.manager) }
 
   /// The leaderboard's filters, as the trends statistics take them.
   public var partnerFilter: PartnerFilter { leaderboard.filter.partners }

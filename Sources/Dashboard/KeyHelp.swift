@@ -39,7 +39,7 @@ public enum KeyHelp {
         .init("8  :compare F", "what-if: the data under program file F; winners, losers, tiers"),
         .init(
           ":",
-          "command line: :compare F, :pilot C, :segment ID, :tier ID, :period P, :sort COL, :export F, :q (Tab completes)"
+          "command line: :compare F, :pilot C, :manager NAME (alone: a picker), :segment ID, :tier ID, :period P, :sort COL, :export F, :q (Tab completes)"
         ),
         .init("t", "KPI trends (↑↓ KPI, m movers, Enter opens a mover)"),
         .init("p", "QBR of the selected partner (Space/← page, 1-7, m hides amounts, e exports the pack)"),

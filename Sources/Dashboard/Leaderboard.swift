@@ -3,7 +3,7 @@ import Scoring
 
 /// The columns of the leaderboard, in screen order; `s` cycles through them.
 public enum LeaderboardColumn: Int, CaseIterable, Sendable {
-  case rank, movement, partner, segment, region, tier, score, change, trend, flags
+  case rank, movement, partner, segment, region, manager, tier, score, change, trend, flags
 
   public var title: String {
     switch self {
@@ -12,6 +12,7 @@ public enum LeaderboardColumn: Int, CaseIterable, Sendable {
     case .partner: "Partner"
     case .segment: "Segment"
     case .region: "Region"
+    case .manager: "Manager"
     case .tier: "Tier"
     case .score: "Score"
     case .change: "Δ"
@@ -28,6 +29,7 @@ public enum LeaderboardColumn: Int, CaseIterable, Sendable {
     case .partner: "partner"
     case .segment: "segment"
     case .region: "region"
+    case .manager: "manager"
     case .tier: "tier"
     case .score: "score"
     case .change: "change"
@@ -41,7 +43,7 @@ public enum LeaderboardColumn: Int, CaseIterable, Sendable {
   /// do; ranks and names increase.
   public var naturalOrderDescends: Bool {
     switch self {
-    case .rank, .partner, .segment, .region: false
+    case .rank, .partner, .segment, .region, .manager: false
     case .movement, .tier, .score, .change, .trend, .flags: true
     }
   }
@@ -50,20 +52,26 @@ public enum LeaderboardColumn: Int, CaseIterable, Sendable {
   public var sortable: Bool { self != .trend }
 }
 
-/// Filters of the leaderboard (`/` text, `f` segment, region, tier, flag).
+/// Filters of the leaderboard (`/` text, `f` segment, region, tier, flag)
+/// and the book shown (`:manager`), which every screen follows.
 public struct LeaderboardFilter: Equatable, Sendable {
   public var text = ""
   public var segment: String?
   public var region: String?
   public var tier: String?
   public var flag: PartnerFlag?
-  public init() {}
+  /// A manager's book (the manager's name as partners.csv spells it); `x`
+  /// clears the other filters and keeps it.
+  public var manager: String?
+  public init(manager: String? = nil) { self.manager = manager }
 
-  public var isEmpty: Bool { text.isEmpty && segment == nil && region == nil && tier == nil && flag == nil }
+  public var isEmpty: Bool {
+    text.isEmpty && segment == nil && region == nil && tier == nil && flag == nil && manager == nil
+  }
 
-  /// The segment, region, tier and flag part, as every filtered view takes it.
+  /// The segment, region, tier, flag and book part, as every filtered view takes it.
   public var partners: PartnerFilter {
-    PartnerFilter(segment: segment, region: region, tier: tier, flag: flag)
+    PartnerFilter(segment: segment, region: region, tier: tier, flag: flag, manager: manager)
   }
 }
 
@@ -77,6 +85,7 @@ public struct LeaderboardRow: Equatable, Sendable {
   public let name: String
   public let segment: String
   public let region: String
+  public let manager: String
   public let tierIndex: Int?
   public let tierName: String
   public let score: Double?
@@ -178,8 +187,7 @@ public struct LeaderboardModel: Sendable {
     if partnerFilter.tier == nil && partnerFilter.flag == nil {
       let missing = book.partners.indices.filter { p in
         !book.isEvaluated(p, period)
-          && partnerFilter.matches(
-            segment: book.partners[p].segment, region: book.partners[p].region, tierID: "")
+          && partnerFilter.matches(book.partners[p], tierID: "")
           && search.matches(book.partners[p])
       }
       list += missing.sorted { a, b in
@@ -233,7 +241,7 @@ public struct LeaderboardModel: Sendable {
     return LeaderboardRow(
       partnerIndex: p, id: partner.id, rank: rank, movement: movement,
       name: partner.name,
-      segment: partner.segment, region: partner.region, tierIndex: tierIndex,
+      segment: partner.segment, region: partner.region, manager: partner.manager ?? "", tierIndex: tierIndex,
       tierName: tierIndex.map { book.program.tiers[$0].name } ?? "", score: score,
       change: score.flatMap { s in previous.map { s - $0 } },
       history: history, atRisk: flags?.atRisk ?? false, rising: flags?.rising ?? false,
@@ -257,6 +265,7 @@ public struct LeaderboardModel: Sendable {
       case .partner: orders.name
       case .segment: orders.segment
       case .region: orders.region
+      case .manager: orders.manager
       default: []
       }
     let flagKeys = column == .flags ? orders.flags(period: t) { flagsKeys(book, t) } : []
@@ -264,7 +273,7 @@ public struct LeaderboardModel: Sendable {
       switch column {
       case .rank, .score, .trend: return -book.score(p, t)!
       case .movement: return Double(-(book.movement(p, t) ?? Int.min / 2))
-      case .partner, .segment, .region: return Double(places[p])
+      case .partner, .segment, .region, .manager: return Double(places[p])
       case .tier: return Double(-book.tier(p, t)!)
       case .change:
         let prev = t > 0 ? book.score(p, t - 1) : nil

@@ -9,7 +9,8 @@ public enum LeaderboardField: Hashable, Sendable {
 
 /// Which columns the leaderboard shows (`c`): rank and partner always; the
 /// others by the user's choice, or by default where the width allows
-/// (region from 110 columns, the trend sparkline from 100); KPI values
+/// (region from 110 columns, the trend sparkline from 100, the manager
+/// from 150); KPI values
 /// chosen by the user, before the flags.
 public struct ColumnChoice: Equatable, Sendable {
   /// Columns the user switched on or off.
@@ -21,12 +22,13 @@ public struct ColumnChoice: Equatable, Sendable {
 
   /// Columns that can be switched off (rank and partner cannot).
   public static let optional: [LeaderboardColumn] = [
-    .movement, .segment, .region, .tier, .score, .change, .trend, .flags,
+    .movement, .segment, .region, .manager, .tier, .score, .change, .trend, .flags,
   ]
 
   static func shownByDefault(_ c: LeaderboardColumn, width: Int) -> Bool {
     switch c {
     case .region: width >= 110
+    case .manager: width >= 150
     case .trend: width >= 100
     default: true
     }
@@ -68,6 +70,7 @@ extension LeaderboardField {
     case .column(.partner): return nil
     case .column(.segment): return wide ? 11 : 8
     case .column(.region): return 6
+    case .column(.manager): return 16
     case .column(.tier): return 10
     case .column(.score): return wide ? 17 : 6
     case .column(.change): return 6

@@ -57,7 +57,7 @@ public struct LeaderboardPage: Sendable {
   }
 
   /// The leaderboard's first frame from an excerpt of the kept scores: rank
-  /// order, no filter but the excerpt's segment, the default columns; `cursor` places the selection
+  /// order, no filter but the excerpt's segment and book, the default columns; `cursor` places the selection
   /// (the excerpt must hold the rows from `cursor.scroll` that fit).
   public init(excerpt e: LeaderboardExcerpt, width: Int, cursor: FirstFrameCursor? = nil) {
     let book = e.book
@@ -66,7 +66,7 @@ public struct LeaderboardPage: Sendable {
     let movements = e.movements
     let badges = e.badges
     let offset = e.offset
-    var filter = LeaderboardFilter()
+    var filter = LeaderboardFilter(manager: e.manager)
     filter.segment = e.segment
     self.init(
       program: book.program, coverage: book.coverage(t), evaluated: e.evaluated,

@@ -3,8 +3,8 @@ import Scoring
 /// What the loading dashboard asks of the store's kept numbers
 /// (`Effect.readKept`); the shell answers with `Event.kept`.
 public enum KeptRequest: Equatable, Sendable {
-  /// `rows` leaderboard rows from row `from`.
-  case excerpt(rows: Int, from: Int)
+  /// `rows` leaderboard rows from row `from` (of one manager's book).
+  case excerpt(rows: Int, from: Int, manager: String? = nil)
   /// The overview's numbers and the first KPI's trends.
   case overviewAndTrends
   /// The first cohort's review.
@@ -35,6 +35,8 @@ public enum KeptAnswer: Sendable {
 public struct LoadingState: Sendable {
   /// The period asked for (an index; the last one where the store has fewer).
   public let period: Int
+  /// The book shown (a manager's name as the store spells it; nil: everyone).
+  public let manager: String?
   public internal(set) var width: Int
   public internal(set) var height: Int
   /// Where the keys pressed so far went (nil before the first excerpt).
@@ -62,8 +64,12 @@ public struct LoadingState: Sendable {
   /// A key came before the first excerpt: nothing is followed.
   var keyedEarly = false
 
-  init(period: Int, width: Int, height: Int, listPaths: @escaping @Sendable (String) -> [String]) {
+  init(
+    period: Int, manager: String?, width: Int, height: Int,
+    listPaths: @escaping @Sendable (String) -> [String]
+  ) {
     self.period = period
+    self.manager = manager
     self.width = width
     self.height = height
     self.listPaths = listPaths
@@ -99,7 +105,7 @@ public struct LoadingState: Sendable {
     case .excerpt(let e?):
       excerpt = e
       if first == nil {
-        first = FirstFrameState(count: e.partnerCount, height: height)
+        first = FirstFrameState(count: e.listed, height: height)
         if keyedEarly { first!.stopFollowing() }
       }
     case .excerpt(nil): break
@@ -115,9 +121,9 @@ public struct LoadingState: Sendable {
     var reads: [KeptRequest] = []
     let from = first?.cursor.scroll ?? 0
     if excerpt == nil || excerpt!.offset != from
-      || excerpt!.ranks.count < min(height, excerpt!.partnerCount - from)
+      || excerpt!.ranks.count < min(height, excerpt!.listed - from)
     {
-      let read = KeptRequest.excerpt(rows: height, from: from)
+      let read = KeptRequest.excerpt(rows: height, from: from, manager: manager)
       if read != lastExcerpt { reads.append(read) }
       lastExcerpt = read
     }
@@ -148,7 +154,8 @@ public struct LoadingState: Sendable {
     switch first.shown {
     case .overview: if let overview { return .overview(OverviewModel(kept: overview)) }
     case .trends:
-      if let trends {
+      // In a book the statistics are the book's: the scorebook's to give.
+      if let trends, manager == nil {
         return .trends(TrendsPage(kept: trends, kpi: 0, rows: excerpt, selected: first.cursor.selected))
       }
     case .pilot: if let pilot { return .pilot(pilot) }
@@ -166,6 +173,7 @@ public struct LoadingState: Sendable {
     var state = DashboardState(
       book: book, period: book.periods.indices.contains(period) ? period : nil, listPaths: listPaths)
     Update.apply(.resize(width: width, height: height), to: &state)
+    if let manager { Update.apply(.command(.book(manager)), to: &state) }
     state.adoptKept(overview: overview?.facts, trends: trends)
     state.deriveModels()
     var effects: [Effect] = [.prefetch]  // the first frame is up: build the other screens ahead

@@ -19,6 +19,8 @@ public final class PartnerOrders: @unchecked Sendable {
   public var name: [Int32] { places(\.lowercasedName) }
   public var segment: [Int32] { places(\.segment) }
   public var region: [Int32] { places(\.region) }
+  /// Partners without a manager sort as an empty name: first A to Z.
+  public var manager: [Int32] { places(\.managerName) }
 
   /// The flags column's sort key of every partner at period `t`, computed
   /// once per period (outlook and blocked requirements are not free).
@@ -51,4 +53,5 @@ public final class PartnerOrders: @unchecked Sendable {
 
 extension Partner {
   fileprivate var lowercasedName: String { name.lowercased() }
+  fileprivate var managerName: String { manager ?? "" }
 }

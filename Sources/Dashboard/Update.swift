@@ -68,6 +68,7 @@ public enum Update {
       if s.exportPrompt != nil { return exportKey(key, &s) }
       if s.filterPanel != nil { return filterKey(key, &s) }
       if s.columnPanel != nil { return columnKey(key, &s) }
+      if s.bookPicker != nil { return bookPickerKey(key, &s) }
       if s.showHelp {
         switch key {
         case .char("q"): return [.quit]
@@ -145,6 +146,10 @@ public enum Update {
     case .maskAmounts(let on): s.qbr?.masked = on
     case .chooseKPI(let k): if s.book.program.kpis.indices.contains(k) { s.trendsState.kpi = k }
     case .filterSegment(let segment): s.setFilter(segment: segment)
+    case .book(let manager):
+      var f = s.leaderboard.filter
+      f.manager = manager
+      s.rebuild(filter: f)
     }
     return []
   }
@@ -204,7 +209,7 @@ public enum Update {
         s.openDetail(m.list[s.whatIfState.selected].partner)
       }
     case .char("f"): s.filterPanel = FilterPanel(field: .segment)
-    case .char("x"): s.rebuild(filter: LeaderboardFilter())
+    case .char("x"): s.rebuild(filter: s.clearedFilter)
     case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
     default: break
     }
@@ -225,7 +230,7 @@ public enum Update {
     case .enter:
       guard groups.indices.contains(s.fairnessState.selected) else { break }
       let g = groups[s.fairnessState.selected]
-      var f = LeaderboardFilter()
+      var f = s.clearedFilter
       if s.fairnessState.grouping == .segment { f.segment = g.id } else { f.region = g.id }
       s.rebuild(filter: f)
       s.screen = .leaderboard
@@ -340,8 +345,11 @@ public enum Update {
     case .flag(let v):
       filter.flag = v
       s.rebuild(filter: filter)
+    case .manager(let m): return showBook(m, &s)
+    case .pickBook:
+      s.bookPicker = BookPicker(partners: s.book.partners, current: filter.manager)
     case .clearFilters:
-      s.rebuild(filter: LeaderboardFilter())
+      s.rebuild(filter: s.clearedFilter)
       s.message = "filters cleared"
     case .sort(let column, let valuesDescend):
       // `ascending` is the column's natural order (best first, A to Z).
@@ -407,7 +415,7 @@ public enum Update {
       s.payoutsState.masked.toggle()
       s.message = s.payoutsState.masked ? "amounts hidden (m shows them)" : "amounts shown"
     case .char("f"): s.filterPanel = FilterPanel(field: .segment)
-    case .char("x"): s.rebuild(filter: LeaderboardFilter())
+    case .char("x"): s.rebuild(filter: s.clearedFilter)
     case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
     default: break
     }
@@ -439,7 +447,7 @@ public enum Update {
     case .enter, .right, .char("l"):
       if model.changes.entries.indices.contains(i) { s.openDetail(model.changes.entries[i].partner) }
     case .char("f"): s.filterPanel = FilterPanel(field: .segment)
-    case .char("x"): s.rebuild(filter: LeaderboardFilter())
+    case .char("x"): s.rebuild(filter: s.clearedFilter)
     case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
     default: break
     }
@@ -481,11 +489,11 @@ public enum Update {
       s.message = "sorted by \(s.leaderboard.sort.title), \(s.leaderboard.orderWords)"
     case .char("f"): s.filterPanel = FilterPanel()
     case .char("x"):
-      s.rebuild(filter: LeaderboardFilter())
+      s.rebuild(filter: s.clearedFilter)
       s.message = "filters cleared"
     case .escape:
       if !s.leaderboard.filter.isEmpty {
-        s.rebuild(filter: LeaderboardFilter())
+        s.rebuild(filter: s.clearedFilter)
         s.message = "filters cleared"
       }
     default: break
@@ -543,7 +551,7 @@ public enum Update {
         s.trendsState.mover = 0
       }
     case .char("f"): s.filterPanel = FilterPanel(field: .segment)
-    case .char("x"): s.rebuild(filter: LeaderboardFilter())
+    case .char("x"): s.rebuild(filter: s.clearedFilter)
     case .escape, .backspace: s.screen = .leaderboard
     default: break
     }
@@ -700,38 +708,43 @@ public enum Update {
   static func exportTable(_ s: DashboardState) -> (stem: String, table: ExportTable) {
     let period = s.book.periods.indices.contains(s.period) ? s.book.periods[s.period].description : "none"
     let program = s.book.program
-    var context: [(String, String)] = [("program", program.name), ("period", period)]
-    var filterSlug = ""
     let f = s.leaderboard.filter
-    let filters: [(String, String?)] = [
-      ("segment", f.segment), ("region", f.region), ("tier", f.tier), ("flag", f.flag?.rawValue),
-      ("name", f.text.isEmpty ? nil : f.text),
-    ]
-    for (k, v) in filters {
-      guard let v else { continue }
-      context.append((k, v))
-      filterSlug += "-\(k)-\(FileSlug.of(v))"
+    // The name search narrows the leaderboard and payouts only; the other
+    // views take the book, segment, region, tier and flag: a file names
+    // only the filters its rows went through.
+    func filters(name: Bool) -> [(String, String)] {
+      let all: [(String, String?)] = [
+        ("manager", f.manager), ("segment", f.segment), ("region", f.region), ("tier", f.tier),
+        ("flag", f.flag?.rawValue), ("name", name && !f.text.isEmpty ? f.text : nil),
+      ]
+      return all.compactMap { k, v in v.map { (k, $0) } }
     }
-    func stem(_ view: String, filtered: Bool = true) -> String {
-      "partnerboard-\(view)-\(period)" + (filtered ? filterSlug : "")
+    func slug(_ filters: [(String, String)]) -> String {
+      filters.map { "-\($0.0)-\(FileSlug.of($0.1))" }.joined()
+    }
+    let context = [("program", program.name), ("period", period)] + filters(name: true)
+    let unsearched = [("program", program.name), ("period", period)] + filters(name: false)
+    let filterSlug = slug(filters(name: true))
+    func stem(_ view: String, filtered: Bool = true, searched: Bool = true) -> String {
+      "partnerboard-\(view)-\(period)" + (filtered ? slug(filters(name: searched)) : "")
     }
     switch s.screen {
     case .trends:
       if let model = s.trendsState.model {
         let kpi = program.kpis[model.kpi]
         return (
-          stem("trends-\(FileSlug.of(kpi.id))"),
+          stem("trends-\(FileSlug.of(kpi.id))", searched: false),
           TrendsCSV.table(s.book.program, s.book.periods, model.quarters).titled(
-            "KPI trends: \(kpi.name)", context)
+            "KPI trends: \(kpi.name)", unsearched)
         )
       }
     case .whatIf:
       if let model = s.whatIfState.model {
         let other = model.whatIf.other.program.name
         return (
-          stem("whatif-\(FileSlug.of(other))"),
+          stem("whatif-\(FileSlug.of(other))", searched: false),
           WhatIfCSV.table(model.whatIf).titled(
-            "What-if: \(program.name) → \(other)", context + [("other", other)])
+            "What-if: \(program.name) → \(other)", unsearched + [("other", other)])
         )
       }
     case .fairness:
@@ -771,7 +784,10 @@ public enum Update {
       }
     case .changes:
       if let model = s.changesState.model {
-        return (stem("changes"), ChangesCSV.table(model.changes, book: s.book).titled("Changes", context))
+        return (
+          stem("changes", searched: false),
+          ChangesCSV.table(model.changes, book: s.book).titled("Changes", unsearched)
+        )
       }
     case .partner:
       if let p = s.detailPartner,

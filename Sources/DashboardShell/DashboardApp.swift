@@ -33,6 +33,8 @@ public final class DashboardApp {
   static let worker = DispatchQueue.global(qos: .userInitiated)
   /// The period a loading dashboard opens at (nil: it holds its scorebook).
   var loadingPeriod: Int?
+  /// The book a loading dashboard opens in.
+  var loadingManager: String?
 
   enum Answer {
     case book(Result<Scorebook, Error>)
@@ -56,13 +58,15 @@ public final class DashboardApp {
   /// A dashboard that opens at period index `period` of the kept scores
   /// and loads the whole scorebook behind its first frame.
   public init(
-    store: PartnerStore, loading period: Int, theme: Theme, glyphs: Glyphs = Glyphs.forLocale(),
+    store: PartnerStore, loading period: Int, manager: String? = nil, theme: Theme,
+    glyphs: Glyphs = Glyphs.forLocale(),
     loadBook: @escaping @Sendable (PartnerStore) throws -> Scorebook = { Scorebook(try $0.loadDataset()) }
   ) {
     self.store = store
     // Started by `run`, at the terminal's size.
     self.app = AppState.loading(period: period, width: 0, height: 0).0
     self.loadingPeriod = period
+    self.loadingManager = manager
     self.theme = theme
     self.glyphs = glyphs
     self.loadBook = loadBook
@@ -77,7 +81,8 @@ public final class DashboardApp {
     let size = terminal.size
     if let t = loadingPeriod {
       (app, queue) = AppState.loading(
-        period: t, width: size.width, height: size.height, listPaths: PathCompletion.paths)
+        period: t, manager: loadingManager, width: size.width, height: size.height,
+        listPaths: PathCompletion.paths)
     } else {
       apply(.resize(width: size.width, height: size.height))
       queue.append(.prefetch)  // the first frame is up: build the other screens ahead
@@ -179,6 +184,10 @@ public final class DashboardApp {
       return app.ready != nil ? .status("reloading…") : nil
     case .export(let name, let contents):
       return ExportWriting.write(name: name, contents: contents)
+    case .rememberBook(let manager):
+      // Not being able to remember is no reason to stop: the book is shown.
+      try? RememberedBook.save(manager, store: store.path)
+      return nil
     case .prefetch:
       guard !prefetching, let state = app.ready else { return nil }
       prefetching = true

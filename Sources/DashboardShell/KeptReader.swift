@@ -16,8 +16,9 @@ public struct KeptReader: Sendable {
   public func answer(_ request: KeptRequest, period: Int) -> Event {
     let choose = { (periods: [Period]) in periods.indices.contains(period) ? period : periods.count - 1 }
     switch request {
-    case .excerpt(let rows, let from):
-      return .kept(.excerpt(try? store.leaderboardExcerpt(rows: rows, from: from, choose: choose)))
+    case .excerpt(let rows, let from, let manager):
+      return .kept(
+        .excerpt(try? store.leaderboardExcerpt(rows: rows, from: from, manager: manager, choose: choose)))
     case .overviewAndTrends:
       return .kept(
         .overviewAndTrends(
@@ -33,11 +34,11 @@ public struct KeptReader: Sendable {
     }
   }
 
-  /// The leaderboard's first `rows` rows (of one segment's partners).
-  public func leaderboard(rows: Int, width: Int, segment: String? = nil, choose: ([Period]) throws -> Int)
-    throws -> KeptFrame?
-  {
-    try store.leaderboardExcerpt(rows: rows, segment: segment, choose: choose).map {
+  /// The leaderboard's first `rows` rows (of one segment's partners, of one manager's book).
+  public func leaderboard(
+    rows: Int, width: Int, segment: String? = nil, manager: String? = nil, choose: ([Period]) throws -> Int
+  ) throws -> KeptFrame? {
+    try store.leaderboardExcerpt(rows: rows, segment: segment, manager: manager, choose: choose).map {
       .leaderboard(LeaderboardPage(excerpt: $0, width: width))
     }
   }

@@ -6,12 +6,14 @@ extension PartnerStore {
   /// `rows` rows of a period's leaderboard from row `offset` (rank order,
   /// then the partners without data by name) from the kept scores, for a
   /// first frame that reads a screenful instead of the whole store; with a
-  /// `segment`, only that segment's partners. `choose` picks the period
+  /// `segment`, only that segment's partners; with a `manager`, only that
+  /// manager's book. `choose` picks the period
   /// among the store's (it may throw, as `--period` does). Nil when the kept
   /// scores are not this engine's, there are no metrics, or the segment is
   /// not the program's: the caller loads the whole scorebook instead.
   public func leaderboardExcerpt(
-    rows: Int, from offset: Int = 0, segment: String? = nil, choose: ([Period]) throws -> Int
+    rows: Int, from offset: Int = 0, segment: String? = nil, manager: String? = nil,
+    choose: ([Period]) throws -> Int
   ) throws -> LeaderboardExcerpt? {
     try located {
       try queue.read { db in
@@ -43,17 +45,36 @@ extension PartnerStore {
         for value in try DatabaseValue.fetchAll(db, sql: "SELECT kpi FROM unscored_kpis ORDER BY kpi") {
           unscored.append(try KeptCheck(path, "unscored_kpis").text(value, "kpi"))
         }
-        // With a segment, only its partners are listed.
+        // With a segment or a book, only its partners are listed.
         var listedEvaluated = evaluated
         var listed = partnerCount
+        var inSegment = ""
+        var segmentArgument: [(any DatabaseValueConvertible)?] = []
         if let segment {
-          listedEvaluated = try self.evaluated(db, at: periods[t], segment: segment)
-          listed =
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM partners WHERE segment = ?", arguments: [segment])
-            ?? 0
+          inSegment += " AND p.segment = ?"
+          segmentArgument.append(segment)
         }
-        let inSegment = segment == nil ? "" : " AND p.segment = ?"
-        let segmentArgument: [(any DatabaseValueConvertible)?] = segment.map { [$0] } ?? []
+        if let manager {
+          inSegment += " AND p.manager = ?"
+          segmentArgument.append(manager)
+        }
+        if let segment, manager == nil {
+          listedEvaluated = try self.evaluated(db, at: periods[t], segment: segment)
+        } else if manager != nil {
+          listedEvaluated =
+            try Int.fetchOne(
+              db,
+              sql: """
+                SELECT COUNT(*) FROM partner_ranks r JOIN partners p ON p.id = r.partner_id
+                WHERE r.period = ?\(inSegment)
+                """, arguments: StatementArguments([ordinal] + segmentArgument)) ?? 0
+        }
+        if !segmentArgument.isEmpty {
+          listed =
+            try Int.fetchOne(
+              db, sql: "SELECT COUNT(*) FROM partners p WHERE 1 = 1\(inSegment)",
+              arguments: StatementArguments(segmentArgument)) ?? 0
+        }
 
         // The ranked rows: rank order, ties by name then id (code points, as `Ranking`).
         var partners: [Partner] = []
@@ -155,7 +176,8 @@ extension PartnerStore {
         return LeaderboardExcerpt(
           book: book, period: t, offset: max(0, offset), ranks: ranks,
           movements: movements, badges: badges,
-          evaluated: evaluated, partnerCount: partnerCount, segment: segment, showing: listedEvaluated,
+          evaluated: evaluated, partnerCount: partnerCount, segment: segment, manager: manager,
+          showing: listedEvaluated,
           listed: listed,
           tierCounts: tierCounts, longestName: longestName,
           unscoredKPIs: unscored)

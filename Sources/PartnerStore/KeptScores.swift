@@ -479,6 +479,16 @@ extension PartnerStore {
     }
   }
 
+  /// The managers partners.csv names, each once (as stored; blanks are no manager).
+  public func managers() throws -> [String] {
+    try located {
+      try queue.read { db in
+        try String.fetchAll(
+          db, sql: "SELECT DISTINCT manager FROM partners WHERE manager IS NOT NULL AND manager <> ''")
+      }
+    }
+  }
+
   /// Every partner (id order), for searching by name.
   public func allPartners() throws -> [Partner] { try located { try queue.read { db in try partners(db) } } }
 
@@ -695,7 +705,7 @@ extension PartnerStore {
           let partner = Partner(id: r[0], name: r[1], segment: r[2], region: r[3], manager: r[4])
           let check = KeptCheck(path, "partner_scores, \(partner.id) at \(period)")
           let tierID = program.tiers[try check.tier(r[8], "tier", of: program)].id
-          guard filter.matches(segment: partner.segment, region: partner.region, tierID: tierID) else {
+          guard filter.matches(partner, tierID: tierID) else {
             continue
           }
           let score = try check.score(r[9])

@@ -1,4 +1,7 @@
-/// A piece of a file name made from data (a partner id, a KPI id): letters,
+import Foundation
+
+/// A piece of a file name made from data (a partner id, a KPI id, a
+/// manager): accents are dropped ("Lucía" is "Lucia"), then letters,
 /// digits, `-`, `_` and `.` of ASCII are kept, every other run of characters
 /// becomes one `-`; no path separator, no leading dot, no `..`, at most 60
 /// characters. An id of `../../etc/x` gives `etc-x`; one of only symbols
@@ -7,7 +10,8 @@ public enum FileSlug {
   public static func of(_ s: String, fallback: String = "partner") -> String {
     var out = ""
     var pendingDash = false
-    for u in s.unicodeScalars {
+    let plain = s.utf8.allSatisfy { $0 < 0x80 } ? s : s.folding(options: .diacriticInsensitive, locale: nil)
+    for u in plain.unicodeScalars {
       let keep =
         (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") || u == "-" || u == "_"
         || u == "."

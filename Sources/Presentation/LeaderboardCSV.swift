@@ -5,7 +5,8 @@ import Scoring
 /// tier), numbers as numbers, every text through `CSVWriter`.
 public enum LeaderboardCSV {
   public static let header = [
-    "rank", "segment_rank", "movement", "partner_id", "name", "segment", "region", "tier", "score", "change",
+    "rank", "segment_rank", "movement", "partner_id", "name", "segment", "region", "manager", "tier", "score",
+    "change",
     "at_risk", "rising", "grace", "blocked",
   ]
 
@@ -18,7 +19,8 @@ public enum LeaderboardCSV {
       rows: lines.map { l in
         [
           String(l.rank), String(l.segmentRank), l.movement.map(String.init) ?? "new", l.partner.id,
-          l.partner.name, l.partner.segment, l.partner.region, l.tierID, NumberFormat.fixed(l.score, 2),
+          l.partner.name, l.partner.segment, l.partner.region, l.partner.manager ?? "", l.tierID,
+          NumberFormat.fixed(l.score, 2),
           l.change.map { NumberFormat.fixed($0, 2) } ?? "", String(l.atRisk), String(l.rising),
           String(l.grace), String(l.blocked),
         ]

@@ -114,7 +114,7 @@ public struct Changes: Sendable {
     let noData = book.partners.indices.filter { p in
       // No tier and no flags: a tier or flag filter leaves them out.
       !book.isEvaluated(p, t) && filter.flag == nil
-        && filter.matches(segment: book.partners[p].segment, region: book.partners[p].region, tierID: "")
+        && filter.matches(book.partners[p], tierID: "")
     }
     let byName = noData.sorted { a, b in
       Ranking.precedes(

@@ -24,6 +24,8 @@ public struct LeaderboardExcerpt: Sendable {
   /// The one segment listed (nil: every partner), and of those listed, how
   /// many were evaluated at the period and how many there are.
   public let segment: String?
+  /// The one manager's book listed (nil: every manager's).
+  public let manager: String?
   public let showing: Int
   public let listed: Int
   /// Partners evaluated at the period per tier (program order).
@@ -36,10 +38,12 @@ public struct LeaderboardExcerpt: Sendable {
   public init(
     book: Scorebook, period: Int, offset: Int = 0, ranks: [Int?], movements: [Int?], badges: [[Int]]? = nil,
     evaluated: Int,
-    partnerCount: Int, segment: String? = nil, showing: Int? = nil, listed: Int? = nil, tierCounts: [Int],
+    partnerCount: Int, segment: String? = nil, manager: String? = nil, showing: Int? = nil,
+    listed: Int? = nil, tierCounts: [Int],
     longestName: Int, unscoredKPIs: [String]
   ) {
     self.segment = segment
+    self.manager = manager
     self.showing = showing ?? evaluated
     self.listed = listed ?? partnerCount
     self.book = book

@@ -35,10 +35,14 @@ public struct LeaderboardLine: Sendable, Equatable {
 }
 
 extension PartnerFilter {
-  /// The filter's rule on one line's fields (segment, region, tier id).
-  public func matches(segment: String, region: String, tierID: String) -> Bool {
-    if let s = self.segment, segment != s { return false }
-    if let r = self.region, region != r, RegionKey.key(region) != RegionKey.key(r) { return false }
+  /// The filter's rule on a partner and its tier id (segment, region,
+  /// manager, tier; the flag is the scorebook's).
+  public func matches(_ partner: Partner, tierID: String) -> Bool {
+    if let s = self.segment, partner.segment != s { return false }
+    if let r = self.region, partner.region != r, RegionKey.key(partner.region) != RegionKey.key(r) {
+      return false
+    }
+    if let m = manager, partner.manager != m { return false }
     if let x = tier, tierID != x { return false }
     return true
   }

@@ -1,6 +1,8 @@
 /// Which partners a view covers: the one rule for the leaderboard (screen
 /// and command), the trends statistics and every other filtered view. The
-/// segment and tier are ids; the region matches without regard to case.
+/// segment and tier are ids; the region matches without regard to case;
+/// the manager (a book) is the name exactly as partners.csv spells it
+/// (what a user types is resolved to it first: `Books.resolve`).
 /// Text search is the presentation's (`PartnerSearch`): it folds accents.
 public struct PartnerFilter: Sendable, Equatable {
   public var segment: String?
@@ -8,14 +10,20 @@ public struct PartnerFilter: Sendable, Equatable {
   public var tier: String?
   /// Only partners with this flag (the dashboard's filter panel).
   public var flag: PartnerFlag?
-  public init(segment: String? = nil, region: String? = nil, tier: String? = nil, flag: PartnerFlag? = nil) {
+  /// Only this manager's partners (a book).
+  public var manager: String?
+  public init(
+    segment: String? = nil, region: String? = nil, tier: String? = nil, flag: PartnerFlag? = nil,
+    manager: String? = nil
+  ) {
     self.segment = segment
     self.region = region
     self.tier = tier
     self.flag = flag
+    self.manager = manager
   }
 
-  public var isEmpty: Bool { segment == nil && region == nil && tier == nil && flag == nil }
+  public var isEmpty: Bool { segment == nil && region == nil && tier == nil && flag == nil && manager == nil }
 }
 
 /// What a manager filters partners by, beyond who they are: SPEC section
@@ -66,6 +74,6 @@ extension Scorebook {
     let partner = partners[p]
     let tierID = tier(p, t).map { program.tiers[$0].id } ?? ""
     if let flag = filter.flag, !has(flag, p, t) { return false }
-    return filter.matches(segment: partner.segment, region: partner.region, tierID: tierID)
+    return filter.matches(partner, tierID: tierID)
   }
 }

@@ -20,15 +20,18 @@ struct ChangesScreen: Widget {
     }
     let tiers = book.program.tiers
     let against = m.changes.previous.map { "compared with \($0)" } ?? "first quarter: nothing to compare"
-    var title: [StyledText] = [
-      StyledText(" Changes ", style: theme.title), " ", StyledText(book.program.name, style: theme.heading),
-      StyledText(" · \(m.changes.period) \(against)", style: theme.heading),
-    ]
+    var title: [StyledText] =
+      [
+        StyledText(" Changes ", style: theme.title), " ",
+      ] + FilterText.book(filter, theme: theme) + [
+        StyledText(book.program.name, style: theme.heading),
+        StyledText(" · \(m.changes.period) \(against)", style: theme.heading),
+      ]
     title = QuarterTitle.appending(
       book.periodIndex(m.changes.period).map(book.coverage), to: title, shrinking: 2, width: rect.width,
       theme: theme)
-    let filters = FilterText.describe(filter, program: book.program)
-    if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
+    let filters = FilterText.suffix(filter, program: book.program)
+    if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
     // Summary: the count of every section that has entries, in order (the

@@ -60,6 +60,10 @@ public enum DashboardView {
       ColumnPanelView(panel: panel, columns: s.columns, context: ScreenContext(s), theme: theme)
         .render(in: body, buffer: &buffer, glyphs: glyphs)
     }
+    if let picker = s.bookPicker {
+      BookPickerView(picker: picker, current: s.leaderboard.filter.manager, theme: theme)
+        .render(in: body, buffer: &buffer, glyphs: glyphs)
+    }
     if s.showHelp {
       var help = HelpScreen.overlay(program: s.book.program)
       help.offset = s.helpScroll
@@ -120,6 +124,8 @@ public enum DashboardView {
       hints = [.init("↑↓ PgDn", "scroll"), .init("any key", "close help"), .init("q", "quit")]
     } else if s.columnPanel != nil {
       hints = [.init("↑↓", "column"), .init("Space", "show/hide"), .init("Esc", "done")]
+    } else if s.bookPicker != nil {
+      hints = [.init("type", "find"), .init("↑↓", "book"), .init("Enter", "show"), .init("Esc", "keep")]
     } else if s.filterPanel != nil {
       hints = [.init("↑↓", "field"), .init("←→", "value"), .init("type", "text"), .init("Enter", "done")]
     } else {

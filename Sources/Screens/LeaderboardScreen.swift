@@ -2,6 +2,7 @@ import Dashboard
 import Presentation
 import Scoring
 import TerminalUI
+import TextLayout
 
 /// Screen 1: header with program, period and tier counts; the ranked table.
 struct LeaderboardScreen: Widget {
@@ -11,35 +12,73 @@ struct LeaderboardScreen: Widget {
   func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
     let lb = page
     let program = page.program
-    // Header: program, period, partners per tier.
+    // Header: program, period, partners per tier. Where the line is short,
+    // "+ 1 without data" goes first, then the program's name is cut, then
+    // the partner count and "provisional" (the second line has both), then
+    // tiers drop from the top whole: no word or count is cut.
     let withoutData = page.withoutData
-    var header: [StyledText] = [
-      StyledText(" \(program.name) ", style: theme.title), " ",
-      StyledText("\(page.period)", style: theme.heading),
+    let name = " \(program.name) "
+    var period: [StyledText] = [
+      " ", StyledText("\(page.period)", style: theme.heading),
       page.coverage.provisional ? StyledText(" provisional", style: theme.warn) : "",
-      StyledText(
-        "  \(page.evaluated) partners\(withoutData > 0 ? " + \(withoutData) without data" : "")  ",
-        style: theme.muted),
     ]
+    let counts = [
+      "  \(page.evaluated) partners\(withoutData > 0 ? " + \(withoutData) without data" : "")  ",
+      "  \(page.evaluated) partners  ",
+    ]
+    var tiers: [StyledText] = []
     for (i, tier) in program.tiers.enumerated() {
-      header.append(
+      tiers.append(
         StyledText("\(tier.name) \(page.tierCounts[i])", style: theme.tier(i, of: program.tiers.count)))
-      header.append("  ")
+      tiers.append("  ")
     }
+    func width(_ pieces: [StyledText]) -> Int { pieces.reduce(0) { $0 + TextWidth.of($1.text) } }
+    // The second line names the state too: at 80 columns it gives way here.
+    if width(period) + 14 + 2 + width(tiers) > rect.width + 2 { period[2] = "" }
+    let fixed = width(period)
+    // The trailing "  " after the last tier needs no room.
+    let room = rect.width + 2
+    var count =
+      counts.first { fixed + TextWidth.of(name) + TextWidth.of($0) + width(tiers) <= room } ?? counts[1]
+    if fixed + 15 + TextWidth.of(count) + width(tiers) > room { count = "  " }  // the second line says how many
+    let nameRoom = room - fixed - TextWidth.of(count) - width(tiers)
+    var shownName = name
+    if TextWidth.of(name) > nameRoom {
+      shownName = TextWidth.truncate(name, to: max(14, nameRoom - 1)) + " "
+    }
+    while !tiers.isEmpty, TextWidth.of(shownName) + fixed + TextWidth.of(count) + width(tiers) > room {
+      tiers.removeLast(2)
+    }
+    let header: [StyledText] =
+      [StyledText(shownName, style: theme.title)] + period + [StyledText(count, style: theme.muted)] + tiers
     _ = buffer.put(header, x: rect.x, y: rect.y, maxWidth: rect.width)
-    // Second line: sort and filters.
+    // Second line: the book, the quarter's state, how many are shown, the
+    // sort and filters. The state takes the form that leaves the rest room
+    // (the first line names the quarter provisional already).
+    let showing =
+      "showing \(lb.showing)" + (lb.count > lb.showing ? " + \(lb.count - lb.showing) without data" : "")
     var info =
-      "Sorted by \(lb.order.title(program)) \(lb.order.valuesDescend(program) ? glyphs.arrowDown : glyphs.arrowUp) (\(lb.order.words))"
-    let filters = FilterText.describe(lb.filter, program: program)
-    if !filters.isEmpty { info += " · filter: " + filters + " (x clears)" }
-    info +=
-      " · showing \(lb.showing)"
-      + (lb.count > lb.showing ? " + \(lb.count - lb.showing) without data" : "")
-    if !page.unscoredKPIs.isEmpty { info += " · unscored: " + page.unscoredKPIs.joined(separator: ", ") }
-    var second = [StyledText(info, style: theme.muted)]
-    if page.coverage.provisional {
-      second.insert(StyledText(QuarterText.state(page.coverage) + " · ", style: theme.warn), at: 0)
+      " · Sorted by \(lb.order.title(program)) \(lb.order.valuesDescend(program) ? glyphs.arrowDown : glyphs.arrowUp) (\(lb.order.words))"
+    info += FilterText.suffix(lb.filter, program: program)
+    let book = FilterText.book(lb.filter, theme: theme)
+    let bookWidth = book.reduce(0) { $0 + TextWidth.of($1.text) }
+    let state = QuarterText.state(
+      page.coverage,
+      fitting: max(11, rect.width - bookWidth - TextWidth.of(showing) - TextWidth.of(info) - 3))
+    // KPIs the program does not score: named where they fit whole, else counted.
+    if !page.unscoredKPIs.isEmpty {
+      let used = bookWidth + (state.isEmpty ? 0 : TextWidth.of(state) + 3) + TextWidth.of(showing + info)
+      let named = " · unscored: " + page.unscoredKPIs.joined(separator: ", ")
+      let counted = " · \(page.unscoredKPIs.count) unscored KPI\(page.unscoredKPIs.count == 1 ? "" : "s")"
+      if used + TextWidth.of(named) <= rect.width {
+        info += named
+      } else if used + TextWidth.of(counted) <= rect.width {
+        info += counted
+      }
     }
+    var second = book
+    if !state.isEmpty { second.append(StyledText(state + " · ", style: theme.warn)) }
+    second.append(StyledText(showing + info, style: theme.muted))
     _ = buffer.put(second, x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
     let tableRect = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2)
@@ -84,6 +123,7 @@ struct LeaderboardScreen: Widget {
           case .column(.partner): return StyledText(r.name, style: theme.muted)
           case .column(.segment): return StyledText(r.segment, style: theme.muted)
           case .column(.region): return StyledText(r.region, style: theme.muted)
+          case .column(.manager): return StyledText(r.manager, style: theme.muted)
           case .column(.tier): return StyledText(Phrases.noDataShort, style: theme.muted)
           case .column(.score): return StyledText("—", style: theme.muted)
           default: return ""
@@ -95,6 +135,7 @@ struct LeaderboardScreen: Widget {
         case .column(.partner): return StyledText(r.name)
         case .column(.segment): return StyledText(r.segment)
         case .column(.region): return StyledText(r.region)
+        case .column(.manager): return StyledText(r.manager)
         case .column(.tier): return StyledText(r.tierName, style: theme.tier(tierIndex, of: tierCount))
         case .column(.score):
           let scoreText = NumberFormat.fixed(score, 2)

@@ -33,15 +33,18 @@ struct PayoutsScreen: Widget {
 
     // Title: program, quarter, verified (up to the data) or pending, filters.
     let when = PayoutResult.Status.of(quarter, latest: book.periods.last).rawValue
-    var title: [StyledText] = [
-      StyledText(" Payouts ", style: theme.title), " ", StyledText(program.name, style: theme.heading),
-      StyledText(" · \(quarter)", style: theme.heading),
-      StyledText(" · \(m.count) agreement\(m.count == 1 ? "" : "s") · \(when)", style: theme.muted),
-    ]
+    var title: [StyledText] =
+      [
+        StyledText(" Payouts ", style: theme.title), " ",
+      ] + FilterText.book(m.filter, theme: theme) + [
+        StyledText(program.name, style: theme.heading),
+        StyledText(" · \(quarter)", style: theme.heading),
+        StyledText(" · \(m.count) agreement\(m.count == 1 ? "" : "s") · \(when)", style: theme.muted),
+      ]
     title = QuarterTitle.appending(
       book.periodIndex(quarter).map(book.coverage), to: title, shrinking: 2, width: rect.width, theme: theme)
-    let filters = FilterText.describe(m.filter, program: program)
-    if !filters.isEmpty { title.append(StyledText(" · filter: \(filters) (x clears)", style: theme.muted)) }
+    let filters = FilterText.suffix(m.filter, program: program)
+    if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
     // Totals: verified, pending floors, still open.

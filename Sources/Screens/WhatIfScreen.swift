@@ -24,15 +24,17 @@ struct WhatIfScreen: Widget {
     let a = w.current.program
     let b = w.other.program
     let arrow = glyphs.isUnicode ? "→" : "->"
-    var title: [StyledText] = [
-      StyledText(" What-if ", style: theme.title), " ",
-      StyledText("\(a.name) \(arrow) \(b.name)", style: theme.heading),
-      StyledText(" · \(w.current.periods[w.period]) · \(m.source)", style: theme.muted),
-    ]
+    var title: [StyledText] =
+      [
+        StyledText(" What-if ", style: theme.title), " ",
+      ] + FilterText.book(context.filter, theme: theme) + [
+        StyledText("\(a.name) \(arrow) \(b.name)", style: theme.heading),
+        StyledText(" · \(w.current.periods[w.period]) · \(m.source)", style: theme.muted),
+      ]
     title = QuarterTitle.appending(
       w.current.coverage(w.period), to: title, shrinking: 2, width: rect.width, theme: theme)
-    let filters = FilterText.describe(context.filter, program: a)
-    if !filters.isEmpty { title.append(StyledText(" · filter: \(filters)", style: theme.muted)) }
+    let filters = FilterText.suffix(context.filter, program: a, clears: false)
+    if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
     let n = w.rows.count

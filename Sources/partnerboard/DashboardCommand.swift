@@ -19,18 +19,25 @@ struct DashboardCommand: ParsableCommand {
       every key) or mouse. The dashboard notices imports made by other processes
       within 2 seconds and reloads, keeping the selected partner.
 
+      --manager NAME opens one manager's book (:manager in the dashboard picks
+      another); the book shown last is remembered for the next start, per
+      store, in $XDG_STATE_HOME/partnerboard/books.json. --manager all shows
+      every partner.
+
       Needs a terminal of at least 80x24. Without one (a pipe, TERM=dumb) it
       exits with status 2: use `partnerboard leaderboard` instead.
 
       Examples:
         partnerboard
         partnerboard dashboard --period 2026Q2 --theme light
+        partnerboard --manager sophie
         partnerboard render leaderboard --size 120x40   # the same screens as text
       """)
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @Option(help: "dark or light (the terminal's own background shows through).") var theme: Theme.Name = .dark
+  @OptionGroup var book: BookOption
 
   func run() throws {
     if let problem = TerminalSession.canOpen() {
@@ -42,14 +49,17 @@ struct DashboardCommand: ParsableCommand {
     var app: DashboardApp?
     try reportingErrors {
       let s = try store.open()
+      let manager = try startingBook(s)
       if let view = try s.keptView() {
         // Kept scores: the first frame is drawn from them while the whole
         // scorebook loads behind it.
-        app = DashboardApp(store: s, loading: try period.index(in: view.periods), theme: Theme(theme))
+        app = DashboardApp(
+          store: s, loading: try period.index(in: view.periods), manager: manager, theme: Theme(theme))
       } else {
         let book = Scorebook(try s.loadDataset())
-        let state = DashboardState(
+        var state = DashboardState(
           book: book, period: try period.index(in: book), listPaths: PathCompletion.paths)
+        if let manager { Update.apply(.command(.book(manager)), to: &state) }
         app = DashboardApp(store: s, state: state, theme: Theme(theme))
       }
     }
@@ -59,5 +69,24 @@ struct DashboardCommand: ParsableCommand {
       defer { session.close() }
       try app.run(on: session)
     }
+  }
+}
+
+extension DashboardCommand {
+  /// The book to open in: `--manager` (or PARTNERBOARD_MANAGER), else the
+  /// one remembered for this store when the store still names that manager.
+  func startingBook(_ s: PartnerStore) throws -> String? {
+    let managers = try s.managers()
+    if book.manager != nil {
+      // Chosen on the command line: remembered as a choice in the dashboard is.
+      let chosen = try book.resolve(among: managers)
+      try? RememberedBook.save(chosen, store: s.path)
+      return chosen
+    }
+    if book.asked != nil { return try book.resolve(among: managers) }
+    guard let remembered = RememberedBook.load(store: s.path), managers.contains(remembered) else {
+      return nil
+    }
+    return remembered
   }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Presentation
 import Scoring
 import TextLayout
 
@@ -33,12 +35,15 @@ struct PeriodOption: ParsableArguments {
 struct GroupOptions: ParsableArguments {
   @Option(help: "Only partners of this segment id.") var segment: String?
   @Option(help: "Only partners of this region.") var region: String?
+  @OptionGroup var book: BookOption
 
-  /// The filter, after checking that the segment exists in `program` and
-  /// the region among `regions` (the partners' regions; case aside).
-  func filter(in program: Program, regions: @autoclosure () throws -> [String], tier: String? = nil) throws
-    -> PartnerFilter
-  {
+  /// The filter, after checking that the segment exists in `program`, the
+  /// region among `regions` (the partners' regions; case aside) and the
+  /// book among `managers`.
+  func filter(
+    in program: Program, regions: @autoclosure () throws -> [String],
+    managers: @autoclosure () throws -> [String], tier: String? = nil
+  ) throws -> PartnerFilter {
     if let x = segment, program.segment(x) == nil {
       throw CLIError(
         "--segment: unknown segment \"\(Sanitizer.quoted(x))\" (known: \(program.segments.map(\.id).joined(separator: ", ")))"
@@ -50,6 +55,36 @@ struct GroupOptions: ParsableArguments {
         "--region: no partner is in region \"\(Sanitizer.quoted(r))\" (regions: \(known.prefix(20).joined(separator: ", "))\(known.count > 20 ? ", …" : ""))"
       )
     }
-    return PartnerFilter(segment: segment, region: region, tier: tier)
+    return PartnerFilter(
+      segment: segment, region: region, tier: tier, manager: try book.resolve(among: managers()))
+  }
+}
+
+/// `--manager NAME`: one manager's book of partners (PARTNERBOARD_MANAGER
+/// when the option is not given; `all` for every partner). The name is
+/// matched with case and accents folded, or by the start of one of its
+/// words when that names one manager.
+struct BookOption: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Only this manager's partners (their book): a name, or the start of one word of it; `all` for everyone (default: $PARTNERBOARD_MANAGER).",
+      valueName: "name"))
+  var manager: String?
+
+  /// What was asked: the option, else the environment; nil for everyone.
+  var asked: String? {
+    let typed = manager ?? ProcessInfo.processInfo.environment["PARTNERBOARD_MANAGER"]
+    guard let typed, !typed.isEmpty, typed.lowercased() != "all" else { return nil }
+    return typed
+  }
+
+  /// The manager as the store spells it (nil: every partner), from the
+  /// managers the store names.
+  func resolve(among managers: @autoclosure () throws -> [String]) throws -> String? {
+    guard let typed = asked else { return nil }
+    switch Books.resolve(typed, among: try managers()) {
+    case .success(let m): return m
+    case .failure(let problem): throw CLIError("--manager: " + Books.message(problem))
+    }
   }
 }

@@ -65,17 +65,19 @@ struct Partnerboard: ParsableCommand {
     }
   }
 
-  /// `--db PATH` is every command's option, so it may come before the
-  /// command too (`partnerboard --db q3.sqlite leaderboard`, as git and
-  /// kubectl take their global options): it is moved after the command.
+  /// `--db PATH` is every command's option and `--manager NAME` every
+  /// reading command's, so they may come before the command too
+  /// (`partnerboard --db q3.sqlite leaderboard`, as git and kubectl take
+  /// their global options): they are moved after the command.
   static func storeOptionAfterCommand(_ args: [String]) -> [String] {
     var leading: [String] = []
     var i = 0
+    let global = ["--db", "--manager"]
     while i < args.count {
-      if args[i] == "--db", i + 1 < args.count {
+      if global.contains(args[i]), i + 1 < args.count {
         leading += args[i...(i + 1)]
         i += 2
-      } else if args[i].hasPrefix("--db=") {
+      } else if global.contains(where: { args[i].hasPrefix($0 + "=") }) {
         leading.append(args[i])
         i += 1
       } else {

@@ -30,6 +30,7 @@ struct QBRCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @Argument(help: "Partner id or a piece of its name.") var partner: String
+  @OptionGroup var book: BookOption
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
   @Option(
     help: ArgumentHelp(
@@ -43,7 +44,8 @@ struct QBRCommand: ParsableCommand {
     try reportingErrors {
       let book = try store.scorebook()
       let t = try period.index(in: book)
-      let p = try LookupPartner.find(partner, in: book)
+      let manager = try self.book.resolve(among: Books.entries(book.partners).map(\.manager))
+      let p = try LookupPartner.find(partner, in: book, manager: manager)
       _ = try LookupPartner.evaluation(p, t, in: book)
       opened = (book, t, p)
     }

@@ -49,7 +49,8 @@ struct LeaderboardCommand: ParsableCommand {
         return program.tiers[i].id
       }
       let filter = try groups.filter(
-        in: program, regions: try book?.partners.map(\.region) ?? s.regions(), tier: tierID)
+        in: program, regions: try book?.partners.map(\.region) ?? s.regions(),
+        managers: try book.map { Books.entries($0.partners).map(\.manager) } ?? s.managers(), tier: tierID)
       if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let report: LeaderboardReport
       let evaluated: Int
@@ -64,7 +65,9 @@ struct LeaderboardCommand: ParsableCommand {
       switch format {
       case .table:
         let quarter = QuarterText.name(view?.coverage[t] ?? book!.coverage(t))
-        Output.out("\(program.name) · \(quarter) · \(report.lines.count) of \(evaluated) partners")
+        Output.out(
+          "\(program.name) · \(quarter)\(Books.suffix(filter.manager)) · \(report.lines.count) of \(evaluated) partners"
+        )
         Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode))
       case .csv: Output.out(report.csv())
       case .json: Output.out(report.json())
@@ -90,13 +93,14 @@ struct TierCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @Argument(help: "Partner id or a piece of its name.") var partner: String
+  @OptionGroup var book: BookOption
   /// One partner is a card, not a table: text or JSON (no CSV to offer).
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
   @Option(help: "table or json.") var format: Format = .table
 
   func run() throws {
     try reportingErrors {
-      let (e, program) = try LookupPartner.evaluate(partner, period: period, store: store)
+      let (e, program) = try LookupPartner.evaluate(partner, period: period, store: store, book: book)
       switch format {
       case .json: Output.out(TierReport.json(e, program: program))
       case .table: Output.out(TierReport.text(e, program: program, unicode: TerminalInfo.unicode))
@@ -122,10 +126,11 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @Argument(help: "Partner id or a piece of its name.") var partner: String
+  @OptionGroup var book: BookOption
 
   func run() throws {
     try reportingErrors {
-      let (e, program) = try LookupPartner.evaluate(partner, period: period, store: store)
+      let (e, program) = try LookupPartner.evaluate(partner, period: period, store: store, book: book)
       Output.out(ExplainReport.text(e, program: program, unicode: TerminalInfo.unicode))
     }
   }
@@ -172,21 +177,27 @@ struct PayoutsCommand: ParsableCommand {
         partnerboard payouts
         partnerboard payouts --period 2026Q4 --status verified
         partnerboard payouts --partner p007 --format json
+        partnerboard payouts --manager "Sophie Laurent"
       """)
 
   @OptionGroup var store: StoreOptions
   @Option(help: "Only agreements of this quarter, YYYYQn.") var period: String?
   @Option(help: "Only verified or pending agreements.") var status: String?
   @Option(help: "Only this partner's agreements (id or a piece of the name).") var partner: String?
+  @OptionGroup var book: BookOption
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
   func run() throws {
     try reportingErrors {
       let book = try store.scorebook()
       var results = book.payouts()
+      let manager = try self.book.resolve(among: Books.entries(book.partners).map(\.manager))
       if let partner {
-        let p = try LookupPartner.find(partner, in: book)
+        let p = try LookupPartner.find(partner, in: book, manager: manager)
         results = results.filter { $0.agreement.partnerID == book.partners[p].id }
+      } else if let manager {
+        let inBook = Set(book.partners.filter { $0.manager == manager }.map(\.id))
+        results = results.filter { inBook.contains($0.agreement.partnerID) }
       }
       if let period {
         guard let q = Period(period) else {
@@ -204,6 +215,7 @@ struct PayoutsCommand: ParsableCommand {
       case .json: Output.out(PayoutReport.json(results))
       case .csv: Output.out(PayoutReport.csv(results, book: book))
       case .table:
+        if let manager { Output.out(Books.title(manager)) }
         Output.out(PayoutReport.table(results, book: book, width: TerminalInfo.width))
         // Agreements of open quarters: their values may still change.
         let open = Set(results.filter(\.provisional).map(\.agreement.period))
@@ -243,13 +255,17 @@ struct ChangesCommand: ParsableCommand {
     try reportingErrors {
       let book = try store.scorebook()
       let t = try period.index(in: book)
-      let report = ChangesReport(
-        book, period: t, filter: try groups.filter(in: book.program, regions: book.partners.map(\.region)))
+      let filter = try groups.filter(
+        in: book.program, regions: book.partners.map(\.region),
+        managers: Books.entries(book.partners).map(\.manager))
+      let report = ChangesReport(book, period: t, filter: filter)
       switch format {
       case .table:
         let against =
           report.changes.previous.map { "compared with \($0)" } ?? "the first quarter: nothing to compare"
-        Output.out("\(book.program.name) · \(QuarterText.name(book.coverage(t))) \(against)")
+        Output.out(
+          "\(book.program.name) · \(QuarterText.name(book.coverage(t))) \(against)\(Books.suffix(filter.manager))"
+        )
         Output.out(report.table(width: TerminalInfo.width, unicode: TerminalInfo.unicode))
       case .csv: Output.out(report.csv())
       case .json: Output.out(report.json())

@@ -56,6 +56,7 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "With `fairness`: segment or region.") var by: FairnessReview.Grouping = .segment
   @Option(help: "With `pilot`: the cohort id (default: the first).") var cohort: String?
   @Option(help: "Filter to one segment id (leaderboard, changes, trends).") var segment: String?
+  @OptionGroup var book: BookOption
   @Option(help: "dark or light.") var theme: Theme.Name = .dark
 
   /// The KPI `--kpi` names in `program` (the first without one).
@@ -67,22 +68,24 @@ struct RenderCommand: ParsableCommand {
 
   /// The screen from the numbers the store kept, when it keeps them for
   /// this screen and these options; nil: score the whole scorebook.
-  func keptFrame(_ kept: KeptReader, width: Int, height: Int) throws -> KeptFrame? {
+  func keptFrame(_ kept: KeptReader, manager: String?, width: Int, height: Int) throws -> KeptFrame? {
     let choose: ([Period]) throws -> Int = { try period.index(in: $0) }
     switch screen {
     case .leaderboard:
       // A screenful of the kept scores draws the same cells as the whole scorebook.
       return try Timings.measure("kept excerpt") {
-        try kept.leaderboard(rows: height, width: width, segment: segment, choose: choose)
+        try kept.leaderboard(rows: height, width: width, segment: segment, manager: manager, choose: choose)
       }
     case .partner:
       // The partner read on its own draws the same cells as in the whole scorebook.
-      guard let partner, let one = try LookupPartner.alone(partner, period: period, store: kept.store) else {
+      guard let partner,
+        let one = try LookupPartner.alone(partner, period: period, store: kept.store, manager: manager)
+      else {
         return nil
       }
       return .partner(KeptReader.model(one))
     case .overview: return try kept.overview(choose: choose)
-    case .trends where segment == nil:
+    case .trends where segment == nil && manager == nil:
       return try Timings.measure("kept trends") { try kept.trends(kpi: kpiIndex, choose: choose) }
     case .pilot:
       let cohorts = try kept.store.cohortIDs()
@@ -112,7 +115,10 @@ struct RenderCommand: ParsableCommand {
         throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
       }
       let opened = try Timings.measure("open") { try store.open() }
-      if let frame = try keptFrame(KeptReader(store: opened), width: parts[0], height: parts[1]) {
+      let manager = try book.resolve(among: try opened.managers())
+      if let frame = try keptFrame(
+        KeptReader(store: opened), manager: manager, width: parts[0], height: parts[1])
+      {
         let buffer = DashboardView.render(
           kept: frame, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale())
         Output.out(TextBackend.render(buffer))
@@ -121,6 +127,7 @@ struct RenderCommand: ParsableCommand {
       let book = try store.scorebook(of: opened)
       let t = try period.index(in: book)
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])
+      if let manager { Update.apply(.command(.book(manager)), to: &state) }
       switch screen {
       case .leaderboard:
         if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
@@ -169,7 +176,7 @@ struct RenderCommand: ParsableCommand {
         guard let partner else {
           throw CLIError("render qbr: name the partner (an id or a piece of the name)")
         }
-        let p = try LookupPartner.find(partner, in: book)
+        let p = try LookupPartner.find(partner, in: book, manager: manager)
         _ = try LookupPartner.evaluation(p, t, in: book)
         guard (1...QBRModel.slideTitles.count).contains(slide) else {
           throw CLIError("--slide: expected 1 to \(QBRModel.slideTitles.count), found \(slide)")
@@ -181,7 +188,7 @@ struct RenderCommand: ParsableCommand {
         guard let partner else {
           throw CLIError("render partner: name the partner (an id or a piece of the name)")
         }
-        let p = try LookupPartner.find(partner, in: book)
+        let p = try LookupPartner.find(partner, in: book, manager: manager)
         Update.apply(.command(.openPartner(p)), to: &state)
       }
       let buffer = DashboardView.render(state, theme: Theme(theme), glyphs: Glyphs.forLocale())

@@ -34,11 +34,12 @@ struct TrendsCommand: ParsableCommand {
     try reportingErrors {
       let opened = try store.open()
       let (program, periods, rows, coverage) = try statistics(opened)
+      let manager = try groups.book.resolve(among: try opened.managers())
       switch format {
       case .json: Output.out(TrendsReport.json(program, periods, rows))
       case .csv: Output.out(TrendsReport.csv(program, periods, rows))
       case .table:
-        Output.out("\(program.name) · \(QuarterText.name(coverage))")
+        Output.out("\(program.name) · \(QuarterText.name(coverage))\(Books.suffix(manager))")
         Output.out(
           TrendsReport.table(program, periods, rows, width: TerminalInfo.width, unicode: TerminalInfo.unicode)
         )
@@ -47,7 +48,7 @@ struct TrendsCommand: ParsableCommand {
   }
 
   /// The rows: read from the statistics the store keeps when no segment or
-  /// region narrows them (the same numbers, to the last bit), else computed
+  /// region or book narrows them (the same numbers, to the last bit), else computed
   /// from the whole scorebook.
   func statistics(_ opened: PartnerStore) throws -> (Program, [Period], [KPIStatistics], QuarterCoverage) {
     func kpiIndex(_ program: Program) throws -> Int? {
@@ -58,7 +59,7 @@ struct TrendsCommand: ParsableCommand {
       }
       return i
     }
-    if groups.segment == nil, groups.region == nil,
+    if groups.segment == nil, groups.region == nil, groups.book.asked == nil,
       let kept = try opened.keptTrends(kpi: { try kpiIndex($0) ?? 0 }, choose: period.index(in:))
     {
       let t = kept.period
@@ -69,7 +70,9 @@ struct TrendsCommand: ParsableCommand {
     let t = try period.index(in: book)
     let rows = TrendsReport.rows(
       book, kpi: try kpiIndex(book.program), period: t,
-      filter: try groups.filter(in: book.program, regions: book.partners.map(\.region)))
+      filter: try groups.filter(
+        in: book.program, regions: book.partners.map(\.region),
+        managers: Books.entries(book.partners).map(\.manager)))
     return (book.program, book.periods, rows, book.coverage(t))
   }
 }

@@ -8,7 +8,7 @@ import Testing
     #expect(FileSlug.of("../../etc/passwd") == "etc-passwd")
     #expect(FileSlug.of("..") == "partner")
     #expect(FileSlug.of("/abs/path") == "abs-path")
-    #expect(FileSlug.of("Müller & Co") == "M-ller-Co")
+    #expect(FileSlug.of("Müller & Co") == "Muller-Co")
     #expect(FileSlug.of(".hidden") == "hidden")
     #expect(FileSlug.of("a..b") == "a.b")
     #expect(FileSlug.of(String(repeating: "x", count: 100)).count == 60)
@@ -65,7 +65,8 @@ import Testing
       markdown.hasPrefix("# Leaderboard\n\n- program: Synthetic\n- period: 2026Q2\n- segment: a\n\n| rank |"))
     // P0 rose from 4th to 1st: movement 3.
     #expect(
-      markdown.contains("| 1 | 1 | 3 | p0 | P0 | a | EU | t2 | 90.00 | 80.00 | false | false | 0 | false |"))
+      markdown.contains(
+        "| 1 | 1 | 3 | p0 | P0 | a | EU |  | t2 | 90.00 | 80.00 | false | false | 0 | false |"))
     #expect(markdown.contains("| rank | segment\\_rank |"))
     // JSON: a name typed by hand, numbers as numbers.
     _ = Update.apply(.key(.char("e")), to: &s)
@@ -94,5 +95,29 @@ import Testing
     _ = Update.apply(.key(.char("e")), to: &s)
     #expect(
       Update.apply(.key(.escape), to: &s).isEmpty && s.exportPrompt == nil && s.message == "export cancelled")
+  }
+}
+
+/// A file names the filters its rows went through, and only those: the
+/// name search narrows the leaderboard, not the changes or trends.
+@Suite struct ExportNameFiltersTests {
+  @Test func theBookIsNamedAndAnUnappliedSearchIsNot() {
+    let book = Synthetic.book(
+      [[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]],
+      managers: ["Lucía Fernández", nil, "Lucía Fernández", "Marco Rossi", nil])
+    var s = DashboardState(book: book, width: 120, height: 40)
+    Update.apply(.command(.book("Lucía Fernández")), to: &s)
+    for c in "/p2" { Update.apply(.key(.char(c)), to: &s) }
+    Update.apply(.key(.enter), to: &s)
+    Update.apply(.key(.char("e")), to: &s)
+    #expect(s.exportPrompt?.text == "partnerboard-leaderboard-2026Q2-manager-Lucia-Fernandez-name-p2.csv")
+    guard case .export(_, let csv) = Update.apply(.key(.enter), to: &s).first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(csv.contains("# manager: Lucía Fernández") || csv.contains("Lucía Fernández"))
+    Update.apply(.command(.show(.changes)), to: &s)
+    Update.apply(.key(.char("e")), to: &s)
+    #expect(s.exportPrompt?.text == "partnerboard-changes-2026Q2-manager-Lucia-Fernandez.csv")
   }
 }

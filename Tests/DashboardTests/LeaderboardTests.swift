@@ -38,10 +38,13 @@ import Testing
     var observations: [Observation] = []
     let names = ["Acme", "acme", "Zed 1", "Zed 2", "zed 1"]
     let regions = ["EU", "NA", "APAC"]
+    let managers: [String?] = ["Zoë", nil, "Ann", "ann"]
     for i in 0..<150 {
       let id = "p\(i)"
       let segment = i % 2 == 0 ? "a" : "b"
-      partners.append(Partner(id: id, name: names[i % 5], segment: segment, region: regions[i % 3]))
+      partners.append(
+        Partner(
+          id: id, name: names[i % 5], segment: segment, region: regions[i % 3], manager: managers[i % 4]))
       // Few distinct scores (ties), but more than 64 distinct changes, so
       // both the counting sort and the comparison sort are used.
       let first = Double(i % 7) * 13 + Double(i % 5)
@@ -61,6 +64,7 @@ import Testing
           case .partner: return book.partners[p].name.lowercased()
           case .segment: return book.partners[p].segment
           case .region: return book.partners[p].region
+          case .manager: return book.partners[p].manager ?? ""
           default: return nil
           }
         }
@@ -111,15 +115,55 @@ import Testing
     #expect(Set(LeaderboardModel(book: book, period: 1, filter: f).partners) == [0, 3])
   }
 
+  @Test func aBookKeepsItsManagersPartnersAndSurvivesClearing() {
+    let booked = Synthetic.book(
+      [[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]],
+      managers: (0..<5).map { $0 % 2 == 0 ? "Lucía Fernández" : "Marco Rossi" })
+    var s = DashboardState(book: booked)
+    Update.apply(.command(.book("Lucía Fernández")), to: &s)
+    #expect(s.leaderboard.partners.map { booked.partners[$0].id }.sorted() == ["p0", "p2", "p4"])
+    // `x` clears the filters, not the book.
+    Update.apply(.key(.char("f")), to: &s)
+    Update.apply(.key(.escape), to: &s)
+    Update.apply(.command(.filterSegment("b")), to: &s)
+    Update.apply(.key(.char("x")), to: &s)
+    #expect(s.leaderboard.filter.manager == "Lucía Fernández")
+    #expect(s.leaderboard.filter.segment == nil)
+    #expect(s.leaderboard.count == 3)
+    // `:manager marco` (the start of a word, accents and case aside) changes the book and asks to remember it.
+    for c in ":manager marco" { Update.apply(.key(.char(c)), to: &s) }
+    #expect(Update.apply(.key(.enter), to: &s) == [.rememberBook("Marco Rossi")])
+    #expect(s.leaderboard.partners.map { booked.partners[$0].id }.sorted() == ["p1", "p3"])
+    // The picker: type to find, Enter shows; "All partners" first.
+    for c in ":manager" { Update.apply(.key(.char(c)), to: &s) }
+    Update.apply(.key(.enter), to: &s)
+    #expect(s.bookPicker?.choices == [nil, "Lucía Fernández", "Marco Rossi"])
+    #expect(s.bookPicker?.cursor == 2)  // on the book shown
+    for c in "LUCIA" { Update.apply(.key(.char(c)), to: &s) }
+    #expect(s.bookPicker?.choices == ["Lucía Fernández"])
+    #expect(Update.apply(.key(.enter), to: &s) == [.rememberBook("Lucía Fernández")])
+    #expect(s.bookPicker == nil)
+    #expect(s.leaderboard.count == 3)
+    // An unknown manager is refused with the known ones.
+    for c in ":manager nobody" { Update.apply(.key(.char(c)), to: &s) }
+    Update.apply(.key(.enter), to: &s)
+    #expect(s.message == "no manager is called \"nobody\" (managers: Lucía Fernández, Marco Rossi)")
+    #expect(s.leaderboard.filter.manager == "Lucía Fernández")
+    // Every partner again.
+    for c in ":manager all" { Update.apply(.key(.char(c)), to: &s) }
+    #expect(Update.apply(.key(.enter), to: &s) == [.rememberBook(nil)])
+    #expect(s.leaderboard.count == 5)
+  }
+
   @Test func csvExportAsFilteredAndSorted() {
     var f = LeaderboardFilter()
     f.segment = "b"
     let csv = LeaderboardModel(book: book, period: 1, filter: f).csv()
     #expect(
       csv == """
-        rank,segment_rank,movement,partner_id,name,segment,region,tier,score,change,at_risk,rising,grace,blocked
-        4,1,new,p3,P3,b,EU,t1,60.00,,false,false,0,false
-        5,2,-3,p1,P1,b,NA,t1,40.00,-10.00,true,false,1,false
+        rank,segment_rank,movement,partner_id,name,segment,region,manager,tier,score,change,at_risk,rising,grace,blocked
+        4,1,new,p3,P3,b,EU,,t1,60.00,,false,false,0,false
+        5,2,-3,p1,P1,b,NA,,t1,40.00,-10.00,true,false,1,false
 
         """)
   }
@@ -173,7 +217,7 @@ import Testing
     #expect(huge.visibleFields.suffix(2) == [.kpi(0), .column(.flags)])
     // Once the user chooses columns of KPIs, only those.
     Update.apply(.key(.char("c")), to: &huge)
-    for _ in 0..<8 { Update.apply(.key(.down), to: &huge) }
+    for _ in 0..<9 { Update.apply(.key(.down), to: &huge) }
     Update.apply(.key(.char(" ")), to: &huge)
     #expect(huge.columns.kpis == [0] && huge.visibleFields.filter { $0 == .kpi(0) }.count == 1)
   }
@@ -185,10 +229,10 @@ import Testing
     // Region is the third optional column: on. Then the first KPI: on.
     press([.down, .down, .char(" ")], &s)
     #expect(s.visibleFields.contains(.column(.region)))
-    press([.down, .down, .down, .down, .down, .down, .enter], &s)
+    press([.down, .down, .down, .down, .down, .down, .down, .enter], &s)
     #expect(s.columns.kpis == [0])
     // Movement off.
-    press([.home, .up, .up, .up, .up, .up, .up, .up, .up, .char(" "), .escape], &s)
+    press([.home, .up, .up, .up, .up, .up, .up, .up, .up, .up, .char(" "), .escape], &s)
     #expect(s.columnPanel == nil && !s.visibleFields.contains(.column(.movement)))
     #expect(s.visibleFields.last == .column(.flags) && s.visibleFields.dropLast().last == .kpi(0))
     // Cursor to the KPI column and sort: the value, best first (higher is better).

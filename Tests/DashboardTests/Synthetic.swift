@@ -18,7 +18,9 @@ enum Synthetic {
     payout: PayoutSchedule(points: [.init(r: 0, share: 0), .init(r: 1, share: 1)]))
 
   /// `scores[p][t]` (nil = no observation), partner names "P<i>".
-  static func book(_ scores: [[Double?]], regions: [String]? = nil, program: Program = program) -> Scorebook {
+  static func book(
+    _ scores: [[Double?]], regions: [String]? = nil, managers: [String?]? = nil, program: Program = program
+  ) -> Scorebook {
     var partners: [Partner] = []
     var observations: [Observation] = []
     for (i, row) in scores.enumerated() {
@@ -26,7 +28,7 @@ enum Synthetic {
       partners.append(
         Partner(
           id: id, name: "P\(i)", segment: i % 2 == 0 ? "a" : "b",
-          region: regions?[i] ?? (i % 3 == 0 ? "EU" : "NA")))
+          region: regions?[i] ?? (i % 3 == 0 ? "EU" : "NA"), manager: managers?[i] ?? nil))
       for (t, v) in row.enumerated() {
         if let v {
           observations.append(

@@ -35,7 +35,9 @@ struct Binary {
     p.arguments = args
     var environment = ProcessInfo.processInfo.environment
     // Other suites (the ncurses smoke tests) set these in this process.
-    for key in ["PARTNERBOARD_DB", "LINES", "COLUMNS", "LC_ALL", "NO_COLOR"] { environment[key] = nil }
+    for key in ["PARTNERBOARD_DB", "PARTNERBOARD_MANAGER", "LINES", "COLUMNS", "LC_ALL", "NO_COLOR"] {
+      environment[key] = nil
+    }
     environment["LANG"] = "C.UTF-8"
     for (k, v) in env { environment[k] = v }
     p.environment = environment

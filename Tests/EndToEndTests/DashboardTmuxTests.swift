@@ -154,10 +154,10 @@ import Testing
     let db = try store(from: Self.sample)
     let t = try Tmux(["--db", db])
     #expect(try t.wait(for: "Outcome Partner Program FY2026"))
-    // c: switch Renewal rate (the second KPI, after the eight columns) on.
+    // c: switch Renewal rate (the second KPI, after the nine columns) on.
     try t.send("c")
     #expect(try t.wait(for: "KPI: Renewal rate"))
-    for _ in 0..<9 { try t.send("Down") }
+    for _ in 0..<10 { try t.send("Down") }
     try t.send("Space")
     #expect(try t.wait(for: "☑ KPI: Renewal rate"))
     try t.send("Escape")

@@ -14,7 +14,7 @@ final class Tmux {
     let exports = (["TERM": "xterm-256color", "LANG": "C.UTF-8"].merging(env) { $1 })
       .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     let script = """
-      cd \(dir); stty -a > \(dir)/stty-before; env -u LINES -u COLUMNS -u LC_ALL -u NO_COLOR \(exports) \
+      cd \(dir); stty -a > \(dir)/stty-before; env -u LINES -u COLUMNS -u LC_ALL -u NO_COLOR -u PARTNERBOARD_MANAGER \(exports) \
       '\(Binary.path)' \(quoted); status=$?; stty -a > \(dir)/stty-after; \
       echo $status > \(dir)/exit; sleep 60
       """

@@ -177,7 +177,9 @@ import Testing
         })
     #expect(review.groups.first { $0.name == "EMEA" }?.n == 4)
     #expect(review.groups.first { RegionKey.key($0.name) == RegionKey.key("réunion") }?.n == 2)
-    #expect(PartnerFilter(region: "emea").matches(segment: "reseller", region: "Emea", tierID: "base"))
+    #expect(
+      PartnerFilter(region: "emea").matches(
+        Partner(id: "x", name: "X", segment: "reseller", region: "Emea"), tierID: "base"))
     #expect(!RegionKey.contains(book.partners.map(\.region), "EMEA "))
     #expect(RegionKey.contains(book.partners.map(\.region), "réunion"))
   }

@@ -45,6 +45,24 @@ import Testing
           #expect(first == full, "\(book.periods[t]) \(segment ?? "all") at \(w)x\(h)")
         }
       }
+      // Each manager's book (`--manager`), alone and with a segment.
+      let managers = Set(book.partners.compactMap(\.manager)).sorted()
+      for manager in managers {
+        for segment in [nil, book.program.segments.first?.id] {
+          let (w, h) = sizes[0]
+          let frame = try #require(
+            try KeptReader(store: store).leaderboard(rows: h, width: w, segment: segment, manager: manager) {
+              _ in t
+            })
+          let first = TextBackend.render(
+            DashboardView.render(kept: frame, width: w, height: h, glyphs: .unicode))
+          var state = DashboardState(book: book, period: t, width: w, height: h)
+          Update.apply(.command(.book(manager)), to: &state)
+          if let segment { Update.apply(.command(.filterSegment(segment)), to: &state) }
+          let full = TextBackend.render(DashboardView.render(state, glyphs: .unicode))
+          #expect(first == full, "\(book.periods[t]) \(manager) \(segment ?? "all") at \(w)x\(h)")
+        }
+      }
     }
   }
 

@@ -11,7 +11,8 @@ struct LeaderboardCommand: ParsableCommand {
     discussion: """
       Columns: overall rank, rank within the segment, movement since the previous
       quarter (▲ up, ▼ down, new), partner, segment, region, tier, score, and
-      flags: at risk, rising, grace n/m. The table fits the terminal width.
+      flags: at risk, rising, grace n/m. The table fits the terminal width; in a
+      pipe or a file every row is one whole line (or COLUMNS wide when set).
 
       Examples:
         partnerboard leaderboard

@@ -14,6 +14,8 @@ public struct ChangesModel: Sendable {
 
   public let changes: Changes
   public let periodIndex: Int
+  /// Compared with the quarter this many before (1: the one before).
+  public let back: Int
   public let filter: PartnerFilter
   public let lines: [Line]
   /// Per entry: its line.
@@ -23,10 +25,12 @@ public struct ChangesModel: Sendable {
   /// The widest partner name listed (display columns), for the layout.
   public let longestName: Int
 
-  public init(book: Scorebook, period t: Int, filter: PartnerFilter) {
-    let changes = Changes(book: book, period: t, filter: filter)
+  public init(book: Scorebook, period t: Int, back: Int = 1, filter: PartnerFilter) {
+    // Never before the first quarter: at 2026Q2 four back is 2025Q1 if that is the first.
+    let changes = Changes(book: book, period: t, since: t - min(max(1, back), max(1, t)), filter: filter)
     self.changes = changes
     periodIndex = t
+    self.back = max(1, back)
     self.filter = filter
     var lines: [Line] = []
     var lineOfEntry: [Int] = []
@@ -66,6 +70,10 @@ public struct ChangesModel: Sendable {
 
 /// The Changes screen: the selected entry, the first line shown, the model.
 public struct ChangesState: Sendable {
+  /// Compared with the quarter this many before the one shown (`(` `)`,
+  /// `:since`): 1 the quarter before, 4 the same quarter a year earlier. It
+  /// stays as the quarter changes (`[` `]`), so a year-on-year view stays one.
+  public internal(set) var back = 1
   public internal(set) var selected = 0
   public internal(set) var scroll = 0
   public internal(set) var model: ChangesModel?

@@ -21,6 +21,8 @@ public enum LineCommand: Equatable, Sendable {
   case manager(String?)
   /// `:manager` alone: the book picker.
   case pickBook
+  /// `:since P`: the Changes screen compared with quarter P (nil: the one before).
+  case since(Period?)
   case clearFilters
   /// `:sort COLUMN [asc|desc]`: the values' direction down the table (nil:
   /// the column's natural order, best first).
@@ -38,7 +40,7 @@ public enum CommandPrompt {
     ("compare", "PATH.toml"), ("fairness", "[segment|region]"), ("pilot", "[COHORT]"), ("period", "YYYYQn"),
     ("segment", "ID|all"),
     ("region", "NAME|all"), ("tier", "ID|all"), ("flag", "at_risk|rising|blocked|in_grace|changed_tier|all"),
-    ("manager", "[NAME|all]"),
+    ("manager", "[NAME|all]"), ("since", "YYYYQn|off"),
     ("clear", ""), ("sort", "COLUMN [asc|desc]"), ("export", "[FILE.csv]"), ("leaderboard", ""),
     ("overview", ""),
     ("changes", ""), ("trends", ""), ("payouts", ""), ("whatif", ""), ("roi", ""), ("help", ""), ("quit", ""),
@@ -143,6 +145,17 @@ public enum CommandPrompt {
       case .success(let m): return .success(.manager(m))
       case .failure(let problem): return .failure(LineError(Books.message(problem)))
       }
+    case "since":
+      if argument == nil || argument == "off" || argument == "all" { return .success(.since(nil)) }
+      guard let p = Period(argument!.uppercased()) else {
+        return .failure(
+          LineError(":since takes a quarter written YYYYQn, e.g. :since 2025Q4 (off: the one before)"))
+      }
+      guard book.periodIndex(p) != nil else {
+        let range = book.periods.isEmpty ? "none" : "\(book.periods.first!)..\(book.periods.last!)"
+        return .failure(LineError("\(p) is outside the data (\(range))"))
+      }
+      return .success(.since(p))
     case "clear": return .success(.clearFilters)
     case "sort":
       let args = rest.split(separator: " ").map { $0.lowercased() }
@@ -216,6 +229,7 @@ public enum CommandPrompt {
     case "fairness": options = FairnessReview.Grouping.allCases.map(\.rawValue)
     case "pilot": options = PilotReview.cohorts(book)
     case "period": options = book.periods.map(\.description)
+    case "since": options = book.periods.map(\.description) + ["off"]
     case "sort": options = LeaderboardColumn.allCases.filter(\.sortable).map(\.name)
     default: options = []
     }

@@ -328,12 +328,17 @@ public struct DashboardState: Sendable {
 
   /// Builds the changes list when its period or filter changed (it scans every partner).
   mutating func prepareChanges() {
-    if let m = changesState.model, m.periodIndex == period, m.filter == partnerFilter { return }
+    if let m = changesState.model, m.periodIndex == period, m.back == changesState.back,
+      m.filter == partnerFilter
+    {
+      return
+    }
     let keep = changesState.model.flatMap { m in
       m.changes.entries.indices.contains(changesState.selected)
         ? book.partners[m.changes.entries[changesState.selected].partner].id : nil
     }
-    changesState.model = ChangesModel(book: book, period: period, filter: partnerFilter)
+    changesState.model = ChangesModel(
+      book: book, period: period, back: changesState.back, filter: partnerFilter)
     let again = keep.flatMap { id in
       changesState.model!.changes.entries.firstIndex { book.partners[$0.partner].id == id }
     }

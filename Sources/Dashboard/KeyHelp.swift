@@ -34,6 +34,7 @@ public enum KeyHelp {
         .init("9  :pilot C", "pilot cohort C against the partners in no cohort (c: next cohort)"),
         .init("0  :roi", "program return: paid against cash gained by quarter, payback, per KPI"),
         .init("{ }", "changes: previous / next section"),
+        .init("( )  :since P", "changes: compare with an earlier / later quarter (4 back: year on year)"),
         .init("6  $", "payouts ([ ] quarter, m hides amounts, Enter opens the partner)"),
         .init("7", "fairness by segment (b: by region; Enter filters the leaderboard)"),
         .init("8  :compare F", "what-if: the data under program file F; winners, losers, tiers"),

@@ -125,7 +125,9 @@ public enum ScreenRegistry {
         hints: { _ in
           [
             .init("↑↓", "move"), .init("Enter", "open"), .init("{ }", "section"), .init("f", "filter"),
-            .init("[ ]", "period"), .init("e", "export"), .init("Tab", "trends"), help, quit,
+            .init("[ ]", "period"), .init("( )", "compared with"), .init("e", "export"),
+            .init("Tab", "trends"),
+            help, quit,
           ]
         })
     case .payouts:

@@ -346,6 +346,18 @@ public enum Update {
       filter.flag = v
       s.rebuild(filter: filter)
     case .manager(let m): return showBook(m, &s)
+    case .since(let p):
+      if let p, let b = s.book.periodIndex(p) {
+        guard b < s.period else {
+          s.message = "\(p) is not before \(s.book.periods[s.period]): :since takes an earlier quarter"
+          s.failed = true
+          return []
+        }
+        compareChanges(back: s.period - b, &s)
+      } else {
+        compareChanges(back: 1, &s)
+      }
+      s.screen = .changes
     case .pickBook:
       s.bookPicker = BookPicker(partners: s.book.partners, current: filter.manager)
     case .clearFilters:
@@ -446,12 +458,31 @@ public enum Update {
       }
     case .enter, .right, .char("l"):
       if model.changes.entries.indices.contains(i) { s.openDetail(model.changes.entries[i].partner) }
+    case .char("("): compareChanges(back: s.changesState.back + 1, &s)
+    case .char(")"): compareChanges(back: s.changesState.back - 1, &s)
     case .char("f"): s.filterPanel = FilterPanel(field: .segment)
     case .char("x"): s.rebuild(filter: s.clearedFilter)
     case .escape, .backspace, .left, .char("h"): s.screen = .leaderboard
     default: break
     }
     return []
+  }
+
+  /// Changes compared with the quarter `back` before the one shown (at
+  /// least 1, at most the first quarter), saying which.
+  static func compareChanges(back: Int, _ s: inout DashboardState) {
+    let most = max(1, s.period)
+    let clamped = max(1, min(back, most))
+    s.changesState.back = clamped
+    guard s.book.periods.indices.contains(s.period - clamped) else {
+      s.message = "the first quarter: nothing to compare with"
+      return
+    }
+    let compared = s.book.periods[s.period - clamped]
+    s.message =
+      back > most
+      ? "compared with \(compared), the first quarter"
+      : back < 1 ? "compared with the quarter before" : "compared with \(compared)"
   }
 
   static func leaderboardKey(_ key: Key, _ s: inout DashboardState) -> [Effect] {

@@ -34,9 +34,20 @@ public enum ChangeText {
     }
   }
 
-  /// One line on what the section means, for the screen's empty sections and help.
-  public static func meaning(_ kind: Changes.Kind) -> String {
-    switch kind {
+  /// One line on what the section means, for the screen's empty sections
+  /// and help; `since`: compared with that quarter, not the one before.
+  public static func meaning(_ kind: Changes.Kind, since: Period? = nil) -> String {
+    if let since {
+      switch kind {
+      case .promoted: return "tier above \(since)'s"
+      case .demoted: return "tier below \(since)'s"
+      case .enteredGrace: return "in grace now, not at \(since)"
+      case .leftGrace: return "in grace at \(since), not now"
+      case .new: return "first evaluated after \(since)"
+      default: break
+      }
+    }
+    return switch kind {
     case .promoted: "tier above last quarter's"
     case .demoted: "tier below last quarter's"
     case .enteredGrace: "keeps a tier it no longer qualifies for"

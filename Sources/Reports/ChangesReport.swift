@@ -7,9 +7,9 @@ public struct ChangesReport {
   public let book: Scorebook
   public let changes: Changes
 
-  public init(_ book: Scorebook, period t: Int, filter: PartnerFilter = PartnerFilter()) {
+  public init(_ book: Scorebook, period t: Int, since: Int? = nil, filter: PartnerFilter = PartnerFilter()) {
     self.book = book
-    changes = Changes(book: book, period: t, filter: filter)
+    changes = Changes(book: book, period: t, since: since, filter: filter)
   }
 
   private func tierID(_ t: Int?) -> String? { t.map { book.program.tiers[$0].id } }

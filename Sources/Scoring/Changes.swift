@@ -1,4 +1,5 @@
-/// What changed at one period, compared with the one before: the list a
+/// What changed at one period, compared with the one before (or with any
+/// earlier one: `since`, a year on year view): the list a
 /// channel manager reads on Monday (`partnerboard changes`, the dashboard's
 /// Changes screen). A partner can be in several sections (demoted and left
 /// grace, promoted and blocked on the way to the next tier).
@@ -57,6 +58,9 @@ public struct Changes: Sendable {
   public let period: Period
   /// The period compared with; nil at the first period.
   public let previous: Period?
+  /// `previous` when it is not the quarter just before (`since`): the
+  /// sections that compare say so.
+  public let since: Period?
   /// Every entry, by section (in `Kind` order), then by rank (no data: by name).
   public let entries: [Entry]
 
@@ -68,9 +72,15 @@ public struct Changes: Sendable {
   /// (a closed one never has entries there).
   public var kinds: [Kind] { Kind.allCases.filter { provisional || $0 != .awaitingData } }
 
-  public init(book: Scorebook, period t: Int, filter: PartnerFilter = PartnerFilter()) {
+  /// Compared with period index `since` (default: the one before `t`; it
+  /// must be before `t`). Promoted, demoted, entered and left grace and new
+  /// compare with it; awaiting data, at risk, on track and blocked are the
+  /// state at `t`, whatever it is compared with.
+  public init(book: Scorebook, period t: Int, since: Int? = nil, filter: PartnerFilter = PartnerFilter()) {
+    let base = min(since ?? t - 1, t - 1)
     period = book.periods[t]
-    previous = t > 0 ? book.periods[t - 1] : nil
+    previous = base >= 0 ? book.periods[base] : nil
+    self.since = base >= 0 && base < t - 1 ? book.periods[base] : nil
     var sections = [[Entry]](repeating: [], count: Kind.allCases.count)
     func add(
       _ kind: Kind, _ p: Int, from: Int? = nil, grace: Int? = nil, nextTier: Int? = nil,
@@ -94,10 +104,10 @@ public struct Changes: Sendable {
       }
       let tier = book.tier(p, t)!
       let grace = book.grace(p, t)
-      if t > 0, let before = book.tier(p, t - 1) {
+      if base >= 0, let before = book.tier(p, base) {
         if tier > before { add(.promoted, p, from: before) }
         if tier < before { add(.demoted, p, from: before) }
-        let graceBefore = book.grace(p, t - 1)
+        let graceBefore = book.grace(p, base)
         if grace > 0 && graceBefore == 0 { add(.enteredGrace, p, from: before) }
         if grace == 0 && graceBefore > 0 { add(.leftGrace, p, from: before, grace: graceBefore) }
       } else {

@@ -74,7 +74,10 @@ struct ChangesScreen: Widget {
       switch m.lines[index] {
       case .section(let kind, let count):
         var runs = [StyledText("\(ChangeText.title(kind)) (\(count))", style: theme.heading)]
-        runs.append(StyledText(" · " + (count == 0 ? "none" : ChangeText.meaning(kind)), style: theme.muted))
+        runs.append(
+          StyledText(
+            " · " + (count == 0 ? "none" : ChangeText.meaning(kind, since: m.changes.since)),
+            style: theme.muted))
         _ = buffer.put(runs, x: rect.x, y: y, maxWidth: rect.width)
       case .entry(let i):
         let e = m.changes.entries[i]

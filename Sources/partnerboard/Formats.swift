@@ -15,16 +15,22 @@ struct PeriodOption: ParsableArguments {
 
   func index(in book: Scorebook) throws -> Int { try index(in: book.periods) }
 
-  /// The index of the chosen period among `periods` (the program's, in order).
-  func index(in periods: [Period]) throws -> Int {
+  init() {}
+  init(period: String?) { self.period = period }
+
+  /// The index of the chosen period among `periods` (the program's, in
+  /// order); `option` names the option in messages.
+  func index(in periods: [Period]) throws -> Int { try index(in: periods, option: "--period") }
+
+  func index(in periods: [Period], option: String) throws -> Int {
     guard let last = periods.indices.last else { throw CLIError("the store has no metrics yet") }
     guard let text = period else { return last }
     guard let p = Period(text) else {
       throw CLIError(
-        "--period: expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(Sanitizer.quoted(text))\"")
+        "\(option): expected a quarter written YYYYQn (e.g. 2026Q3), found \"\(Sanitizer.quoted(text))\"")
     }
     guard let t = periods.firstIndex(of: p) else {
-      throw CLIError("--period \(p): outside the program's periods \(periods.first!)..\(periods.last!)")
+      throw CLIError("\(option) \(p): outside the program's periods \(periods.first!)..\(periods.last!)")
     }
     return t
   }

@@ -234,7 +234,8 @@ struct ChangesCommand: ParsableCommand {
     abstract:
       "What changed this quarter: promotions, demotions, grace, new, no data, at risk, rising, blocked.",
     discussion: """
-      Compares the period with the one before. Sections: promoted and demoted
+      Compares the period with the one before, or with an earlier quarter with
+      --since (year on year: --since 2025Q4 at 2026Q4). Sections: promoted and demoted
       (from and to tier), entered and left grace, new partners, partners with
       no data, at risk (with the reason), rising on track (projected to reach
       the next tier, every requirement met) and blocked (the score reaches the
@@ -244,12 +245,17 @@ struct ChangesCommand: ParsableCommand {
       Examples:
         partnerboard changes
         partnerboard changes --period 2026Q3 --segment msp
+        partnerboard changes --since 2025Q4
         partnerboard changes --format csv > changes.csv
       """)
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
   @OptionGroup var groups: GroupOptions
+  @Option(
+    help: ArgumentHelp(
+      "Compare with this earlier quarter, YYYYQn (default: the one before).", valueName: "quarter"))
+  var since: String?
   @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
   func run() throws {
@@ -259,7 +265,14 @@ struct ChangesCommand: ParsableCommand {
       let filter = try groups.filter(
         in: book.program, regions: book.partners.map(\.region),
         managers: Books.entries(book.partners).map(\.manager))
-      let report = ChangesReport(book, period: t, filter: filter)
+      let base = try since.map { text -> Int in
+        let b = try PeriodOption(period: text).index(in: book.periods, option: "--since")
+        guard b < t else {
+          throw CLIError("--since \(book.periods[b]): expected a quarter before \(book.periods[t])")
+        }
+        return b
+      }
+      let report = ChangesReport(book, period: t, since: base, filter: filter)
       switch format {
       case .table:
         let against =

@@ -113,3 +113,40 @@ import Testing
     #expect(Set(t.leaderboard.partners) == [0, 4])
   }
 }
+
+/// `(` `)` and `:since`: the Changes screen against an earlier quarter.
+@Suite struct ChangesSinceTests {
+  // p0: Bronze 10, Silver 50, Gold 90; p1 Gold throughout.
+  let book = Synthetic.book([[10, 50, 90], [90, 90, 90]])
+
+  func promoted(_ s: DashboardState) -> [String] {
+    let m = s.changesState.model!
+    return m.changes.entries(.promoted).map {
+      "\(book.partners[$0.partner].id) \(book.program.tiers[$0.fromTier!].name)"
+    }
+  }
+
+  @Test func anEarlierQuarterByKeysAndCommand() {
+    var s = DashboardState(book: book, width: 120, height: 40)
+    Update.apply(.key(.char("5")), to: &s)
+    #expect(promoted(s) == ["p0 Silver"] && s.changesState.model?.changes.previous?.description == "2026Q2")
+    Update.apply(.key(.char("(")), to: &s)
+    #expect(promoted(s) == ["p0 Bronze"] && s.message == "compared with 2026Q1")
+    // Not before the first quarter.
+    Update.apply(.key(.char("(")), to: &s)
+    #expect(s.changesState.back == 2 && s.message == "compared with 2026Q1, the first quarter")
+    Update.apply(.key(.char(")")), to: &s)
+    #expect(promoted(s) == ["p0 Silver"])
+    // :since from anywhere opens the screen.
+    Update.apply(.key(.escape), to: &s)
+    for c in ":since 2026q1" { Update.apply(.key(.char(c)), to: &s) }
+    Update.apply(.key(.enter), to: &s)
+    #expect(s.screen == .changes && promoted(s) == ["p0 Bronze"])
+    // The offset stays as the quarter changes: at 2026Q2 it is the first quarter.
+    Update.apply(.key(.char("[")), to: &s)
+    #expect(s.changesState.model?.changes.previous?.description == "2026Q1")
+    for c in ":since 2026Q3" { Update.apply(.key(.char(c)), to: &s) }
+    Update.apply(.key(.enter), to: &s)
+    #expect(s.failed && s.message == "2026Q3 is not before 2026Q2: :since takes an earlier quarter")
+  }
+}

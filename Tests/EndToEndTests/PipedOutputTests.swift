@@ -16,7 +16,8 @@ import Testing
     #expect(row.contains(long) && !row.contains("…"), "\(row)")
     // changes: a reason stays on its partner's line.
     let changes = try Binary.run(["changes", "--db", db])
-    for line in changes.stdout.split(separator: "\n") where line.hasPrefix("  ") && !line.contains("Partner") {
+    for line in changes.stdout.split(separator: "\n") where line.hasPrefix("  ") && !line.contains("Partner")
+    {
       #expect(!line.trimmingCharacters(in: .whitespaces).isEmpty)
       #expect(line.dropFirst(2).first != " ", "a wrapped continuation line: \(line)")
     }

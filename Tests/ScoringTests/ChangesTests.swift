@@ -144,6 +144,29 @@ import Testing
     #expect(ChangeText.reason(c.entries(.onTrack)[0], book: book) == "projected 76.0 ≥ Gold 70")
   }
 
+  /// `since`: Q3 against Q1 (two back). Tiers at Q1: D gold (100), P
+  /// silver (55), K silver (81.25, held by cert), R silver (40); N had no
+  /// data. At Q3: D silver, P gold, K silver, R silver, N silver. D's
+  /// grace came and went between the two: neither entered nor left here.
+  @Test func sinceAnEarlierQuarter() {
+    let book = Self.book
+    let c = Changes(book: book, period: 2, since: 0)
+    #expect(c.previous == SpecExample.q(1) && c.since == SpecExample.q(1))
+    #expect(
+      Self.sections(c, book) == [
+        .promoted: ["P"], .demoted: ["D"], .new: ["N"], .noData: ["Z"], .atRisk: ["D"], .onTrack: ["R"],
+        .blocked: ["K"],
+      ])
+    #expect(ChangeText.reason(c.entries(.promoted)[0], book: book) == "Silver → Gold")
+    #expect(ChangeText.reason(c.entries(.demoted)[0], book: book) == "Gold → Silver")
+    #expect(ChangeText.meaning(.promoted, since: c.since) == "tier above 2026Q1's")
+    #expect(ChangeText.meaning(.new, since: c.since) == "first evaluated after 2026Q1")
+    // The quarter before is the default, and `since` it is the same list.
+    let before = Changes(book: book, period: 2, since: 1)
+    #expect(before.since == nil && before.previous == SpecExample.q(2))
+    #expect(Self.sections(before, book) == Self.sections(Changes(book: book, period: 2), book))
+  }
+
   @Test func filtersApplyAndTierFilterDropsPartnersWithoutData() {
     let book = Self.book
     // At 2026Q2 gold holds P (promoted) and D (in grace); no partner without data.

@@ -353,16 +353,27 @@ public struct DashboardState: Sendable {
       payoutsState.quarter = PayoutsModel.defaultQuarter(quarters, period: book.periods[period])
     }
     if let m = payoutsState.model, m.quarter == payoutsState.quarter, m.filter == leaderboard.filter,
-      m.periodIndex == period
+      m.periodIndex == period, m.wholeYear == payoutsState.wholeYear, m.byPartner == payoutsState.byPartner
     {
       return
     }
-    let keep = payoutsState.model.flatMap { m in
-      m.results.indices.contains(payoutsState.selected) ? m.results[payoutsState.selected].agreement.id : nil
+    // Keep the agreement selected, or its partner when the rows become partners.
+    let keep = payoutsState.model.flatMap { m -> (agreement: String?, partner: String)? in
+      guard m.count > payoutsState.selected else { return nil }
+      if m.byPartner { return (nil, m.partnerRows[payoutsState.selected].partnerID) }
+      let a = m.results[payoutsState.selected].agreement
+      return (a.id, a.partnerID)
     }
     payoutsState.model = PayoutsModel(
-      book: book, quarter: payoutsState.quarter, period: period, filter: leaderboard.filter)
-    let again = keep.flatMap { id in payoutsState.model!.results.firstIndex { $0.agreement.id == id } }
+      book: book, quarter: payoutsState.quarter, period: period, filter: leaderboard.filter,
+      wholeYear: payoutsState.wholeYear, byPartner: payoutsState.byPartner)
+    let m = payoutsState.model!
+    let again = keep.flatMap { k in
+      m.byPartner
+        ? m.partnerRows.firstIndex { $0.partnerID == k.partner }
+        : (k.agreement.flatMap { id in m.results.firstIndex { $0.agreement.id == id } }
+          ?? m.results.firstIndex { $0.agreement.partnerID == k.partner })
+    }
     payoutsState.scroll = 0
     payoutsState.select(again ?? 0, height: height)
   }
@@ -394,6 +405,17 @@ public struct DashboardState: Sendable {
   /// The Payouts screen's previous or next quarter with agreements.
   mutating func stepPayoutQuarter(_ step: Int) {
     guard let m = payoutsState.model, let q = m.quarter, let i = m.quarters.firstIndex(of: q) else { return }
+    if payoutsState.wholeYear {
+      // A year at a time: the first quarter with agreements of the next (or previous) such year.
+      let years = Array(Set(m.quarters.map(\.year))).sorted()
+      let y = (years.firstIndex(of: q.year) ?? 0) + step
+      guard years.indices.contains(y) else {
+        message = step < 0 ? "no earlier year with agreements" : "no later year with agreements"
+        return
+      }
+      payoutsState.quarter = m.quarters.last { $0.year == years[y] }
+      return
+    }
     let j = i + step
     guard m.quarters.indices.contains(j) else {
       message = step < 0 ? "no earlier quarter with agreements" : "no later quarter with agreements"

@@ -35,7 +35,7 @@ public enum KeyHelp {
         .init("0  :roi", "program return: paid against cash gained by quarter, payback, per KPI"),
         .init("{ }", "changes: previous / next section"),
         .init("( )  :since P", "changes: compare with an earlier / later quarter (4 back: year on year)"),
-        .init("6  $", "payouts ([ ] quarter, m hides amounts, Enter opens the partner)"),
+        .init("6  $", "payouts ([ ] quarter, y whole year, b per partner, m hides amounts, Enter opens)"),
         .init("7", "fairness by segment (b: by region; Enter filters the leaderboard)"),
         .init("8  :compare F", "what-if: the data under program file F; winners, losers, tiers"),
         .init(

@@ -136,7 +136,10 @@ public enum ScreenRegistry {
         derive: { $0.preparePayouts() }, step: { $1.stepPayoutQuarter($0) },
         hints: { s in
           [
-            .init("↑↓", "move"), .init("Enter", "open"), .init("[ ]", "quarter"),
+            .init("↑↓", "move"), .init("Enter", "open"),
+            .init("[ ]", s?.payoutsState.wholeYear == true ? "year" : "quarter"),
+            .init("y", s?.payoutsState.wholeYear == true ? "quarter" : "year"),
+            .init("b", s?.payoutsState.byPartner == true ? "agreements" : "by partner"),
             .init("m", s?.payoutsState.masked == true ? "show" : "hide"), .init("f", "filter"),
             .init("e", "export"), help, quit,
           ]

@@ -422,7 +422,15 @@ public enum Update {
     }
     switch key {
     case .enter, .right, .char("l"):
-      if model.partners.indices.contains(i), let p = model.partners[i] { s.openDetail(p) }
+      if let p = model.partner(onRow: i) { s.openDetail(p) }
+    case .char("y"):
+      s.payoutsState.wholeYear.toggle()
+      s.message =
+        s.payoutsState.wholeYear ? "the whole year's agreements (y: one quarter)" : "one quarter's agreements"
+    case .char("b"):
+      s.payoutsState.byPartner.toggle()
+      s.message =
+        s.payoutsState.byPartner ? "one row per partner (b: per agreement)" : "one row per agreement"
     case .char("m"):
       s.payoutsState.masked.toggle()
       s.message = s.payoutsState.masked ? "amounts hidden (m shows them)" : "amounts shown"
@@ -791,10 +799,15 @@ public enum Update {
       if let model = s.payoutsState.model {
         let quarter = model.quarter?.description ?? "none"
         var c = context
-        c[1] = ("quarter", quarter)
+        let scope = model.wholeYear ? model.quarter.map { String($0.year) } ?? "none" : quarter
+        c[1] = (model.wholeYear ? "year" : "quarter", scope)
+        let rows =
+          model.byPartner
+          ? PayoutCSV.partnerTable(model.partnerRows, book: s.book)
+          : PayoutCSV.table(model.results, book: s.book)
         return (
-          "partnerboard-payouts-\(quarter)" + filterSlug,
-          PayoutCSV.table(model.results, book: s.book).titled("Payouts", c)
+          "partnerboard-payouts-\(scope)\(model.byPartner ? "-by-partner" : "")" + filterSlug,
+          rows.titled("Payouts", c)
         )
       }
     case .pilot:

@@ -31,4 +31,17 @@ public enum PayoutCSV {
       })
   }
 
+  /// One row per partner: its agreements summed by status.
+  public static func partnerTable(_ rows: [PartnerPayouts], book: Scorebook) -> ExportTable {
+    ExportTable(
+      header: ["partner_id", "name", "agreements", "verified", "pending", "still_open", "total"],
+      rows: rows.map { r in
+        let name = book.partnerIndex(id: r.partnerID).map { book.partners[$0].name } ?? ""
+        return [
+          r.partnerID, name, String(r.agreements), NumberFormat.fixed(r.totals.verified, 2),
+          NumberFormat.fixed(r.totals.pending, 2), NumberFormat.fixed(r.totals.stillOpen, 2),
+          NumberFormat.fixed(r.totals.total, 2),
+        ]
+      })
+  }
 }

@@ -31,6 +31,33 @@ public struct PayoutResult: Sendable, Equatable {
   public var stillOpen: Double { status == .pending ? max(0, maximum - payout) : 0 }
 }
 
+/// One partner's agreements summed (the Payouts screen's `b` view, `payouts
+/// --by-partner`): how many, and the totals by status.
+public struct PartnerPayouts: Sendable, Equatable {
+  public let partnerID: String
+  public let agreements: Int
+  public let totals: PayoutTotals
+
+  /// `results` grouped by partner, the largest total first (ties: by id,
+  /// in code points).
+  public static func of(_ results: [PayoutResult]) -> [PartnerPayouts] {
+    var grouped: [String: [PayoutResult]] = [:]
+    var order: [String] = []
+    for r in results {
+      if grouped[r.agreement.partnerID] == nil { order.append(r.agreement.partnerID) }
+      grouped[r.agreement.partnerID, default: []].append(r)
+    }
+    return order.map {
+      PartnerPayouts(partnerID: $0, agreements: grouped[$0]!.count, totals: PayoutTotals(grouped[$0]!))
+    }
+    .sorted { a, b in
+      a.totals.total != b.totals.total
+        ? a.totals.total > b.totals.total
+        : a.partnerID.unicodeScalars.lexicographicallyPrecedes(b.partnerID.unicodeScalars)
+    }
+  }
+}
+
 /// Payouts summed by status: what the payouts command and screen print under their tables.
 public struct PayoutTotals: Sendable, Equatable {
   public var verified = 0.0

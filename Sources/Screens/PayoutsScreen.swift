@@ -31,18 +31,28 @@ struct PayoutsScreen: Widget {
       return x == x.rounded() ? NumberFormat.grouped(x, 0) : NumberFormat.trimmed(x, 2)
     }
 
-    // Title: program, quarter, verified (up to the data) or pending, filters.
-    let when = PayoutResult.Status.of(quarter, latest: book.periods.last).rawValue
+    // Title: program, quarter (or year), verified (up to the data) or pending, filters.
+    let when =
+      m.wholeYear
+      ? "\(m.totals.verifiedCount) verified, \(m.totals.pendingCount) pending"
+      : PayoutResult.Status.of(quarter, latest: book.periods.last).rawValue
+    let agreements = m.results.count
     var title: [StyledText] =
       [
         StyledText(" Payouts ", style: theme.title), " ",
       ] + FilterText.book(m.filter, theme: theme) + [
         StyledText(program.name, style: theme.heading),
-        StyledText(" · \(quarter)", style: theme.heading),
-        StyledText(" · \(m.count) agreement\(m.count == 1 ? "" : "s") · \(when)", style: theme.muted),
+        StyledText(" · \(m.scope)", style: theme.heading),
+        StyledText(
+          " · \(agreements) agreement\(agreements == 1 ? "" : "s")"
+            + (m.byPartner ? " of \(m.count) partner\(m.count == 1 ? "" : "s")" : "") + " · \(when)",
+          style: theme.muted),
       ]
-    title = QuarterTitle.appending(
-      book.periodIndex(quarter).map(book.coverage), to: title, shrinking: 2, width: rect.width, theme: theme)
+    if !m.wholeYear {
+      title = QuarterTitle.appending(
+        book.periodIndex(quarter).map(book.coverage), to: title, shrinking: 2, width: rect.width, theme: theme
+      )
+    }
     let filters = FilterText.suffix(m.filter, program: program)
     if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
@@ -50,6 +60,12 @@ struct PayoutsScreen: Widget {
     // Totals: verified, pending floors, still open.
     let t = m.totals
     var totals: [StyledText] = []
+    if t.verifiedCount > 0 && t.pendingCount > 0 {
+      totals += [
+        StyledText("Total ", style: theme.muted), StyledText(money(t.total), style: theme.heading),
+        StyledText(" \(program.currency) (\(t.count)): ", style: theme.muted),
+      ]
+    }
     if t.verifiedCount > 0 {
       totals += [
         StyledText("Verified ", style: theme.muted), StyledText(money(t.verified), style: theme.good),
@@ -67,6 +83,10 @@ struct PayoutsScreen: Widget {
     if totals.isEmpty { totals = [StyledText("No agreement matches the filters", style: theme.muted)] }
     _ = buffer.put(totals, x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
+    if m.byPartner {
+      renderPartners(m, in: rect, buffer: &buffer, glyphs: glyphs, money: money)
+      return
+    }
     // The table: maximum from 110 columns, baseline and target from 140;
     // the footer gives them for the selected agreement at any width.
     let showMaximum = rect.width >= 110
@@ -142,5 +162,48 @@ struct PayoutsScreen: Widget {
       Text(spans: [StyledText(name, style: theme.heading), StyledText(" · " + text, style: theme.muted)])
         .render(in: footer, buffer: &buffer, glyphs: glyphs)
     }
+  }
+
+  /// `b`: one row per partner, its agreements summed by status; the
+  /// selected partner's agreements named below.
+  func renderPartners(
+    _ m: PayoutsModel, in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs,
+    money: @escaping (Double) -> String
+  ) {
+    let book = context.book
+    let currency = book.program.currency
+    let longestName =
+      m.partnerIndices.map { $0.map { TextWidthBridge.of(book.partners[$0].name) } ?? 8 }.max() ?? 8
+    let columns: [Table.Column] = [
+      .init("Partner", width: .fixed(max(12, min(longestName, 36)))),
+      .init("Agreements", width: .fixed(10), alignment: .right),
+      .init("Verified", width: .fixed(13), alignment: .right),
+      .init("Pending", width: .fixed(13), alignment: .right),
+      .init("Still open", width: .fixed(13), alignment: .right),
+      .init("Total", width: .fixed(13), alignment: .right),
+    ]
+    let tableRect = Rect(
+      x: rect.x, y: rect.y + 2, width: rect.width,
+      height: PayoutsState.visibleRows(height: context.height) + 1)
+    Table(columns: columns, rowCount: m.count, selected: payouts.selected, offset: payouts.scroll) { i in
+      let r = m.partnerRows[i]
+      let name = m.partnerIndices[i].map { book.partners[$0].name } ?? r.partnerID
+      return [
+        StyledText(name), StyledText(String(r.agreements)),
+        StyledText(r.totals.verifiedCount > 0 ? money(r.totals.verified) : "—", style: theme.good),
+        StyledText(r.totals.pendingCount > 0 ? money(r.totals.pending) : "—", style: theme.warn),
+        StyledText(r.totals.pendingCount > 0 ? money(r.totals.stillOpen) : "—", style: theme.muted),
+        StyledText(money(r.totals.total)),
+      ]
+    }.render(in: tableRect, buffer: &buffer, glyphs: glyphs)
+    let footer = Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2)
+    guard m.partnerRows.indices.contains(payouts.selected) else { return }
+    let r = m.partnerRows[payouts.selected]
+    let name = m.partnerIndices[payouts.selected].map { book.partners[$0].name } ?? r.partnerID
+    let ids = m.results.filter { $0.agreement.partnerID == r.partnerID }.map(\.agreement.id)
+    let text =
+      "\(name) (\(r.partnerID)) · \(ids.joined(separator: ", ")) · total \(money(r.totals.total)) \(currency)"
+      + " · b: per agreement · Enter opens the partner"
+    _ = buffer.put([StyledText(text, style: theme.muted)], x: footer.x, y: footer.y, maxWidth: footer.width)
   }
 }

@@ -42,6 +42,38 @@ import Testing
     return effects
   }
 
+  /// `y` the whole year, `b` one row per partner (hand sums of the agreements above).
+  @Test func fullYearAndPerPartner() {
+    var s = DashboardState(book: Self.book, width: 120, height: 40)
+    _ = press([.char("$"), .char("y")], &s)
+    var m = s.payoutsState.model!
+    #expect(m.scope == "2026 (full year)")
+    #expect(m.results.map(\.agreement.id) == ["A1", "A2", "A4", "A3"])
+    // 900 + 500 + 40 verified, A4's floor 100 pending with 900 still open.
+    #expect(m.totals.verified == 1440 && m.totals.verifiedCount == 3)
+    #expect(m.totals.pending == 100 && m.totals.stillOpen == 900 && m.totals.total == 1540)
+    _ = press([.char("b")], &s)
+    m = s.payoutsState.model!
+    #expect(m.partnerRows.map(\.partnerID) == ["p0", "p1", "p2"])
+    #expect(m.partnerRows.map(\.totals.total) == [1000, 500, 40])
+    #expect(m.partnerRows[0].agreements == 2 && m.partnerRows[0].totals.stillOpen == 900)
+    // Enter opens the partner of the row.
+    _ = press([.char("j"), .enter], &s)
+    #expect(s.screen == .partner && s.detailPartner == 1)
+    // The export is the rows shown, named for the year and the grouping.
+    _ = press([.escape, .char("$"), .char("e")], &s)
+    #expect(s.payoutsState.byPartner && s.exportPrompt?.text == "partnerboard-payouts-2026-by-partner.csv")
+    guard case .export(_, let csv) = press([.enter], &s).first else {
+      Issue.record("no export")
+      return
+    }
+    #expect(csv.contains("partner_id,name,agreements,verified,pending,still_open,total"))
+    #expect(csv.contains("p0,P0,2,900.00,100.00,900.00,1000.00"))
+    // Back to one quarter.
+    _ = press([.char("y"), .char("b")], &s)
+    #expect(s.payoutsState.model!.scope == "2026Q2" && s.payoutsState.model!.count == 2)
+  }
+
   @Test func quartersTotalsOpenMaskAndExport() {
     var s = DashboardState(book: Self.book, width: 120, height: 40)
     _ = press([.char("$")], &s)

@@ -15,6 +15,8 @@ public struct WhatIfModel: Sendable {
   public let tierChangeCount: Int
   public let winners: [WhatIf.Row]
   public let losers: [WhatIf.Row]
+  /// The tier benefits with a number under both programs (`WhatIfFacts.benefitShifts`).
+  public let benefits: [BenefitShift]
 
   public init(
     current: Scorebook, other: Scorebook, source: String, period t: Int, filter: PartnerFilter, top: Int
@@ -29,6 +31,7 @@ public struct WhatIfModel: Sendable {
     tierChangeCount = all.count
     winners = whatIf.winners(top)
     losers = whatIf.losers(top)
+    benefits = whatIf.facts?.benefitShifts ?? []
   }
 
   public var period: Int { whatIf.period }

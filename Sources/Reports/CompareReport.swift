@@ -52,7 +52,14 @@ public struct CompareReport {
     out += "\(n) partners evaluated; the tier changes for \(whatIf.tierChanges) (\(share)).\n"
     let delta = whatIf.payouts.other - whatIf.payouts.current
     out +=
-      "Payouts of agreements up to \(period): \(NumberFormat.grouped(whatIf.payouts.current, 2)) \(arrow) \(NumberFormat.grouped(whatIf.payouts.other, 2)) \(currency) (\(NumberFormat.signedGrouped(delta, 2)))\n\n"
+      "Payouts of agreements up to \(period): \(NumberFormat.grouped(whatIf.payouts.current, 2)) \(arrow) \(NumberFormat.grouped(whatIf.payouts.other, 2)) \(currency) (\(NumberFormat.signedGrouped(delta, 2)))\n"
+    // What the tier changes do to the benefits that have a number.
+    let shifts = whatIf.benefitShifts
+    if !shifts.isEmpty {
+      out += "Tier benefits:\n"
+      for shift in shifts { out += "  " + BenefitText.shift(shift, unicode: unicode) + "\n" }
+    }
+    out += "\n"
 
     // Tier matrix: rows current tiers, columns other tiers.
     out += "Tiers (rows: current, columns: other)\n"

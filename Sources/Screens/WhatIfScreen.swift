@@ -50,6 +50,17 @@ struct WhatIfScreen: Widget {
           style: delta > 0 ? theme.warn : delta < 0 ? theme.good : theme.muted),
       ], x: rect.x, y: rect.y + 1, maxWidth: rect.width)
 
+    // What the tier changes do to the benefits with a number: each whole, while they fit.
+    var benefits: [StyledText] = []
+    var used = 0
+    for (i, shift) in m.benefits.enumerated() {
+      let text = (i == 0 ? "Benefits  " : " · ") + BenefitText.shift(shift, unicode: glyphs.isUnicode)
+      guard used + TextWidthBridge.of(text) <= rect.width else { break }
+      benefits.append(StyledText(text, style: i == 0 ? theme.muted : .plain))
+      used += TextWidthBridge.of(text)
+    }
+    _ = buffer.put(benefits, x: rect.x, y: rect.y + 2, maxWidth: rect.width)
+
     // The matrix beside the lists from 120 columns, above them below.
     let side = rect.width >= 120
     let cell = max(9, (b.tiers.map { TextWidthBridge.of($0.name) }.max() ?? 8) + 2)

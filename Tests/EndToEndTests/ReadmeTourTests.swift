@@ -75,6 +75,11 @@ import Testing
     #expect(
       compare.contains("Tier changes (13)")
         && compare.contains("Acme Corporation        52.90 → 71.21  +18.31  Silver → Gold"))
+    // What the tier changes cost in benefits with a number: MDF is 19 Gold x
+    // 20,000 + 12 Platinum x 60,000 now and none under the volume program;
+    // the mean rebate is (20 x 4 + 19 x 8 + 12 x 12) / 63 = 5.97 % now.
+    #expect(compare.contains("  MDF: 1,100,000 → 0 (-1,100,000), 31 partners less"), "\(compare)")
+    #expect(compare.contains("  rebate: mean 5.97 % → "))
     let pilot = outputs["partnerboard pilot outcomes_pilot"]?.first ?? ""
     #expect(pilot.contains("8 members") && pilot.contains("+22.58") && pilot.contains("better than the rest"))
     #expect(outputs["partnerboard roi"]?.first?.contains("A lower bound") == true)

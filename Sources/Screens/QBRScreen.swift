@@ -169,22 +169,31 @@ public struct QBRSlide: Widget {
       [
         StyledText("Score by quarter", style: strong),
         StyledText(
-          "  (tier thresholds: "
-            + model.program.tiers.dropFirst().map { "\($0.name) \(NumberFormat.trimmed($0.minScore, 1))" }
-            .joined(separator: ", ") + "; dotted: the next)",
+          [
+            "  (dotted: tier thresholds "
+              + model.program.tiers.dropFirst().map { "\($0.name) \(NumberFormat.trimmed($0.minScore, 1))" }
+              .joined(separator: ", ") + (next.map { "; in colour: \($0.name), the next" } ?? "") + ")",
+            "  (dotted: tier thresholds" + (next.map { "; in colour: \($0.name), the next" } ?? "") + ")",
+            "",
+          ].first { TextWidthBridge.of($0) + 16 <= r.width } ?? "",
           style: theme.muted),
       ],
       x: r.x, y: r.y, maxWidth: r.width)
-    let scoreHeight = max(4, r.height / 3)
-    // Every tier's threshold as a faint flat line, the next tier's as the target.
-    let thresholds = model.program.tiers.dropFirst().filter { $0.id != next?.id }.map { tier in
-      LineChart.Series(tier.id, values: model.scores.map { _ in tier.minScore }, style: theme.muted)
+    let scoreHeight = max(5, r.height / 3)
+    // The score is the only line; every tier's threshold a faint dotted
+    // rule named at its end, the next tier's in colour; quarters below.
+    var chart = LineChart(
+      series: [
+        LineChart.Series("score", values: model.scores, style: theme.accent.patched(with: Style(bold: true)))
+      ],
+      target: next?.minScore, targetStyle: theme.warn, yRange: 0...100)
+    chart.references = model.program.tiers.dropFirst().filter { $0.id != next?.id }.map { tier in
+      (tier.minScore, "\(tier.name) \(NumberFormat.trimmed(tier.minScore, 1))")
     }
-    LineChart(
-      series: thresholds + [LineChart.Series("score", values: model.scores, style: theme.accent)],
-      target: next?.minScore,
-      targetStyle: theme.warn, yRange: 0...100
-    ).render(in: Rect(x: r.x, y: r.y + 1, width: r.width, height: scoreHeight), buffer: &buffer, glyphs: g)
+    chart.targetLabel = next.map { "\($0.name) \(NumberFormat.trimmed($0.minScore, 1))" }
+    chart.xLabels = model.periods.map(\.description)
+    chart.render(
+      in: Rect(x: r.x, y: r.y + 1, width: r.width, height: scoreHeight), buffer: &buffer, glyphs: g)
     let grid = Rect(
       x: r.x, y: r.y + scoreHeight + 2, width: r.width, height: r.maxY - (r.y + scoreHeight + 2))
     let perRow = r.width >= 150 ? 3 : 2
@@ -274,19 +283,17 @@ public struct QBRSlide: Widget {
     y += 1
     line([StyledText("Partners per score band", style: theme.muted)], r, &y, &buffer)
     let most = max(1, peers.histogram.max() ?? 1)
-    let mine = min(9, max(0, Int(clampingRounded: (e.score / 10).rounded(.down))))
-    for band in stride(from: 9, through: 0, by: -1) where y < r.maxY {
-      let label = TextWidthBridge.pad("\(band * 10)-\(band * 10 + 10)", 8)
+    for band in c.peerBands where y < r.maxY {
       let width = max(1, min(40, r.width - 24))
-      let marker = band == mine ? " \(g.isUnicode ? "◀" : "<") you" : ""
       line(
         [
-          StyledText(label, style: theme.muted),
+          StyledText(TextWidthBridge.pad(band.label, 8), style: theme.muted),
           StyledText(
-            Bar.string(Double(peers.histogram[band]) / Double(most), width: width, glyphs: g),
-            style: band == mine ? strong : theme.accent),
-          StyledText(marker, style: strong),
+            Bar.string(Double(band.partners) / Double(most), width: width, glyphs: g),
+            style: band.mine ? strong : theme.accent),
+          StyledText(band.mine ? " " + QBRContent.you(unicode: g.isUnicode) : "", style: strong),
         ], r, &y, &buffer)
     }
   }
+
 }

@@ -75,6 +75,29 @@ import Testing
     #expect(QBRModel(book: Self.book, partner: Self.acme, period: Self.latest)!.peers?.count == 20)
   }
 
+  /// The peer histogram in both packs: Acme (52.90) in the 50-60 band of
+  /// its 20 resellers; every band of the screen's slide in each pack.
+  @Test func thePacksCarryThePeerHistogram() throws {
+    let model = try #require(QBRModel(book: Self.book, partner: Self.acme, period: Self.latest))
+    let document = QBRDocument(model: model, masked: false)
+    let bands = document.content.peerBands
+    #expect(bands.map(\.label).first == "90-100" && bands.map(\.label).last == "0-10")
+    #expect(bands.reduce(0) { $0 + $1.partners } == 20)
+    #expect(bands.filter(\.mine).map(\.label) == ["50-60"])
+    let markdown = document.markdown()
+    for band in bands {
+      #expect(markdown.contains("| \(band.label) | \(band.partners) | \(band.mine ? "◀ you" : "") |"))
+    }
+    let html = document.html()
+    #expect(html.contains("<figcaption>Partners per score band</figcaption>"))
+    #expect(html.components(separatedBy: "<rect ").count - 1 == 10)
+    #expect(html.contains(">\(bands.first { $0.mine }!.partners)  ◀ you</text>"))
+    // The score chart names its quarters.
+    #expect(
+      html.contains(">\(Self.book.periods.first!)</text>")
+        && html.contains(">\(Self.book.periods.last!)</text>"))
+  }
+
   @Test func pathsInTheKPIsOwnUnits() {
     let model = QBRModel(book: Self.book, partner: Self.acme, period: Self.latest)!
     let paths = model.evaluation.whatItTakes.compactMap { model.path($0, mask: false) }

@@ -35,3 +35,31 @@ import Testing
     #expect(rows[2].last == "v")
   }
 }
+
+/// Reference lines named on the axis, quarter names under the plot.
+@Suite struct LineChartLabelTests {
+  @Test func referencesAndTargetAreNamedOnTheAxisAndQuartersBelow() {
+    var chart = LineChart(
+      series: [.init("score", values: [10, 50, 90])], target: 75, yRange: 0...100)
+    chart.references = [(25, "Silver 25")]
+    chart.targetLabel = "Gold 75"
+    chart.xLabels = ["2026Q1", "2026Q2", "2026Q3"]
+    let out = lines(chart, width: 40, height: 6)
+    // Rows 0-4 the chart (100 at the top, 0 at the bottom), row 5 the quarters.
+    #expect(out[0].hasPrefix("      100┤"))
+    #expect(out[1].hasPrefix("  Gold 75┤┄"))
+    #expect(out[3].hasPrefix("Silver 25┤┄"))
+    #expect(out[4].hasPrefix("        0┤"))
+    // Each quarter under its point: the first at the plot's left, the last ending at its right.
+    #expect(out[5] == "          2026Q1      2026Q2      2026Q3")
+  }
+
+  @Test func labelsThatWouldTouchAreLeftOut() {
+    var chart = LineChart(series: [.init("s", values: Array(repeating: 1, count: 8))], showsAxis: false)
+    chart.xLabels = (1...8).map { "2026Q\($0)" }
+    let last = lines(chart, width: 30, height: 4).last!
+    #expect(last.hasPrefix("2026Q1") && last.hasSuffix("2026Q8"))
+    #expect(!last.contains("2026Q1 ") || last.contains("  "))
+    #expect(last.components(separatedBy: "2026Q").count - 1 < 8)
+  }
+}

@@ -124,6 +124,19 @@ public struct QBRContent: Sendable {
   public let peersHeading: String?
   public let peerFacts: [Fact]
   public let peersSentence: String
+  /// The segment's partners per 10-point score band, highest band first;
+  /// `mine` marks the partner's own (empty without enough peers).
+  public let peerBands: [PeerBand]
+
+  public struct PeerBand: Sendable, Equatable {
+    /// "90-100".
+    public let label: String
+    public let partners: Int
+    public let mine: Bool
+  }
+
+  /// What marks the partner's band: "◀ you" ("< you" in ASCII).
+  public static func you(unicode: Bool) -> String { unicode ? "◀ you" : "< you" }
 
   public init(_ model: QBRModel, masked: Bool) {
     let e = model.evaluation
@@ -230,9 +243,14 @@ public struct QBRContent: Sendable {
       ]
       peersSentence =
         "You score at or above \(Phrases.sharePercent(peers.percentile)) of the segment."
+      let mine = min(9, max(0, Int(clampingRounded: (e.score / 10).rounded(.down))))
+      peerBands = stride(from: 9, through: 0, by: -1).map { band in
+        PeerBand(label: "\(band * 10)-\(band * 10 + 10)", partners: peers.histogram[band], mine: band == mine)
+      }
     } else {
       peersHeading = nil
       peerFacts = []
+      peerBands = []
       peersSentence =
         "Fewer than \(QBRModel.minimumPeers) partners in \(model.segmentName): no comparison is shown, so no one's figures can be inferred."
     }

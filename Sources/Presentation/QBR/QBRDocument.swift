@@ -97,6 +97,14 @@ public struct QBRDocument {
     }
     out.append(cell(c.peersSentence))
     out.append("")
+    if !c.peerBands.isEmpty {
+      out.append("| Score band | Partners | |")
+      out.append("|---|---:|---|")
+      for band in c.peerBands {
+        out.append("| \(band.label) | \(band.partners) | \(band.mine ? QBRContent.you(unicode: true) : "") |")
+      }
+      out.append("")
+    }
     return out.joined(separator: "\n")
   }
 

@@ -38,7 +38,10 @@ extension QBRDocument {
       body += " (dashed: \(esc(next.name)) at \(NumberFormat.trimmed(next.minScore, 1)))"
     }
     body +=
-      "</figcaption>" + svg(model.scores, target: e.nextTier?.minScore, range: 0...100, money: false)
+      "</figcaption>"
+      + svg(
+        model.scores, target: e.nextTier?.minScore, range: 0...100, money: false,
+        xLabels: model.periods.map(\.description))
       + "</figure>"
     for s in model.series where s.values.contains(where: { $0 != nil }) {
       body += "<figure><figcaption>\(esc(s.kpi.name))</figcaption>"
@@ -75,7 +78,13 @@ extension QBRDocument {
       for f in c.peerFacts { body += "<tr><th>\(esc(f.label))</th><td>\(esc(f.value))</td></tr>" }
       body += "</table>"
     }
-    body += "<p>\(esc(c.peersSentence))</p></section>"
+    body += "<p>\(esc(c.peersSentence))</p>"
+    if !c.peerBands.isEmpty {
+      body +=
+        "<figure class=wide><figcaption>Partners per score band</figcaption>" + histogram(c.peerBands)
+        + "</figure>"
+    }
+    body += "</section>"
 
     return """
       <!DOCTYPE html>
@@ -89,7 +98,7 @@ extension QBRDocument {
       table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left}
       td.n{text-align:right;font-variant-numeric:tabular-nums}tr.total th,tr.total td{font-weight:700;border-top:2px solid #111}
       .bar{height:1rem;border:1px solid #111;margin:.5rem 0}.bar div{height:100%;background:#111}
-      figure{display:inline-block;width:48%;margin:1% 1% 0 0;vertical-align:top}figcaption{font-weight:600}
+      figure{display:inline-block;width:48%;margin:1% 1% 0 0;vertical-align:top}figcaption{font-weight:600}figure.wide{width:98%}
       svg{width:100%;height:auto}
       section{page-break-inside:avoid}
       </style></head><body>
@@ -112,7 +121,32 @@ extension QBRDocument {
   }
 
   /// A small line chart as inline SVG: the values over the quarters and a dashed target.
-  func svg(_ values: [Double?], target: Double?, range: ClosedRange<Double>?, money: Bool) -> String {
+  /// The segment's score bands as horizontal bars (an inline SVG), the
+  /// partner's own band in bold and marked "◀ you".
+  func histogram(_ bands: [QBRContent.PeerBand]) -> String {
+    let rowHeight = 18.0
+    let w = 600.0
+    let h = rowHeight * Double(bands.count) + 4
+    let most = Double(max(1, bands.map(\.partners).max() ?? 1))
+    var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\">"
+    for (i, band) in bands.enumerated() {
+      let y = 2 + Double(i) * rowHeight
+      let width = (w - 200) * Double(band.partners) / most
+      let weight = band.mine ? " font-weight=\"700\"" : ""
+      out +=
+        "<text x=\"56\" y=\"\(NumberFormat.fixed(y + 13, 1))\" font-size=\"12\" text-anchor=\"end\"\(weight)>\(esc(band.label))</text>"
+      out +=
+        "<rect x=\"64\" y=\"\(NumberFormat.fixed(y + 2, 1))\" width=\"\(NumberFormat.fixed(width, 1))\" height=\"\(NumberFormat.fixed(rowHeight - 5, 1))\" fill=\"\(band.mine ? "#111" : "#999")\"/>"
+      let label = "\(band.partners)" + (band.mine ? "  " + QBRContent.you(unicode: true) : "")
+      out +=
+        "<text x=\"\(NumberFormat.fixed(70 + width, 1))\" y=\"\(NumberFormat.fixed(y + 13, 1))\" font-size=\"12\"\(weight)>\(esc(label))</text>"
+    }
+    return out + "</svg>"
+  }
+
+  func svg(
+    _ values: [Double?], target: Double?, range: ClosedRange<Double>?, money: Bool, xLabels: [String]? = nil
+  ) -> String {
     let w = 400.0
     let h = 160.0
     let pad = 40.0
@@ -159,6 +193,16 @@ extension QBRDocument {
       }
     }
     flush()
+    // Quarter names under the axis: the first, the last and every other one between that fits.
+    if let xLabels, !xLabels.isEmpty {
+      let step = max(1, Int((Double(xLabels.count) * 46 / (w - pad)).rounded(.up)))
+      for (i, text) in xLabels.enumerated() where i % step == 0 || i == xLabels.count - 1 {
+        if i != xLabels.count - 1 && i + step > xLabels.count - 1 && i != 0 { continue }
+        let anchor = i == 0 ? "start" : i == xLabels.count - 1 ? "end" : "middle"
+        out +=
+          "<text x=\"\(NumberFormat.fixed(x(i), 1))\" y=\"\(h - 6)\" font-size=\"10\" text-anchor=\"\(anchor)\">\(esc(text))</text>"
+      }
+    }
     return out + "</svg>"
   }
 }

@@ -31,6 +31,14 @@ public struct LineChart: Widget, Sendable {
   public var format: @Sendable (Double) -> String
   /// A shaded band between two value series (e.g. p25..p75), under the lines.
   public var band: Band?
+  /// Faint horizontal lines, named on the axis ("Gold 65") where they have
+  /// a row of their own: dotted cells under the data, never mistaken for a series.
+  public var references: [(value: Double, label: String)] = []
+  /// Under the plot, the x values' names ("2026Q4"): as many as fit with a
+  /// space between, always the first and the last.
+  public var xLabels: [String]?
+  /// The target line's name on the axis ("Gold 65 next"; default: its value).
+  public var targetLabel: String?
   /// The series that set the y scale (with the band and the target); nil:
   /// all. The others are clipped to it, and a point beyond it is marked
   /// with an arrow at the edge (▲ above, ▼ below).
@@ -82,6 +90,47 @@ public struct LineChart: Widget, Sendable {
 
   public func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
     guard !rect.isEmpty else { return }
+    if let xLabels, rect.height >= 3 {
+      // The chart above, its x labels on the last row, under the plot's columns.
+      var above = self
+      above.xLabels = nil
+      let plot = above.render(
+        Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - 1), &buffer, glyphs)
+      Self.drawXLabels(xLabels, under: plot, y: rect.maxY - 1, buffer: &buffer, style: axisStyle)
+      return
+    }
+    _ = render(rect, &buffer, glyphs)
+  }
+
+  /// Labels at their points' columns, skipping those that would touch the previous one.
+  static func drawXLabels(
+    _ labels: [String], under plot: Rect, y: Int, buffer: inout CellBuffer, style: Style
+  ) {
+    let n = labels.count
+    guard n > 0, plot.width > 0 else { return }
+    func x(_ i: Int) -> Int {
+      n <= 1 ? plot.x : plot.x + Int(clampingRounded: Double(i) * Double(plot.width - 1) / Double(n - 1))
+    }
+    // The first label starts at its point, the last ends at its point, the others are centred on theirs.
+    func start(_ i: Int) -> Int {
+      let w = TextWidth.of(labels[i])
+      if i == 0 { return x(i) }
+      return i == n - 1 ? x(i) - w + 1 : x(i) - w / 2
+    }
+    var shown: [Int] = []
+    let lastStart = start(n - 1)
+    for i in 0..<n {
+      let end = shown.last.map { start($0) + TextWidth.of(labels[$0]) } ?? Int.min
+      guard start(i) > end else { continue }
+      if i != n - 1 && start(i) + TextWidth.of(labels[i]) >= lastStart { continue }
+      shown.append(i)
+    }
+    for i in shown { buffer.put(labels[i], x: start(i), y: y, style: style) }
+  }
+
+  /// Draws the chart; returns the plot's area (without the axis).
+  @discardableResult
+  func render(_ rect: Rect, _ buffer: inout CellBuffer, _ glyphs: Glyphs) -> Rect {
     let range = resolvedRange
     let (lo, hi) = (range.lowerBound, range.upperBound)
     let h = rect.height
@@ -98,10 +147,18 @@ public struct LineChart: Widget, Sendable {
       t.isFinite && t >= lo && t <= hi ? dotRow(t, dotsHigh: h * dotsPerRow) / dotsPerRow : nil
     }
 
-    // Axis labels: top, bottom, target.
-    var labels: [(row: Int, text: String)] = [(0, format(hi))]
-    if h > 1 { labels.append((h - 1, format(lo))) }
-    if let t = target, let tr = targetRow, tr > 0, tr < h - 1 { labels.append((tr, format(t))) }
+    // Axis labels: the target and the references by name where they have a
+    // row of their own, then the top and bottom values where still free.
+    var labels: [(row: Int, text: String)] = []
+    func label(_ row: Int, _ text: String) {
+      if row >= 0, row < h, !labels.contains(where: { $0.row == row }) { labels.append((row, text)) }
+    }
+    if let t = target, let tr = targetRow { label(tr, targetLabel ?? format(t)) }
+    for ref in references where ref.value.isFinite && ref.value >= lo && ref.value <= hi {
+      label(dotRow(ref.value, dotsHigh: h * dotsPerRow) / dotsPerRow, ref.label)
+    }
+    label(0, format(hi))
+    if h > 1 { label(h - 1, format(lo)) }
     let labelWidth = labels.map { TextWidth.of($0.text) }.max() ?? 0
     let axis = showsAxis && rect.width >= labelWidth + 3
     let plot =
@@ -136,6 +193,12 @@ public struct LineChart: Widget, Sendable {
           buffer[plot.x + xx, plot.y + yy] = Cell(glyphs.isUnicode ? "░" : ".", style: band.style)
         }
       }
+    }
+    // Reference lines: dotted, dim, each labelled at its right end.
+    for ref in references where ref.value.isFinite && ref.value >= lo && ref.value <= hi {
+      let row = dotRow(ref.value, dotsHigh: h * dotsPerRow) / dotsPerRow
+      guard row != targetRow else { continue }
+      buffer.fill(plot.row(row), with: glyphs.targetLine, style: .dim)
     }
     if let tr = targetRow {
       buffer.fill(plot.row(tr), with: glyphs.targetLine, style: targetStyle)
@@ -181,5 +244,6 @@ public struct LineChart: Widget, Sendable {
         }
       }
     }
+    return plot
   }
 }

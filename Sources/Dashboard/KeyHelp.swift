@@ -83,15 +83,15 @@ public enum KeyHelp {
 
   public static let footer = "↑↓ PgUp PgDn scroll · any other key closes this help"
 
-  /// Lines of the help's content: groups, a blank line between them, the footer.
-  public static func lineCount(program: Program) -> Int {
-    let all = groups(program: program)
-    return all.reduce(0) { $0 + 1 + $1.entries.count } + (all.count - 1) + 2
+  /// Lines of the help's content on a screen `width` wide: groups (long
+  /// actions wrapped), a blank line between them, the footer.
+  public static func lineCount(width: Int, program: Program) -> Int {
+    KeyHint.helpLineCount(groups(program: program).map(\.entries), width: width - 4)
   }
 
-  /// The furthest the help scrolls on a screen `height` rows tall (the
+  /// The furthest the help scrolls on a screen `width` x `height` (the
   /// status bar and the box's frame take three).
-  public static func maxScroll(height: Int, program: Program) -> Int {
-    max(0, lineCount(program: program) - max(1, height - 3))
+  public static func maxScroll(width: Int, height: Int, program: Program) -> Int {
+    max(0, lineCount(width: width, program: program) - max(1, height - 3))
   }
 }

@@ -83,29 +83,58 @@ extension LeaderboardField {
 }
 
 extension ColumnChoice {
-  /// The fields on a screen `width` wide: the chosen ones; and where the
-  /// user chose no KPI and names (`longestName`, at most 40) leave room,
-  /// the program's KPIs in order, as many as fit: wide terminals show more
-  /// data, not blank space after the names.
-  public func visible(width: Int, program: Program, longestName: Int) -> [LeaderboardField] {
+  /// The width rule of the leaderboard (docs/dashboard.md, "Widths"): the
+  /// partner's name takes the room the other columns leave, at least
+  /// `nameFloor` (or the longest name, when shorter) and at most
+  /// `nameCeiling`; where the name would get less, the columns shown by
+  /// default give way one by one (the trend, the manager, the region, the
+  /// change, the segment, the movement), never one the user chose with `c`;
+  /// where there is more, the program's KPIs fill it (unless the user chose
+  /// KPIs), and what is left stays blank at the right edge. Numbers are
+  /// never cut: every other column is as wide as its values.
+  public static let nameFloor = 16
+  public static let nameCeiling = 40
+
+  /// The columns that give way, first to last.
+  static let givesWay: [LeaderboardColumn] = [.trend, .manager, .region, .change, .segment, .movement]
+
+  /// The fields on a screen `width` wide and the name's width.
+  public func layout(width: Int, program: Program, longestName: Int) -> (
+    fields: [LeaderboardField], nameWidth: Int
+  ) {
     var fields = visible(width: width)
-    guard kpis.isEmpty else { return fields }
-    let fixed = fields.compactMap { $0.width(screen: width, program: program) }.reduce(0, +)
-    let name = max(16, min(longestName, 40))
-    var spare = width - 2 - fixed - name - fields.count
-    var extra: [LeaderboardField] = []
-    for k in program.kpis.indices {
-      let w = LeaderboardField.kpi(k).width(screen: width, program: program)! + 1
-      guard spare >= w else { break }
-      extra.append(.kpi(k))
-      spare -= w
+    let floor = max(4, min(longestName, Self.nameFloor))
+    let ceiling = max(floor, min(longestName, Self.nameCeiling))
+    // Room for the name: the width less the marker (2), the other columns and one space between each.
+    func room(_ fields: [LeaderboardField]) -> Int {
+      width - 2 - fields.compactMap { $0.width(screen: width, program: program) }.reduce(0, +)
+        - (fields.count - 1)
     }
-    if let flags = fields.firstIndex(of: .column(.flags)) {
-      fields.insert(contentsOf: extra, at: flags)
-    } else {
-      fields += extra
+    for c in Self.givesWay where room(fields) < floor {
+      guard explicit[c] != true, let i = fields.firstIndex(of: .column(c)) else { continue }
+      fields.remove(at: i)
     }
-    return fields
+    var spare = room(fields) - ceiling
+    if kpis.isEmpty {
+      var extra: [LeaderboardField] = []
+      for k in program.kpis.indices {
+        let w = LeaderboardField.kpi(k).width(screen: width, program: program)! + 1
+        guard spare >= w else { break }
+        extra.append(.kpi(k))
+        spare -= w
+      }
+      if let flags = fields.firstIndex(of: .column(.flags)) {
+        fields.insert(contentsOf: extra, at: flags)
+      } else {
+        fields += extra
+      }
+    }
+    return (fields, max(1, min(ceiling, room(fields))))
+  }
+
+  /// The fields on a screen `width` wide (`layout`).
+  public func visible(width: Int, program: Program, longestName: Int) -> [LeaderboardField] {
+    layout(width: width, program: program, longestName: longestName).fields
   }
 }
 

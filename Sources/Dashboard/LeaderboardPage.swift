@@ -21,9 +21,8 @@ public struct LeaderboardPage: Sendable {
   public let showing: Int
   public let count: Int
   public let fields: [LeaderboardField]
-  /// The KPI columns were added to fill the width (none chosen with `c`):
-  /// the name column then takes the longest name's width.
-  public let autoKPIs: Bool
+  /// The partner column's width (`ColumnChoice.layout`: the width rule).
+  public let nameWidth: Int
   public let longestName: Int
   public let selected: Int
   public let scroll: Int
@@ -47,8 +46,7 @@ public struct LeaderboardPage: Sendable {
     self.filter = filter
     self.showing = showing
     self.count = count
-    fields = columns.visible(width: width, program: program, longestName: longestName)
-    autoKPIs = columns.kpis.isEmpty && fields.contains { if case .kpi = $0 { true } else { false } }
+    (fields, nameWidth) = columns.layout(width: width, program: program, longestName: longestName)
     self.longestName = longestName
     self.selected = selected
     self.scroll = scroll

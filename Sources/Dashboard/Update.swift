@@ -74,11 +74,13 @@ public enum Update {
         case .char("q"): return [.quit]
         // Scroll where the help does not fit; any other key closes it.
         case .down, .char("j"):
-          s.helpScroll = min(s.helpScroll + 1, KeyHelp.maxScroll(height: s.height, program: s.book.program))
+          s.helpScroll = min(
+            s.helpScroll + 1, KeyHelp.maxScroll(width: s.width, height: s.height, program: s.book.program))
         case .up, .char("k"): s.helpScroll = max(0, s.helpScroll - 1)
         case .pageDown, .char(" "):
           s.helpScroll = min(
-            s.helpScroll + max(1, s.height - 6), KeyHelp.maxScroll(height: s.height, program: s.book.program))
+            s.helpScroll + max(1, s.height - 6),
+            KeyHelp.maxScroll(width: s.width, height: s.height, program: s.book.program))
         case .pageUp: s.helpScroll = max(0, s.helpScroll - max(1, s.height - 6))
         default: s.showHelp = false
         }

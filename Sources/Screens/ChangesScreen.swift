@@ -27,8 +27,11 @@ struct ChangesScreen: Widget {
         StyledText(book.program.name, style: theme.heading),
         StyledText(" · \(m.changes.period) \(against)", style: theme.heading),
       ]
+    // The program's name gives way (after the book's, when one is shown).
+    let name = 2 + FilterText.book(filter, theme: theme).count
+    title = TitleFit.fit(title, shrinking: name, width: rect.width)
     title = QuarterTitle.appending(
-      book.periodIndex(m.changes.period).map(book.coverage), to: title, shrinking: 2, width: rect.width,
+      book.periodIndex(m.changes.period).map(book.coverage), to: title, shrinking: name, width: rect.width,
       theme: theme)
     let filters = FilterText.suffix(filter, program: book.program)
     if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
@@ -89,7 +92,11 @@ struct ChangesScreen: Widget {
           StyledText(partner.id, style: theme.muted),
           tier ?? StyledText("—", style: theme.muted),
           StyledText(e.score.map { NumberFormat.fixed($0, 2) } ?? "—"),
-          StyledText(ChangeText.reason(e, book: book, unicode: glyphs.isUnicode), style: style(e.kind)),
+          // Cut between words: a number is never shown in part.
+          StyledText(
+            TextWidth.truncateWords(
+              ChangeText.reason(e, book: book, unicode: glyphs.isUnicode), to: widths[4]),
+            style: style(e.kind)),
         ]
         let selected = index == selectedLine
         if selected {

@@ -61,6 +61,9 @@ struct FairnessScreen: Widget {
     let groups = review.groups
     let tableRect = Rect(
       x: rect.x, y: rect.y + 3, width: rect.width, height: min(groups.count + 1, rect.height - 6))
+    // The drags column's width, for whole KPIs in it.
+    let dragWidth =
+      Table(columns: columns, rowCount: 0) { _ in [] }.columnWidths(width: tableRect.width).last ?? 20
     Table(columns: columns, rowCount: groups.count, selected: fairness.selected) { i in
       let g = groups[i]
       var cells = [
@@ -78,7 +81,8 @@ struct FairnessScreen: Widget {
         StyledText(FairnessText.gap(g), style: g.flagged ? theme.bad : .plain),
         StyledText(g.flagged ? "flagged" : "", style: theme.bad),
         StyledText(
-          FairnessText.drags(g, program: program), style: g.drags.isEmpty ? theme.muted : theme.warn),
+          FairnessText.drags(g, program: program, fitting: dragWidth),
+          style: g.drags.isEmpty ? theme.muted : theme.warn),
       ]
       return cells
     }.render(in: tableRect, buffer: &buffer, glyphs: glyphs)

@@ -92,11 +92,8 @@ struct LeaderboardScreen: Widget {
     let kpis = program.kpis
     // Widths from the field (one home with the state's choice of columns);
     // the partner takes the rest, or its longest name when KPI columns fill the width.
-    let autoKPIs = page.autoKPIs
     func column(_ f: LeaderboardField) -> Table.Column {
-      let w = f.width(screen: rect.width, program: program)
-      let size: Size =
-        w.map { .fixed($0) } ?? (autoKPIs ? .fixed(max(16, min(page.longestName, 40))) : .flex(1))
+      let size: Size = .fixed(f.width(screen: rect.width, program: program) ?? page.nameWidth)
       switch f {
       case .column(.rank): return .init("#", width: size, alignment: .right)
       case .column(.movement): return .init("Move", width: size, alignment: .right)
@@ -104,7 +101,10 @@ struct LeaderboardScreen: Widget {
       case .column(.score): return .init("Score", width: size, alignment: wide ? .left : .right)
       case .column(.change): return .init("Δ", width: size, alignment: .right)
       case .column(let c): return .init(c.title, width: size)
-      case .kpi(let k): return .init(String(kpis[k].name.prefix(12)), width: size, alignment: .right)
+      case .kpi(let k):
+        // A name longer than its column is cut with "…", never silently mid-word.
+        let w = f.width(screen: rect.width, program: program) ?? 12
+        return .init(TextWidth.truncate(kpis[k].name, to: w), width: size, alignment: .right)
       }
     }
     let tierCount = program.tiers.count

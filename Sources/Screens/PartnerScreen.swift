@@ -2,6 +2,7 @@ import Dashboard
 import Presentation
 import Scoring
 import TerminalUI
+import TextLayout
 
 /// Screen 2: one partner: tier card, what it takes, KPI table, trends,
 /// score and rank history, agreements. Drawn on a tall page, scrolled.
@@ -95,17 +96,21 @@ struct PartnerPage {
     // A what-if loaded (`:compare`): the same partner under the other program.
     if let o = model.other {
       let change = specRound(o.score - e.score, 2)
+      let numbers: [StyledText] = [
+        StyledText("score \(NumberFormat.fixed(o.score, 2))", style: theme.heading),
+        StyledText(
+          " (\(NumberFormat.signed(change, 2)))",
+          style: change > 0 ? theme.good : change < 0 ? theme.bad : theme.muted),
+        StyledText(
+          ", tier \(o.tier)\(o.grace > 0 ? " in grace" : ""), rank \(o.rank) of \(o.ranked) (now \(e.tier.name), rank \(e.rank))"
+        ),
+      ]
+      // The program's name gives way ("…"), never the numbers after it.
+      let used =
+        numbers.reduce(0) { $0 + TextWidthBridge.of($1.text) } + TextWidthBridge.of("What-if under : ")
+      let name = TextWidth.truncate(o.program, to: max(8, width - used))
       _ = page.put(
-        [
-          StyledText("What-if: ", style: theme.muted),
-          StyledText("score \(NumberFormat.fixed(o.score, 2))", style: theme.heading),
-          StyledText(
-            " (\(NumberFormat.signed(change, 2)))",
-            style: change > 0 ? theme.good : change < 0 ? theme.bad : theme.muted),
-          StyledText(
-            ", tier \(o.tier)\(o.grace > 0 ? " in grace" : ""), rank \(o.rank) of \(o.ranked) (now \(e.tier.name), rank \(e.rank)) under \(o.program)"
-          ),
-        ], x: 0, y: y, maxWidth: width)
+        [StyledText("What-if under \(name): ", style: theme.muted)] + numbers, x: 0, y: y, maxWidth: width)
       y += 1
     }
     y += 1

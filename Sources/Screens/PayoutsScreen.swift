@@ -45,13 +45,16 @@ struct PayoutsScreen: Widget {
         StyledText(" · \(m.scope)", style: theme.heading),
         StyledText(
           " · \(agreements) agreement\(agreements == 1 ? "" : "s")"
-            + (m.byPartner ? " of \(m.count) partner\(m.count == 1 ? "" : "s")" : "") + " · \(when)",
-          style: theme.muted),
+            + (m.byPartner ? " of \(m.count) partner\(m.count == 1 ? "" : "s")" : ""), style: theme.muted),
+        StyledText(" · \(when)", style: theme.muted),
       ]
+    // The program's name gives way first (after the book, when one is shown).
+    let name = 2 + FilterText.book(m.filter, theme: theme).count
+    title = TitleFit.fit(title, shrinking: name, width: rect.width)
     if !m.wholeYear {
       title = QuarterTitle.appending(
-        book.periodIndex(quarter).map(book.coverage), to: title, shrinking: 2, width: rect.width, theme: theme
-      )
+        book.periodIndex(quarter).map(book.coverage), to: title, shrinking: name, width: rect.width,
+        theme: theme)
     }
     let filters = FilterText.suffix(m.filter, program: program)
     if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
@@ -174,27 +177,33 @@ struct PayoutsScreen: Widget {
     let currency = book.program.currency
     let longestName =
       m.partnerIndices.map { $0.map { TextWidthBridge.of(book.partners[$0].name) } ?? 8 }.max() ?? 8
-    let columns: [Table.Column] = [
-      .init("Partner", width: .fixed(max(12, min(longestName, 36)))),
+    // Below 100 columns "still open" gives way (the footer has the totals);
+    // the name takes what is left, at most its longest.
+    let open = rect.width >= 100
+    var columns: [Table.Column] = [
+      .init("Partner", width: .fixed(max(12, min(longestName, 36, rect.width - (open ? 70 : 56))))),
       .init("Agreements", width: .fixed(10), alignment: .right),
       .init("Verified", width: .fixed(13), alignment: .right),
       .init("Pending", width: .fixed(13), alignment: .right),
-      .init("Still open", width: .fixed(13), alignment: .right),
-      .init("Total", width: .fixed(13), alignment: .right),
     ]
+    if open { columns.append(.init("Still open", width: .fixed(13), alignment: .right)) }
+    columns.append(.init("Total", width: .fixed(13), alignment: .right))
     let tableRect = Rect(
       x: rect.x, y: rect.y + 2, width: rect.width,
       height: PayoutsState.visibleRows(height: context.height) + 1)
     Table(columns: columns, rowCount: m.count, selected: payouts.selected, offset: payouts.scroll) { i in
       let r = m.partnerRows[i]
       let name = m.partnerIndices[i].map { book.partners[$0].name } ?? r.partnerID
-      return [
+      var cells = [
         StyledText(name), StyledText(String(r.agreements)),
         StyledText(r.totals.verifiedCount > 0 ? money(r.totals.verified) : "—", style: theme.good),
         StyledText(r.totals.pendingCount > 0 ? money(r.totals.pending) : "—", style: theme.warn),
-        StyledText(r.totals.pendingCount > 0 ? money(r.totals.stillOpen) : "—", style: theme.muted),
-        StyledText(money(r.totals.total)),
       ]
+      if open {
+        cells.append(
+          StyledText(r.totals.pendingCount > 0 ? money(r.totals.stillOpen) : "—", style: theme.muted))
+      }
+      return cells + [StyledText(money(r.totals.total))]
     }.render(in: tableRect, buffer: &buffer, glyphs: glyphs)
     let footer = Rect(x: rect.x, y: rect.maxY - 2, width: rect.width, height: 2)
     guard m.partnerRows.indices.contains(payouts.selected) else { return }

@@ -29,10 +29,19 @@ struct WhatIfScreen: Widget {
         StyledText(" What-if ", style: theme.title), " ",
       ] + FilterText.book(context.filter, theme: theme) + [
         StyledText("\(a.name) \(arrow) \(b.name)", style: theme.heading),
-        StyledText(" · \(w.current.periods[w.period]) · \(m.source)", style: theme.muted),
+        StyledText(" · \(w.current.periods[w.period])", style: theme.muted),
       ]
+    // The file the other program came from, where the names fit whole with it.
+    let source = StyledText(" · \(m.source)", style: theme.muted)
+    if title.reduce(0, { $0 + TextWidthBridge.of($1.text) }) + TextWidthBridge.of(source.text) + 20
+      <= rect.width
+    {
+      title.append(source)
+    }
+    let name = 2 + FilterText.book(context.filter, theme: theme).count
+    title = TitleFit.fit(title, shrinking: name, width: rect.width)
     title = QuarterTitle.appending(
-      w.current.coverage(w.period), to: title, shrinking: 2, width: rect.width, theme: theme)
+      w.current.coverage(w.period), to: title, shrinking: name, width: rect.width, theme: theme)
     let filters = FilterText.suffix(context.filter, program: a, clears: false)
     if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
@@ -73,26 +82,37 @@ struct WhatIfScreen: Widget {
         x: rect.x + matrixWidth + 3, y: rect.y + 3, width: rect.width - matrixWidth - 3,
         height: rect.height - 3)
       : Rect(x: rect.x, y: matrixRect.maxY + 1, width: rect.width, height: rect.maxY - matrixRect.maxY - 1)
-    var y = listRect.y
+    // Wide (two lists of 70 columns fit): the tier changes on the left, the
+    // winners and losers beside them, rather than blank space.
+    let twoColumns = listRect.width >= 2 * 70 + 3
+    let columns =
+      twoColumns
+      ? listRect.columns([.flex(1), .flex(1)], spacing: 3)
+      : [listRect]
+    var ys = columns.map(\.y)
     var index = 0
     let sections = [
       ("Tier changes", m.changers, m.tierChangeCount), ("Biggest winners", m.winners, m.winners.count),
       ("Biggest losers", m.losers, m.losers.count),
     ]
-    for (title, rows, total) in sections {
-      guard y < listRect.maxY else { break }
+    for (n, (title, rows, total)) in sections.enumerated() {
+      let c = twoColumns && n > 0 ? 1 : 0
+      let area = columns[c]
+      if twoColumns && n == 2 { ys[c] += 1 }  // a blank line between winners and losers
+      // The selectable rows are numbered across the sections, shown or not.
+      defer { index = sections[...n].reduce(0) { $0 + $1.1.count } }
+      guard ys[c] < area.maxY else { continue }
       let more = rows.count < total ? " · the first \(rows.count); e exports them all" : ""
       _ = buffer.put(
         [
           StyledText("\(title) (\(total))", style: theme.heading),
           StyledText(rows.isEmpty ? " · none" : more, style: theme.muted),
-        ], x: listRect.x, y: y, maxWidth: listRect.width)
-      y += 1
+        ], x: area.x, y: ys[c], maxWidth: area.width)
+      ys[c] += 1
       for r in rows {
-        guard y < listRect.maxY else { break }
-        row(
-          r, selected: index == whatIf.selected, y: y, in: listRect, arrow: arrow, &buffer, glyphs)
-        y += 1
+        guard ys[c] < area.maxY else { break }
+        row(r, selected: index == whatIf.selected, y: ys[c], in: area, arrow: arrow, &buffer, glyphs)
+        ys[c] += 1
         index += 1
       }
     }

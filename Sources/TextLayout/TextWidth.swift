@@ -58,6 +58,32 @@ public enum TextWidth {
     return out
   }
 
+  /// A sentence in `width` columns: whole words, then "…" where it is cut,
+  /// so a number is never shown in part ("41.…" would read as a value);
+  /// a first word too long for the room is cut as `truncate` does.
+  public static func truncateWords(_ s: String, to width: Int) -> String {
+    guard of(s) > width else { return s }
+    guard width > 1 else { return truncate(s, to: width) }
+    var out = ""
+    for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+      let next = out.isEmpty ? String(word) : out + " " + word
+      if of(next) + 1 > width { break }
+      out = next
+    }
+    func trim() {
+      while out.hasSuffix(",") || out.hasSuffix(";") || out.hasSuffix(":") || out.hasSuffix(" ") {
+        out.removeLast()
+      }
+    }
+    trim()
+    // Not ending on a number: "32.56…" would read as a number cut short.
+    while let last = out.split(separator: " ").last, last.contains(where: \.isNumber), out.contains(" ") {
+      out.removeLast(last.count)
+      trim()
+    }
+    return out.isEmpty ? truncate(s, to: width) : out + "…"
+  }
+
   /// Pads `s` with spaces to `width` columns; longer text is returned as is.
   public static func pad(_ s: String, to width: Int, align: Alignment) -> String {
     let gap = width - of(s)

@@ -1,7 +1,8 @@
-import Dashboard
 import Presentation
 import Scoring
 import Testing
+
+@testable import Dashboard
 
 @Suite struct LeaderboardModelTests {
   let book = Synthetic.book([[10, 90], [50, 40], [70, 70], [nil, 60], [20, 85]])
@@ -204,11 +205,12 @@ import Testing
   }
 
   @Test func defaultsFollowTheWidth() {
+    // Names of two letters leave room at 80 columns: the KPI fills it.
     let narrow = DashboardState(book: book, width: 80, height: 24)
     #expect(
       narrow.visibleFields == [
         .column(.rank), .column(.movement), .column(.partner), .column(.segment),
-        .column(.tier), .column(.score), .column(.change), .column(.flags),
+        .column(.tier), .column(.score), .column(.change), .kpi(0), .column(.flags),
       ])
     let wide = DashboardState(book: book, width: 160, height: 40)
     #expect(wide.visibleFields.contains(.column(.region)) && wide.visibleFields.contains(.column(.trend)))
@@ -220,6 +222,30 @@ import Testing
     for _ in 0..<9 { Update.apply(.key(.down), to: &huge) }
     Update.apply(.key(.char(" ")), to: &huge)
     #expect(huge.columns.kpis == [0] && huge.visibleFields.filter { $0 == .kpi(0) }.count == 1)
+  }
+
+  /// The width rule: a name keeps at least 16 columns (the trend, then
+  /// the region give way, never a column chosen with `c`), at most 40; the
+  /// other columns are never narrowed.
+  @Test func namesKeepTheirFloorAndTheirCeiling() {
+    let program = Synthetic.program
+    var choice = ColumnChoice()
+    choice.toggle(kpi: 0)
+    // 120 columns, names of 30: rank 5, move 5, segment 11, region 6, tier
+    // 10, score 17, change 6, trend 8, KPI 8, flags 20 and 10 spaces leave
+    // 12 for the name: the trend gives way (21).
+    let (fields, name) = choice.layout(width: 120, program: program, longestName: 30)
+    #expect(name >= ColumnChoice.nameFloor)
+    #expect(!fields.contains(.column(.trend)) && fields.contains(.kpi(0)))
+    let fixed = fields.compactMap { $0.width(screen: 120, program: program) }.reduce(0, +)
+    #expect(2 + fixed + (fields.count - 1) + name <= 120)
+    // Chosen with `c`, the trend stays; the region gives way instead.
+    choice.toggle(.trend, width: 80)
+    let (chosen, _) = choice.layout(width: 120, program: program, longestName: 30)
+    #expect(chosen.contains(.column(.trend)))
+    // 220 columns: at most 40 for a name, the rest to KPIs or left blank.
+    let (_, wide) = ColumnChoice().layout(width: 220, program: program, longestName: 115)
+    #expect(wide == ColumnChoice.nameCeiling)
   }
 
   @Test func chooseColumnsAndSortByAKPI() {

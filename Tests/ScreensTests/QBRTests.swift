@@ -25,7 +25,7 @@ import Testing
 
   static let acme = book.partners.firstIndex { $0.name == "Acme Corporation" }!
 
-  @Test(arguments: [(80, 24), (200, 60)]) func everySlide(_ size: (Int, Int)) throws {
+  @Test(arguments: ScreenSnapshotTests.sizes) func everySlide(_ size: (Int, Int)) throws {
     let snap = ScreenSnapshotTests()
     for (i, _) in QBRModel.slideTitles.enumerated() {
       var s = DashboardState(book: Self.book, width: size.0, height: size.1)

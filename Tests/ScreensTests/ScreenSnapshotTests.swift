@@ -69,6 +69,35 @@ import Testing
     try assertSnapshot("partner-emoji-\(size.0)x\(size.1)", s)
   }
 
+  /// Unusual partners at every size: Müller keeps Platinum in grace at the
+  /// top tier, Kōdo is blocked by a requirement, Lead Lantern has no data.
+  @Test(arguments: sizes) func partnersInUnusualStates(_ size: (Int, Int)) throws {
+    for (slug, name) in [
+      ("grace-top", "Müller Systemhaus GmbH"), ("blocked", "Kōdo Managed IT"), ("no-data", "Lead Lantern"),
+    ] {
+      var s = state(size.0, size.1)
+      Update.apply(.command(.openPartner(partner(name))), to: &s)
+      try assertSnapshot("partner-\(slug)-\(size.0)x\(size.1)", s)
+    }
+  }
+
+  /// A manager's book and the book picker over it.
+  @Test(arguments: sizes) func bookAndPicker(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    Update.apply(.command(.book("Sophie Laurent")), to: &s)
+    try assertSnapshot("book-leaderboard-\(size.0)x\(size.1)", s)
+    for c in ":manager" { Update.apply(.key(.char(c)), to: &s) }
+    Update.apply(.key(.enter), to: &s)
+    try assertSnapshot("book-picker-\(size.0)x\(size.1)", s)
+  }
+
+  /// Payouts for the whole year, one row per partner.
+  @Test(arguments: sizes) func payoutsByPartnerForTheYear(_ size: (Int, Int)) throws {
+    var s = state(size.0, size.1)
+    for key in ["$", "y", "b"] { Update.apply(.key(.char(Character(key))), to: &s) }
+    try assertSnapshot("payouts-year-by-partner-\(size.0)x\(size.1)", s)
+  }
+
   @Test(arguments: sizes) func overview(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
     Update.apply(.command(.show(.overview)), to: &s)
@@ -168,9 +197,13 @@ import Testing
     var s = state(80, 24)
     let program = Self.book.program
     Update.apply(.command(.help), to: &s)
-    #expect(HelpScreen.overlay(program: program).lineCount == KeyHelp.lineCount(program: program))
+    for width in [80, 120, 220] {
+      #expect(
+        HelpScreen.overlay(program: program).lineCount(width: width)
+          == KeyHelp.lineCount(width: width, program: program))
+    }
     for _ in 0..<6 { Update.apply(.key(.pageDown), to: &s) }
-    #expect(s.helpScroll == KeyHelp.maxScroll(height: 24, program: program) && s.helpScroll > 0)
+    #expect(s.helpScroll == KeyHelp.maxScroll(width: 80, height: 24, program: program) && s.helpScroll > 0)
     try assertSnapshot("help-scrolled-80x24", s)
     let text = TextBackend.render(DashboardView.render(s, glyphs: .unicode))
     #expect(text.contains("q  Ctrl-C") && text.contains("more") == false)
@@ -183,7 +216,7 @@ import Testing
       #expect(text.contains(line), "\(line)\n\(text)")
     }
     Update.apply(.key(.up), to: &s)
-    #expect(s.helpScroll == KeyHelp.maxScroll(height: 24, program: program) - 1 && s.showHelp)
+    #expect(s.helpScroll == KeyHelp.maxScroll(width: 80, height: 24, program: program) - 1 && s.showHelp)
     Update.apply(.key(.char("x")), to: &s)
     #expect(!s.showHelp && s.helpScroll == 0)
   }

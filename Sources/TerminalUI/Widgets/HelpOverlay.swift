@@ -27,8 +27,8 @@ public struct HelpOverlay: Widget, Sendable {
   /// The first content line shown, when the box is shorter than the help.
   public var offset = 0
 
-  /// Lines of content, for scrolling.
-  public var lineCount: Int { contentLines().count }
+  /// Lines of content in a box at most `width` columns wide, for scrolling.
+  public func lineCount(width: Int) -> Int { contentLines(width: width - 4).count }
 
   public init(
     title: String = "Help", groups: [Group], footer: String? = nil, style: Style = .plain,
@@ -42,19 +42,24 @@ public struct HelpOverlay: Widget, Sendable {
     self.keyStyle = keyStyle
   }
 
-  /// The lines inside the box, unpadded.
-  func contentLines() -> [[StyledText]] {
+  /// The lines inside the box (`width` columns inside its frame), unpadded;
+  /// actions too long for it wrap under themselves (`KeyHint.helpLines`).
+  func contentLines(width: Int) -> [[StyledText]] {
     let keyWidth = groups.flatMap { $0.entries.map { TextWidth.of($0.keys) } }.max() ?? 0
     var lines: [[StyledText]] = []
     for (i, group) in groups.enumerated() {
       if i > 0 { lines.append([]) }
       lines.append([StyledText(group.title, style: style.patched(with: headingStyle))])
       for e in group.entries {
-        lines.append([
-          StyledText("  "),
-          StyledText(TextWidth.pad(e.keys, to: keyWidth, align: .left), style: style.patched(with: keyStyle)),
-          StyledText("  " + e.action, style: style),
-        ])
+        for (n, part) in KeyHint.helpLines(action: e.action, keyWidth: keyWidth, width: width).enumerated() {
+          let keys =
+            n == 0
+            ? TextWidth.pad(e.keys, to: keyWidth, align: .left) : String(repeating: " ", count: keyWidth)
+          lines.append([
+            StyledText("  "), StyledText(keys, style: style.patched(with: keyStyle)),
+            StyledText("  " + part, style: style),
+          ])
+        }
       }
     }
     if let footer {
@@ -66,7 +71,7 @@ public struct HelpOverlay: Widget, Sendable {
 
   public func render(in rect: Rect, buffer: inout CellBuffer, glyphs: Glyphs) {
     guard !rect.isEmpty else { return }
-    let lines = contentLines()
+    let lines = contentLines(width: rect.width - 4)
     let contentWidth = max(
       lines.map { $0.reduce(0) { $0 + TextWidth.of($1.text) } }.max() ?? 0, TextWidth.of(title) + 2)
     let box = rect.centered(width: contentWidth + 4, height: lines.count + 2)

@@ -38,15 +38,19 @@ public enum EvaluationText {
   /// What the "each KPI alone" list says of itself: that each KPI listed
   /// with a value closes the gap alone, or that none does.
   public static func aloneHeading(_ takes: [WhatItTakes]) -> String {
-    takes.contains { $0.needed != nil }
-      ? "each KPI alone closes the gap" : "no KPI closes the gap alone"
+    let closing = takes.filter { $0.needed != nil }.count
+    if closing == 0 { return "no KPI closes the gap alone" }
+    if closing == takes.count { return "each KPI alone closes the gap" }
+    return closing == 1 ? "one KPI closes the gap alone" : "\(closing) KPIs close the gap alone"
   }
 
   /// A combined plan, one line per KPI ("Revenue", "50 USD -> 68.34 USD
-  /// (+9.17 points)"); nil when one KPI alone does it (the list says so).
-  /// Short of the gap even at full credit everywhere: one line saying so.
+  /// (+9.17 points)", a requirement's "(+1.50 points, required)"); nil when
+  /// one KPI alone does it and the tier requires nothing more (the list
+  /// says so). Short of the gap even at full credit everywhere: one line saying so.
   public static func plan(_ plan: GainPlan?, _ program: Program) -> [(kpi: String, text: String)]? {
-    guard let plan, plan.steps.count > 1 || plan.short > 0 else { return nil }
+    guard let plan, plan.steps.count > 1 || plan.short > 0 || plan.steps.contains(where: \.required)
+    else { return nil }
     if plan.short > 0 {
       return [
         (
@@ -59,7 +63,7 @@ public enum EvaluationText {
     return plan.steps.map { s in
       (
         s.kpi.name,
-        "\(value(s.current, s.kpi, program)) -> \(asked(s.target, s.kpi, program)) (+\(NumberFormat.fixed(s.points, 2)) points)"
+        "\(value(s.current, s.kpi, program)) -> \(asked(s.target, s.kpi, program)) (+\(NumberFormat.fixed(s.points, 2)) points\(s.required ? ", required" : ""))"
       )
     }
   }
@@ -78,7 +82,7 @@ public enum EvaluationText {
   }
 
   /// How a plan is chosen, said once beside it.
-  public static let planRule = "the KPIs with the most points to gain first"
+  public static let planRule = "the tier's requirements first, then the KPIs with the most points to gain"
 
   /// The first line of `tier` and `explain`: who, where, when. Names come
   /// from the data: one field each, so a newline in a name cannot fake a line.

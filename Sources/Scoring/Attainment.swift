@@ -27,6 +27,23 @@ public enum Attainment {
   /// Credit `c = min(max(a, 0), 1)`.
   public static func credit(_ a: Double) -> Double { min(max(a, 0), 1) }
 
+  /// The credit an aggregated value `v` earns (sections 4 step 3 and 4);
+  /// nil for an improvement KPI without a baseline.
+  public static func credit(
+    ofValue v: Double, kpi: KPI, segment: String, baseline: Double?
+  ) -> Double? {
+    switch kpi.basis {
+    case .absolute:
+      return credit(
+        absolute(
+          value: v, target: kpi.effectiveTarget(for: segment)!,
+          threshold: kpi.effectiveThreshold(for: segment)!))
+    case .improvement(let ti, let direction):
+      return improvement(value: v, baseline: baseline, targetImprovement: ti, direction: direction).map(
+        credit)
+    }
+  }
+
   /// The aggregated value that yields credit `c` (SPEC section 5, "what it
   /// takes"): the inverse of the attainment formula.
   public static func value(

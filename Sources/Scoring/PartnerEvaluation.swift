@@ -148,6 +148,8 @@ public struct GainPlan: Sendable {
     public let target: Double
     /// The points it adds.
     public let points: Double
+    /// A requirement of the tier asks for this value (the plan meets it first).
+    public let required: Bool
   }
 
   public let gap: Double
@@ -220,28 +222,56 @@ extension Scorebook {
     let slope = self.slope(p, t)
     let outlook = self.outlook(p, t)!
 
-    /// A combined plan (`GainPlan`): the KPIs with the most headroom first,
-    /// each to full credit, the last only as far as the gap needs.
-    func plan(closing gap: Double?) -> GainPlan? {
+    /// A combined plan (`GainPlan`): the tier's unmet requirements met first
+    /// (their points count), then the KPIs with the most headroom, each to
+    /// full credit, the last only as far as the gap needs.
+    func plan(closing gap: Double?, requirements: [RequirementCheck]) -> GainPlan? {
       guard let gap, gap > 0 else { return nil }
-      var open: [(i: Int, e: KPIEvaluation, h: Double)] = []
+      var credits = kpis.map(\.credit)
+      var targets: [Int: (value: Double, points: Double, required: Bool)] = [:]
+      // First what the tier requires: each unmet requirement's KPI to its
+      // required value, with the points that earns.
+      for check in requirements where check.outcome == .unmet || check.outcome == .missing {
+        guard let k = program.kpiIndex(check.kpi.id) else { continue }
+        let e = kpis[k]
+        let v = check.requirement.value
+        let credit = Attainment.credit(ofValue: v, kpi: e.kpi, segment: segment, baseline: e.baseline)
+        let gained =
+          credit.map { max(0, $0 - credits[k]) * Points.headroom(weight: e.weight, credit: 0) } ?? 0
+        if let credit { credits[k] = max(credits[k], credit) }
+        targets[k] = (v, gained, true)
+      }
+      var left = gap - targets.values.reduce(0) { $0 + $1.points }
+      // Then the KPIs with the most points to gain, each to full credit, the
+      // last only as far as the gap needs.
+      var open: [(i: Int, h: Double)] = []
       for (i, e) in kpis.enumerated() where e.weight > 0 {
-        let h = Points.headroom(weight: e.weight, credit: e.credit)
-        if h > 0 { open.append((i, e, h)) }
+        let h = Points.headroom(weight: e.weight, credit: credits[i])
+        if h > 0 { open.append((i, h)) }
       }
       open.sort { $0.h != $1.h ? $0.h > $1.h : $0.i < $1.i }
-      var left = gap
-      var steps: [GainPlan.Step] = []
       for o in open where left > 1e-9 {
+        let e = kpis[o.i]
         let take = min(o.h, left)
-        let credit = min(1, o.e.credit + take / Points.headroom(weight: o.e.weight, credit: 0))
+        let credit = min(1, credits[o.i] + take / Points.headroom(weight: e.weight, credit: 0))
         guard
-          let v = Attainment.value(forCredit: credit, kpi: o.e.kpi, segment: segment, baseline: o.e.baseline)
+          let v = Attainment.value(forCredit: credit, kpi: e.kpi, segment: segment, baseline: e.baseline)
         else { continue }  // an improvement KPI without a baseline cannot be planned
-        steps.append(GainPlan.Step(kpi: o.e.kpi, current: o.e.value, target: v, points: take))
+        let before = targets[o.i]
+        targets[o.i] = (v, (before?.points ?? 0) + take, before?.required ?? false)
         left -= take
       }
-      return GainPlan(gap: gap, steps: steps, short: max(0, left))
+      // Required steps first, then by the points they add.
+      let steps = targets.sorted { a, b in
+        a.value.required != b.value.required
+          ? a.value.required
+          : a.value.points != b.value.points ? a.value.points > b.value.points : a.key < b.key
+      }.map { k, t in
+        GainPlan.Step(
+          kpi: kpis[k].kpi, current: kpis[k].value, target: t.value, points: t.points, required: t.required)
+      }
+      // Below a millionth of a point is rounding, not a shortfall.
+      return GainPlan(gap: gap, steps: steps, short: left > 1e-6 ? left : 0)
     }
 
     var evaluation = PartnerEvaluation(
@@ -259,8 +289,10 @@ extension Scorebook {
       kpis: kpis, tierChecks: tierChecks, whatItTakes: whatItTakes(closing: pointsNeeded),
       keepPointsNeeded: keepPointsNeeded,
       keepWhatItTakes: keepPointsNeeded != nil ? whatItTakes(closing: keepPointsNeeded) : [])
-    evaluation.plan = plan(closing: pointsNeeded)
-    evaluation.keepPlan = plan(closing: keepPointsNeeded)
+    evaluation.plan = plan(
+      closing: pointsNeeded, requirements: next != nil ? tierChecks[tierIndex + 1].requirements : [])
+    evaluation.keepPlan = plan(
+      closing: keepPointsNeeded, requirements: grace > 0 ? tierChecks[tierIndex].requirements : [])
     return evaluation
   }
 

@@ -4,8 +4,10 @@ import Scoring
 /// `partnerboard score`: SPEC section 8's JSON, and the same rows as CSV or a table.
 public enum ScoreReport {
   /// One object per partner evaluated at period index `t`, in rank order.
-  public static func objects(_ book: Scorebook, period t: Int) -> [JSON] {
-    book.order[t].map { p in object(book.evaluation(partner: p, period: t)!) }
+  public static func objects(_ book: Scorebook, period t: Int, filter: PartnerFilter = PartnerFilter())
+    -> [JSON]
+  {
+    listed(book, t, filter).map { p in object(book.evaluation(partner: p, period: t)!) }
   }
 
   public static func object(_ e: PartnerEvaluation) -> JSON {
@@ -46,12 +48,19 @@ public enum ScoreReport {
     ])
   }
 
-  public static func json(_ book: Scorebook, period t: Int) -> String {
-    JSON.lines(objects(book, period: t))
+  /// The partners listed: rank order, those `filter` keeps (a book, `--manager`).
+  static func listed(_ book: Scorebook, _ t: Int, _ filter: PartnerFilter) -> [Int] {
+    filter.isEmpty ? book.order[t] : book.order[t].filter { book.matches($0, t, filter) }
+  }
+
+  public static func json(_ book: Scorebook, period t: Int, filter: PartnerFilter = PartnerFilter()) -> String
+  {
+    JSON.lines(objects(book, period: t, filter: filter))
   }
 
   /// One row per partner; KPI points as `points_<kpi>` columns.
-  public static func csv(_ book: Scorebook, period t: Int) -> String {
+  public static func csv(_ book: Scorebook, period t: Int, filter: PartnerFilter = PartnerFilter()) -> String
+  {
     let kpis = book.program.kpis
     let header =
       [
@@ -59,7 +68,7 @@ public enum ScoreReport {
         "qualified_tier", "tier", "grace", "next_tier", "points_needed", "progress", "at_risk",
         "rising", "slope",
       ] + kpis.map { "points_\($0.id)" } + kpis.map { "status_\($0.id)" }
-    let rows = book.order[t].map { p -> [String] in
+    let rows = listed(book, t, filter).map { p -> [String] in
       let e = book.evaluation(partner: p, period: t)!
       var row: [String] = [e.partner.id, e.partner.name, e.partner.segment, e.period.description]
       row.append(NumberFormat.fixed(e.score, 2))
@@ -82,14 +91,16 @@ public enum ScoreReport {
     return CSVWriter.document(header: header, rows: rows)
   }
 
-  public static func table(_ book: Scorebook, period t: Int, width: Int) -> String {
+  public static func table(
+    _ book: Scorebook, period t: Int, width: Int, filter: PartnerFilter = PartnerFilter()
+  ) -> String {
     let kpis = book.program.kpis
     var columns: [TextTable.Column] = [
       .init("Rank", align: .right), .init("Partner", flexible: true), .init("Score", align: .right),
       .init("Tier"),
     ]
     columns += kpis.map { TextTable.Column($0.id, align: .right) }
-    let rows = book.order[t].map { p -> [String] in
+    let rows = listed(book, t, filter).map { p -> [String] in
       let e = book.evaluation(partner: p, period: t)!
       return [String(e.rank), e.partner.name, NumberFormat.fixed(e.score, 2), e.tier.name]
         + e.kpis.map { $0.status == .notApplicable ? "n/a" : NumberFormat.fixed($0.points, 2) }

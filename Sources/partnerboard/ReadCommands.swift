@@ -152,13 +152,17 @@ struct ScoreCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var period: PeriodOption
+  @OptionGroup var book: BookOption
   @Option(help: "json, csv or table.") var format: OutputFormat = .table
 
   func run() throws {
     try BookReport.run(store, period, format) { book, t in
-      BookReport.Outputs(
-        json: { ScoreReport.json(book, period: t) }, csv: { ScoreReport.csv(book, period: t) },
-        table: { ScoreReport.table(book, period: t, width: TerminalInfo.width) })
+      let filter = PartnerFilter(
+        manager: try self.book.resolve(among: Books.entries(book.partners).map(\.manager)))
+      return BookReport.Outputs(
+        json: { ScoreReport.json(book, period: t, filter: filter) },
+        csv: { ScoreReport.csv(book, period: t, filter: filter) },
+        table: { ScoreReport.table(book, period: t, width: TerminalInfo.width, filter: filter) })
     }
   }
 }

@@ -42,6 +42,9 @@ import Testing
     let everyone = try Binary.run(
       ["leaderboard", "--manager", "all", "--db", db], env: ["PARTNERBOARD_MANAGER": "laurent"])
     #expect(everyone.stdout.contains("· 63 of 63 partners"))
+    // score: Marco Rossi's 10 partners, all evaluated.
+    let score = try Binary.run(["score", "--manager", "rossi", "--format", "csv", "--db", db])
+    #expect(score.status == 0 && score.stdout.split(separator: "\n").count == 11, "\(score.stdout)")
     // Payouts: only the book's agreements.
     let payouts = try Binary.run(["payouts", "--manager", "sophie", "--format", "csv", "--db", db])
     #expect(payouts.status == 0)

@@ -52,7 +52,14 @@ struct PartnerPage {
     var y = heading(into: &page, width: width)
     guard let e = model.evaluation else {
       _ = page.put(
-        [StyledText("Not evaluated in \(model.period): no data yet for this quarter ([ ] change period).")],
+        [
+          StyledText(
+            "Not evaluated in \(model.period): "
+              + (model.history.contains { $0.score != nil }
+                ? "no data for this quarter ([ ] change period)."
+                : "no data up to this quarter (a partner in partners.csv with nothing in metrics.csv yet).")
+          )
+        ],
         x: 0, y: y + 1, maxWidth: width)
       return y + 3
     }
@@ -253,14 +260,9 @@ struct PartnerPage {
     _ = page.put([StyledText("KPIs", style: theme.heading)], x: 0, y: y, maxWidth: width)
     y += 1
     let kpis = e.kpis
-    let table = Table(
-      columns: [
-        .init("KPI", width: .flex(2)), .init("Value", width: .fixed(14), alignment: .right),
-        .init("Target", width: .fixed(14), alignment: .right), .init("Attainment", width: .fixed(18)),
-        .init("Points", width: .fixed(6), alignment: .right), .init("Result", width: .fixed(26)),
-      ], rowCount: kpis.count, showsMarker: false
-    ) { i in
-      let k = kpis[i]
+    // The bar beside the attainment where the width allows it.
+    let bars = width >= 100
+    let rows: [[StyledText]] = kpis.map { k in
       let adjusted =
         k.window.contains { $0.adjustment != nil } || k.baselineWindow.contains { $0.adjustment != nil }
       let target: String
@@ -276,16 +278,34 @@ struct PartnerPage {
       case .bad: style = theme.bad
       case .none: style = theme.muted
       }
+      let attainment = NumberFormat.fixed(k.attainment, 2)
       return [
         StyledText(k.kpi.name + (adjusted ? " *" : "")), StyledText(Format.value(k.value, k.kpi, program)),
         StyledText(target),
         StyledText(
-          Bar.string(k.credit, width: 10, glyphs: glyphs, showsTrack: true) + " "
-            + NumberFormat.fixed(k.attainment, 2)),
+          bars
+            ? Bar.string(k.credit, width: 10, glyphs: glyphs, showsTrack: true) + " " + attainment
+            : attainment),
         StyledText(k.status == .notApplicable ? "n/a" : NumberFormat.fixed(k.points, 2)),
         StyledText(result.text, style: style),
       ]
     }
+    // The width rule: the numbers as wide as they are, the KPI's name the
+    // room left (at least 16, at most its longest), the result the rest.
+    let titles = ["KPI", "Value", "Target", "Attainment", "Points", "Result"]
+    let widths = titles.indices.map { i in
+      rows.reduce(TextWidthBridge.of(titles[i])) { max($0, TextWidthBridge.of($1[i].text)) }
+    }
+    let numbers = widths[1...4].reduce(0, +) + 5
+    let name = max(min(widths[0], 16), min(widths[0], width - numbers - min(widths[5], 12)))
+    let table = Table(
+      columns: [
+        .init("KPI", width: .fixed(name)), .init("Value", width: .fixed(widths[1]), alignment: .right),
+        .init("Target", width: .fixed(widths[2]), alignment: .right),
+        .init("Attainment", width: .fixed(widths[3])),
+        .init("Points", width: .fixed(widths[4]), alignment: .right), .init("Result", width: .flex(1)),
+      ], rowCount: kpis.count, showsMarker: false
+    ) { rows[$0] }
     table.render(in: Rect(x: 0, y: y, width: width, height: kpis.count + 1), buffer: &page, glyphs: glyphs)
     y += kpis.count + 1
     let adjustments = kpis.flatMap { k in

@@ -34,6 +34,22 @@ public enum ChangeText {
     }
   }
 
+  /// The section's name where even the short names do not fit (80 columns).
+  public static func tinyTitle(_ kind: Changes.Kind) -> String {
+    switch kind {
+    case .promoted: "Up"
+    case .demoted: "Down"
+    case .enteredGrace: "Grace+"
+    case .leftGrace: "Grace-"
+    case .new: "New"
+    case .awaitingData: "Awaiting"
+    case .noData: "No data"
+    case .atRisk: "Risk"
+    case .onTrack: "On track"
+    case .blocked: "Blocked"
+    }
+  }
+
   /// One line on what the section means, for the screen's empty sections
   /// and help; `since`: compared with that quarter, not the one before.
   public static func meaning(_ kind: Changes.Kind, since: Period? = nil) -> String {

@@ -37,21 +37,35 @@ struct ChangesScreen: Widget {
     if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
-    // Summary: the count of every section that has entries, in order (the
-    // section titles below give every count where this line is cut).
+    // Summary: the count of every section that has entries, in order, in
+    // the first form that fits them all (short names, then one space, then
+    // the tiny names); the section titles below give every count regardless.
     var summary: [StyledText] = []
+    let listed = Changes.Kind.allCases.enumerated().filter { m.counts[$0.offset] > 0 }.map(\.element)
+    let forms: [(name: (Changes.Kind) -> String, gap: String)] = [
+      (ChangeText.shortTitle, "  "), (ChangeText.shortTitle, " "), (ChangeText.tinyTitle, " "),
+    ]
+    func width(_ form: (name: (Changes.Kind) -> String, gap: String)) -> Int {
+      listed.reduce(0) { total, kind in
+        let n = m.counts[Changes.Kind.allCases.firstIndex(of: kind)!]
+        return total + TextWidth.of(form.name(kind) + " ") + String(n).count + form.gap.count
+      } - form.gap.count
+    }
+    let form = forms.first { width($0) <= rect.width } ?? forms[2]
     var used = 0
-    for kind in Changes.Kind.allCases {
+    for kind in listed {
       let n = m.counts[Changes.Kind.allCases.firstIndex(of: kind)!]
-      guard n > 0 else { continue }
-      let label = ChangeText.shortTitle(kind) + " "
+      let label = form.name(kind) + " "
       let w = TextWidth.of(label) + String(n).count
       if used + w > rect.width {
         summary.append(StyledText(glyphs.ellipsis, style: theme.muted))
         break
       }
-      summary += [StyledText(label, style: theme.muted), StyledText(String(n), style: style(kind)), "  "]
-      used += w + 2
+      summary += [
+        StyledText(label, style: theme.muted), StyledText(String(n), style: style(kind)),
+        StyledText(form.gap),
+      ]
+      used += w + form.gap.count
     }
     if summary.isEmpty { summary = [StyledText("Nothing changed", style: theme.muted)] }
     _ = buffer.put(summary, x: rect.x, y: rect.y + 1, maxWidth: rect.width)

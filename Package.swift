@@ -62,7 +62,7 @@ let package = Package(
       name: "partnerboard",
       dependencies: [
         "Scoring", "ProgramFiles", "PartnerStore", "Presentation", "Reports", "TextLayout",
-        "SampleData", "Dashboard", "DashboardShell", "Screens", "TerminalUI", "Platform",
+        "SampleData", "Dashboard", "DashboardShell", "Screens", "TerminalUI", "Platform", "TeamStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Frame-time benchmark of the dashboard (see docs/performance.md).
@@ -96,7 +96,7 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Presentation", "Scoring"]),
     .testTarget(
       name: "TeamStoreTests",
-      dependencies: ["TeamStore", "PartnerStore", "ProgramFiles", "Scoring", "Reports", "SampleData"]),
+      dependencies: ["TeamStore", "PartnerStore", "ProgramFiles", "Scoring", "Reports", "SampleData", "partnerboard"]),
     .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),
     // Seeded mutation fuzzing of the data formats, scoring and the store (docs/reliability.md).
     .testTarget(

@@ -180,7 +180,8 @@ enum BookReport {
     _ make: (Scorebook, Int) throws -> Outputs
   ) throws {
     try reportingErrors {
-      if let kept, let (outputs, heading) = try kept(try store.open()) {
+      // The kept numbers are the SQLite store's; a team store is scored whole.
+      if let kept, try store.teamURL() == nil, let (outputs, heading) = try kept(try store.open()) {
         print(outputs, heading: heading, format)
         return
       }

@@ -5,13 +5,14 @@ import Platform
 import ProgramFiles
 import SampleData
 import Scoring
+import TeamStore
 
 /// `--db PATH` for every command, with PARTNERBOARD_DB and the XDG default.
 struct StoreOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The store file (default: $PARTNERBOARD_DB, else $XDG_DATA_HOME/partnerboard/partnerboard.sqlite).",
+      "The store file, or a team store's postgres://USER@HOST[:PORT]/DB (default: $PARTNERBOARD_DB, else $XDG_DATA_HOME/partnerboard/partnerboard.sqlite).",
       valueName: "path"), completion: .file(extensions: ["sqlite", "db"]))
   var db: String?
 
@@ -37,7 +38,21 @@ struct StoreOptions: ParsableArguments {
   /// foreign `--db` file is an error and stays as it is. The default store
   /// is created from the bundled sample data when it does not exist yet (or
   /// holds no data).
+  /// The team store's address when `--db` names one (postgres://...).
+  func teamURL() throws -> PostgresURL? {
+    let path = resolved().path
+    guard PostgresURL.isPostgres(path) else { return nil }
+    return try PostgresURL(path)
+  }
+
+  /// What the team store answers so far (docs/team-store.md), for the
+  /// commands that read only a SQLite store yet.
+  static func teamStoreCommands(_ url: PostgresURL) -> String {
+    "\(url.shown): this command reads a SQLite store only so far; a team store answers init, changes, payouts, score, roi, flags, pilot and qbr --export (docs/team-store.md)"
+  }
+
   func open() throws -> PartnerStore {
+    if let url = try teamURL() { throw CLIError(Self.teamStoreCommands(url)) }
     let (path, isDefault) = resolved()
     if isDefault && !FileManager.default.fileExists(atPath: path) {
       try Self.seed(path)
@@ -65,10 +80,14 @@ struct StoreOptions: ParsableArguments {
 
   /// `import` and `undo-import`: a store that may be created (an empty or
   /// missing file) and written.
-  func openForWriting() throws -> PartnerStore { try PartnerStore(path: resolved().path) }
+  func openForWriting() throws -> PartnerStore {
+    if let url = try teamURL() { throw CLIError(Self.teamStoreCommands(url)) }
+    return try PartnerStore(path: resolved().path)
+  }
 
   /// A store that must exist already (close, reopen, rescore).
   func openExistingForWriting() throws -> PartnerStore {
+    if let url = try teamURL() { throw CLIError(Self.teamStoreCommands(url)) }
     let path = resolved().path
     guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
     let store = try PartnerStore(path: path)
@@ -97,6 +116,10 @@ struct StoreOptions: ParsableArguments {
 
   /// The store's data, scored (of `store` when it is already open).
   func scorebook(of opened: PartnerStore? = nil) throws -> Scorebook {
+    if opened == nil, let url = try teamURL() {
+      let data = try Timings.measure("load team store") { try TeamStore.open(url).loadDataset() }
+      return Timings.measure("score") { Scorebook(data) }
+    }
     let store = try opened ?? open()
     let data = try Timings.measure("load store") { try store.loadDataset() }
     return Timings.measure("score") { Scorebook(data) }

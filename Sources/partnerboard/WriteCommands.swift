@@ -4,6 +4,7 @@ import PartnerStore
 import Platform
 import ProgramFiles
 import Scoring
+import TeamStore
 
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,6 +20,7 @@ struct InitCommand: ParsableCommand {
       Examples:
         partnerboard init --from sample-data
         partnerboard init --from ./fy2027 --db ./fy2027.sqlite --force
+        partnerboard init --from ./fy2027 --db postgres://ops@db.example.com/partners
       """)
 
   @OptionGroup var store: StoreOptions
@@ -27,6 +29,10 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      if let url = try store.teamURL() {
+        try initTeamStore(url)
+        return
+      }
       let path = store.resolved().path
       try PartnerStore.checkReplaceable(path, force: force)
       let (files, metricsBlocks) = try Timings.measure("read and check all but the metrics") {
@@ -42,6 +48,28 @@ struct InitCommand: ParsableCommand {
       Output.err("partnerboard: store \(path)")
       Output.out(DataLoading.summary(record))
     }
+  }
+}
+
+extension InitCommand {
+  /// The team store (PostgreSQL): every file read and checked first, then
+  /// one transaction; nothing is written when anything is wrong.
+  func initTeamStore(_ url: PostgresURL) throws {
+    let files = try DataLoading.read(paths: [from], folder: true, stored: StoredState())
+    guard let text = files.programText, let partners = files.partners?.rows else {
+      throw CLIError("\(from): no program.toml or partners.csv")
+    }
+    let observations = files.metrics?.rows ?? []
+    _ = try Timings.measure("build the team store") {
+      try TeamStore.initialize(
+        url, programText: text, partners: partners, observations: observations,
+        adjustments: files.adjustments?.rows ?? [], agreements: files.agreements?.rows ?? [],
+        cohorts: files.cohorts?.rows ?? [], replacing: force)
+    }
+    Output.err("partnerboard: team store \(url.shown)")
+    Output.out(
+      "\(partners.count) partners, \(observations.count) observations, \(files.agreements?.rows.count ?? 0) agreements, \(files.adjustments?.rows.count ?? 0) adjustments"
+    )
   }
 }
 

@@ -1,0 +1,87 @@
+import Foundation
+import TeamStore
+import Testing
+
+/// `--db postgres://...` from the command line: init, then the commands
+/// that read a team store give the same JSON as on a SQLite store built
+/// from the same folder; the others say what the team store answers.
+@Suite(.serialized, .needsPostgres) struct TeamStoreCommandTests {
+  static let sample: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("sample-data").path
+  }()
+
+  static let binary: String = {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    for _ in 0..<5 {
+      dir.deleteLastPathComponent()
+      let candidate = dir.appendingPathComponent("partnerboard").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return "partnerboard"
+  }()
+
+  /// The binary's exit status, stdout and stderr (it starts no daemon: Process is fine).
+  static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    for key in ["PARTNERBOARD_DB", "PARTNERBOARD_MANAGER", "COLUMNS"] { env[key] = nil }
+    p.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    // Both pipes at once: a child filling one while the other is read to its end would block.
+    nonisolated(unsafe) var e = Data()
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      e = err.fileHandleForReading.readDataToEndOfFile()
+      done.signal()
+    }
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    done.wait()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+  }
+
+  @Test func initThenTheSameJSONAsSQLite() throws {
+    let url = try PostgresCluster.shared.get().newDatabase().text
+    let dir = NSTemporaryDirectory() + "pb-teamcli-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let sqlite = dir + "/s.sqlite"
+    let made = try Self.run(["init", "--from", Self.sample, "--db", url])
+    #expect(made.status == 0, "\(made.err)")
+    #expect(made.out.contains("64 partners"))
+    #expect(try Self.run(["init", "--from", Self.sample, "--db", sqlite]).status == 0)
+    for args in [
+      ["score", "--format", "json"], ["changes", "--format", "json"], ["payouts", "--format", "json"],
+      ["roi", "--format", "json"], ["flags", "--format", "json"],
+      ["pilot", "outcomes_pilot", "--format", "json"],
+      ["score", "--period", "2026Q2", "--format", "csv"],
+    ] {
+      let team = try Self.run(args + ["--db", url])
+      let local = try Self.run(args + ["--db", sqlite])
+      #expect(team.status == 0 && local.status == 0, "\(args): \(team.err)")
+      #expect(team.out == local.out && !team.out.isEmpty, "\(args)")
+    }
+    // A second init is refused; --force replaces.
+    let again = try Self.run(["init", "--from", Self.sample, "--db", url])
+    #expect(
+      again.status == 1 && again.err.contains("holds a partnerboard store already (--force replaces it)"))
+    #expect(try Self.run(["init", "--from", Self.sample, "--db", url, "--force"]).status == 0)
+    // Commands that read only a SQLite store yet say so, and exit 1.
+    let other = try Self.run(["leaderboard", "--db", url])
+    #expect(other.status == 1 && other.err.contains("this command reads a SQLite store only so far"))
+    // A bad folder writes nothing into an empty database.
+    let empty = try PostgresCluster.shared.get().newDatabase().text
+    let bad = try Self.run(["init", "--from", dir, "--db", empty])
+    #expect(bad.status == 1)
+    let opened = try Self.run(["score", "--db", empty])
+    #expect(
+      opened.status == 1 && opened.err.contains("no partnerboard store in this database"), "\(opened.err)")
+  }
+}

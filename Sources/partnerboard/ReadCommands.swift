@@ -29,11 +29,11 @@ struct LeaderboardCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let s = try store.open()
-      // The kept scores answer without scoring anyone; an older store that
-      // could not be upgraded is scored in full.
-      let view = try s.keptView()
-      let book = view == nil ? Scorebook(try s.loadDataset()) : nil
+      // A SQLite store's kept scores answer without scoring anyone; an older
+      // store that could not be upgraded, and a team store, are scored in full.
+      let s = try store.teamURL() == nil ? try store.open() : nil
+      let view = try s?.keptView()
+      let book = view == nil ? try store.scorebook(of: s) : nil
       let program = view?.program ?? book!.program
       let periods = view?.periods ?? book!.periods
       let t = try period.index(in: periods)
@@ -50,8 +50,8 @@ struct LeaderboardCommand: ParsableCommand {
         return program.tiers[i].id
       }
       let filter = try groups.filter(
-        in: program, regions: try book?.partners.map(\.region) ?? s.regions(),
-        managers: try book.map { Books.entries($0.partners).map(\.manager) } ?? s.managers(), tier: tierID)
+        in: program, regions: try book?.partners.map(\.region) ?? s!.regions(),
+        managers: try book.map { Books.entries($0.partners).map(\.manager) } ?? s!.managers(), tier: tierID)
       if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let report: LeaderboardReport
       let evaluated: Int
@@ -59,7 +59,7 @@ struct LeaderboardCommand: ParsableCommand {
         report = LeaderboardReport(book, period: t, filter: filter, top: top)
         evaluated = book.order[t].count
       } else {
-        let kept = try s.keptLeaderboard(at: periods[t], filter: filter, top: top)
+        let kept = try s!.keptLeaderboard(at: periods[t], filter: filter, top: top)
         report = LeaderboardReport(program: program, lines: kept.lines)
         evaluated = kept.evaluated
       }

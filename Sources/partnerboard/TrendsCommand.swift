@@ -32,9 +32,10 @@ struct TrendsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let opened = try store.open()
-      let (program, periods, rows, coverage) = try statistics(opened)
-      let manager = try groups.book.resolve(among: try opened.managers())
+      // A team store is scored in full (the kept statistics are the SQLite store's so far).
+      let opened = try store.teamURL() == nil ? try store.open() : nil
+      let (program, periods, rows, coverage, managers) = try statistics(opened)
+      let manager = try groups.book.resolve(among: managers)
       switch format {
       case .json: Output.out(TrendsReport.json(program, periods, rows))
       case .csv: Output.out(TrendsReport.csv(program, periods, rows))
@@ -50,7 +51,9 @@ struct TrendsCommand: ParsableCommand {
   /// The rows: read from the statistics the store keeps when no segment or
   /// region or book narrows them (the same numbers, to the last bit), else computed
   /// from the whole scorebook.
-  func statistics(_ opened: PartnerStore) throws -> (Program, [Period], [KPIStatistics], QuarterCoverage) {
+  func statistics(_ opened: PartnerStore?) throws -> (
+    Program, [Period], [KPIStatistics], QuarterCoverage, [String]
+  ) {
     func kpiIndex(_ program: Program) throws -> Int? {
       guard let kpi else { return nil }
       guard let i = program.kpiIndex(kpi) else {
@@ -59,12 +62,12 @@ struct TrendsCommand: ParsableCommand {
       }
       return i
     }
-    if groups.segment == nil, groups.region == nil, groups.book.asked == nil,
+    if groups.segment == nil, groups.region == nil, groups.book.asked == nil, let opened,
       let kept = try opened.keptTrends(kpi: { try kpiIndex($0) ?? 0 }, choose: period.index(in:))
     {
       let t = kept.period
       let rows = kpi == nil ? kept.all.map { $0[t] } : Array(kept.all[kept.chosen.statistics.kpi][0...t])
-      return (kept.program, kept.periods, rows, kept.coverage[t])
+      return (kept.program, kept.periods, rows, kept.coverage[t], [])
     }
     let book = try store.scorebook(of: opened)
     let t = try period.index(in: book)
@@ -73,6 +76,6 @@ struct TrendsCommand: ParsableCommand {
       filter: try groups.filter(
         in: book.program, regions: book.partners.map(\.region),
         managers: Books.entries(book.partners).map(\.manager)))
-    return (book.program, book.periods, rows, book.coverage(t))
+    return (book.program, book.periods, rows, book.coverage(t), Books.entries(book.partners).map(\.manager))
   }
 }

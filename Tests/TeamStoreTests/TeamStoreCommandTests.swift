@@ -61,7 +61,12 @@ import Testing
       ["score", "--format", "json"], ["changes", "--format", "json"], ["payouts", "--format", "json"],
       ["roi", "--format", "json"], ["flags", "--format", "json"],
       ["pilot", "outcomes_pilot", "--format", "json"],
-      ["score", "--period", "2026Q2", "--format", "csv"],
+      ["score", "--period", "2026Q2", "--format", "csv"], ["leaderboard", "--format", "json"],
+      ["leaderboard", "--segment", "msp", "--manager", "aiko", "--format", "csv"],
+      ["tier", "acme", "--format", "json"],
+      ["tier", "muller"], ["explain", "kodo"], ["trends", "--format", "json"],
+      ["trends", "--kpi", "nps", "--region", "emea", "--format", "csv"],
+      ["fairness", "--by", "region", "--format", "json"],
     ] {
       let team = try Self.run(args + ["--db", url])
       let local = try Self.run(args + ["--db", sqlite])
@@ -74,7 +79,7 @@ import Testing
       again.status == 1 && again.err.contains("holds a partnerboard store already (--force replaces it)"))
     #expect(try Self.run(["init", "--from", Self.sample, "--db", url, "--force"]).status == 0)
     // Commands that read only a SQLite store yet say so, and exit 1.
-    let other = try Self.run(["leaderboard", "--db", url])
+    let other = try Self.run(["compare", Self.sample + "/volume-program.toml", "--db", url])
     #expect(other.status == 1 && other.err.contains("this command reads a SQLite store only so far"))
     // A bad folder writes nothing into an empty database.
     let empty = try PostgresCluster.shared.get().newDatabase().text

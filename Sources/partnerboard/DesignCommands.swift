@@ -3,6 +3,7 @@ import Platform
 import ProgramFiles
 import Reports
 import Scoring
+import TeamStore
 
 /// `partnerboard compare OTHER.toml`: the store's data under another program.
 struct CompareCommand: ParsableCommand {
@@ -34,11 +35,26 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       guard top >= 1 else { throw CLIError("--top: expected a number of at least 1, found \(top)") }
-      let s = try store.open()
-      let program = try OtherProgram.load(path: other, partners: try s.allPartners())
-      // A slice of partners at a time: bounded memory at any size.
-      let facts = try Timings.measure("score both") {
-        try s.whatIfFacts(other: program, choose: period.index(in:))
+      let facts: WhatIfFacts
+      if let url = try store.teamURL() {
+        // A team store: both programs over the whole data set.
+        let data = try TeamStore.open(url).loadDataset()
+        let program = try OtherProgram.load(path: other, partners: data.partners)
+        let current = Scorebook(data)
+        let t = try period.index(in: current)
+        var otherData = data
+        otherData.program = program
+        guard
+          let whole = WhatIf(current: current, other: Scorebook(otherData), period: current.periods[t]).facts
+        else { throw CLIError("the store has no metrics yet") }
+        facts = whole
+      } else {
+        let s = try store.open()
+        let program = try OtherProgram.load(path: other, partners: try s.allPartners())
+        // A slice of partners at a time: bounded memory at any size.
+        facts = try Timings.measure("score both") {
+          try s.whatIfFacts(other: program, choose: period.index(in:))
+        }
       }
       let report = CompareReport(facts)
       switch format {

@@ -7,6 +7,7 @@ import Presentation
 import ProgramFiles
 import Scoring
 import Screens
+import TeamStore
 import TerminalUI
 import TextLayout
 
@@ -114,17 +115,22 @@ struct RenderCommand: ParsableCommand {
       guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
         throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
       }
-      let opened = try Timings.measure("open") { try store.open() }
-      let manager = try book.resolve(among: try opened.managers())
-      if let frame = try keptFrame(
-        KeptReader(store: opened), manager: manager, width: parts[0], height: parts[1])
-      {
-        let buffer = DashboardView.render(
-          kept: frame, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale())
-        Output.out(TextBackend.render(buffer))
-        return
+      // A team store is scored in full (the kept numbers are the SQLite store's so far).
+      let team = try store.teamURL()
+      let opened = team == nil ? try Timings.measure("open") { try store.open() } : nil
+      if let opened {
+        let manager = try book.resolve(among: try opened.managers())
+        if let frame = try keptFrame(
+          KeptReader(store: opened), manager: manager, width: parts[0], height: parts[1])
+        {
+          let buffer = DashboardView.render(
+            kept: frame, width: parts[0], height: parts[1], theme: Theme(theme), glyphs: Glyphs.forLocale())
+          Output.out(TextBackend.render(buffer))
+          return
+        }
       }
       let book = try store.scorebook(of: opened)
+      let manager = try self.book.resolve(among: Books.entries(book.partners).map(\.manager))
       let t = try period.index(in: book)
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])
       if let manager { Update.apply(.command(.book(manager)), to: &state) }
@@ -154,7 +160,7 @@ struct RenderCommand: ParsableCommand {
         Update.apply(.command(.fairness(by)), to: &state)
       case .whatif:
         guard let other else { throw CLIError("render whatif: name the other program with --other PATH") }
-        var data = try store.open().loadDataset()
+        var data = try team.map { try TeamStore.open($0).loadDataset() } ?? store.open().loadDataset()
         data.program = try OtherProgram.load(path: other, partners: data.partners)
         Update.apply(.otherProgram(Scorebook(data), source: other), to: &state)
         Update.apply(.status(""), to: &state)

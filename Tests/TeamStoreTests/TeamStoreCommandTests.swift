@@ -67,6 +67,11 @@ import Testing
       ["tier", "muller"], ["explain", "kodo"], ["trends", "--format", "json"],
       ["trends", "--kpi", "nps", "--region", "emea", "--format", "csv"],
       ["fairness", "--by", "region", "--format", "json"],
+      ["compare", Self.sample + "/volume-program.toml", "--format", "json"],
+      ["compare", Self.sample + "/volume-program.toml", "--period", "2026Q2"],
+      ["render", "leaderboard", "--size", "120x40"], ["render", "partner", "muller", "--size", "80x24"],
+      ["render", "changes", "--size", "160x48", "--manager", "sophie"],
+      ["render", "overview", "--size", "120x40"],
     ] {
       let team = try Self.run(args + ["--db", url])
       let local = try Self.run(args + ["--db", sqlite])
@@ -79,7 +84,7 @@ import Testing
       again.status == 1 && again.err.contains("holds a partnerboard store already (--force replaces it)"))
     #expect(try Self.run(["init", "--from", Self.sample, "--db", url, "--force"]).status == 0)
     // Commands that read only a SQLite store yet say so, and exit 1.
-    let other = try Self.run(["compare", Self.sample + "/volume-program.toml", "--db", url])
+    let other = try Self.run(["imports", "--db", url])
     #expect(other.status == 1 && other.err.contains("this command reads a SQLite store only so far"))
     // A bad folder writes nothing into an empty database.
     let empty = try PostgresCluster.shared.get().newDatabase().text

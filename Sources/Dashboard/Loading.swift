@@ -21,6 +21,17 @@ public enum KeptAnswer: Sendable {
   case pilot(PilotFrame?)
   case programReturn(ReturnFrame?)
   case partner(row: Int, PartnerDetailModel?)
+
+  /// The answer "none kept" to `request` (a store that keeps no numbers).
+  public static func none(for request: KeptRequest) -> KeptAnswer {
+    switch request {
+    case .excerpt: .excerpt(nil)
+    case .overviewAndTrends: .overviewAndTrends(nil, nil)
+    case .pilot: .pilot(nil)
+    case .programReturn: .programReturn(nil)
+    case .partner(let row, _): .partner(row: row, nil)
+    }
+  }
 }
 
 /// The dashboard while its first scorebook loads (3-4 s at 100,000

@@ -13,11 +13,11 @@ import TerminalUI
 /// `TerminalDevice`: ncursesw for the user, a scripted one for tests.
 public final class DashboardApp {
   public private(set) var app: AppState
-  var store: PartnerStore
+  var store: any DashboardSource
   let theme: Theme
   let glyphs: Glyphs
   /// Reads the whole scorebook (on a worker thread): the store's by default.
-  let loadBook: @Sendable (PartnerStore) throws -> Scorebook
+  let loadBook: @Sendable (any DashboardSource) throws -> Scorebook
   var dataVersion: Int
   var lastCheck = Date()
   /// Answers from worker threads (a scorebook, another program, models built ahead).
@@ -44,8 +44,10 @@ public final class DashboardApp {
 
   /// A dashboard already holding its scorebook (`qbr`, or a store without kept scores).
   public init(
-    store: PartnerStore, state: DashboardState, theme: Theme, glyphs: Glyphs = Glyphs.forLocale(),
-    loadBook: @escaping @Sendable (PartnerStore) throws -> Scorebook = { Scorebook(try $0.loadDataset()) }
+    store: any DashboardSource, state: DashboardState, theme: Theme, glyphs: Glyphs = Glyphs.forLocale(),
+    loadBook: @escaping @Sendable (any DashboardSource) throws -> Scorebook = {
+      Scorebook(try $0.loadDataset())
+    }
   ) {
     self.store = store
     self.app = AppState(state)
@@ -58,9 +60,11 @@ public final class DashboardApp {
   /// A dashboard that opens at period index `period` of the kept scores
   /// and loads the whole scorebook behind its first frame.
   public init(
-    store: PartnerStore, loading period: Int, manager: String? = nil, theme: Theme,
+    store: any DashboardSource, loading period: Int, manager: String? = nil, theme: Theme,
     glyphs: Glyphs = Glyphs.forLocale(),
-    loadBook: @escaping @Sendable (PartnerStore) throws -> Scorebook = { Scorebook(try $0.loadDataset()) }
+    loadBook: @escaping @Sendable (any DashboardSource) throws -> Scorebook = {
+      Scorebook(try $0.loadDataset())
+    }
   ) {
     self.store = store
     // Started by `run`, at the terminal's size.
@@ -145,13 +149,14 @@ public final class DashboardApp {
   func watchStore() {
     guard Date().timeIntervalSince(lastCheck) >= 1 else { return }
     lastCheck = Date()
-    if store.isReplaced {
-      if let reopened = try? PartnerStore.reading(path: store.path) {
+    let now = store.current()
+    if now !== store {
+      if let reopened = now {
         store = reopened
         dataVersion = (try? store.dataVersion()) ?? 0
         queue.append(.reload)
       } else if app.ready?.stale == nil {
-        apply(.stale(Self.goneMessage(store.path)))
+        apply(.stale(Self.goneMessage(store.name)))
       }
     } else if let v = try? store.dataVersion(), v != dataVersion {
       dataVersion = v
@@ -166,15 +171,14 @@ public final class DashboardApp {
     case .quit: return nil
     case .readKept(let request):
       guard let t = app.loading?.period else { return nil }
-      return KeptReader(store: store).answer(request, period: t)
+      return store.kept?.answer(request, period: t) ?? .kept(KeptAnswer.none(for: request))
     case .reload:
       // Off the event loop: keys keep working while a big store is read.
       guard !reloading else { return nil }
-      if store.isReplaced {
+      let now = store.current()
+      if now !== store {
         // Deleted or replaced: the connection still reads the old file.
-        guard let reopened = try? PartnerStore.reading(path: store.path) else {
-          return .stale(Self.goneMessage(store.path))
-        }
+        guard let reopened = now else { return .stale(Self.goneMessage(store.name)) }
         store = reopened
         dataVersion = (try? store.dataVersion()) ?? 0
       }
@@ -186,7 +190,7 @@ public final class DashboardApp {
       return ExportWriting.write(name: name, contents: contents)
     case .rememberBook(let manager):
       // Not being able to remember is no reason to stop: the book is shown.
-      try? RememberedBook.save(manager, store: store.path)
+      try? RememberedBook.save(manager, store: store.name)
       return nil
     case .prefetch:
       guard !prefetching, let state = app.ready else { return nil }
@@ -209,7 +213,7 @@ public final class DashboardApp {
 
   /// Reads `path` as another program, checks it against the store, and
   /// scores the store's data under it: what `:compare PATH` shows.
-  static func loadOther(path: String, store: PartnerStore) -> Event {
+  static func loadOther(path: String, store: any DashboardSource) -> Event {
     do {
       var data = try store.loadDataset()
       data.program = try OtherProgram.load(path: path, partners: data.partners)

@@ -55,8 +55,8 @@ public final class TeamStore {
       }
       try c.execute(TeamSchema.create)
       try c.execute(
-        "INSERT INTO partnerboard.meta (key, value) VALUES ('schema_version', $1)",
-        [String(TeamSchema.version)])
+        "INSERT INTO partnerboard.meta (key, value) VALUES ('schema_version', $1), ('generation', $2)",
+        [String(TeamSchema.version), String(Int.random(in: 1...Int.max))])
       try c.execute("INSERT INTO partnerboard.program (id, toml) VALUES (1, $1)", [programText])
       try c.copy(
         into: "partnerboard.partners", columns: ["id", "name", "segment", "region", "manager"],
@@ -90,6 +90,13 @@ public final class TeamStore {
         rows: cohorts.lazy.map { [$0.partnerID, $0.cohort, String($0.start.ordinal)] })
     }
     return TeamStore(c)
+  }
+
+  /// A number that changes whenever the data is written anew (an open
+  /// dashboard reloads when it does).
+  public func generation() throws(TeamStoreError) -> Int {
+    let row = try connection.execute("SELECT value FROM partnerboard.meta WHERE key = 'generation'")
+    return (row.first?.first ?? nil).flatMap { Int($0) } ?? 0
   }
 
   /// A double as PostgreSQL reads it back to the same value (Swift's

@@ -3,6 +3,7 @@ import Dashboard
 import DashboardShell
 import Foundation
 import PartnerStore
+import Presentation
 import ProgramFiles
 import Scoring
 import Screens
@@ -48,6 +49,21 @@ struct DashboardCommand: ParsableCommand {
     }
     var app: DashboardApp?
     try reportingErrors {
+      if let url = try store.teamURL() {
+        // A team store: the whole data set first (no kept numbers there yet).
+        let source = TeamSource(url)
+        let book = Scorebook(try source.loadDataset())
+        var state = DashboardState(
+          book: book, period: try period.index(in: book), listPaths: PathCompletion.paths)
+        let managers = Books.entries(book.partners).map(\.manager)
+        let manager =
+          self.book.manager != nil || self.book.asked != nil
+          ? try self.book.resolve(among: managers)
+          : RememberedBook.load(store: source.name).flatMap { managers.contains($0) ? $0 : nil }
+        if let manager { Update.apply(.command(.book(manager)), to: &state) }
+        app = DashboardApp(store: source, state: state, theme: Theme(theme))
+        return
+      }
       let s = try store.open()
       let manager = try startingBook(s)
       if let view = try s.keptView() {

@@ -48,7 +48,7 @@ struct StoreOptions: ParsableArguments {
   /// What the team store answers so far (docs/team-store.md), for the
   /// commands that read only a SQLite store yet.
   static func teamStoreCommands(_ url: PostgresURL) -> String {
-    "\(url.shown): this command reads a SQLite store only so far; a team store answers init and every reading command but the dashboard, qbr on screen and imports (docs/team-store.md)"
+    "\(url.shown): this command reads a SQLite store only so far; a team store answers init, the dashboard and every reading command but imports (docs/team-store.md)"
   }
 
   func open() throws -> PartnerStore {

@@ -35,7 +35,7 @@ import Testing
       loadBook: { store in
         gate.wait()
         defer { loaded.signal() }
-        if fails { throw StoreError.keptDamaged(store.path, "a test's failure") }
+        if fails { throw StoreError.keptDamaged(store.name, "a test's failure") }
         return Scorebook(try store.loadDataset())
       })
   }

@@ -80,12 +80,12 @@ final class PostgresCluster: @unchecked Sendable {
   /// Runs a program to its end with output to /dev/null, with posix_spawn
   /// and waitpid: Foundation's Process can wait forever on a program that
   /// leaves a daemon behind (pg_ctl starts the server).
-  static func spawn(_ args: [String]) -> Int32 {
+  static func spawn(_ args: [String], output: String = "/dev/null") -> Int32 {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var pid: pid_t = 0
     let argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]

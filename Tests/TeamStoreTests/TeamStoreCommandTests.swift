@@ -94,4 +94,42 @@ import Testing
     #expect(
       opened.status == 1 && opened.err.contains("no partnerboard store in this database"), "\(opened.err)")
   }
+
+  /// The dashboard on a team store, in a real terminal (tmux): it opens,
+  /// and reloads when someone writes the store anew (`init --force`).
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "needs tmux"))
+  func theDashboardOpensAndReloads() throws {
+    let url = try PostgresCluster.shared.get().newDatabase().text
+    #expect(try Self.run(["init", "--from", Self.sample, "--db", url]).status == 0)
+    let socket = "pbteam-\(getpid())"
+    let screenFile = NSTemporaryDirectory() + "\(socket).txt"
+    func tmux(_ args: [String]) -> Int32 {
+      PostgresCluster.spawn(["/usr/bin/tmux", "-L", socket] + args, output: screenFile)
+    }
+    func screen() -> String {
+      _ = tmux(["capture-pane", "-p"])
+      return (try? String(contentsOfFile: screenFile, encoding: .utf8)) ?? ""
+    }
+    func wait(for text: String) -> Bool {
+      for _ in 0..<100 {
+        if screen().contains(text) { return true }
+        usleep(100_000)
+      }
+      return false
+    }
+    defer { _ = tmux(["kill-server"]) }
+    let state = NSTemporaryDirectory() + "\(socket)-state"
+    #expect(
+      tmux([
+        // Other suites set LINES, COLUMNS and the like in this process: not for the dashboard.
+        "new-session", "-d", "-x", "120", "-y", "30", "env", "-u", "LINES", "-u", "COLUMNS", "-u", "LC_ALL",
+        "-u", "NO_COLOR", "-u", "PARTNERBOARD_DB", "-u", "PARTNERBOARD_MANAGER", "TERM=xterm-256color",
+        "LANG=C.UTF-8",
+        "XDG_STATE_HOME=\(state)", Self.binary, "--db", url,
+      ]) == 0)
+    #expect(wait(for: "showing 63 + 1 without data"), "\(screen())")
+    #expect(try Self.run(["init", "--from", Self.sample, "--db", url, "--force"]).status == 0)
+    #expect(wait(for: "reloaded: the store changed"), "\(screen())")
+    _ = tmux(["send-keys", "q"])
+  }
 }

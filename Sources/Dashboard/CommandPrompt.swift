@@ -140,7 +140,7 @@ public enum CommandPrompt {
     case "manager":
       guard let argument else { return .success(.pickBook) }
       if all(argument) { return .success(.manager(nil)) }
-      let managers = Books.entries(book.partners).map(\.manager)
+      let managers = Books.managers(book.partners)
       switch Books.resolve(argument, among: managers) {
       case .success(let m): return .success(.manager(m))
       case .failure(let problem): return .failure(LineError(Books.message(problem)))

@@ -26,6 +26,14 @@ public enum Books {
     return sorted(counts.map { Entry(manager: $0.key, partners: $0.value) })
   }
 
+  /// The managers `partners` name, each once, in no particular order: what
+  /// `resolve` matches a typed name against (its messages sort them).
+  public static func managers(_ partners: [Partner]) -> [String] {
+    var seen = Set<String>()
+    for p in partners { if let m = p.manager, !m.isEmpty { seen.insert(m) } }
+    return Array(seen)
+  }
+
   /// `entries` in the books' order: folded names, then code points.
   public static func sorted(_ entries: [Entry]) -> [Entry] {
     entries.map { (TextKeys.search($0.manager), $0) }.sorted { a, b in

@@ -20,21 +20,11 @@ struct ChangesScreen: Widget {
     }
     let tiers = book.program.tiers
     let against = m.changes.previous.map { "compared with \($0)" } ?? "first quarter: nothing to compare"
-    var title: [StyledText] =
-      [
-        StyledText(" Changes ", style: theme.title), " ",
-      ] + FilterText.book(filter, theme: theme) + [
-        StyledText(book.program.name, style: theme.heading),
-        StyledText(" · \(m.changes.period) \(against)", style: theme.heading),
-      ]
-    // The program's name gives way (after the book's, when one is shown).
-    let name = 2 + FilterText.book(filter, theme: theme).count
-    title = TitleFit.fit(title, shrinking: name, width: rect.width)
-    title = QuarterTitle.appending(
-      book.periodIndex(m.changes.period).map(book.coverage), to: title, shrinking: name, width: rect.width,
-      theme: theme)
-    let filters = FilterText.suffix(filter, program: book.program)
-    if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
+    let title = TitleFit.screen(
+      "Changes", filter: filter, program: book.program,
+      name: StyledText(book.program.name, style: theme.heading),
+      rest: [StyledText(" · \(m.changes.period) \(against)", style: theme.heading)],
+      coverage: book.periodIndex(m.changes.period).map(book.coverage), width: rect.width, theme: theme)
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
     // Summary: the count of every section that has entries, in order, in

@@ -37,27 +37,17 @@ struct PayoutsScreen: Widget {
       ? "\(m.totals.verifiedCount) verified, \(m.totals.pendingCount) pending"
       : PayoutResult.Status.of(quarter, latest: book.periods.last).rawValue
     let agreements = m.results.count
-    var title: [StyledText] =
-      [
-        StyledText(" Payouts ", style: theme.title), " ",
-      ] + FilterText.book(m.filter, theme: theme) + [
-        StyledText(program.name, style: theme.heading),
+    let title = TitleFit.screen(
+      "Payouts", filter: m.filter, program: program, name: StyledText(program.name, style: theme.heading),
+      rest: [
         StyledText(" · \(m.scope)", style: theme.heading),
         StyledText(
           " · \(agreements) agreement\(agreements == 1 ? "" : "s")"
             + (m.byPartner ? " of \(m.count) partner\(m.count == 1 ? "" : "s")" : ""), style: theme.muted),
         StyledText(" · \(when)", style: theme.muted),
-      ]
-    // The program's name gives way first (after the book, when one is shown).
-    let name = 2 + FilterText.book(m.filter, theme: theme).count
-    title = TitleFit.fit(title, shrinking: name, width: rect.width)
-    if !m.wholeYear {
-      title = QuarterTitle.appending(
-        book.periodIndex(quarter).map(book.coverage), to: title, shrinking: name, width: rect.width,
-        theme: theme)
-    }
-    let filters = FilterText.suffix(m.filter, program: program)
-    if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
+      ],
+      coverage: m.wholeYear ? nil : book.periodIndex(quarter).map(book.coverage), width: rect.width,
+      theme: theme)
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
     // Totals: verified, pending floors, still open.

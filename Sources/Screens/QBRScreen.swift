@@ -265,8 +265,7 @@ public struct QBRSlide: Widget {
 
   func peers(_ c: QBRContent, _ r: Rect, _ buffer: inout CellBuffer, _ g: Glyphs, _ big: Bool) {
     var y = r.y
-    let e = model.evaluation
-    guard let peers = model.peers, let heading = c.peersHeading else {
+    guard let heading = c.peersHeading else {
       line([StyledText(c.peersSentence, style: strong)], r, &y, &buffer)
       return
     }
@@ -282,7 +281,7 @@ public struct QBRSlide: Widget {
     line([StyledText(c.peersSentence, style: strong)], r, &y, &buffer)
     y += 1
     line([StyledText("Partners per score band", style: theme.muted)], r, &y, &buffer)
-    let most = max(1, peers.histogram.max() ?? 1)
+    let most = max(1, c.peerBands.map(\.partners).max() ?? 1)
     for band in c.peerBands where y < r.maxY {
       let width = max(1, min(40, r.width - 24))
       line(

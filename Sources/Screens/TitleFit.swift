@@ -1,3 +1,5 @@
+import Dashboard
+import Scoring
 import TerminalUI
 import TextLayout
 
@@ -24,5 +26,22 @@ enum TitleFit {
       over = total(out) - width
     }
     return out
+  }
+}
+
+extension TitleFit {
+  /// A list screen's title line: its label, the book shown, `name` (the
+  /// piece that gives way), the `rest`, then the quarter's state and the
+  /// filters: what Changes, Payouts and What-if each write first.
+  static func screen(
+    _ label: String, filter: LeaderboardFilter, program: Program, name: StyledText, rest: [StyledText],
+    coverage: QuarterCoverage?, clears: Bool = true, width: Int, theme: Theme
+  ) -> [StyledText] {
+    let head = [StyledText(" \(label) ", style: theme.title), " "] + FilterText.book(filter, theme: theme)
+    var title = fit(head + [name] + rest, shrinking: head.count, width: width)
+    title = QuarterTitle.appending(coverage, to: title, shrinking: head.count, width: width, theme: theme)
+    let filters = FilterText.suffix(filter, program: program, clears: clears)
+    if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
+    return title
   }
 }

@@ -24,26 +24,17 @@ struct WhatIfScreen: Widget {
     let a = w.current.program
     let b = w.other.program
     let arrow = glyphs.isUnicode ? "→" : "->"
-    var title: [StyledText] =
-      [
-        StyledText(" What-if ", style: theme.title), " ",
-      ] + FilterText.book(context.filter, theme: theme) + [
-        StyledText("\(a.name) \(arrow) \(b.name)", style: theme.heading),
-        StyledText(" · \(w.current.periods[w.period])", style: theme.muted),
-      ]
+    let names = StyledText("\(a.name) \(arrow) \(b.name)", style: theme.heading)
+    var rest = [StyledText(" · \(w.current.periods[w.period])", style: theme.muted)]
     // The file the other program came from, where the names fit whole with it.
     let source = StyledText(" · \(m.source)", style: theme.muted)
-    if title.reduce(0, { $0 + TextWidthBridge.of($1.text) }) + TextWidthBridge.of(source.text) + 20
-      <= rect.width
-    {
-      title.append(source)
+    let chip = FilterText.book(context.filter, theme: theme).map(\.text).joined()
+    if TextWidthBridge.of(" What-if  " + chip + names.text + rest[0].text + source.text) + 20 <= rect.width {
+      rest.append(source)
     }
-    let name = 2 + FilterText.book(context.filter, theme: theme).count
-    title = TitleFit.fit(title, shrinking: name, width: rect.width)
-    title = QuarterTitle.appending(
-      w.current.coverage(w.period), to: title, shrinking: name, width: rect.width, theme: theme)
-    let filters = FilterText.suffix(context.filter, program: a, clears: false)
-    if !filters.isEmpty { title.append(StyledText(filters, style: theme.muted)) }
+    let title = TitleFit.screen(
+      "What-if", filter: context.filter, program: a, name: names, rest: rest,
+      coverage: w.current.coverage(w.period), clears: false, width: rect.width, theme: theme)
     _ = buffer.put(title, x: rect.x, y: rect.y, maxWidth: rect.width)
 
     let n = w.rows.count

@@ -49,34 +49,23 @@ struct DashboardCommand: ParsableCommand {
     }
     var app: DashboardApp?
     try reportingErrors {
-      if let url = try store.teamURL() {
-        // A team store: the whole data set first (no kept numbers there yet).
-        let source = TeamSource(url)
-        let book = Scorebook(try source.loadDataset())
-        var state = DashboardState(
-          book: book, period: try period.index(in: book), listPaths: PathCompletion.paths)
-        let managers = Books.entries(book.partners).map(\.manager)
-        let manager =
-          self.book.manager != nil || self.book.asked != nil
-          ? try self.book.resolve(among: managers)
-          : RememberedBook.load(store: source.name).flatMap { managers.contains($0) ? $0 : nil }
-        if let manager { Update.apply(.command(.book(manager)), to: &state) }
-        app = DashboardApp(store: source, state: state, theme: Theme(theme))
-        return
-      }
-      let s = try store.open()
-      let manager = try startingBook(s)
-      if let view = try s.keptView() {
+      // A SQLite store, or a team store (no kept numbers there yet).
+      let s = try store.teamURL() == nil ? try store.open() : nil
+      let source: any DashboardSource = try s ?? TeamSource(store.teamURL()!)
+      if let s, let view = try s.keptView() {
         // Kept scores: the first frame is drawn from them while the whole
         // scorebook loads behind it.
         app = DashboardApp(
-          store: s, loading: try period.index(in: view.periods), manager: manager, theme: Theme(theme))
+          store: s, loading: try period.index(in: view.periods),
+          manager: try startingBook(among: s.managers(), store: s.name), theme: Theme(theme))
       } else {
-        let book = Scorebook(try s.loadDataset())
+        let book = Scorebook(try source.loadDataset())
         var state = DashboardState(
           book: book, period: try period.index(in: book), listPaths: PathCompletion.paths)
-        if let manager { Update.apply(.command(.book(manager)), to: &state) }
-        app = DashboardApp(store: s, state: state, theme: Theme(theme))
+        if let manager = try startingBook(among: Books.managers(book.partners), store: source.name) {
+          Update.apply(.command(.book(manager)), to: &state)
+        }
+        app = DashboardApp(store: source, state: state, theme: Theme(theme))
       }
     }
     guard let app else { return }
@@ -91,16 +80,15 @@ struct DashboardCommand: ParsableCommand {
 extension DashboardCommand {
   /// The book to open in: `--manager` (or PARTNERBOARD_MANAGER), else the
   /// one remembered for this store when the store still names that manager.
-  func startingBook(_ s: PartnerStore) throws -> String? {
-    let managers = try s.managers()
+  func startingBook(among managers: [String], store name: String) throws -> String? {
     if book.manager != nil {
       // Chosen on the command line: remembered as a choice in the dashboard is.
       let chosen = try book.resolve(among: managers)
-      try? RememberedBook.save(chosen, store: s.path)
+      try? RememberedBook.save(chosen, store: name)
       return chosen
     }
     if book.asked != nil { return try book.resolve(among: managers) }
-    guard let remembered = RememberedBook.load(store: s.path), managers.contains(remembered) else {
+    guard let remembered = RememberedBook.load(store: name), managers.contains(remembered) else {
       return nil
     }
     return remembered

@@ -3,7 +3,6 @@ import Platform
 import ProgramFiles
 import Reports
 import Scoring
-import TeamStore
 
 /// `partnerboard compare OTHER.toml`: the store's data under another program.
 struct CompareCommand: ParsableCommand {
@@ -36,9 +35,9 @@ struct CompareCommand: ParsableCommand {
     try reportingErrors {
       guard top >= 1 else { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let facts: WhatIfFacts
-      if let url = try store.teamURL() {
+      if try store.teamURL() != nil {
         // A team store: both programs over the whole data set.
-        let data = try TeamStore.open(url).loadDataset()
+        let data = try store.dataset()
         let program = try OtherProgram.load(path: other, partners: data.partners)
         let current = Scorebook(data)
         let t = try period.index(in: current)

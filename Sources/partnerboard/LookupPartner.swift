@@ -88,7 +88,7 @@ enum LookupPartner {
     if try store.teamURL() != nil {
       // A team store is scored in full (its kept scores are the SQLite store's so far).
       let all = try store.scorebook()
-      let manager = try book.resolve(among: Books.entries(all.partners).map(\.manager))
+      let manager = try book.resolve(among: Books.managers(all.partners))
       let t = try period.index(in: all)
       return (try evaluation(try find(query, in: all, manager: manager), t, in: all), all.program)
     }

@@ -44,7 +44,7 @@ struct QBRCommand: ParsableCommand {
     try reportingErrors {
       let book = try store.scorebook()
       let t = try period.index(in: book)
-      let manager = try self.book.resolve(among: Books.entries(book.partners).map(\.manager))
+      let manager = try self.book.resolve(among: Books.managers(book.partners))
       let p = try LookupPartner.find(partner, in: book, manager: manager)
       _ = try LookupPartner.evaluation(p, t, in: book)
       opened = (book, t, p)

@@ -51,7 +51,7 @@ struct LeaderboardCommand: ParsableCommand {
       }
       let filter = try groups.filter(
         in: program, regions: try book?.partners.map(\.region) ?? s!.regions(),
-        managers: try book.map { Books.entries($0.partners).map(\.manager) } ?? s!.managers(), tier: tierID)
+        managers: try book.map { Books.managers($0.partners) } ?? s!.managers(), tier: tierID)
       if let top, top < 1 { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let report: LeaderboardReport
       let evaluated: Int
@@ -158,7 +158,7 @@ struct ScoreCommand: ParsableCommand {
   func run() throws {
     try BookReport.run(store, period, format) { book, t in
       let filter = PartnerFilter(
-        manager: try self.book.resolve(among: Books.entries(book.partners).map(\.manager)))
+        manager: try self.book.resolve(among: Books.managers(book.partners)))
       return BookReport.Outputs(
         json: { ScoreReport.json(book, period: t, filter: filter) },
         csv: { ScoreReport.csv(book, period: t, filter: filter) },
@@ -196,7 +196,7 @@ struct PayoutsCommand: ParsableCommand {
     try reportingErrors {
       let book = try store.scorebook()
       var results = book.payouts()
-      let manager = try self.book.resolve(among: Books.entries(book.partners).map(\.manager))
+      let manager = try self.book.resolve(among: Books.managers(book.partners))
       if let partner {
         let p = try LookupPartner.find(partner, in: book, manager: manager)
         results = results.filter { $0.agreement.partnerID == book.partners[p].id }
@@ -268,7 +268,7 @@ struct ChangesCommand: ParsableCommand {
       let t = try period.index(in: book)
       let filter = try groups.filter(
         in: book.program, regions: book.partners.map(\.region),
-        managers: Books.entries(book.partners).map(\.manager))
+        managers: Books.managers(book.partners))
       let base = try since.map { text -> Int in
         let b = try PeriodOption(period: text).index(in: book.periods, option: "--since")
         guard b < t else {

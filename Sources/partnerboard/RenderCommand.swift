@@ -7,7 +7,6 @@ import Presentation
 import ProgramFiles
 import Scoring
 import Screens
-import TeamStore
 import TerminalUI
 import TextLayout
 
@@ -116,8 +115,7 @@ struct RenderCommand: ParsableCommand {
         throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
       }
       // A team store is scored in full (the kept numbers are the SQLite store's so far).
-      let team = try store.teamURL()
-      let opened = team == nil ? try Timings.measure("open") { try store.open() } : nil
+      let opened = try store.teamURL() == nil ? try Timings.measure("open") { try store.open() } : nil
       if let opened {
         let manager = try book.resolve(among: try opened.managers())
         if let frame = try keptFrame(
@@ -129,8 +127,9 @@ struct RenderCommand: ParsableCommand {
           return
         }
       }
-      let book = try store.scorebook(of: opened)
-      let manager = try self.book.resolve(among: Books.entries(book.partners).map(\.manager))
+      let data = try store.dataset(of: opened)
+      let book = Timings.measure("score") { Scorebook(data) }
+      let manager = try self.book.resolve(among: Books.managers(book.partners))
       let t = try period.index(in: book)
       var state = DashboardState(book: book, period: t, width: parts[0], height: parts[1])
       if let manager { Update.apply(.command(.book(manager)), to: &state) }
@@ -160,7 +159,7 @@ struct RenderCommand: ParsableCommand {
         Update.apply(.command(.fairness(by)), to: &state)
       case .whatif:
         guard let other else { throw CLIError("render whatif: name the other program with --other PATH") }
-        var data = try team.map { try TeamStore.open($0).loadDataset() } ?? store.open().loadDataset()
+        var data = data
         data.program = try OtherProgram.load(path: other, partners: data.partners)
         Update.apply(.otherProgram(Scorebook(data), source: other), to: &state)
         Update.apply(.status(""), to: &state)

@@ -116,12 +116,17 @@ struct StoreOptions: ParsableArguments {
 
   /// The store's data, scored (of `store` when it is already open).
   func scorebook(of opened: PartnerStore? = nil) throws -> Scorebook {
+    let data = try dataset(of: opened)
+    return Timings.measure("score") { Scorebook(data) }
+  }
+
+  /// The whole data set: of `opened`, else of the team store `--db` names,
+  /// else of the SQLite store opened for reading.
+  func dataset(of opened: PartnerStore? = nil) throws -> Dataset {
     if opened == nil, let url = try teamURL() {
-      let data = try Timings.measure("load team store") { try TeamStore.open(url).loadDataset() }
-      return Timings.measure("score") { Scorebook(data) }
+      return try Timings.measure("load team store") { try TeamStore.open(url).loadDataset() }
     }
     let store = try opened ?? open()
-    let data = try Timings.measure("load store") { try store.loadDataset() }
-    return Timings.measure("score") { Scorebook(data) }
+    return try Timings.measure("load store") { try store.loadDataset() }
   }
 }

@@ -75,7 +75,7 @@ struct TrendsCommand: ParsableCommand {
       book, kpi: try kpiIndex(book.program), period: t,
       filter: try groups.filter(
         in: book.program, regions: book.partners.map(\.region),
-        managers: Books.entries(book.partners).map(\.manager)))
-    return (book.program, book.periods, rows, book.coverage(t), Books.entries(book.partners).map(\.manager))
+        managers: Books.managers(book.partners)))
+    return (book.program, book.periods, rows, book.coverage(t), Books.managers(book.partners))
   }
 }

@@ -16,8 +16,10 @@ public enum RememberedBook {
     return home + "/.local/state/partnerboard/books.json"
   }
 
-  /// The key of a store: its absolute, standardised path.
+  /// The key of a store: its absolute, standardised path; a team store's
+  /// address (shown without its password) as it is.
   static func key(_ store: String) -> String {
+    if store.contains("://") { return store }
     let url = URL(fileURLWithPath: store)
     return url.standardizedFileURL.resolvingSymlinksInPath().path
   }

@@ -19,11 +19,13 @@ public protocol DashboardSource: AnyObject, Sendable {
 }
 
 extension PartnerStore: DashboardSource {
-  public var name: String { path }
+  public var name: String { label ?? path }
 
   public func current() -> (any DashboardSource)? {
     guard isReplaced else { return self }
-    return try? PartnerStore.reading(path: path)
+    let reopened = try? PartnerStore.reading(path: path)
+    reopened?.label = label
+    return reopened
   }
 
   public var kept: KeptReader? { KeptReader(store: self) }

@@ -7,7 +7,7 @@ import GRDBSQLite
 /// at a million rows).
 struct BulkInsert {
   private let statement: Statement
-  private let handle: OpaquePointer
+  let handle: OpaquePointer
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
   init(_ db: Database, sql: String) throws {

@@ -22,6 +22,9 @@ public final class PartnerStore: Sendable {
   /// Set when opening rescored a store from an older partnerboard (the
   /// command says so, once).
   nonisolated(unsafe) public internal(set) var rescoredOnOpen = false
+  /// The store's name where the dashboard shows it and remembers a book
+  /// under it: a team store's address for its local copy (nil: the path).
+  nonisolated(unsafe) public var label: String?
 
   init(path: String, queue: DatabaseQueue, readLocation: String, readOnly: Bool) {
     self.path = path

@@ -51,7 +51,7 @@ extension PartnerStore {
   }
 
   /// The store file's -wal and -shm (and the file itself unless `mainFile` is false).
-  static func removeFiles(_ base: String, mainFile: Bool = true) {
+  public static func removeFiles(_ base: String, mainFile: Bool = true) {
     for suffix in (mainFile ? [""] : []) + ["-wal", "-shm"] { unlink(base + suffix) }
   }
 

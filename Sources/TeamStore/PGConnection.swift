@@ -119,8 +119,8 @@ public final class PGConnection {
   }
 
   /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-  public func transaction<T>(_ body: () throws -> T) throws -> T {
-    try execute("BEGIN")
+  public func transaction<T>(begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
+    try execute(begin)
     do {
       let value = try body()
       try execute("COMMIT")
@@ -135,9 +135,16 @@ public final class PGConnection {
 extension PGConnection {
   /// Writes `rows` into `table` with one `COPY ... FROM STDIN` (text
   /// format: every value escaped, nil as NULL), in chunks of about 1 MB.
-  public func copy(into table: String, columns: [String], rows: some Sequence<[String?]>)
-    throws(TeamStoreError)
-  {
+  public func copy(into table: String, columns: [String], rows: some Sequence<[String?]>) throws {
+    try copy(into: table, columns: columns) { write in
+      for row in rows { try write(row) }
+    }
+  }
+
+  /// `COPY ... FROM STDIN` of the rows `produce` gives to its `write`.
+  public func copy(
+    into table: String, columns: [String], _ produce: (_ write: ([String?]) throws -> Void) throws -> Void
+  ) throws {
     let start = PQexec(handle, "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN")
     let ready = start.map { PQresultStatus($0) == PGRES_COPY_IN } ?? false
     let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
@@ -151,25 +158,34 @@ extension PGConnection {
       chunk.removeAll(keepingCapacity: true)
       guard sent == 1 else { throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))") }
     }
-    for row in rows {
-      for (i, value) in row.enumerated() {
-        if i > 0 { chunk += "\t" }
-        if let value { Self.escape(value, into: &chunk) } else { chunk += "\\N" }
+    var failure: Error?
+    do {
+      try produce { row in
+        for (i, value) in row.enumerated() {
+          if i > 0 { chunk += "\t" }
+          if let value { Self.escape(value, into: &chunk) } else { chunk += "\\N" }
+        }
+        chunk += "\n"
+        if chunk.utf8.count >= 1 << 20 { try flush() }
       }
-      chunk += "\n"
-      if chunk.utf8.count >= 1 << 20 { try flush() }
+      try flush()
+    } catch {
+      failure = error
     }
-    try flush()
-    guard PQputCopyEnd(handle, nil) == 1 else {
+    // A failure ends the COPY as failed (the server rolls its rows back).
+    guard PQputCopyEnd(handle, failure == nil ? nil : "the rows could not be read") == 1 else {
       throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))")
     }
     // The COPY's own result, then the end of results.
-    var failure: String?
+    var serverFailure: String?
     while let result = PQgetResult(handle) {
-      if PQresultStatus(result) != PGRES_COMMAND_OK { failure = Self.firstLine(PQresultErrorMessage(result)) }
+      if PQresultStatus(result) != PGRES_COMMAND_OK {
+        serverFailure = Self.firstLine(PQresultErrorMessage(result))
+      }
       PQclear(result)
     }
-    if let failure { throw TeamStoreError("\(url.shown): \(failure)") }
+    if let failure { throw failure }
+    if let serverFailure { throw TeamStoreError("\(url.shown): \(serverFailure)") }
   }
 
   /// COPY's text format: backslash, tab, newline and carriage return escaped.
@@ -187,5 +203,140 @@ extension PGConnection {
       default: out.unicodeScalars.append(c)
       }
     }
+  }
+}
+
+extension PGConnection {
+  /// Runs `COPY (query) TO STDOUT` and gives each row's fields (text
+  /// format, unescaped; nil for NULL) to `body`, one row at a time.
+  public func copyOut(_ query: String, _ body: ([String?]) throws -> Void) throws {
+    let start = PQexec(handle, "COPY (\(query)) TO STDOUT")
+    let ready = start.map { PQresultStatus($0) == PGRES_COPY_OUT } ?? false
+    let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
+    PQclear(start)
+    guard ready else { throw TeamStoreError("\(url.shown): \(why)") }
+    var fields: [String?] = []
+    var failure: Error?
+    while true {
+      var buffer: UnsafeMutablePointer<CChar>? = nil
+      let count = PQgetCopyData(handle, &buffer, 0)
+      if count < 0 { break }
+      guard let buffer else { continue }
+      defer { PQfreemem(buffer) }
+      // A row that fails stops the caller's work, but the COPY is read to
+      // its end so that the connection stays usable.
+      guard failure == nil else { continue }
+      let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(count))
+      Self.fields(of: bytes, into: &fields)
+      do { try body(fields) } catch { failure = error }
+    }
+    var serverFailure: String?
+    while let result = PQgetResult(handle) {
+      if PQresultStatus(result) != PGRES_COMMAND_OK {
+        serverFailure = Self.firstLine(PQresultErrorMessage(result))
+      }
+      PQclear(result)
+    }
+    if let failure { throw failure }
+    if let serverFailure { throw TeamStoreError("\(url.shown): \(serverFailure)") }
+  }
+
+  /// One line of COPY's text format (ending in a newline) as its fields:
+  /// tab-separated, `\N` for NULL, backslash escapes undone.
+  static func fields(of line: UnsafeRawBufferPointer, into fields: inout [String?]) {
+    fields.removeAll(keepingCapacity: true)
+    var end = line.count
+    if end > 0 && line[end - 1] == 0x0A { end -= 1 }
+    var field: [UInt8] = []
+    var escaped = false
+    var i = 0
+    func finish() {
+      fields.append(
+        escaped && field == [0x5C, 0x4E] ? nil : String(decoding: unescape(field), as: UTF8.self))
+      field.removeAll(keepingCapacity: true)
+      escaped = false
+    }
+    while i < end {
+      let b = line[i]
+      if b == 0x09 {
+        finish()
+      } else {
+        if b == 0x5C { escaped = true }
+        field.append(b)
+      }
+      i += 1
+    }
+    finish()
+  }
+
+  /// COPY's backslash sequences: \b \f \n \r \t \v, octal \ooo, hex \xhh,
+  /// and a backslash before any other byte standing for that byte.
+  static func unescape(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.contains(0x5C) else { return bytes }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    func digit(_ b: UInt8, radix: Int) -> UInt8? {
+      guard let v = Int(String(UnicodeScalar(b)), radix: radix) else { return nil }
+      return UInt8(v)
+    }
+    while i < bytes.count {
+      let b = bytes[i]
+      guard b == 0x5C, i + 1 < bytes.count else {
+        out.append(b)
+        i += 1
+        continue
+      }
+      let n = bytes[i + 1]
+      i += 2
+      switch n {
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "v"): out.append(0x0B)
+      case UInt8(ascii: "x"):
+        var v: UInt8 = 0
+        var taken = 0
+        while taken < 2, i < bytes.count, let d = digit(bytes[i], radix: 16) {
+          v = v &* 16 &+ d
+          i += 1
+          taken += 1
+        }
+        out.append(taken == 0 ? n : v)
+      case UInt8(ascii: "0")...UInt8(ascii: "7"):
+        var v = n - 0x30
+        var taken = 1
+        while taken < 3, i < bytes.count, let d = digit(bytes[i], radix: 8) {
+          v = v &* 8 &+ d
+          i += 1
+          taken += 1
+        }
+        out.append(v)
+      default: out.append(n)
+      }
+    }
+    return out
+  }
+}
+
+extension PGConnection {
+  /// Waits up to `timeout` seconds for a notification on a channel this
+  /// connection LISTENs to: its payload, or nil when none came.
+  public func notification(timeout: Double) throws(TeamStoreError) -> String? {
+    if let n = nextNotification() { return n }
+    var fd = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+    _ = poll(&fd, 1, Int32(timeout * 1000))
+    guard PQconsumeInput(handle) == 1 else {
+      throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))")
+    }
+    return nextNotification()
+  }
+
+  func nextNotification() -> String? {
+    guard let n = PQnotifies(handle) else { return nil }
+    defer { PQfreemem(n) }
+    return String(cString: n.pointee.extra)
   }
 }

@@ -1,33 +1,38 @@
+import PartnerStore
+
 /// The team store's tables, in the `partnerboard` schema of a PostgreSQL
-/// database (docs/team-store.md lists them). The same data as the SQLite
-/// store's tables of the same names; `meta` holds the schema's version.
+/// database (docs/team-store.md lists them): the SQLite store's tables, of
+/// the same names and columns, and `meta` (the schema's version, the store
+/// layout's, and the generation every write changes).
 enum TeamSchema {
   /// The version this partnerboard writes and reads; a database of a newer
-  /// one is refused (its tables may mean something else).
-  static let version = 1
+  /// one is refused (its tables may mean something else). Version 1 (one
+  /// release, the data tables only) is rebuilt by `init --force`.
+  static let version = 2
 
-  static let create = """
+  static let meta = """
     CREATE SCHEMA IF NOT EXISTS partnerboard;
-    CREATE TABLE partnerboard.meta (key text PRIMARY KEY, value text NOT NULL);
-    CREATE TABLE partnerboard.program (id integer PRIMARY KEY CHECK (id = 1), toml text NOT NULL);
-    CREATE TABLE partnerboard.partners (
-      id text PRIMARY KEY, name text NOT NULL, segment text NOT NULL, region text NOT NULL, manager text);
-    CREATE TABLE partnerboard.observations (
-      partner_id text NOT NULL REFERENCES partnerboard.partners (id), period integer NOT NULL,
-      kpi text NOT NULL, value double precision NOT NULL, PRIMARY KEY (partner_id, period, kpi));
-    CREATE TABLE partnerboard.adjustments (
-      partner_id text NOT NULL REFERENCES partnerboard.partners (id), period integer NOT NULL,
-      kpi text NOT NULL, value double precision NOT NULL, reason text NOT NULL, approved_by text NOT NULL,
-      PRIMARY KEY (partner_id, period, kpi));
-    CREATE TABLE partnerboard.agreements (
-      id text PRIMARY KEY, partner_id text NOT NULL REFERENCES partnerboard.partners (id), kpi text NOT NULL,
-      baseline double precision NOT NULL, target double precision NOT NULL, period integer NOT NULL,
-      max_payout double precision NOT NULL, attribution double precision NOT NULL,
-      floor_share double precision NOT NULL);
-    CREATE TABLE partnerboard.cohorts (
-      partner_id text NOT NULL REFERENCES partnerboard.partners (id), cohort text NOT NULL,
-      start integer NOT NULL, PRIMARY KEY (partner_id, cohort));
+    CREATE TABLE IF NOT EXISTS partnerboard.meta (key text PRIMARY KEY, value text NOT NULL);
     """
 
-  static let tables = ["cohorts", "agreements", "adjustments", "observations", "partners", "program", "meta"]
+  static func type(_ kind: StoreMirror.Kind) -> String {
+    switch kind {
+    case .integer: "bigint"
+    case .real: "double precision"
+    // Byte order, as SQLite compares: the same key order on both.
+    case .text: "text COLLATE \"C\""
+    case .blob: "bytea"
+    }
+  }
+
+  static func create(_ table: StoreMirror.Table) -> String {
+    var columns = zip(table.columns, table.kinds).map { "\($0) \(type($1))" }
+    if !table.key.isEmpty { columns.append("PRIMARY KEY (\(table.key.joined(separator: ", ")))") }
+    var sql = "CREATE TABLE partnerboard.\(table.name) (\(columns.joined(separator: ", ")));"
+    // A book's rows are found by partner (row-level security reads them so).
+    if table.columns.contains("partner_id") && table.key.first != "partner_id" {
+      sql += " CREATE INDEX ON partnerboard.\(table.name) (partner_id);"
+    }
+    return sql
+  }
 }

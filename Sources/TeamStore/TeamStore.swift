@@ -1,13 +1,14 @@
 import Foundation
-import ProgramFiles
-import Scoring
+import PartnerStore
 
 /// The store on PostgreSQL (a team's: one program, many managers): the
-/// same data as the SQLite store, in the `partnerboard` schema.
+/// SQLite store's tables, row for row, in the `partnerboard` schema, the
+/// kept scores and the import log with the data.
 ///
-/// This first part writes a whole data set in one transaction and reads
-/// it back as the `Dataset` the scoring engine takes, so that every figure
-/// is computed the same way from either store.
+/// Every command works on a local copy of it (`TeamReplica`), read with the
+/// same code as a SQLite store, so both give the same numbers by
+/// construction. A write changes a copy and puts every table back in one
+/// transaction, under an advisory lock, with a new generation and a NOTIFY.
 public final class TeamStore {
   public let connection: PGConnection
 
@@ -15,174 +16,183 @@ public final class TeamStore {
 
   /// Connects and checks the schema: one clear error for a database
   /// without it and for one a newer partnerboard made.
-  public static func open(_ url: PostgresURL) throws(TeamStoreError) -> TeamStore {
-    let connection = try PGConnection(url)
-    let found = try connection.execute("SELECT to_regclass('partnerboard.meta') IS NOT NULL")
-    guard found.first?.first == "t" else {
+  public static func open(_ url: PostgresURL) throws -> TeamStore {
+    let store = TeamStore(try PGConnection(url))
+    guard try store.exists() else {
       throw TeamStoreError(
         "\(url.shown): no partnerboard store in this database (create one with `partnerboard init --from DIR --db URL`)"
       )
     }
-    let version = try connection.execute("SELECT value FROM partnerboard.meta WHERE key = 'schema_version'")
-    guard let text = version.first?.first ?? nil, let v = Int(text) else {
+    try store.checkVersion()
+    return store
+  }
+
+  func exists() throws -> Bool {
+    try connection.execute("SELECT to_regclass('partnerboard.meta') IS NOT NULL").first?.first == "t"
+  }
+
+  func meta(_ key: String) throws -> String? {
+    try connection.execute("SELECT value FROM partnerboard.meta WHERE key = $1", [key]).first?.first ?? nil
+  }
+
+  func checkVersion() throws {
+    let url = connection.url
+    guard let v = try meta("schema_version").flatMap({ Int($0) }) else {
       throw TeamStoreError(
         "\(url.shown): the partnerboard schema has no version: not a store this program made")
     }
-    guard v <= TeamSchema.version else {
+    guard v <= TeamSchema.version, (try meta("layout").flatMap { Int($0) } ?? 0) <= StoreMirror.layoutVersion
+    else {
       throw TeamStoreError(
         "\(url.shown): made by a newer partnerboard (schema \(v); this one reads up to \(TeamSchema.version)): update partnerboard"
       )
     }
-    return TeamStore(connection)
-  }
-
-  /// Writes a whole data set as a new store, in one transaction: nothing
-  /// is written when anything fails. An existing store is replaced only
-  /// with `replacing` (as `init --force`).
-  public static func initialize(
-    _ url: PostgresURL, programText: String, partners: [Partner], observations: some Sequence<Observation>,
-    adjustments: [Adjustment] = [], agreements: [Agreement] = [], cohorts: [CohortMember] = [],
-    replacing: Bool = false
-  ) throws -> TeamStore {
-    let c = try PGConnection(url)
-    try c.transaction {
-      let exists = try c.execute("SELECT to_regclass('partnerboard.meta') IS NOT NULL").first?.first == "t"
-      if exists {
-        guard replacing else {
-          throw TeamStoreError("\(url.shown) holds a partnerboard store already (--force replaces it)")
-        }
-        for table in TeamSchema.tables { try c.execute("DROP TABLE IF EXISTS partnerboard.\(table)") }
-      }
-      try c.execute(TeamSchema.create)
-      try c.execute(
-        "INSERT INTO partnerboard.meta (key, value) VALUES ('schema_version', $1), ('generation', $2)",
-        [String(TeamSchema.version), String(Int.random(in: 1...Int.max))])
-      try c.execute("INSERT INTO partnerboard.program (id, toml) VALUES (1, $1)", [programText])
-      try c.copy(
-        into: "partnerboard.partners", columns: ["id", "name", "segment", "region", "manager"],
-        rows: partners.lazy.map { [$0.id, $0.name, $0.segment, $0.region, $0.manager] })
-      try c.copy(
-        into: "partnerboard.observations", columns: ["partner_id", "period", "kpi", "value"],
-        rows: observations.lazy.map {
-          [$0.partnerID, String($0.period.ordinal), $0.kpi, Self.number($0.value)]
-        })
-      try c.copy(
-        into: "partnerboard.adjustments",
-        columns: ["partner_id", "period", "kpi", "value", "reason", "approved_by"],
-        rows: adjustments.lazy.map {
-          [$0.partnerID, String($0.period.ordinal), $0.kpi, Self.number($0.value), $0.reason, $0.approvedBy]
-        })
-      try c.copy(
-        into: "partnerboard.agreements",
-        columns: [
-          "id", "partner_id", "kpi", "baseline", "target", "period", "max_payout", "attribution",
-          "floor_share",
-        ],
-        rows: agreements.lazy.map {
-          [
-            $0.id, $0.partnerID, $0.kpi, Self.number($0.baseline), Self.number($0.target),
-            String($0.period.ordinal), Self.number($0.maxPayout), Self.number($0.attribution),
-            Self.number($0.floorShare),
-          ]
-        })
-      try c.copy(
-        into: "partnerboard.cohorts", columns: ["partner_id", "cohort", "start"],
-        rows: cohorts.lazy.map { [$0.partnerID, $0.cohort, String($0.start.ordinal)] })
+    guard v == TeamSchema.version else {
+      throw TeamStoreError(
+        "\(url.shown): made by an earlier partnerboard (schema \(v), without kept scores): rebuild it with `partnerboard init --from DIR --db URL --force`"
+      )
     }
-    return TeamStore(c)
   }
 
-  /// A number that changes whenever the data is written anew (an open
-  /// dashboard reloads when it does).
-  public func generation() throws(TeamStoreError) -> Int {
-    let row = try connection.execute("SELECT value FROM partnerboard.meta WHERE key = 'generation'")
-    return (row.first?.first ?? nil).flatMap { Int($0) } ?? 0
+  /// A number that changes whenever the store is written (an open
+  /// dashboard, and every local copy, reads it to know it is current).
+  public func generation() throws -> Int64 {
+    try meta("generation").flatMap { Int64($0) } ?? 0
   }
 
-  /// A double as PostgreSQL reads it back to the same value (Swift's
-  /// shortest round-trip form).
-  static func number(_ x: Double) -> String { "\(x)" }
+  // MARK: - One writer at a time
 
-  /// Everything scoring needs, as the SQLite store gives it: partners in id
-  /// order (bytes), adjustments by partner, period and KPI, agreements by
-  /// id, cohorts by cohort and partner.
-  public func loadDataset() throws -> Dataset {
+  /// The advisory lock every write holds: a second writer waits for it.
+  static let lockKey = 0x7061_7274_6E65_72  // "partner"
+
+  /// Takes the write lock for this session; when another session holds it,
+  /// says so through `waiting` (who, since when) and waits.
+  func lock(waiting: (String) -> Void) throws {
+    if try connection.execute("SELECT pg_try_advisory_lock(\(Self.lockKey))").first?.first == "t" { return }
+    let holder = try connection.execute(
+      """
+      SELECT a.application_name, to_char(a.xact_start, 'HH24:MI:SS'), a.usename
+      FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.objid = \(Self.lockKey & 0xFFFF_FFFF)
+      """
+    ).first
+    let who = [holder?[0] ?? nil, holder?[2] ?? nil].compactMap { $0 }.filter { !$0.isEmpty }
+    waiting(
+      "another write to \(connection.url.shown) is under way"
+        + (who.isEmpty ? "" : " (\(who.joined(separator: " by ")))")
+        + ": waiting for it to finish (Ctrl-C gives up, nothing written)")
+    try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
+  }
+
+  func unlock() { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
+
+  // MARK: - Copying
+
+  /// Puts every table of `store` into the team store (inside the caller's
+  /// transaction): tables made anew when the layout changed, else emptied
+  /// and filled with COPY. Returns the new generation.
+  func push(from store: PartnerStore, progress: ((String) -> Void)? = nil) throws -> Int64 {
     let c = connection
-    let url = c.url
-    guard let toml = try c.execute("SELECT toml FROM partnerboard.program WHERE id = 1").first?.first ?? nil
-    else { throw TeamStoreError("\(url.shown): the store has no program") }
-    let program: Program
-    switch ProgramParser.parse(toml) {
-    case .success(let p): program = p
-    case .failure(let e): throw TeamStoreError("\(url.shown): the stored program.toml no longer parses: \(e)")
+    let layout = try StoreMirror.layout()
+    try c.execute(TeamSchema.meta)
+    let same =
+      try meta("schema_version") == String(TeamSchema.version)
+      && meta("layout") == String(StoreMirror.layoutVersion)
+    if same {
+      try c.execute("TRUNCATE " + layout.map { "partnerboard.\($0.name)" }.joined(separator: ", "))
+    } else {
+      // Version 1's tables (and any a later layout dropped) go with the old layout.
+      let old = try c.execute(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'partnerboard' AND tablename <> 'meta'")
+      for row in old { try c.execute("DROP TABLE partnerboard.\(row[0] ?? "") CASCADE") }
+      for table in layout { try c.execute(TeamSchema.create(table)) }
     }
-    func text(_ row: [String?], _ i: Int) -> String { row[i] ?? "" }
-    func int(_ row: [String?], _ i: Int) throws(TeamStoreError) -> Int {
-      guard let v = row[i].flatMap({ Int($0) }) else { throw TeamStoreError("\(url.shown): a damaged row") }
-      return v
-    }
-    func double(_ row: [String?], _ i: Int) throws(TeamStoreError) -> Double {
-      guard let v = row[i].flatMap({ Double($0) }) else {
-        throw TeamStoreError("\(url.shown): a damaged row")
+    for table in layout {
+      progress?(table.name)
+      try c.copy(into: "partnerboard.\(table.name)", columns: table.columns) { write in
+        var fields = [String?](repeating: nil, count: table.columns.count)
+        try StoreMirror.rows(of: table, in: store) { values in
+          for (i, v) in values.enumerated() { fields[i] = Self.text(v) }
+          try write(fields)
+        }
       }
-      return v
     }
-    let partners = try c.execute(
-      "SELECT id, name, segment, region, manager FROM partnerboard.partners ORDER BY id COLLATE \"C\""
-    ).map {
-      Partner(id: text($0, 0), name: text($0, 1), segment: text($0, 2), region: text($0, 3), manager: $0[4])
+    let generation = Int64.random(in: 1...Int64.max)
+    try c.execute(
+      """
+      INSERT INTO partnerboard.meta (key, value) VALUES ('schema_version', $1), ('layout', $2), ('generation', $3)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value
+      """, [String(TeamSchema.version), String(StoreMirror.layoutVersion), String(generation)])
+    try c.execute("NOTIFY partnerboard, '\(generation)'")
+    return generation
+  }
+
+  /// A value as COPY's text format reads it into the column's type.
+  static func text(_ value: StoreMirror.Value) -> String? {
+    switch value {
+    case .null: return nil
+    case .integer(let v): return String(v)
+    // Swift's shortest form reads back to the same double.
+    case .real(let v): return "\(v)"
+    case .text(let v): return v
+    case .blob(let v): return "\\x" + v.map { String(format: "%02x", $0) }.joined()
     }
-    var index: [String: Int] = [:]
-    for (i, p) in partners.enumerated() { index[p.id] = i }
-    var table = ObservationTable()
-    var kpiCodes: [String: Int] = [:]
-    for row in try c.execute("SELECT partner_id, period, kpi, value FROM partnerboard.observations") {
-      guard let p = index[text(row, 0)] else { continue }
-      let kpi = text(row, 2)
-      let k: Int
-      if let known = kpiCodes[kpi] {
-        k = known
-      } else {
-        k = table.kpiNames.count
-        kpiCodes[kpi] = k
-        table.kpiNames.append(kpi)
+  }
+
+  /// A COPY field back as the column's kind.
+  static func value(_ text: String?, _ kind: StoreMirror.Kind) throws -> StoreMirror.Value {
+    guard let text else { return .null }
+    switch kind {
+    case .integer:
+      guard let v = Int64(text) else { throw TeamStoreError("a damaged row: \(text) is not an integer") }
+      return .integer(v)
+    case .real:
+      guard let v = Double(text) else { throw TeamStoreError("a damaged row: \(text) is not a number") }
+      return .real(v)
+    case .text: return .text(text)
+    case .blob:
+      let hex = Array(text.utf8.dropFirst(2))
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(hex.count / 2)
+      var i = 0
+      while i + 1 < hex.count {
+        guard let b = UInt8(String(decoding: hex[i...i + 1], as: UTF8.self), radix: 16) else {
+          throw TeamStoreError("a damaged row: bytes expected")
+        }
+        bytes.append(b)
+        i += 2
       }
-      table.append(partner: p, period: try int(row, 1), kpi: k, value: try double(row, 3))
+      return .blob(bytes)
     }
-    var adjustments: [Adjustment] = []
-    for row in try c.execute(
-      """
-      SELECT partner_id, period, kpi, value, reason, approved_by FROM partnerboard.adjustments
-      ORDER BY partner_id COLLATE "C", period, kpi COLLATE "C"
-      """)
-    {
-      adjustments.append(
-        Adjustment(
-          partnerID: text(row, 0), period: Period(ordinal: try int(row, 1)), kpi: text(row, 2),
-          value: try double(row, 3), reason: text(row, 4), approvedBy: text(row, 5)))
+  }
+
+  /// Copies the team store (what this login may read of it) into a new
+  /// SQLite store at `path`, from one consistent snapshot.
+  func pull(to path: String) throws -> Int64 {
+    let c = connection
+    return try c.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+      let generation = try self.generation()
+      var present: [String: Set<String>] = [:]
+      for row in try c.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'partnerboard'")
+      {
+        present[row[0] ?? "", default: []].insert(row[1] ?? "")
+      }
+      try StoreMirror.build(at: path, note: generation) { table, insert in
+        // A table or column the store does not have yet (an earlier layout)
+        // stays empty; opening the copy rescores its kept numbers then.
+        guard let columns = present[table.name], table.columns.allSatisfy(columns.contains) else { return }
+        let order = table.key.isEmpty ? "" : " ORDER BY " + table.key.joined(separator: ", ")
+        var values = [StoreMirror.Value](repeating: .null, count: table.columns.count)
+        try c.copyOut(
+          "SELECT \(table.columns.joined(separator: ", ")) FROM partnerboard.\(table.name)\(order)"
+        ) {
+          fields in
+          for i in values.indices { values[i] = try Self.value(fields[i], table.kinds[i]) }
+          try insert(values)
+        }
+      }
+      return generation
     }
-    var agreements: [Agreement] = []
-    for row in try c.execute(
-      """
-      SELECT id, partner_id, kpi, baseline, target, period, max_payout, attribution, floor_share
-      FROM partnerboard.agreements ORDER BY id COLLATE "C"
-      """)
-    {
-      agreements.append(
-        Agreement(
-          id: text(row, 0), partnerID: text(row, 1), kpi: text(row, 2), baseline: try double(row, 3),
-          target: try double(row, 4), period: Period(ordinal: try int(row, 5)), maxPayout: try double(row, 6),
-          attribution: try double(row, 7), floorShare: try double(row, 8)))
-    }
-    var data = Dataset(
-      program: program, partners: partners, observations: [], adjustments: adjustments,
-      agreements: agreements,
-      observationTable: table)
-    data.cohorts = try c.execute(
-      "SELECT partner_id, cohort, start FROM partnerboard.cohorts ORDER BY cohort COLLATE \"C\", partner_id COLLATE \"C\""
-    ).map { row in
-      CohortMember(partnerID: text(row, 0), cohort: text(row, 1), start: Period(ordinal: try int(row, 2)))
-    }
-    return data
   }
 }

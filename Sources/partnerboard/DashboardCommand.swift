@@ -7,6 +7,7 @@ import Presentation
 import ProgramFiles
 import Scoring
 import Screens
+import TeamStore
 import TerminalUI
 
 extension Theme.Name: ExpressibleByArgument {}
@@ -49,10 +50,12 @@ struct DashboardCommand: ParsableCommand {
     }
     var app: DashboardApp?
     try reportingErrors {
-      // A SQLite store, or a team store (no kept numbers there yet).
-      let s = try store.teamURL() == nil ? try store.open() : nil
-      let source: any DashboardSource = try s ?? TeamSource(store.teamURL()!)
-      if let s, let view = try s.keptView() {
+      // A team store is read through its local copy, kept current while the
+      // dashboard is open.
+      let s = try store.open()
+      let source: any DashboardSource = s
+      if let replica = try store.teamReplica() { TeamListener(replica).start() }
+      if let view = try s.keptView() {
         // Kept scores: the first frame is drawn from them while the whole
         // scorebook loads behind it.
         app = DashboardApp(

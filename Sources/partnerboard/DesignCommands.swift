@@ -34,26 +34,11 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       guard top >= 1 else { throw CLIError("--top: expected a number of at least 1, found \(top)") }
-      let facts: WhatIfFacts
-      if try store.teamURL() != nil {
-        // A team store: both programs over the whole data set.
-        let data = try store.dataset()
-        let program = try OtherProgram.load(path: other, partners: data.partners)
-        let current = Scorebook(data)
-        let t = try period.index(in: current)
-        var otherData = data
-        otherData.program = program
-        guard
-          let whole = WhatIf(current: current, other: Scorebook(otherData), period: current.periods[t]).facts
-        else { throw CLIError("the store has no metrics yet") }
-        facts = whole
-      } else {
-        let s = try store.open()
-        let program = try OtherProgram.load(path: other, partners: try s.allPartners())
-        // A slice of partners at a time: bounded memory at any size.
-        facts = try Timings.measure("score both") {
-          try s.whatIfFacts(other: program, choose: period.index(in:))
-        }
+      let s = try store.open()
+      let program = try OtherProgram.load(path: other, partners: try s.allPartners())
+      // A slice of partners at a time: bounded memory at any size.
+      let facts = try Timings.measure("score both") {
+        try s.whatIfFacts(other: program, choose: period.index(in:))
       }
       let report = CompareReport(facts)
       switch format {

@@ -85,13 +85,6 @@ enum LookupPartner {
       PartnerEvaluation, Program
     )
   {
-    if try store.teamURL() != nil {
-      // A team store is scored in full (its kept scores are the SQLite store's so far).
-      let all = try store.scorebook()
-      let manager = try book.resolve(among: Books.managers(all.partners))
-      let t = try period.index(in: all)
-      return (try evaluation(try find(query, in: all, manager: manager), t, in: all), all.program)
-    }
     let s = try store.open()
     let manager = try book.resolve(among: try s.managers())
     if let one = try alone(query, period: period, store: s, manager: manager) {

@@ -180,8 +180,7 @@ enum BookReport {
     _ make: (Scorebook, Int) throws -> Outputs
   ) throws {
     try reportingErrors {
-      // The kept numbers are the SQLite store's; a team store is scored whole.
-      if let kept, try store.teamURL() == nil, let (outputs, heading) = try kept(try store.open()) {
+      if let kept, let (outputs, heading) = try kept(try store.open()) {
         print(outputs, heading: heading, format)
         return
       }

@@ -77,7 +77,7 @@ struct QBRCommand: ParsableCommand {
       throw ExitCode(2)
     }
     try reportingErrors {
-      let source: any DashboardSource = try self.store.teamURL().map { TeamSource($0) } ?? self.store.open()
+      let source: any DashboardSource = try self.store.open()
       let app = DashboardApp(store: source, state: DashboardState(book: book, period: t), theme: Theme(theme))
       app.apply(.command(.openQBR(p, standalone: true)))
       app.apply(.command(.maskAmounts(mask)))

@@ -73,7 +73,7 @@ enum QuarterArgument {
   ) throws {
     try reportingErrors {
       let period = try parse(text)
-      Output.out(said(period, try change(try store.openExistingForWriting(), period)))
+      Output.out(said(period, try store.writing(existing: true) { try change($0, period) }))
     }
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PartnerStore
 import Presentation
 import Reports
 import Scoring
@@ -29,9 +30,9 @@ struct LeaderboardCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      // A SQLite store's kept scores answer without scoring anyone; an older
-      // store that could not be upgraded, and a team store, are scored in full.
-      let s = try store.teamURL() == nil ? try store.open() : nil
+      // The kept scores answer without scoring anyone; an older store that
+      // could not be upgraded is scored in full.
+      let s: PartnerStore? = try store.open()
       let view = try s?.keptView()
       let book = view == nil ? try store.scorebook(of: s) : nil
       let program = view?.program ?? book!.program

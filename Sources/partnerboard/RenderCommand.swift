@@ -114,8 +114,7 @@ struct RenderCommand: ParsableCommand {
       guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
         throw CLIError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
       }
-      // A team store is scored in full (the kept numbers are the SQLite store's so far).
-      let opened = try store.teamURL() == nil ? try Timings.measure("open") { try store.open() } : nil
+      let opened: PartnerStore? = try Timings.measure("open") { try store.open() }
       if let opened {
         let manager = try book.resolve(among: try opened.managers())
         if let frame = try keptFrame(

@@ -25,8 +25,9 @@ struct RescoreCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let path = store.resolved().path
-      let target = try store.openExistingForWriting()
-      let done = try target.rescoreKept(progress: DataLoading.percent(label: "keeping the scores"))
+      let done = try store.writing(existing: true) {
+        try $0.rescoreKept(progress: DataLoading.percent(label: "keeping the scores"))
+      }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.out(
         "rescored \(done.periods) quarter\(done.periods == 1 ? "" : "s") of \(path); the data and the import history are unchanged"

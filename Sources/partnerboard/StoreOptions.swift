@@ -34,10 +34,6 @@ struct StoreOptions: ParsableArguments {
     return base + "/partnerboard/partnerboard.sqlite"
   }
 
-  /// Opens the store for reading commands, read-only: a missing, empty or
-  /// foreign `--db` file is an error and stays as it is. The default store
-  /// is created from the bundled sample data when it does not exist yet (or
-  /// holds no data).
   /// The team store's address when `--db` names one (postgres://...).
   func teamURL() throws -> PostgresURL? {
     let path = resolved().path
@@ -45,14 +41,31 @@ struct StoreOptions: ParsableArguments {
     return try PostgresURL(path)
   }
 
-  /// What the team store answers so far (docs/team-store.md), for the
-  /// commands that read only a SQLite store yet.
-  static func teamStoreCommands(_ url: PostgresURL) -> String {
-    "\(url.shown): this command reads a SQLite store only so far; a team store answers init, the dashboard and every reading command but imports (docs/team-store.md)"
+  /// The local copy of the team store `--db` names, in
+  /// `$XDG_CACHE_HOME/partnerboard/team` (`~/.cache/...` without it).
+  func teamReplica() throws -> TeamReplica? {
+    guard let url = try teamURL() else { return nil }
+    let env = ProcessInfo.processInfo.environment
+    let cache =
+      env["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      ?? (env["HOME"] ?? NSHomeDirectory()) + "/.cache"
+    return TeamReplica(url: url, folder: cache + "/partnerboard/team")
   }
 
+  /// Opens the store for reading commands, read-only: a missing, empty or
+  /// foreign `--db` file is an error and stays as it is. The default store
+  /// is created from the bundled sample data when it does not exist yet (or
+  /// holds no data). A team store is read through its local copy, brought
+  /// up to date first.
   func open() throws -> PartnerStore {
-    if let url = try teamURL() { throw CLIError(Self.teamStoreCommands(url)) }
+    if let replica = try teamReplica() {
+      try Timings.measure("bring the local copy up to date") {
+        try replica.refresh(copying: { Self.copyingNote(replica) })
+      }
+      let copy = try PartnerStore.reading(path: replica.path)
+      copy.label = replica.url.shown
+      return copy
+    }
     let (path, isDefault) = resolved()
     if isDefault && !FileManager.default.fileExists(atPath: path) {
       try Self.seed(path)
@@ -69,6 +82,13 @@ struct StoreOptions: ParsableArguments {
     return store
   }
 
+  /// Said on stderr (a terminal only) while the team store is copied.
+  static func copyingNote(_ replica: TeamReplica) {
+    if TerminalInfo.stderrIsTerminal {
+      Output.progress("partnerboard: copying \(replica.url.shown) (changed since the last copy)...")
+    }
+  }
+
   /// Fills the default store with the bundled sample data.
   static func seed(_ path: String) throws {
     let store = try PartnerStore(path: path)
@@ -78,21 +98,25 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
-  /// `import` and `undo-import`: a store that may be created (an empty or
-  /// missing file) and written.
-  func openForWriting() throws -> PartnerStore {
-    if let url = try teamURL() { throw CLIError(Self.teamStoreCommands(url)) }
-    return try PartnerStore(path: resolved().path)
-  }
-
-  /// A store that must exist already (close, reopen, rescore).
-  func openExistingForWriting() throws -> PartnerStore {
-    if let url = try teamURL() { throw CLIError(Self.teamStoreCommands(url)) }
+  /// A write (`import`, `undo-import`, `close`, `reopen`, `rescore`):
+  /// `change` is given the store opened for writing. A team store's write
+  /// holds its write lock (a second writer waits, and says so), changes a
+  /// copy and puts it back in one transaction; nothing is written when
+  /// `change` throws. `existing`: the store must exist and hold data.
+  func writing<T>(existing: Bool = false, _ change: (PartnerStore) throws -> T) throws -> T {
+    if let replica = try teamReplica() {
+      return try replica.write(waiting: { Output.err("partnerboard: \($0)") }) { scratch in
+        try change(PartnerStore(path: scratch))
+      }
+    }
     let path = resolved().path
-    guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
-    let store = try PartnerStore(path: path)
-    guard !(try store.isEmpty()) else { throw StoreError.empty(path) }
-    return store
+    if existing {
+      guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
+      let store = try PartnerStore(path: path)
+      guard !(try store.isEmpty()) else { throw StoreError.empty(path) }
+      return try change(store)
+    }
+    return try change(PartnerStore(path: path))
   }
 
   static func loadSample(into store: PartnerStore) throws {
@@ -120,12 +144,8 @@ struct StoreOptions: ParsableArguments {
     return Timings.measure("score") { Scorebook(data) }
   }
 
-  /// The whole data set: of `opened`, else of the team store `--db` names,
-  /// else of the SQLite store opened for reading.
+  /// The whole data set: of `opened`, else of the store opened for reading.
   func dataset(of opened: PartnerStore? = nil) throws -> Dataset {
-    if opened == nil, let url = try teamURL() {
-      return try Timings.measure("load team store") { try TeamStore.open(url).loadDataset() }
-    }
     let store = try opened ?? open()
     return try Timings.measure("load store") { try store.loadDataset() }
   }

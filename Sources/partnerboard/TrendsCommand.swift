@@ -32,8 +32,7 @@ struct TrendsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      // A team store is scored in full (the kept statistics are the SQLite store's so far).
-      let opened = try store.teamURL() == nil ? try store.open() : nil
+      let opened = try store.open()
       let (program, periods, rows, coverage, managers) = try statistics(opened)
       let manager = try groups.book.resolve(among: managers)
       switch format {

@@ -29,47 +29,35 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      if let url = try store.teamURL() {
-        try initTeamStore(url)
-        return
-      }
+      let replica = try store.teamReplica()
       let path = store.resolved().path
-      try PartnerStore.checkReplaceable(path, force: force)
-      let (files, metricsBlocks) = try Timings.measure("read and check all but the metrics") {
-        try DataLoading.readStreaming(folder: from, doing: "reading and writing")
+      if replica == nil { try PartnerStore.checkReplaceable(path, force: force) }
+      let build = { (target: String) throws -> ImportRecord in
+        let (files, metricsBlocks) = try Timings.measure("read and check all but the metrics") {
+          try DataLoading.readStreaming(folder: from, doing: "reading and writing")
+        }
+        return try Timings.measure("build the store") {
+          try PartnerStore.build(
+            at: target, files: consume files, command: "init --from \(from)",
+            progress: DataLoading.progress(label: "metrics"), metricsBlocks: metricsBlocks,
+            rescoreProgress: DataLoading.percent(label: "keeping the scores"))
+        }
       }
-      let record = try Timings.measure("build the store") {
-        try PartnerStore.build(
-          at: path, files: consume files, command: "init --from \(from)",
-          progress: DataLoading.progress(label: "metrics"), metricsBlocks: metricsBlocks,
-          rescoreProgress: DataLoading.percent(label: "keeping the scores"))
-      }
+      // A team store: built as a file is, then every table written to it in
+      // one transaction, under its write lock.
+      let record =
+        try replica.map { r in
+          try r.write(creating: true, replacing: force, waiting: { Output.err("partnerboard: \($0)") }) {
+            scratch in
+            let record = try build(scratch)
+            if TerminalInfo.stderrIsTerminal { Output.progress("partnerboard: writing \(r.url.shown)...") }
+            return record
+          }
+        } ?? build(path)
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
-      Output.err("partnerboard: store \(path)")
+      Output.err("partnerboard: store \(replica?.url.shown ?? path)")
       Output.out(DataLoading.summary(record))
     }
-  }
-}
-
-extension InitCommand {
-  /// The team store (PostgreSQL): every file read and checked first, then
-  /// one transaction; nothing is written when anything is wrong.
-  func initTeamStore(_ url: PostgresURL) throws {
-    let files = try DataLoading.read(paths: [from], folder: true, stored: StoredState())
-    guard let text = files.programText, let partners = files.partners?.rows else {
-      throw CLIError("\(from): no program.toml or partners.csv")
-    }
-    let observations = files.metrics?.rows ?? []
-    _ = try Timings.measure("build the team store") {
-      try TeamStore.initialize(
-        url, programText: text, partners: partners, observations: observations,
-        adjustments: files.adjustments?.rows ?? [], agreements: files.agreements?.rows ?? [],
-        cohorts: files.cohorts?.rows ?? [], replacing: force)
-    }
-    Output.err("partnerboard: team store \(url.shown)")
-    Output.out(
-      "\(partners.count) partners, \(observations.count) observations, \(files.agreements?.rows.count ?? 0) agreements, \(files.adjustments?.rows.count ?? 0) adjustments"
-    )
   }
 }
 
@@ -99,16 +87,17 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       guard !paths.isEmpty else { throw CLIError("name at least one file or folder to import") }
-      let target = try Timings.measure("open the store") { try store.openForWriting() }
-      let stored = try Timings.measure("read the stored state") { try target.storedState() }
-      let files = try Timings.measure("read and check") {
-        try DataLoading.read(paths: paths, folder: false, stored: stored)
-      }
-      let record = try Timings.measure("write, rescore and commit") {
-        try target.apply(
-          files, command: "import " + paths.joined(separator: " ") + (reopen ? " --reopen" : ""),
-          progress: DataLoading.progress(label: "metrics"),
-          rescoreProgress: DataLoading.percent(label: "keeping the scores"), reopen: reopen)
+      let record = try store.writing { target in
+        let stored = try Timings.measure("read the stored state") { try target.storedState() }
+        let files = try Timings.measure("read and check") {
+          try DataLoading.read(paths: paths, folder: false, stored: stored)
+        }
+        return try Timings.measure("write, rescore and commit") {
+          try target.apply(
+            files, command: "import " + paths.joined(separator: " ") + (reopen ? " --reopen" : ""),
+            progress: DataLoading.progress(label: "metrics"),
+            rescoreProgress: DataLoading.percent(label: "keeping the scores"), reopen: reopen)
+        }
       }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.out(DataLoading.summary(record))
@@ -161,8 +150,7 @@ struct UndoImportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let s = try store.openExistingForWriting()
-      let r = try s.undo(importID: id, reopen: reopen)
+      let r = try store.writing(existing: true) { try $0.undo(importID: id, reopen: reopen) }
       Output.out(
         "undid import \(r.id) (\(r.command)): \(r.added) added rows removed, \(r.replaced) replaced rows restored"
       )

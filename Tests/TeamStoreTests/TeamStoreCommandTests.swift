@@ -4,7 +4,8 @@ import Testing
 
 /// `--db postgres://...` from the command line: init, then the commands
 /// that read a team store give the same JSON as on a SQLite store built
-/// from the same folder; the others say what the team store answers.
+/// from the same folder, and the writes (import, undo, close, reopen,
+/// rescore) answer the same.
 @Suite(.serialized, .needsPostgres) struct TeamStoreCommandTests {
   static let sample: String = {
     var url = URL(fileURLWithPath: #filePath)
@@ -22,6 +23,8 @@ import Testing
     return "partnerboard"
   }()
 
+  static let cache = NSTemporaryDirectory() + "pb-teamcache-\(getpid())"
+
   /// The binary's exit status, stdout and stderr (it starts no daemon: Process is fine).
   static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
     let p = Process()
@@ -29,6 +32,8 @@ import Testing
     p.arguments = args
     var env = ProcessInfo.processInfo.environment
     for key in ["PARTNERBOARD_DB", "PARTNERBOARD_MANAGER", "COLUMNS"] { env[key] = nil }
+    // The team stores' local copies, apart from the user's.
+    env["XDG_CACHE_HOME"] = cache
     p.environment = env
     let out = Pipe()
     let err = Pipe()
@@ -55,7 +60,7 @@ import Testing
     let sqlite = dir + "/s.sqlite"
     let made = try Self.run(["init", "--from", Self.sample, "--db", url])
     #expect(made.status == 0, "\(made.err)")
-    #expect(made.out.contains("64 partners"))
+    #expect(made.out.contains("partners.csv: 64 added") && made.err.contains("store \(url)"), "\(made.err)")
     #expect(try Self.run(["init", "--from", Self.sample, "--db", sqlite]).status == 0)
     for args in [
       ["score", "--format", "json"], ["changes", "--format", "json"], ["payouts", "--format", "json"],
@@ -83,9 +88,27 @@ import Testing
     #expect(
       again.status == 1 && again.err.contains("holds a partnerboard store already (--force replaces it)"))
     #expect(try Self.run(["init", "--from", Self.sample, "--db", url, "--force"]).status == 0)
-    // Commands that read only a SQLite store yet say so, and exit 1.
-    let other = try Self.run(["imports", "--db", url])
-    #expect(other.status == 1 && other.err.contains("this command reads a SQLite store only so far"))
+    #expect(try Self.run(["init", "--from", Self.sample, "--db", sqlite, "--force"]).status == 0)
+    // The writes: the same answers on both, and the same store after them.
+    let fix = dir + "/metrics-fix.csv"
+    try "partner_id,period,kpi,value\np004,2026Q4,nps,45\np004,2026Q3,nps,44\n".write(
+      toFile: fix, atomically: true, encoding: .utf8)
+    for args in [
+      ["close", "2026Q2"], ["import", fix], ["import", fix, "--reopen"],
+      ["tier", "acme", "--format", "json"],
+      ["undo-import", "3"], ["reopen", "2026Q1"], ["rescore"], ["close", "2026Q3"],
+      ["leaderboard", "--format", "json"], ["changes", "--format", "json"], ["imports"],
+    ] {
+      let team = try Self.run(args + ["--db", url])
+      let local = try Self.run(args + ["--db", sqlite])
+      // The import log's times and the store's name aside.
+      func same(_ text: String) -> String {
+        text.replacingOccurrences(of: #"20\d\d-\d\d-\d\dT[\d:]+Z"#, with: "TIME", options: .regularExpression)
+          .replacingOccurrences(of: url, with: "STORE").replacingOccurrences(of: sqlite, with: "STORE")
+      }
+      #expect(team.status == local.status, "\(args): \(team.err)")
+      #expect(same(team.out) == same(local.out) && same(team.err) == same(local.err), "\(args)")
+    }
     // A bad folder writes nothing into an empty database.
     let empty = try PostgresCluster.shared.get().newDatabase().text
     let bad = try Self.run(["init", "--from", dir, "--db", empty])
@@ -125,7 +148,7 @@ import Testing
         "new-session", "-d", "-x", "120", "-y", "30", "env", "-u", "LINES", "-u", "COLUMNS", "-u", "LC_ALL",
         "-u", "NO_COLOR", "-u", "PARTNERBOARD_DB", "-u", "PARTNERBOARD_MANAGER", "TERM=xterm-256color",
         "LANG=C.UTF-8",
-        "XDG_STATE_HOME=\(state)", Self.binary, "--db", url,
+        "XDG_STATE_HOME=\(state)", "XDG_CACHE_HOME=\(Self.cache)", Self.binary, "--db", url,
       ]) == 0)
     #expect(wait(for: "showing 63 + 1 without data"), "\(screen())")
     #expect(try Self.run(["init", "--from", Self.sample, "--db", url, "--force"]).status == 0)

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A store's tables as typed rows, to copy a whole store elsewhere and back
+/// (the team store keeps the same tables on PostgreSQL: docs/team-store.md).
+/// Every table the migrator makes is copied, the kept numbers and the import
+/// log with the data, so that a copy reads exactly as the original.
+public enum StoreMirror {
+  /// A column's storage, as SQLite's declared type gives it (an undo
+  /// table's untyped columns take their data table's types).
+  public enum Kind: Sendable, Equatable {
+    case integer, real, text, blob
+  }
+
+  public struct Table: Sendable, Equatable {
+    public let name: String
+    public let columns: [String]
+    public let kinds: [Kind]
+    /// The primary key's columns, in order (empty: none).
+    public let key: [String]
+  }
+
+  public enum Value: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+  }
+
+  /// Tables a store holds that are not copied: the migrator's own record
+  /// (every copy is migrated by this program) and a copy's note of what it
+  /// copies (`replicaTable`).
+  static let uncopied: Set<String> = ["grdb_migrations", replicaTable]
+
+  /// Where a copy of a team store notes the store's generation it holds.
+  public static let replicaTable = "team_replica"
+
+  /// The tables of a store this program makes, in dependency-free order
+  /// (the data tables first), read from a new in-memory store.
+  public static func layout() throws -> [Table] {
+    let queue = try DatabaseQueue()
+    try Schema.migrator.migrate(queue)
+    return try queue.read { db in try tables(db) }
+  }
+
+  /// How many migrations this program's store layout has had: a copy made
+  /// by a newer program (more) is refused.
+  public static var layoutVersion: Int { Schema.migrator.migrations.count }
+
+  static func tables(_ db: Database) throws -> [Table] {
+    let names = try String.fetchAll(
+      db,
+      sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+    var declared: [String: [(String, String, Int)]] = [:]
+    for name in names where !uncopied.contains(name) {
+      declared[name] = try Row.fetchAll(db, sql: "PRAGMA table_info(\(name))").map {
+        ($0["name"], ($0["type"] as String?) ?? "", $0["pk"])
+      }
+    }
+    return names.compactMap { name -> Table? in
+      guard let columns = declared[name] else { return nil }
+      let twin = name.hasSuffix("_undo") ? declared[String(name.dropLast(5))] : nil
+      let kinds = columns.map { column -> Kind in
+        if let k = kind(declared: column.1) { return k }
+        let fromTwin = twin?.first { $0.0 == column.0 }.flatMap { kind(declared: $0.1) }
+        return fromTwin ?? .blob
+      }
+      let key = columns.filter { $0.2 > 0 }.sorted { $0.2 < $1.2 }.map(\.0)
+      return Table(name: name, columns: columns.map(\.0), kinds: kinds, key: key)
+    }
+  }
+
+  /// SQLite's affinity rules (section 3.1 of its datatype page); nil for an
+  /// untyped column.
+  static func kind(declared: String) -> Kind? {
+    let t = declared.uppercased()
+    if t.isEmpty { return nil }
+    if t.contains("INT") { return .integer }
+    if t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") { return .text }
+    if t.contains("BLOB") { return .blob }
+    return .real
+  }
+
+  /// Every row of `table`, in key order, each value as the column's kind
+  /// (a value stored otherwise is converted as SQLite converts it).
+  public static func rows(
+    of table: Table, in store: PartnerStore, _ body: ([Value]) throws -> Void
+  ) throws {
+    let order = table.key.isEmpty ? "" : " ORDER BY " + table.key.joined(separator: ", ")
+    let sql = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)\(order)"
+    try store.located {
+      try store.queue.read { db in
+        var values = [Value](repeating: .null, count: table.columns.count)
+        try RawRows.each(db, sql) { row in
+          for (i, kind) in table.kinds.enumerated() {
+            let c = Int32(i)
+            if sqlite3_column_type(row.handle, c) == SQLITE_NULL {
+              values[i] = .null
+              continue
+            }
+            switch kind {
+            case .integer: values[i] = .integer(sqlite3_column_int64(row.handle, c))
+            case .real: values[i] = .real(sqlite3_column_double(row.handle, c))
+            case .text: values[i] = .text(row.text(c))
+            case .blob:
+              let count = Int(sqlite3_column_bytes(row.handle, c))
+              let bytes = sqlite3_column_blob(row.handle, c)
+              values[i] = .blob(
+                bytes.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? [])
+            }
+          }
+          try body(values)
+        }
+      }
+    }
+  }
+
+  /// Builds a store at `path` (replaced only once complete) from `fill`,
+  /// which is given each table of this program's layout with a function
+  /// that inserts one row of it (values in the table's column order). The
+  /// copy's `note` (the team store's generation) is written with it.
+  public static func build(
+    at path: String, note: Int64,
+    fill: (_ table: Table, _ insert: ([Value]) throws -> Void) throws -> Void
+  ) throws {
+    let temp = path + ".copy-\(getpid())"
+    PartnerStore.removeFiles(temp)
+    defer { PartnerStore.removeFiles(temp) }
+    do {
+      let store = try PartnerStore(path: temp, mode: .bulkLoad)
+      try store.located {
+        try store.queue.writeWithoutTransaction { db in
+          try db.inTransaction {
+            let tables = try tables(db)
+            // Rows a migration wrote (stamps, states) give way to the copied ones.
+            for table in tables { try db.execute(sql: "DELETE FROM \(table.name)") }
+            for table in tables {
+              let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+              let insert = try BulkInsert(
+                db,
+                sql: "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(marks))")
+              try fill(table) { values in
+                for (i, value) in values.enumerated() { insert.bind(Int32(i + 1), value) }
+                try insert.step(db)
+              }
+            }
+            try db.execute(sql: "CREATE TABLE \(replicaTable) (generation INTEGER NOT NULL)")
+            try db.execute(sql: "INSERT INTO \(replicaTable) VALUES (?)", arguments: [note])
+            return .commit
+          }
+        }
+      }
+      try store.close()
+    }
+    PartnerStore.removeFiles(path, mainFile: false)
+    guard rename(temp, path) == 0 else {
+      throw StoreError.notAStore(
+        path, "the copy could not be moved into place: \(String(cString: strerror(errno)))")
+    }
+  }
+
+  /// Notes the team store's generation in the copy at `path`, and leaves it
+  /// one file (its write-ahead log folded in), ready to be moved.
+  public static func setNote(_ generation: Int64, at path: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in
+      try db.execute(sql: "CREATE TABLE IF NOT EXISTS \(replicaTable) (generation INTEGER NOT NULL)")
+      try db.execute(sql: "DELETE FROM \(replicaTable)")
+      try db.execute(sql: "INSERT INTO \(replicaTable) VALUES (?)", arguments: [generation])
+      try db.execute(sql: "PRAGMA journal_mode = DELETE")
+    }
+    try queue.close()
+  }
+
+  /// The team store's generation a copy holds (nil: not a copy, or unreadable).
+  public static func note(at path: String) -> Int64? {
+    guard (try? PartnerStore.fileKind(of: path)) == .store,
+      let queue = try? DatabaseQueue(path: path, configuration: PartnerStore.readerConfiguration)
+    else { return nil }
+    return try? queue.read { db in try Int64.fetchOne(db, sql: "SELECT generation FROM \(replicaTable)") }
+  }
+}
+
+extension BulkInsert {
+  func bind(_ i: Int32, _ value: StoreMirror.Value) {
+    switch value {
+    case .null: sqlite3_bind_null(handle, i)
+    case .integer(let v): sqlite3_bind_int64(handle, i, v)
+    case .real(let v): sqlite3_bind_double(handle, i, v)
+    case .text(let v): bind(i, v)
+    case .blob(let v):
+      v.withUnsafeBytes {
+        _ = sqlite3_bind_blob(
+          handle, i, $0.baseAddress, Int32($0.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import PartnerStore
+import ProgramFiles
+
+/// The local copy of a team store that commands read: a SQLite store in
+/// the user's cache folder, one per address and login (what a login may
+/// read differs), copied again only when the team store's generation has
+/// moved. A lookup costs one query for the generation; a copy, the whole
+/// store's rows (once per write by anyone).
+public struct TeamReplica: Sendable {
+  public let url: PostgresURL
+  public let path: String
+
+  /// `folder` is the cache folder (`$XDG_CACHE_HOME/partnerboard/team`);
+  /// made private to the user when missing.
+  public init(url: PostgresURL, folder: String) {
+    self.url = url
+    var hasher = SHA256.Hasher()
+    Array(url.shown.utf8).withUnsafeBufferPointer { hasher.update($0) }
+    path = folder + "/" + hasher.finish().prefix(32) + ".sqlite"
+  }
+
+  /// Brings the copy up to date (through `store` when one is open) and
+  /// says whether it had to copy.
+  @discardableResult
+  public func refresh(_ store: TeamStore? = nil, copying: (() -> Void)? = nil) throws -> Bool {
+    let team = try store ?? TeamStore.open(url)
+    let generation = try team.generation()
+    if StoreMirror.note(at: path) == generation { return false }
+    copying?()
+    try makeFolder()
+    _ = try team.pull(to: path)
+    return true
+  }
+
+  func makeFolder() throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(
+      atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+  }
+
+  /// A write to the team store: under its write lock, `change` is given a
+  /// scratch copy of the current store (a new, empty one when `creating`);
+  /// when it returns, every table goes back in one transaction with a new
+  /// generation and a NOTIFY, and the scratch copy becomes the local one.
+  /// Nothing is written when `change` throws.
+  public func write<T>(
+    creating: Bool = false, replacing: Bool = false, waiting: (String) -> Void,
+    _ change: (_ scratch: String) throws -> T
+  ) throws -> T {
+    let connection = try PGConnection(url)
+    let team = TeamStore(connection)
+    try connection.execute("SET application_name = 'partnerboard write'")
+    try team.lock(waiting: waiting)
+    defer { team.unlock() }
+    let exists = try team.exists()
+    if creating {
+      if exists && !replacing {
+        throw TeamStoreError("\(url.shown) holds a partnerboard store already (--force replaces it)")
+      }
+    } else {
+      guard exists else {
+        throw TeamStoreError(
+          "\(url.shown): no partnerboard store in this database (create one with `partnerboard init --from DIR --db URL`)"
+        )
+      }
+      try team.checkVersion()
+    }
+    try makeFolder()
+    let scratch = path + ".write-\(getpid())"
+    PartnerStore.removeFiles(scratch)
+    defer { PartnerStore.removeFiles(scratch) }
+    if !creating {
+      try refresh(team)
+      try FileManager.default.copyItem(atPath: path, toPath: scratch)
+    }
+    let value = try change(scratch)
+    let generation = try connection.transaction {
+      let store = try PartnerStore.reading(path: scratch)
+      defer { try? store.close() }
+      return try team.push(from: store)
+    }
+    try StoreMirror.setNote(generation, at: scratch)
+    PartnerStore.removeFiles(path, mainFile: false)
+    guard rename(scratch, path) == 0 else {
+      throw TeamStoreError(
+        "\(path): the local copy could not be replaced: \(String(cString: strerror(errno)))")
+    }
+    return value
+  }
+}

@@ -105,7 +105,10 @@ public struct LoadingState: Sendable {
     case .mouse, .command:
       pending.append(event)
       first?.stopFollowing()
-    case .status, .failed, .stale, .reloaded, .otherProgram, .prefetched:
+    case .status:
+      // Said once the dashboard is loaded (who is connected, for one).
+      pending.append(event)
+    case .failed, .stale, .reloaded, .otherProgram, .prefetched:
       break
     }
     return derive()

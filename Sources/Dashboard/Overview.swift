@@ -66,7 +66,12 @@ public struct OverviewModel: Sendable {
   public init(book: Scorebook, period t: Int) {
     self.init(
       facts: book.overviewFacts(period: t), program: book.program, coverage: book.coverage(t), index: t)
+    // A manager's copy of a team store: the overview is of its book.
+    if book.ranksGiven { self.book = Books.managers(book.partners).first }
   }
+
+  /// The book the overview is of (a manager's login); nil: the program's.
+  public var book: String?
 
   /// From the numbers (the whole scorebook's, or those kept with the scores).
   public init(facts f: OverviewFacts, program: Program, coverage: QuarterCoverage, index t: Int) {

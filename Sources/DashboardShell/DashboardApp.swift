@@ -80,6 +80,10 @@ public final class DashboardApp {
   /// Applies `event` now (before `run`: the `qbr` command opens its partner so).
   public func apply(_ event: Event) { queue += Update.apply(event, to: &app) }
 
+  /// Said in the status line once the dashboard is up (a team store's
+  /// login and book).
+  public var greeting: String?
+
   /// Runs until the user quits. Throws when the first scorebook cannot be read.
   public func run(on terminal: some TerminalDevice) throws {
     let size = terminal.size
@@ -91,6 +95,7 @@ public final class DashboardApp {
       apply(.resize(width: size.width, height: size.height))
       queue.append(.prefetch)  // the first frame is up: build the other screens ahead
     }
+    if let greeting { apply(.status(greeting)) }
     draw(terminal)
     while true {
       if try runEffects(terminal) { return }

@@ -193,7 +193,8 @@ extension PartnerStore {
   public func keptOverview(choose: ([Period]) throws -> Int) throws -> KeptOverview? {
     try located {
       try queue.read { db in
-        guard let view = try keptView(db) else { return nil }
+        // A book's copy holds none: they name partners of other books.
+        guard try Self.copiedBook(db) == nil, let view = try keptView(db) else { return nil }
         let (program, periods) = (view.program, view.periods)
         let t = try choose(periods)
         guard
@@ -231,7 +232,8 @@ extension PartnerStore {
   {
     try located {
       try queue.read { db in
-        guard let view = try keptView(db) else { return nil }
+        // A book's copy holds none: they name partners of other books.
+        guard try Self.copiedBook(db) == nil, let view = try keptView(db) else { return nil }
         let k = try pick(view.program)
         guard view.program.kpis.indices.contains(k) else { return nil }
         let (program, periods) = (view.program, view.periods)

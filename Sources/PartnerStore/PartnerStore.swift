@@ -166,6 +166,7 @@ public final class PartnerStore: Sendable {
       observationTable: table)
     data.closedThrough = closedThrough
     data.cohorts = try queue.read { db in try self.cohorts(db) }
+    try placeBook(&data)
     return data
   }
 

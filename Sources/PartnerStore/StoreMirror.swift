@@ -122,7 +122,7 @@ public enum StoreMirror {
   /// that inserts one row of it (values in the table's column order). The
   /// copy's `note` (the team store's generation) is written with it.
   public static func build(
-    at path: String, note: Int64,
+    at path: String, note: Int64, book: String? = nil,
     fill: (_ table: Table, _ insert: ([Value]) throws -> Void) throws -> Void
   ) throws {
     let temp = path + ".copy-\(getpid())"
@@ -146,8 +146,8 @@ public enum StoreMirror {
                 try insert.step(db)
               }
             }
-            try db.execute(sql: "CREATE TABLE \(replicaTable) (generation INTEGER NOT NULL)")
-            try db.execute(sql: "INSERT INTO \(replicaTable) VALUES (?)", arguments: [note])
+            try db.execute(sql: "CREATE TABLE \(replicaTable) (generation INTEGER NOT NULL, book TEXT)")
+            try db.execute(sql: "INSERT INTO \(replicaTable) VALUES (?, ?)", arguments: [note, book])
             return .commit
           }
         }
@@ -161,17 +161,32 @@ public enum StoreMirror {
     }
   }
 
-  /// Notes the team store's generation in the copy at `path`, and leaves it
+  /// Notes the team store's generation in an owner's copy at `path` (the
+  /// whole store: no book), and leaves it
   /// one file (its write-ahead log folded in), ready to be moved.
   public static func setNote(_ generation: Int64, at path: String) throws {
     let queue = try DatabaseQueue(path: path)
     try queue.writeWithoutTransaction { db in
-      try db.execute(sql: "CREATE TABLE IF NOT EXISTS \(replicaTable) (generation INTEGER NOT NULL)")
+      try db.execute(
+        sql: "CREATE TABLE IF NOT EXISTS \(replicaTable) (generation INTEGER NOT NULL, book TEXT)")
       try db.execute(sql: "DELETE FROM \(replicaTable)")
-      try db.execute(sql: "INSERT INTO \(replicaTable) VALUES (?)", arguments: [generation])
+      try db.execute(sql: "INSERT INTO \(replicaTable) VALUES (?, NULL)", arguments: [generation])
       try db.execute(sql: "PRAGMA journal_mode = DELETE")
     }
     try queue.close()
+  }
+
+  /// What the import log says of a store: every write but a rescore adds
+  /// to it or marks an undo, so an equal mark after a write means nothing
+  /// was written (a refused close, say).
+  public static func logMark(at path: String) throws -> [Int64?] {
+    let store = try PartnerStore.reading(path: path)
+    return try store.located {
+      try store.queue.read { db in
+        let row = try Row.fetchOne(db, sql: "SELECT count(*), max(id), count(undone_at) FROM imports")
+        return [row?[0], row?[1], row?[2]]
+      }
+    }
   }
 
   /// The team store's generation a copy holds (nil: not a copy, or unreadable).

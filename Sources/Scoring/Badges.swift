@@ -38,7 +38,7 @@ extension Scorebook {
   public func badges(_ p: Int, _ t: Int) -> [Int] {
     guard isEvaluated(p, t) else { return [] }
     return badges(
-      p, t, rank: rank(p, t)!, segmentRank: segmentRank(p, t)!, rankedCount: order[t].count,
+      p, t, rank: rank(p, t)!, segmentRank: segmentRank(p, t)!, rankedCount: rankedCounts[t],
       segmentCount: segmentSizes[t][partners[p].segment] ?? 0)
   }
 

@@ -20,6 +20,10 @@ public struct Dataset: Sendable {
   public var coverage: [QuarterCoverage]?
   /// Pilot cohorts (SPEC section 13).
   public var cohorts: [CohortMember] = []
+  /// Ranks among more partners than the data holds (a manager's copy of a
+  /// team store holds one book; the ranks are the program's, as the store
+  /// kept them for all).
+  public var givenRanks: GivenRanks?
 
   public init(
     program: Program, partners: [Partner], observations: [Observation],

@@ -276,7 +276,7 @@ extension Scorebook {
 
     var evaluation = PartnerEvaluation(
       partner: partner, period: periods[t], score: score, rank: ranks[p * periodCount + t],
-      segmentRank: segmentRanks[p * periodCount + t], rankedCount: order[t].count,
+      segmentRank: segmentRanks[p * periodCount + t], rankedCount: rankedCounts[t],
       segmentCount: segmentSizes[t][segment] ?? 0, movement: movement(p, t),
       qualifiedTier: program.tiers[qualified[p * periodCount + t]], tier: tier,
       tierIndex: tierIndex, grace: grace, nextTier: next, pointsNeeded: pointsNeeded,

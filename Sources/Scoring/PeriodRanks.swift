@@ -56,5 +56,64 @@ public struct PeriodRanks: Sendable {
     self.segmentRanks = segmentRanks
     self.order = order
     self.segmentSizes = segmentSizes
+    self.rankedCounts = order.map(\.count)
+  }
+
+  /// How many partners are ranked per period: all of the data's, or the
+  /// program's when the ranks were given.
+  public let rankedCounts: [Int]
+
+  /// The ranks `given` holds for the data's partners (evaluated from
+  /// `first`), in the given rank order (ties by name, then id, as above).
+  public init(given: GivenRanks, partners: [Partner], firstPeriod first: [Int], periods: [Period]) {
+    let P = partners.count
+    let T = periods.count
+    let byName = partners.indices.sorted { a, b in
+      Ranking.precedes((0, partners[a].name, partners[a].id), (0, partners[b].name, partners[b].id))
+    }
+    var nameRank = [Int](repeating: 0, count: P)
+    for (i, p) in byName.enumerated() { nameRank[p] = i }
+    var ranks = [Int](repeating: 0, count: P * T)
+    var segmentRanks = [Int](repeating: 0, count: P * T)
+    var order: [[Int]] = []
+    for (t, period) in periods.enumerated() {
+      var ids: [Int] = []
+      for p in 0..<P where first[p] >= 0 && first[p] <= t {
+        guard let placed = given.ranks[partners[p].id]?[period.ordinal] else { continue }
+        ranks[p * T + t] = placed.rank
+        segmentRanks[p * T + t] = placed.segmentRank
+        ids.append(p)
+      }
+      ids.sort { a, b in
+        ranks[a * T + t] != ranks[b * T + t] ? ranks[a * T + t] < ranks[b * T + t] : nameRank[a] < nameRank[b]
+      }
+      order.append(ids)
+    }
+    self.ranks = ranks
+    self.segmentRanks = segmentRanks
+    self.order = order
+    self.segmentSizes = periods.map { given.evaluated[$0.ordinal] ?? [:] }
+    self.rankedCounts = periods.map { given.evaluated[$0.ordinal]?.values.reduce(0, +) ?? 0 }
+  }
+}
+
+/// Ranks computed over the whole program, for data that holds only some
+/// of its partners: each partner's rank and segment rank per period
+/// ordinal, and how many partners each segment had evaluated.
+public struct GivenRanks: Sendable, Equatable {
+  public struct Placed: Sendable, Equatable {
+    public let rank: Int
+    public let segmentRank: Int
+    public init(rank: Int, segmentRank: Int) {
+      self.rank = rank
+      self.segmentRank = segmentRank
+    }
+  }
+  public var ranks: [String: [Int: Placed]]
+  public var evaluated: [Int: [String: Int]]
+
+  public init(ranks: [String: [Int: Placed]] = [:], evaluated: [Int: [String: Int]] = [:]) {
+    self.ranks = ranks
+    self.evaluated = evaluated
   }
 }

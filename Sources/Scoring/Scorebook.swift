@@ -57,6 +57,12 @@ public struct Scorebook: Sendable {
   let segmentRanks: [Int]
   /// Partner indices in rank order, per period.
   public let order: [[Int]]
+  /// How many partners are ranked per period (`order[t].count`, or the
+  /// program's count when the data holds some of its partners).
+  public let rankedCounts: [Int]
+  /// Whether the ranks came with the data (it holds some of the program's
+  /// partners: a manager's book).
+  public let ranksGiven: Bool
   /// Partners evaluated per segment, per period.
   let segmentSizes: [[String: Int]]
 
@@ -180,8 +186,14 @@ public struct Scorebook: Sendable {
     let scores = grid.scores
 
     // Pass 3: order and ranks per period.
-    let ranked = PeriodRanks(
-      partners: data.partners, firstPeriod: first, periods: T, scores: UnsafeBufferPointer(scores))
+    let ranked =
+      data.givenRanks.map {
+        PeriodRanks(given: $0, partners: data.partners, firstPeriod: first, periods: periods)
+      }
+      ?? PeriodRanks(
+        partners: data.partners, firstPeriod: first, periods: T, scores: UnsafeBufferPointer(scores))
+    self.rankedCounts = ranked.rankedCounts
+    self.ranksGiven = data.givenRanks != nil
     self.ranks = ranked.ranks
     self.segmentRanks = ranked.segmentRanks
     self.segmentSizes = ranked.segmentSizes
@@ -210,7 +222,7 @@ public struct Scorebook: Sendable {
   public func coverage(_ t: Int) -> QuarterCoverage {
     if let given = givenCoverage, given.indices.contains(t) { return given[t] }
     return QuarterCoverage.of(
-      t, periods: periods, reported: { reported[$0] }, evaluated: { order[$0].count },
+      t, periods: periods, reported: { reported[$0] }, evaluated: { rankedCounts[$0] },
       closedThrough: closedThrough)
   }
 

@@ -22,7 +22,8 @@ struct OverviewScreen: Widget {
       QuarterTitle.appending(
         o.coverage,
         to: [
-          StyledText(" Program overview ", style: theme.title), " ",
+          StyledText(
+            o.book.map { " Overview: \(Books.title($0)) " } ?? " Program overview ", style: theme.title), " ",
           StyledText(o.program.name, style: theme.heading),
           StyledText(" · \(o.period) · \(o.evaluated) partners", style: theme.heading),
         ], shrinking: 2, width: rect.width, theme: theme), x: rect.x, y: rect.y, maxWidth: rect.width)

@@ -37,6 +37,10 @@ public struct PostgresURL: Sendable, Equatable {
     self.text = text
   }
 
+  /// The database's name, and the login when the address names one.
+  public var database: String { URLComponents(string: text).map { String($0.path.dropFirst()) } ?? "" }
+  public var user: String? { URLComponents(string: text)?.user }
+
   /// The address as it may be shown: the password, if any, as "***".
   public var shown: String { Self.redacted(text) }
 
@@ -65,7 +69,7 @@ public final class PGConnection {
     }
     handle = conn
     // Messages in one language, numbers written the same way on every server.
-    _ = try? execute("SET client_min_messages = warning; SET extra_float_digits = 3; SET TIME ZONE 'UTC'")
+    _ = try? execute("SET client_min_messages = error; SET extra_float_digits = 3; SET TIME ZONE 'UTC'")
   }
 
   deinit { PQfinish(handle) }

@@ -44,8 +44,10 @@ public struct TeamReplica: Sendable {
   /// when it returns, every table goes back in one transaction with a new
   /// generation and a NOTIFY, and the scratch copy becomes the local one.
   /// Nothing is written when `change` throws.
+  /// A write that leaves the import log as it was wrote nothing (a refused
+  /// close): the team store is left alone, unless `always` (a rescore).
   public func write<T>(
-    creating: Bool = false, replacing: Bool = false, waiting: (String) -> Void,
+    creating: Bool = false, replacing: Bool = false, always: Bool = false, waiting: (String) -> Void,
     _ change: (_ scratch: String) throws -> T
   ) throws -> T {
     let connection = try PGConnection(url)
@@ -54,6 +56,11 @@ public struct TeamReplica: Sendable {
     try team.lock(waiting: waiting)
     defer { team.unlock() }
     let exists = try team.exists()
+    if exists, let grant = try TeamAccess.mine(team), grant.role != .owner {
+      throw TeamStoreError(
+        "\(url.shown): \(grant.login) is \(grant.role == .manager ? "a manager" : "finance"): only an owner writes the team store (`partnerboard access grant LOGIN --owner`)"
+      )
+    }
     if creating {
       if exists && !replacing {
         throw TeamStoreError("\(url.shown) holds a partnerboard store already (--force replaces it)")
@@ -74,7 +81,9 @@ public struct TeamReplica: Sendable {
       try refresh(team)
       try FileManager.default.copyItem(atPath: path, toPath: scratch)
     }
+    let before = creating ? nil : try StoreMirror.logMark(at: scratch)
     let value = try change(scratch)
+    if let before, !always, try StoreMirror.logMark(at: scratch) == before { return value }
     let generation = try connection.transaction {
       let store = try PartnerStore.reading(path: scratch)
       defer { try? store.close() }

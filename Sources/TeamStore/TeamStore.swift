@@ -94,7 +94,8 @@ public final class TeamStore {
   func push(from store: PartnerStore, progress: ((String) -> Void)? = nil) throws -> Int64 {
     let c = connection
     let layout = try StoreMirror.layout()
-    try c.execute(TeamSchema.meta)
+    // Made once, by the store's creator (an owner may not create schemas).
+    if try !exists() { try c.execute(TeamSchema.meta) }
     let same =
       try meta("schema_version") == String(TeamSchema.version)
       && meta("layout") == String(StoreMirror.layoutVersion)
@@ -123,6 +124,7 @@ public final class TeamStore {
       INSERT INTO partnerboard.meta (key, value) VALUES ('schema_version', $1), ('layout', $2), ('generation', $3)
       ON CONFLICT (key) DO UPDATE SET value = excluded.value
       """, [String(TeamSchema.version), String(StoreMirror.layoutVersion), String(generation)])
+    try TeamAccess.applyPolicies(c, layout: layout)
     try c.execute("NOTIFY partnerboard, '\(generation)'")
     return generation
   }
@@ -172,13 +174,16 @@ public final class TeamStore {
     let c = connection
     return try c.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
       let generation = try self.generation()
+      let grant = try TeamAccess.mine(self)
       var present: [String: Set<String>] = [:]
       for row in try c.execute(
         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'partnerboard'")
       {
         present[row[0] ?? "", default: []].insert(row[1] ?? "")
       }
-      try StoreMirror.build(at: path, note: generation) { table, insert in
+      try StoreMirror.build(at: path, note: generation, book: grant?.role == .manager ? grant?.manager : nil)
+      {
+        table, insert in
         // A table or column the store does not have yet (an earlier layout)
         // stays empty; opening the copy rescores its kept numbers then.
         guard let columns = present[table.name], table.columns.allSatisfy(columns.contains) else { return }

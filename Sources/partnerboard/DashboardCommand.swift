@@ -72,6 +72,9 @@ struct DashboardCommand: ParsableCommand {
       }
     }
     guard let app else { return }
+    if let replica = try? store.teamReplica() {
+      app.greeting = AccessText.connected(replica.url, book: BookOption.loginBook)
+    }
     try reportingErrors {
       let session = try TerminalSession()
       defer { session.close() }
@@ -90,7 +93,7 @@ extension DashboardCommand {
       try? RememberedBook.save(chosen, store: name)
       return chosen
     }
-    if book.asked != nil { return try book.resolve(among: managers) }
+    if book.asked != nil || BookOption.loginBook != nil { return try book.resolve(among: managers) }
     guard let remembered = RememberedBook.load(store: name), managers.contains(remembered) else {
       return nil
     }

@@ -35,6 +35,7 @@ struct CompareCommand: ParsableCommand {
     try reportingErrors {
       guard top >= 1 else { throw CLIError("--top: expected a number of at least 1, found \(top)") }
       let s = try store.open()
+      StoreOptions.noteBookOnly("the what-if")
       let program = try OtherProgram.load(path: other, partners: try s.allPartners())
       // A slice of partners at a time: bounded memory at any size.
       let facts = try Timings.measure("score both") {
@@ -79,6 +80,7 @@ struct FairnessCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let book = try store.scorebook()
+      StoreOptions.noteBookOnly("the fairness review")
       let t = try period.index(in: book)
       let report = FairnessReport(book, period: t, by: by)
       switch format {

@@ -84,10 +84,15 @@ struct BookOption: ParsableArguments {
     return typed
   }
 
+  /// The book of the login a team store was opened with (a manager's:
+  /// every command shows that book, as with `--manager`); set once, when
+  /// the command opens its store.
+  nonisolated(unsafe) static var loginBook: String?
+
   /// The manager as the store spells it (nil: every partner), from the
   /// managers the store names.
   func resolve(among managers: @autoclosure () throws -> [String]) throws -> String? {
-    guard let typed = asked else { return nil }
+    guard let typed = asked else { return Self.loginBook }
     switch Books.resolve(typed, among: try managers()) {
     case .success(let m): return m
     case .failure(let problem): throw CLIError("--manager: " + Books.message(problem))

@@ -34,7 +34,7 @@ struct ROICommand: ParsableCommand {
 
   func run() throws {
     try BookReport.run(
-      store, period, format,
+      store, period, format, review: "the return",
       kept: { opened in
         // The agreements and their kept outcome values: no partner is scored.
         guard let (payouts, view) = try opened.keptPayouts() else { return nil }
@@ -175,16 +175,18 @@ enum BookReport {
   /// of the table; nil when the store keeps none of this engine (the whole
   /// scorebook is read then).
   static func run(
-    _ store: StoreOptions, _ period: PeriodOption, _ format: OutputFormat,
+    _ store: StoreOptions, _ period: PeriodOption, _ format: OutputFormat, review: String? = nil,
     kept: ((PartnerStore) throws -> (Outputs, heading: String)?)? = nil,
     _ make: (Scorebook, Int) throws -> Outputs
   ) throws {
     try reportingErrors {
-      if let kept, let (outputs, heading) = try kept(try store.open()) {
+      let opened = try store.open()
+      if let review { StoreOptions.noteBookOnly(review) }
+      if let kept, let (outputs, heading) = try kept(opened) {
         print(outputs, heading: heading, format)
         return
       }
-      let book = try store.scorebook()
+      let book = try store.scorebook(of: opened)
       let t = try period.index(in: book)
       print(
         try make(book, t), heading: "\(book.program.name) · \(QuarterText.name(book.coverage(t)))", format)

@@ -35,7 +35,7 @@ struct Partnerboard: ParsableCommand {
       ImportCommand.self,
       ImportsCommand.self,
       UndoImportCommand.self, CloseCommand.self, ReopenCommand.self, RescoreCommand.self,
-      ValidateCommand.self, NewCommand.self,
+      ValidateCommand.self, NewCommand.self, AccessCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
 
@@ -85,8 +85,13 @@ struct Partnerboard: ParsableCommand {
       }
     }
     let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-    guard !leading.isEmpty, i < args.count, names.contains(args[i]) else { return args }
-    return [args[i]] + leading + args[(i + 1)...]
+    guard !leading.isEmpty, i < args.count,
+      let command = configuration.subcommands.first(where: { $0.configuration.commandName == args[i] })
+    else { return args }
+    // A command of commands (`access grant`): after the second name.
+    let inner = command.configuration.subcommands.compactMap { $0.configuration.commandName }
+    let named = i + 1 < args.count && inner.contains(args[i + 1]) ? 2 : 1
+    return Array(args[i..<(i + named)]) + leading + args[(i + named)...]
   }
 
   /// `partnerboard compare x` must not be read as the dashboard's options

@@ -25,7 +25,7 @@ struct RescoreCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let path = store.resolved().path
-      let done = try store.writing(existing: true) {
+      let done = try store.writing(existing: true, always: true) {
         try $0.rescoreKept(progress: DataLoading.percent(label: "keeping the scores"))
       }
       if TerminalInfo.stderrIsTerminal { Output.progress("") }

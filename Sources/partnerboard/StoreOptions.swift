@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PartnerStore
 import Platform
+import Presentation
 import ProgramFiles
 import SampleData
 import Scoring
@@ -64,6 +65,7 @@ struct StoreOptions: ParsableArguments {
       }
       let copy = try PartnerStore.reading(path: replica.path)
       copy.label = replica.url.shown
+      BookOption.loginBook = try copy.copiedBook()
       return copy
     }
     let (path, isDefault) = resolved()
@@ -80,6 +82,15 @@ struct StoreOptions: ParsableArguments {
       store = try PartnerStore.reading(path: path)
     }
     return store
+  }
+
+  /// Said on stderr by a review of the whole program run on a manager's
+  /// login: its figures are the book's (the only partners it reads).
+  static func noteBookOnly(_ review: String) {
+    guard let book = BookOption.loginBook else { return }
+    Output.err(
+      "partnerboard: \(review) of \(Books.title(book)) only: a manager's login reads one book (an owner's login gives the program's)"
+    )
   }
 
   /// Said on stderr (a terminal only) while the team store is copied.
@@ -103,9 +114,11 @@ struct StoreOptions: ParsableArguments {
   /// holds its write lock (a second writer waits, and says so), changes a
   /// copy and puts it back in one transaction; nothing is written when
   /// `change` throws. `existing`: the store must exist and hold data.
-  func writing<T>(existing: Bool = false, _ change: (PartnerStore) throws -> T) throws -> T {
+  func writing<T>(existing: Bool = false, always: Bool = false, _ change: (PartnerStore) throws -> T) throws
+    -> T
+  {
     if let replica = try teamReplica() {
-      return try replica.write(waiting: { Output.err("partnerboard: \($0)") }) { scratch in
+      return try replica.write(always: always, waiting: { Output.err("partnerboard: \($0)") }) { scratch in
         try change(PartnerStore(path: scratch))
       }
     }

@@ -118,6 +118,67 @@ import Testing
       opened.status == 1 && opened.err.contains("no partnerboard store in this database"), "\(opened.err)")
   }
 
+  /// A manager's login: every command shows its book as an owner's login
+  /// shows it with `--manager`, at the program's ranks; no output names a
+  /// partner of another book; the program-wide reviews say they are the
+  /// book's; a write is refused.
+  @Test func aManagerLoginSeesItsBookOnly() throws {
+    let owner = try PostgresCluster.shared.get().newDatabase().text
+    #expect(try Self.run(["init", "--from", Self.sample, "--db", owner]).status == 0)
+    let login = "sophie_\(getpid())_\(Int.random(in: 0..<1_000_000))"
+    let granted = try Self.run(["--db", owner, "access", "grant", login, "--manager", "sophie"])
+    #expect(
+      granted.status == 0 && granted.out.contains("manager: sees Sophie Laurent's book only"),
+      "\(granted.err)")
+    let manager = owner.replacingOccurrences(of: "postgresql://postgres@", with: "postgresql://\(login)@")
+
+    let partners = try String(contentsOfFile: Self.sample + "/partners.csv", encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let others = partners.filter { !$0.joined(separator: ",").contains("Sophie Laurent") }.map {
+      String($0[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
+    #expect(others.count == 53 && others.contains("Northwind Solutions"))
+    let dir = NSTemporaryDirectory() + "pb-teambook-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for args in [
+      ["leaderboard"], ["leaderboard", "--format", "json"], ["tier", "acme", "--format", "json"],
+      ["explain", "acme"],
+      ["changes", "--format", "json"], ["changes", "--since", "2025Q4"], ["payouts", "--format", "csv"],
+      ["trends", "--format", "json"], ["score", "--period", "2026Q2", "--format", "csv"],
+      ["render", "leaderboard", "--size", "160x48"], ["render", "changes", "--size", "120x40"],
+      ["render", "trends", "--size", "120x40"], ["render", "payouts", "--size", "120x40"],
+      ["render", "qbr", "acme", "--size", "120x40"],
+    ] {
+      let mine = try Self.run(args + ["--db", manager])
+      let asked = try Self.run(args + ["--db", owner, "--manager", "sophie"])
+      #expect(mine.status == 0 && mine.out == asked.out, "\(args): \(mine.err)")
+    }
+    // What no owner's --manager view limits: the overview, the what-if,
+    // fairness, an export: the book's, with no other partner in them.
+    for args in [
+      ["render", "overview", "--size", "220x60"],
+      ["render", "whatif", "--other", Self.sample + "/volume-program.toml", "--size", "220x60"],
+      ["compare", Self.sample + "/volume-program.toml", "--top", "50"], ["fairness", "--format", "json"],
+      ["roi"], ["flags"], ["leaderboard", "--manager", "all", "--format", "csv"],
+      ["qbr", "acme", "--export", dir + "/acme.html"],
+    ] {
+      let mine = try Self.run(args + ["--db", manager])
+      #expect(mine.status == 0, "\(args): \(mine.err)")
+      let text =
+        mine.out + mine.err + ((try? String(contentsOfFile: dir + "/acme.html", encoding: .utf8)) ?? "")
+      let leaked = others.filter { text.contains($0) }
+      #expect(leaked.isEmpty, "\(args): \(leaked)")
+    }
+    #expect(
+      try Self.run(["fairness", "--db", manager]).err.contains(
+        "the fairness review of Sophie Laurent's book only"))
+    // Another book's partner is not found (not "in another book": its name is not for this login).
+    let other = try Self.run(["tier", "northwind", "--db", manager])
+    #expect(other.status == 1 && !other.err.contains("Northwind"), "\(other.err)")
+    let write = try Self.run(["close", "2026Q1", "--db", manager])
+    #expect(write.status == 1 && write.err.contains("only an owner writes the team store"), "\(write.err)")
+  }
+
   /// The dashboard on a team store, in a real terminal (tmux): it opens,
   /// and reloads when someone writes the store anew (`init --force`).
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "needs tmux"))

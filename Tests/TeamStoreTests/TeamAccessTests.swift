@@ -1,0 +1,103 @@
+import Foundation
+import PartnerStore
+import Scoring
+import Testing
+
+@testable import TeamStore
+
+/// Books and roles, enforced by PostgreSQL: a manager's login reads its
+/// book's rows only (through partnerboard or plain psql), finance the
+/// agreements and payouts, an owner everything; only an owner writes.
+@Suite(.serialized, .needsPostgres) struct TeamAccessTests {
+  /// The same database as another login.
+  static func login(_ url: PostgresURL, _ name: String) throws -> PostgresURL {
+    try PostgresURL(
+      url.text.replacingOccurrences(of: "postgresql://postgres@", with: "postgresql://\(name)@"))
+  }
+
+  static func count(_ url: PostgresURL, _ sql: String) throws -> Int {
+    Int(try PGConnection(url).execute(sql).first?.first.flatMap { $0 } ?? "") ?? -1
+  }
+
+  @Test func eachLoginReadsWhatItsRoleAllows() throws {
+    let url = try PostgresCluster.shared.get().newDatabase()
+    let replica = try TeamStoreTests.create(url, TeamStoreTests.sampleFiles())
+    let tag = "\(getpid())_\(Int.random(in: 0..<1_000_000))"
+    let (sophie, ops, ap) = ("sophie_\(tag)", "ops_\(tag)", "ap_\(tag)")
+    try TeamAccess.grant(url, login: sophie, role: .manager, manager: "Sophie Laurent")
+    try TeamAccess.grant(url, login: ops, role: .owner, manager: nil)
+    try TeamAccess.grant(url, login: ap, role: .finance, manager: nil)
+    #expect(
+      try TeamAccess.list(url).map(\.login) == [ap, ops, sophie].sorted()
+        && TeamAccess.list(url).first { $0.login == sophie }?.manager == "Sophie Laurent")
+
+    // The manager: the book's partners, and only their rows, in every table.
+    let manager = try Self.login(url, sophie)
+    let book = try Self.count(
+      url, "SELECT count(*) FROM partnerboard.partners WHERE manager = 'Sophie Laurent'")
+    #expect(book == 11)
+    #expect(try Self.count(manager, "SELECT count(*) FROM partnerboard.partners") == book)
+    let outside = "(SELECT id FROM partnerboard.partners WHERE manager IS DISTINCT FROM 'Sophie Laurent')"
+    for table in try StoreMirror.layout() where table.columns.contains("partner_id") {
+      let all = try Self.count(
+        url, "SELECT count(*) FROM partnerboard.\(table.name) WHERE partner_id IN \(outside)")
+      let seen = try Self.count(
+        manager,
+        "SELECT count(*) FROM partnerboard.\(table.name) WHERE partner_id NOT IN (SELECT id FROM partnerboard.partners)"
+      )
+      #expect(seen == 0, "\(table.name): \(seen) rows of other books")
+      if table.name == "observations" || table.name == "partner_scores" { #expect(all > 0) }
+    }
+    #expect(try Self.count(manager, "SELECT count(*) FROM partnerboard.partners WHERE id = 'p001'") == 0)
+    #expect(try Self.count(manager, "SELECT count(*) FROM partnerboard.kept_trends") == 0)
+    #expect(try Self.count(manager, "SELECT count(*) FROM partnerboard.kept_overview") == 0)
+    #expect(try Self.count(manager, "SELECT count(*) FROM partnerboard.period_counts") > 0)
+    // With plain psql too.
+    let psql = try #require(PostgresCluster.binaries()) + "/psql"
+    let out = NSTemporaryDirectory() + "psql-\(tag).txt"
+    #expect(
+      PostgresCluster.spawn(
+        [
+          psql, manager.text, "-Atc",
+          "SELECT count(*) FROM partnerboard.observations WHERE partner_id = 'p001'",
+        ],
+        output: out) == 0)
+    #expect(
+      try String(contentsOfFile: out, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+
+    // Finance: agreements and payouts of everyone, no observation, no score.
+    let finance = try Self.login(url, ap)
+    #expect(try Self.count(finance, "SELECT count(*) FROM partnerboard.agreements") == 15)
+    #expect(try Self.count(finance, "SELECT count(*) FROM partnerboard.kept_payouts") == 15)
+    #expect(try Self.count(finance, "SELECT count(*) FROM partnerboard.observations") == 0)
+    #expect(try Self.count(finance, "SELECT count(*) FROM partnerboard.partner_scores") == 0)
+
+    // The manager's copy: its book, placed at the program's ranks.
+    let copy = TeamReplica(url: manager, folder: TeamStoreTests.folder())
+    try copy.refresh()
+    let store = try PartnerStore.reading(path: copy.path)
+    #expect(try store.copiedBook() == "Sophie Laurent")
+    let data = try store.loadDataset()
+    #expect(data.partners.count == book && data.givenRanks?.evaluated.isEmpty == false)
+    // Only an owner writes.
+    #expect(throws: TeamStoreError.self) {
+      try copy.write(waiting: { _ in }) { _ in }
+    }
+    let owner = TeamReplica(url: try Self.login(url, ops), folder: TeamStoreTests.folder())
+    _ = try owner.write(waiting: { _ in }) { scratch in
+      try PartnerStore(path: scratch).closeQuarters(through: Period(year: 2026, quarter: 1))
+    }
+    #expect(try Self.count(url, "SELECT count(*) FROM partnerboard.imports") == 2)
+    // The copy learns of it; the book is still one book.
+    #expect(try copy.refresh())
+    #expect(try PartnerStore.reading(path: copy.path).loadDataset().partners.count == book)
+    _ = replica
+
+    // Revoked: nothing more.
+    #expect(try TeamAccess.revoke(url, login: sophie))
+    #expect(throws: TeamStoreError.self) {
+      try Self.count(manager, "SELECT count(*) FROM partnerboard.partners")
+    }
+    #expect(try !TeamAccess.revoke(url, login: sophie))
+  }
+}

@@ -47,6 +47,17 @@ extension KeptScores {
 }
 
 extension PartnerStore {
+  /// The program, the partners and the quarters, without an observation:
+  /// what a payouts report names (the payouts come from the kept values;
+  /// finance's copy of a team store holds no observation at all).
+  public func namingBook(_ view: KeptView) throws -> Scorebook {
+    var data = Dataset(program: view.program, partners: try allPartners(), observations: [])
+    if let first = view.periods.first, let last = view.periods.last { data.periodRange = first...last }
+    data.closedThrough = view.closedThrough
+    data.coverage = view.coverage
+    return Scorebook(data, parallel: false)
+  }
+
   /// Every agreement's payout from the kept values, in id order (as the
   /// whole scorebook's `payouts()`); nil when the store keeps no scores of
   /// this engine.

@@ -195,8 +195,16 @@ struct PayoutsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let book = try store.scorebook()
-      var results = book.payouts()
+      // The kept outcome values answer without scoring anyone.
+      let opened = try store.open()
+      let book: Scorebook
+      var results: [PayoutResult]
+      if let (kept, view) = try opened.keptPayouts() {
+        (book, results) = (try opened.namingBook(view), kept)
+      } else {
+        book = try store.scorebook(of: opened)
+        results = book.payouts()
+      }
       let manager = try self.book.resolve(among: Books.managers(book.partners))
       if let partner {
         let p = try LookupPartner.find(partner, in: book, manager: manager)

@@ -177,6 +177,20 @@ import Testing
     #expect(other.status == 1 && !other.err.contains("Northwind"), "\(other.err)")
     let write = try Self.run(["close", "2026Q1", "--db", manager])
     #expect(write.status == 1 && write.err.contains("only an owner writes the team store"), "\(write.err)")
+
+    // Finance: every payout as an owner sees it, from no observation at all.
+    let ap = "ap_\(getpid())_\(Int.random(in: 0..<1_000_000))"
+    #expect(try Self.run(["access", "grant", ap, "--finance", "--db", owner]).status == 0)
+    let finance = owner.replacingOccurrences(of: "postgresql://postgres@", with: "postgresql://\(ap)@")
+    for args in [
+      ["payouts"], ["payouts", "--format", "json"], ["payouts", "--period", "2026Q3", "--format", "csv"],
+    ] {
+      let theirs = try Self.run(args + ["--db", finance])
+      let owners = try Self.run(args + ["--db", owner])
+      #expect(theirs.status == 0 && theirs.out == owners.out && !owners.out.isEmpty, "\(args): \(theirs.err)")
+    }
+    #expect(
+      try Self.run(["score", "--format", "csv", "--db", finance]).out.split(separator: "\n").count <= 1)
   }
 
   /// The dashboard on a team store, in a real terminal (tmux): it opens,

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Release-build benchmark of the team store (PostgreSQL), side by side with psql.
+
+  python3 bench/team.py [--partners 100000] [--quarters 12] [--runs 7]
+
+Starts a throwaway PostgreSQL cluster (initdb in a temporary folder, as the
+postgres user when run as root, a Unix socket only, default settings), then
+times whole processes:
+  init          partnerboard init --from DATA --db postgres://... (build, keep the
+                scores, write every table with COPY) against psql's \\copy of the
+                same metrics.csv into a table without index (issue 23: within 2x)
+  tier ID, leaderboard --top 20, render leaderboard (the dashboard's first frame)
+                on a current local copy, alternating with psql answering an indexed
+                point query on the team store's observations (median of --runs;
+                issue 23: within 10x, the first frame within 100x)
+  cold tier ID  the same lookup when the local copy must be made anew (after
+                someone's write): the whole store copied
+  manager copy  a manager's login copying its book (a quarter of the partners)
+  import        one corrected observation imported (a write: the copy changed,
+                every table written back) against the same import on a SQLite store
+Needs PostgreSQL's server programs (apt-get install postgresql) and psql.
+"""
+import argparse
+import glob
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, env=None):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def server_bin():
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        raise SystemExit("PostgreSQL's initdb not found: apt-get install postgresql")
+    return os.path.dirname(found[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--partners", type=int, default=100000)
+    ap.add_argument("--quarters", type=int, default=12)
+    ap.add_argument("--runs", type=int, default=7)
+    a = ap.parse_args()
+    data = os.path.join(ROOT, "bench", "data", "%dx%d" % (a.partners, a.quarters))
+    if not os.path.exists(os.path.join(data, "metrics.csv")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_sample_data.py"), "--bench", data,
+                        "--partners", str(a.partners), "--quarters", str(a.quarters)], check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "partnerboard"],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    binary = os.path.join(ROOT, ".build", "release", "partnerboard")
+    pg = server_bin()
+    psql = shutil.which("psql") or os.path.join(pg, "psql")
+
+    tmp = tempfile.mkdtemp(prefix="pb-team-bench-")
+    os.chmod(tmp, 0o755)
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(tmp, "postgres")
+    subprocess.run(as_postgres + [pg + "/initdb", "-D", tmp + "/data", "-A", "trust", "-U", "postgres"],
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(as_postgres + [pg + "/pg_ctl", "-D", tmp + "/data", "-l", tmp + "/log", "-w", "-o",
+                                  "-k %s -c listen_addresses=''" % tmp, "start"], check=True,
+                   stdout=subprocess.DEVNULL)
+    try:
+        url = "postgresql://postgres@localhost/%s?host=" + tmp
+        for db in ["team", "plain"]:
+            subprocess.run([psql, url % "postgres", "-qc", "CREATE DATABASE %s" % db], check=True)
+        team = url % "team"
+        env = dict(os.environ, XDG_CACHE_HOME=os.path.join(tmp, "cache"))
+
+        t_init = run([binary, "init", "--from", data, "--db", team], env=env)
+        copy_sql = ("CREATE TABLE metrics (partner_id text, period text, kpi text, value double precision);\n"
+                    "\\copy metrics FROM '%s' WITH (FORMAT csv, HEADER true)\n" % os.path.join(data, "metrics.csv"))
+        script = os.path.join(tmp, "copy.sql")
+        with open(script, "w") as f:
+            f.write(copy_sql)
+        t_copy = run([psql, url % "plain", "-q", "-f", script])
+
+        pid = "b%06d" % min(4242, a.partners - 1)
+        point = "SELECT period, kpi, value FROM partnerboard.observations WHERE partner_id = '%s'" % pid
+        cases = {
+            "tier ID": [binary, "tier", pid, "--db", team],
+            "leaderboard --top 20": [binary, "leaderboard", "--top", "20", "--db", team],
+            "render leaderboard (first frame)": [binary, "render", "leaderboard", "--size", "120x40", "--db", team],
+            "psql point query": [psql, team, "-Atc", point],
+        }
+        times = {k: [] for k in cases}
+        for _ in range(a.runs):
+            for k, cmd in cases.items():
+                times[k].append(run(cmd, env=env))
+        med = {k: statistics.median(v) for k, v in times.items()}
+        q = med["psql point query"]
+
+        cache = os.path.join(tmp, "cache")
+        shutil.rmtree(cache)
+        t_cold = run([binary, "tier", pid, "--db", team], env=env)
+
+        with open(os.path.join(data, "partners.csv")) as f:
+            header = f.readline().strip().split(",")
+            row = f.readline().strip().split(",")
+        manager = row[header.index("manager")] if "manager" in header else None
+        t_manager = None
+        if manager:
+            subprocess.run([binary, "access", "grant", "bench_manager", "--manager", manager, "--db", team],
+                           check=True, stdout=subprocess.DEVNULL, env=env)
+            t_manager = run([binary, "tier", pid, "--db", url.replace("postgres@", "bench_manager@") % "team"],
+                            env=env)
+
+        fix = os.path.join(tmp, "metrics-fix.csv")
+        with open(os.path.join(data, "metrics.csv")) as f:
+            f.readline()
+            first = f.readline().strip().split(",")
+        with open(fix, "w") as f:
+            f.write("partner_id,period,kpi,value\n%s,%s,%s,%s\n" % (first[0], first[1], first[2],
+                                                                    float(first[3]) + 1))
+        run([binary, "tier", pid, "--db", team], env=env)  # the owner's copy current again
+        t_team_import = run([binary, "import", fix, "--db", team], env=env)
+        local = os.path.join(tmp, "local.sqlite")
+        run([binary, "init", "--from", data, "--db", local], env=env)
+        t_local_import = run([binary, "import", fix, "--db", local], env=env)
+
+        print("| %d partners x %d quarters, median of %d | ms | x psql point query |"
+              % (a.partners, a.quarters, a.runs))
+        print("|---|---|---|")
+        for k in cases:
+            print("| `%s` | %.1f | %.1fx |" % (k, med[k] * 1000, med[k] / q))
+        print("| `tier ID`, the local copy made anew | %.0f | %.0fx |" % (t_cold * 1000, t_cold / q))
+        if t_manager is not None:
+            print("| `tier ID` on a manager's login, its book copied | %.0f | %.0fx |" % (t_manager * 1000,
+                                                                                      t_manager / q))
+        print()
+        print("init %.2f s against psql \\copy %.2f s: %.2fx" % (t_init, t_copy, t_init / t_copy))
+        print("import of one row: team store %.2f s, SQLite store %.2f s" % (t_team_import, t_local_import))
+    finally:
+        subprocess.run(as_postgres + [pg + "/pg_ctl", "-D", tmp + "/data", "-m", "immediate", "stop"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -80,6 +80,7 @@ def main():
         env = dict(os.environ, XDG_CACHE_HOME=os.path.join(tmp, "cache"))
 
         t_init = run([binary, "init", "--from", data, "--db", team], env=env)
+        print("init %.2f s" % t_init, flush=True)
         copy_sql = ("CREATE TABLE metrics (partner_id text, period text, kpi text, value double precision);\n"
                     "\\copy metrics FROM '%s' WITH (FORMAT csv, HEADER true)\n" % os.path.join(data, "metrics.csv"))
         script = os.path.join(tmp, "copy.sql")
@@ -106,10 +107,14 @@ def main():
         shutil.rmtree(cache)
         t_cold = run([binary, "tier", pid, "--db", team], env=env)
 
+        manager = None
         with open(os.path.join(data, "partners.csv")) as f:
             header = f.readline().strip().split(",")
-            row = f.readline().strip().split(",")
-        manager = row[header.index("manager")] if "manager" in header else None
+            for line in f:
+                row = line.strip().split(",")
+                if row[0] == pid and "manager" in header:
+                    manager = row[header.index("manager")]
+                    break
         t_manager = None
         if manager:
             subprocess.run([binary, "access", "grant", "bench_manager", "--manager", manager, "--db", team],

@@ -55,7 +55,7 @@ public enum StoreMirror {
       sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
     var declared: [String: [(String, String, Int)]] = [:]
     for name in names where !uncopied.contains(name) {
-      declared[name] = try Row.fetchAll(db, sql: "PRAGMA table_info(\(name))").map {
+      declared[name] = try GRDB.Row.fetchAll(db, sql: "PRAGMA table_info(\(name))").map {
         ($0["name"], ($0["type"] as String?) ?? "", $0["pk"])
       }
     }
@@ -83,47 +83,97 @@ public enum StoreMirror {
     return .real
   }
 
-  /// Every row of `table`, in key order, each value as the column's kind
-  /// (a value stored otherwise is converted as SQLite converts it).
-  public static func rows(
-    of table: Table, in store: PartnerStore, _ body: ([Value]) throws -> Void
-  ) throws {
+  /// One row as SQLite holds it, read in place: valid until the next row.
+  /// Each column is read as its table's kind says (SQLite converts a value
+  /// stored otherwise).
+  public struct Row {
+    let handle: OpaquePointer
+    public func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
+    public func int64(_ i: Int) -> Int64 { sqlite3_column_int64(handle, Int32(i)) }
+    public func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }
+    /// A text's UTF-8 bytes.
+    public func text(_ i: Int) -> UnsafeRawBufferPointer {
+      let p = sqlite3_column_text(handle, Int32(i))
+      return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, Int32(i))))
+    }
+    public func blob(_ i: Int) -> UnsafeRawBufferPointer {
+      let p = sqlite3_column_blob(handle, Int32(i))
+      return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, Int32(i))))
+    }
+  }
+
+  /// Every row of `table`, in key order.
+  public static func scan(_ table: Table, in store: PartnerStore, _ body: (Row) throws -> Void) throws {
     let order = table.key.isEmpty ? "" : " ORDER BY " + table.key.joined(separator: ", ")
     let sql = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)\(order)"
     try store.located {
       try store.queue.read { db in
-        var values = [Value](repeating: .null, count: table.columns.count)
-        try RawRows.each(db, sql) { row in
-          for (i, kind) in table.kinds.enumerated() {
-            let c = Int32(i)
-            if sqlite3_column_type(row.handle, c) == SQLITE_NULL {
-              values[i] = .null
-              continue
-            }
-            switch kind {
-            case .integer: values[i] = .integer(sqlite3_column_int64(row.handle, c))
-            case .real: values[i] = .real(sqlite3_column_double(row.handle, c))
-            case .text: values[i] = .text(row.text(c))
-            case .blob:
-              let count = Int(sqlite3_column_bytes(row.handle, c))
-              let bytes = sqlite3_column_blob(row.handle, c)
-              values[i] = .blob(
-                bytes.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? [])
-            }
-          }
-          try body(values)
-        }
+        try RawRows.each(db, sql) { row in try body(Row(handle: row.handle)) }
       }
     }
   }
 
+  /// Every row of `table`, in key order, as values (tests compare stores so).
+  public static func rows(of table: Table, in store: PartnerStore, _ body: ([Value]) throws -> Void) throws {
+    var values = [Value](repeating: .null, count: table.columns.count)
+    try scan(table, in: store) { row in
+      for (i, kind) in table.kinds.enumerated() {
+        if row.isNull(i) {
+          values[i] = .null
+          continue
+        }
+        switch kind {
+        case .integer: values[i] = .integer(row.int64(i))
+        case .real: values[i] = .real(row.double(i))
+        case .text: values[i] = .text(String(decoding: row.text(i), as: UTF8.self))
+        case .blob: values[i] = .blob(Array(row.blob(i)))
+        }
+      }
+      try body(values)
+    }
+  }
+
+  /// Binds one row's values, column by column, then `step` inserts it.
+  public struct Insert {
+    let insert: BulkInsert
+    let db: Database
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    public func null(_ i: Int) { sqlite3_bind_null(insert.handle, Int32(i + 1)) }
+    public func int64(_ i: Int, _ v: Int64) { sqlite3_bind_int64(insert.handle, Int32(i + 1), v) }
+    public func double(_ i: Int, _ v: Double) { sqlite3_bind_double(insert.handle, Int32(i + 1), v) }
+    public func text(_ i: Int, _ bytes: UnsafeRawBufferPointer) {
+      // An empty text's buffer may have no address: SQLite takes "" then.
+      if let base = bytes.baseAddress {
+        sqlite3_bind_text(
+          insert.handle, Int32(i + 1), base.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+          Self.transient)
+      } else {
+        sqlite3_bind_text(insert.handle, Int32(i + 1), "", 0, Self.transient)
+      }
+    }
+    public func blob(_ i: Int, _ bytes: UnsafeRawBufferPointer) {
+      sqlite3_bind_blob(
+        insert.handle, Int32(i + 1), bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
+        Self.transient)
+    }
+    public func value(_ i: Int, _ value: Value) {
+      switch value {
+      case .null: null(i)
+      case .integer(let v): int64(i, v)
+      case .real(let v): double(i, v)
+      case .text(let v): Array(v.utf8).withUnsafeBytes { text(i, $0) }
+      case .blob(let v): v.withUnsafeBytes { blob(i, $0) }
+      }
+    }
+    public func step() throws { try insert.step(db) }
+  }
+
   /// Builds a store at `path` (replaced only once complete) from `fill`,
-  /// which is given each table of this program's layout with a function
-  /// that inserts one row of it (values in the table's column order). The
-  /// copy's `note` (the team store's generation) is written with it.
+  /// which is given each table of this program's layout with an `Insert`
+  /// for its rows (values in the table's column order). The copy notes the
+  /// team store's generation and the book it holds (a manager's), if any.
   public static func build(
-    at path: String, note: Int64, book: String? = nil,
-    fill: (_ table: Table, _ insert: ([Value]) throws -> Void) throws -> Void
+    at path: String, note: Int64, book: String? = nil, fill: (_ table: Table, _ insert: Insert) throws -> Void
   ) throws {
     let temp = path + ".copy-\(getpid())"
     PartnerStore.removeFiles(temp)
@@ -141,10 +191,7 @@ public enum StoreMirror {
               let insert = try BulkInsert(
                 db,
                 sql: "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(marks))")
-              try fill(table) { values in
-                for (i, value) in values.enumerated() { insert.bind(Int32(i + 1), value) }
-                try insert.step(db)
-              }
+              try fill(table, Insert(insert: insert, db: db))
             }
             try db.execute(sql: "CREATE TABLE \(replicaTable) (generation INTEGER NOT NULL, book TEXT)")
             try db.execute(sql: "INSERT INTO \(replicaTable) VALUES (?, ?)", arguments: [note, book])
@@ -159,6 +206,16 @@ public enum StoreMirror {
       throw StoreError.notAStore(
         path, "the copy could not be moved into place: \(String(cString: strerror(errno)))")
     }
+  }
+
+  /// Folds a store's write-ahead log into its file, so that the file alone
+  /// is the whole store (to be copied).
+  public static func fold(at path: String) throws {
+    var info = stat()
+    guard stat(path + "-wal", &info) == 0 else { return }
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+    try queue.close()
   }
 
   /// Notes the team store's generation in an owner's copy at `path` (the
@@ -183,7 +240,7 @@ public enum StoreMirror {
     let store = try PartnerStore.reading(path: path)
     return try store.located {
       try store.queue.read { db in
-        let row = try Row.fetchOne(db, sql: "SELECT count(*), max(id), count(undone_at) FROM imports")
+        let row = try GRDB.Row.fetchOne(db, sql: "SELECT count(*), max(id), count(undone_at) FROM imports")
         return [row?[0], row?[1], row?[2]]
       }
     }
@@ -195,21 +252,5 @@ public enum StoreMirror {
       let queue = try? DatabaseQueue(path: path, configuration: PartnerStore.readerConfiguration)
     else { return nil }
     return try? queue.read { db in try Int64.fetchOne(db, sql: "SELECT generation FROM \(replicaTable)") }
-  }
-}
-
-extension BulkInsert {
-  func bind(_ i: Int32, _ value: StoreMirror.Value) {
-    switch value {
-    case .null: sqlite3_bind_null(handle, i)
-    case .integer(let v): sqlite3_bind_int64(handle, i, v)
-    case .real(let v): sqlite3_bind_double(handle, i, v)
-    case .text(let v): bind(i, v)
-    case .blob(let v):
-      v.withUnsafeBytes {
-        _ = sqlite3_bind_blob(
-          handle, i, $0.baseAddress, Int32($0.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-      }
-    }
   }
 }

@@ -344,3 +344,173 @@ extension PGConnection {
     return String(cString: n.pointee.extra)
   }
 }
+
+/// Rows in COPY's binary format (PostgreSQL's documentation, "Binary
+/// Format"): a header, then per row a field count and each field's length
+/// and bytes (big-endian numbers; text as its UTF-8 bytes, nothing escaped),
+/// then -1. Sent to the server about 1 MB at a time.
+public final class BinaryCopyWriter {
+  var buffer: [UInt8] = []
+  let send: ([UInt8]) throws -> Void
+
+  init(send: @escaping ([UInt8]) throws -> Void) {
+    self.send = send
+    buffer.reserveCapacity(1 << 20 + 4096)
+    buffer += Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0]
+  }
+
+  func integer<T: FixedWidthInteger>(_ v: T) {
+    withUnsafeBytes(of: v.bigEndian) { buffer.append(contentsOf: $0) }
+  }
+
+  public func row(fields: Int) throws {
+    if buffer.count >= 1 << 20 {
+      try send(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+    integer(Int16(fields))
+  }
+  public func null() { integer(Int32(-1)) }
+  public func int64(_ v: Int64) {
+    integer(Int32(8))
+    integer(v)
+  }
+  public func double(_ v: Double) {
+    integer(Int32(8))
+    integer(v.bitPattern)
+  }
+  public func bytes(_ b: UnsafeRawBufferPointer) {
+    integer(Int32(b.count))
+    buffer.append(contentsOf: b)
+  }
+
+  func finish() throws {
+    integer(Int16(-1))
+    try send(buffer)
+    buffer.removeAll()
+  }
+}
+
+/// One row of a binary COPY from the server: each field's bytes in place
+/// (nil for NULL), valid until the next row.
+public struct BinaryCopyRow {
+  public let fields: [UnsafeRawBufferPointer?]
+
+  public func int64(_ i: Int) -> Int64? {
+    guard let f = fields[i], f.count == 8 else { return nil }
+    return Int64(bigEndian: f.loadUnaligned(as: Int64.self))
+  }
+  public func double(_ i: Int) -> Double? {
+    guard let f = fields[i], f.count == 8 else { return nil }
+    return Double(bitPattern: UInt64(bigEndian: f.loadUnaligned(as: UInt64.self)))
+  }
+}
+
+extension PGConnection {
+  /// `COPY table (columns) FROM STDIN` in the binary format, the rows
+  /// written by `produce`.
+  public func copyBinary(
+    into table: String, columns: [String], _ produce: (BinaryCopyWriter) throws -> Void
+  ) throws {
+    let start = PQexec(
+      handle, "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN WITH (FORMAT binary)")
+    let ready = start.map { PQresultStatus($0) == PGRES_COPY_IN } ?? false
+    let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
+    PQclear(start)
+    guard ready else { throw TeamStoreError("\(url.shown): \(why)") }
+    let handle = self.handle
+    let url = self.url
+    let writer = BinaryCopyWriter { bytes in
+      let sent = bytes.withUnsafeBufferPointer { b in
+        b.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32(b.count)) }
+      }
+      guard sent == 1 else { throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))") }
+    }
+    var failure: Error?
+    do {
+      try produce(writer)
+      try writer.finish()
+    } catch {
+      failure = error
+    }
+    guard PQputCopyEnd(handle, failure == nil ? nil : "the rows could not be read") == 1 else {
+      throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))")
+    }
+    var serverFailure: String?
+    while let result = PQgetResult(handle) {
+      if PQresultStatus(result) != PGRES_COMMAND_OK {
+        serverFailure = Self.firstLine(PQresultErrorMessage(result))
+      }
+      PQclear(result)
+    }
+    if let failure { throw failure }
+    if let serverFailure { throw TeamStoreError("\(url.shown): \(serverFailure)") }
+  }
+
+  /// `COPY (query) TO STDOUT` in the binary format: each row to `body`.
+  public func copyBinaryOut(_ query: String, _ body: (BinaryCopyRow) throws -> Void) throws {
+    let start = PQexec(handle, "COPY (\(query)) TO STDOUT WITH (FORMAT binary)")
+    let ready = start.map { PQresultStatus($0) == PGRES_COPY_OUT } ?? false
+    let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
+    PQclear(start)
+    guard ready else { throw TeamStoreError("\(url.shown): \(why)") }
+    var failure: Error?
+    var headerRead = false
+    var fields: [UnsafeRawBufferPointer?] = []
+    while true {
+      var buffer: UnsafeMutablePointer<CChar>? = nil
+      let count = PQgetCopyData(handle, &buffer, 0)
+      if count < 0 { break }
+      guard let buffer else { continue }
+      defer { PQfreemem(buffer) }
+      guard failure == nil else { continue }
+      var bytes = UnsafeRawBufferPointer(start: buffer, count: Int(count))
+      do {
+        if !headerRead {
+          // "PGCOPY\n\377\r\n\0", flags, then a header extension of its given length.
+          guard bytes.count >= 19 else { throw TeamStoreError("\(url.shown): a damaged COPY header") }
+          let extra = Int(UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 15, as: UInt32.self)))
+          bytes = UnsafeRawBufferPointer(rebasing: bytes[min(bytes.count, 19 + extra)...])
+          headerRead = true
+          if bytes.isEmpty { continue }
+        }
+        try Self.binaryRow(bytes, into: &fields)
+        if fields.isEmpty { continue }  // the trailer
+        try body(BinaryCopyRow(fields: fields))
+      } catch {
+        failure = error
+      }
+    }
+    var serverFailure: String?
+    while let result = PQgetResult(handle) {
+      if PQresultStatus(result) != PGRES_COMMAND_OK {
+        serverFailure = Self.firstLine(PQresultErrorMessage(result))
+      }
+      PQclear(result)
+    }
+    if let failure { throw failure }
+    if let serverFailure { throw TeamStoreError("\(url.shown): \(serverFailure)") }
+  }
+
+  /// One binary row's fields (empty for the trailer, -1).
+  static func binaryRow(_ bytes: UnsafeRawBufferPointer, into fields: inout [UnsafeRawBufferPointer?]) throws
+  {
+    fields.removeAll(keepingCapacity: true)
+    guard bytes.count >= 2 else { throw TeamStoreError("a damaged COPY row") }
+    let n = Int16(bigEndian: bytes.loadUnaligned(as: Int16.self))
+    if n < 0 { return }
+    var at = 2
+    for _ in 0..<n {
+      guard at + 4 <= bytes.count else { throw TeamStoreError("a damaged COPY row") }
+      let length = Int(Int32(bigEndian: bytes.loadUnaligned(fromByteOffset: at, as: Int32.self)))
+      at += 4
+      if length < 0 {
+        fields.append(nil)
+        continue
+      }
+      guard at + length <= bytes.count else { throw TeamStoreError("a damaged COPY row") }
+      fields.append(UnsafeRawBufferPointer(rebasing: bytes[at..<(at + length)]))
+      at += length
+    }
+  }
+}

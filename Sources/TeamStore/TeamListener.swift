@@ -1,7 +1,7 @@
 import Foundation
 
 /// Keeps a team store's local copy current while a dashboard shows it: a
-/// thread of its own LISTENs for the NOTIFY every write sends and copies
+/// worker LISTENs for the NOTIFY every write sends and copies
 /// the store again after each (the dashboard then sees a new file at the
 /// copy's place and reloads, as it does after `init --force` of a SQLite
 /// store). A lost connection is opened again every few seconds, and the
@@ -13,10 +13,10 @@ public final class TeamListener: @unchecked Sendable {
 
   public init(_ replica: TeamReplica) { self.replica = replica }
 
+  /// Runs on a dispatch worker (never a thread of its own: see
+  /// docs/architecture.md) until `stop`.
   public func start() {
-    let thread = Thread { [self] in run() }
-    thread.name = "team store listener"
-    thread.start()
+    DispatchQueue.global(qos: .utility).async { [self] in run() }
   }
 
   public func stop() {

@@ -79,6 +79,7 @@ public struct TeamReplica: Sendable {
     defer { PartnerStore.removeFiles(scratch) }
     if !creating {
       try refresh(team)
+      try StoreMirror.fold(at: path)
       try FileManager.default.copyItem(atPath: path, toPath: scratch)
     }
     let before = creating ? nil : try StoreMirror.logMark(at: scratch)

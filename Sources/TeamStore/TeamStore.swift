@@ -1,5 +1,6 @@
 import Foundation
 import PartnerStore
+import Platform
 
 /// The store on PostgreSQL (a team's: one program, many managers): the
 /// SQLite store's tables, row for row, in the `partnerboard` schema, the
@@ -74,6 +75,7 @@ public final class TeamStore {
       SELECT a.application_name, to_char(a.xact_start, 'HH24:MI:SS'), a.usename
       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'advisory' AND l.granted AND l.objid = \(Self.lockKey & 0xFFFF_FFFF)
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
       """
     ).first
     let who = [holder?[0] ?? nil, holder?[2] ?? nil].compactMap { $0 }.filter { !$0.isEmpty }
@@ -99,8 +101,11 @@ public final class TeamStore {
     let same =
       try meta("schema_version") == String(TeamSchema.version)
       && meta("layout") == String(StoreMirror.layoutVersion)
+    // Big index builds get memory to sort in.
+    try c.execute("SET LOCAL maintenance_work_mem = '256MB'")
     if same {
       try c.execute("TRUNCATE " + layout.map { "partnerboard.\($0.name)" }.joined(separator: ", "))
+      for table in layout { try c.execute(TeamSchema.dropKeys(table)) }
     } else {
       // Version 1's tables (and any a later layout dropped) go with the old layout.
       let old = try c.execute(
@@ -110,12 +115,25 @@ public final class TeamStore {
     }
     for table in layout {
       progress?(table.name)
-      try c.copy(into: "partnerboard.\(table.name)", columns: table.columns) { write in
-        var fields = [String?](repeating: nil, count: table.columns.count)
-        try StoreMirror.rows(of: table, in: store) { values in
-          for (i, v) in values.enumerated() { fields[i] = Self.text(v) }
-          try write(fields)
+      try Timings.measure("push \(table.name)") {
+        try c.copyBinary(into: "partnerboard.\(table.name)", columns: table.columns) { w in
+          try StoreMirror.scan(table, in: store) { row in
+            try w.row(fields: table.kinds.count)
+            for (i, kind) in table.kinds.enumerated() {
+              if row.isNull(i) {
+                w.null()
+                continue
+              }
+              switch kind {
+              case .integer: w.int64(row.int64(i))
+              case .real: w.double(row.double(i))
+              case .text: w.bytes(row.text(i))
+              case .blob: w.bytes(row.blob(i))
+              }
+            }
+          }
         }
+        try c.execute(TeamSchema.keys(table))
       }
     }
     let generation = Int64.random(in: 1...Int64.max)
@@ -127,45 +145,6 @@ public final class TeamStore {
     try TeamAccess.applyPolicies(c, layout: layout)
     try c.execute("NOTIFY partnerboard, '\(generation)'")
     return generation
-  }
-
-  /// A value as COPY's text format reads it into the column's type.
-  static func text(_ value: StoreMirror.Value) -> String? {
-    switch value {
-    case .null: return nil
-    case .integer(let v): return String(v)
-    // Swift's shortest form reads back to the same double.
-    case .real(let v): return "\(v)"
-    case .text(let v): return v
-    case .blob(let v): return "\\x" + v.map { String(format: "%02x", $0) }.joined()
-    }
-  }
-
-  /// A COPY field back as the column's kind.
-  static func value(_ text: String?, _ kind: StoreMirror.Kind) throws -> StoreMirror.Value {
-    guard let text else { return .null }
-    switch kind {
-    case .integer:
-      guard let v = Int64(text) else { throw TeamStoreError("a damaged row: \(text) is not an integer") }
-      return .integer(v)
-    case .real:
-      guard let v = Double(text) else { throw TeamStoreError("a damaged row: \(text) is not a number") }
-      return .real(v)
-    case .text: return .text(text)
-    case .blob:
-      let hex = Array(text.utf8.dropFirst(2))
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(hex.count / 2)
-      var i = 0
-      while i + 1 < hex.count {
-        guard let b = UInt8(String(decoding: hex[i...i + 1], as: UTF8.self), radix: 16) else {
-          throw TeamStoreError("a damaged row: bytes expected")
-        }
-        bytes.append(b)
-        i += 2
-      }
-      return .blob(bytes)
-    }
   }
 
   /// Copies the team store (what this login may read of it) into a new
@@ -188,13 +167,30 @@ public final class TeamStore {
         // stays empty; opening the copy rescores its kept numbers then.
         guard let columns = present[table.name], table.columns.allSatisfy(columns.contains) else { return }
         let order = table.key.isEmpty ? "" : " ORDER BY " + table.key.joined(separator: ", ")
-        var values = [StoreMirror.Value](repeating: .null, count: table.columns.count)
-        try c.copyOut(
-          "SELECT \(table.columns.joined(separator: ", ")) FROM partnerboard.\(table.name)\(order)"
-        ) {
-          fields in
-          for i in values.indices { values[i] = try Self.value(fields[i], table.kinds[i]) }
-          try insert(values)
+        let query = "SELECT \(table.columns.joined(separator: ", ")) FROM partnerboard.\(table.name)\(order)"
+        try Timings.measure("pull \(table.name)") {
+          try c.copyBinaryOut(query) { row in
+            guard row.fields.count == table.kinds.count else {
+              throw TeamStoreError("a damaged row in \(table.name)")
+            }
+            for (i, kind) in table.kinds.enumerated() {
+              guard let field = row.fields[i] else {
+                insert.null(i)
+                continue
+              }
+              switch kind {
+              case .integer:
+                guard let v = row.int64(i) else { throw TeamStoreError("a damaged row in \(table.name)") }
+                insert.int64(i, v)
+              case .real:
+                guard let v = row.double(i) else { throw TeamStoreError("a damaged row in \(table.name)") }
+                insert.double(i, v)
+              case .text: insert.text(i, field)
+              case .blob: insert.blob(i, field)
+              }
+            }
+            try insert.step()
+          }
         }
       }
       return generation

@@ -55,19 +55,23 @@ extension PartnerStore {
     for suffix in (mainFile ? [""] : []) + ["-wal", "-shm"] { unlink(base + suffix) }
   }
 
-  /// `STORE.init-PID` files (and their -wal, -shm) of processes that no longer run.
-  static func removeStaleTemporaries(of path: String) {
+  /// `STORE.init-PID` files (or another `kind`: a team store's copies are
+  /// made as `.copy-PID` and written as `.write-PID`), and their -wal and
+  /// -shm, of processes that no longer run (killed half way).
+  public static func removeStaleTemporaries(of path: String, kinds: [String] = [".init-"]) {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent().path
-    let prefix = url.lastPathComponent + ".init-"
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
-    for name in names where name.hasPrefix(prefix) {
-      let rest = name.dropFirst(prefix.count)
-      let digits = rest.prefix { $0.isASCII && $0.isNumber }
-      guard let pid = pid_t(digits), ["", "-wal", "-shm"].contains(String(rest.dropFirst(digits.count)))
-      else { continue }
-      if pid == getpid() || (kill(pid, 0) == 0 || errno == EPERM) { continue }  // still running
-      unlink(dir + "/" + name)
+    for kind in kinds {
+      let prefix = url.lastPathComponent + kind
+      for name in names where name.hasPrefix(prefix) {
+        let rest = name.dropFirst(prefix.count)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard let pid = pid_t(digits), ["", "-wal", "-shm"].contains(String(rest.dropFirst(digits.count)))
+        else { continue }
+        if pid == getpid() || (kill(pid, 0) == 0 || errno == EPERM) { continue }  // still running
+        unlink(dir + "/" + name)
+      }
     }
   }
 }

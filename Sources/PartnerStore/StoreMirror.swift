@@ -175,6 +175,7 @@ public enum StoreMirror {
   public static func build(
     at path: String, note: Int64, book: String? = nil, fill: (_ table: Table, _ insert: Insert) throws -> Void
   ) throws {
+    PartnerStore.removeStaleTemporaries(of: path, kinds: [".copy-", ".write-"])
     let temp = path + ".copy-\(getpid())"
     PartnerStore.removeFiles(temp)
     defer { PartnerStore.removeFiles(temp) }

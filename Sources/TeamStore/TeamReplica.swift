@@ -74,6 +74,7 @@ public struct TeamReplica: Sendable {
       try team.checkVersion()
     }
     try makeFolder()
+    PartnerStore.removeStaleTemporaries(of: path, kinds: [".copy-", ".write-"])
     let scratch = path + ".write-\(getpid())"
     PartnerStore.removeFiles(scratch)
     defer { PartnerStore.removeFiles(scratch) }

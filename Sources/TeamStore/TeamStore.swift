@@ -107,9 +107,11 @@ public final class TeamStore {
       try c.execute("TRUNCATE " + layout.map { "partnerboard.\($0.name)" }.joined(separator: ", "))
       for table in layout { try c.execute(TeamSchema.dropKeys(table)) }
     } else {
-      // Version 1's tables (and any a later layout dropped) go with the old layout.
+      // Version 1's tables (and any a later layout dropped) go with the old
+      // layout; `meta` and the logins' grants (`access`) stay.
       let old = try c.execute(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'partnerboard' AND tablename <> 'meta'")
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'partnerboard' AND tablename NOT IN ('meta', 'access')"
+      )
       for row in old { try c.execute("DROP TABLE partnerboard.\(row[0] ?? "") CASCADE") }
       for table in layout { try c.execute(TeamSchema.create(table)) }
     }

@@ -64,6 +64,15 @@ final class PostgresCluster: @unchecked Sendable {
     try run([
       bin + "/initdb", "-D", folder + "/data", "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8",
     ])
+    // One login must give its password (the wrong-password test); the rest are trusted.
+    let hba = folder + "/data/pg_hba.conf"
+    if let trusted = try? String(contentsOfFile: hba, encoding: .utf8),
+      let file = FileHandle(forUpdatingAtPath: hba)
+    {
+      try file.truncate(atOffset: 0)
+      try file.write(contentsOf: Data(("local all \(Self.passwordLogin) scram-sha-256\n" + trusted).utf8))
+      try file.close()
+    }
     try run([
       bin + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/log", "-w", "-o",
       "-k \(folder) -c listen_addresses='' -c fsync=off", "start",
@@ -97,6 +106,9 @@ final class PostgresCluster: @unchecked Sendable {
   }
 
   nonisolated(unsafe) static var running: (String, String, Bool)?
+
+  /// The login that must give its password ("right").
+  static let passwordLogin = "pb_with_password"
 
   /// The address of database `name` over the cluster's socket.
   func url(_ name: String) throws -> PostgresURL {

@@ -93,6 +93,19 @@ import Testing
     #expect(try PartnerStore.reading(path: copy.path).loadDataset().partners.count == book)
     _ = replica
 
+    // A store rebuilt in a new layout keeps its logins' grants.
+    try PGConnection(url).execute("UPDATE partnerboard.meta SET value = '1' WHERE key = 'layout'")
+    _ = try owner.write(waiting: { _ in }) { scratch in
+      try PartnerStore(path: scratch).reopenQuarters(from: Period(year: 2026, quarter: 1))
+    }
+    #expect(try Self.count(manager, "SELECT count(*) FROM partnerboard.partners") == book)
+    // A copy killed half way is cleared by the next.
+    let stale = copy.path + ".copy-999999"
+    FileManager.default.createFile(atPath: stale, contents: Data("x".utf8))
+    try PGConnection(url).execute("UPDATE partnerboard.meta SET value = '1' WHERE key = 'generation'")
+    #expect(try copy.refresh())
+    #expect(!FileManager.default.fileExists(atPath: stale))
+
     // Revoked: nothing more.
     #expect(try TeamAccess.revoke(url, login: sophie))
     #expect(throws: TeamStoreError.self) {

@@ -251,6 +251,22 @@ import Testing
     } catch {
       #expect("\(error)".contains("cannot connect") && "\(error)".contains("no_such_db"), "\(error)")
     }
+    // A wrong password: said, never repeated.
+    let admin = try PGConnection(try cluster.url("postgres"))
+    try admin.execute(
+      "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(PostgresCluster.passwordLogin)') THEN CREATE ROLE \(PostgresCluster.passwordLogin) LOGIN PASSWORD 'right'; END IF; END $$"
+    )
+    let wrong = try PostgresURL(
+      try cluster.url("postgres").text.replacingOccurrences(
+        of: "postgresql://postgres@", with: "postgresql://\(PostgresCluster.passwordLogin):s3cret-wrong@"))
+    do {
+      _ = try TeamStore.open(wrong)
+      Issue.record("connected with a wrong password")
+    } catch {
+      let e = "\(error)"
+      #expect(
+        e.contains("password authentication failed") && !e.contains("s3cret") && !e.contains("\n"), "\(e)")
+    }
     // A database without the schema.
     let empty = try cluster.newDatabase()
     #expect(

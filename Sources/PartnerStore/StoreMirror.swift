@@ -115,21 +115,13 @@ public enum StoreMirror {
 
   /// Every row of `table`, in key order, as values (tests compare stores so).
   public static func rows(of table: Table, in store: PartnerStore, _ body: ([Value]) throws -> Void) throws {
-    var values = [Value](repeating: .null, count: table.columns.count)
-    try scan(table, in: store) { row in
-      for (i, kind) in table.kinds.enumerated() {
-        if row.isNull(i) {
-          values[i] = .null
-          continue
-        }
-        switch kind {
-        case .integer: values[i] = .integer(row.int64(i))
-        case .real: values[i] = .real(row.double(i))
-        case .text: values[i] = .text(String(decoding: row.text(i), as: UTF8.self))
-        case .blob: values[i] = .blob(Array(row.blob(i)))
-        }
-      }
-      try body(values)
+    try scan(table, in: store) { row in try body(row.values(table.kinds)) }
+  }
+
+  /// How many rows `table` holds.
+  public static func count(of table: Table, in store: PartnerStore) throws -> Int {
+    try store.located {
+      try store.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0 }
     }
   }
 

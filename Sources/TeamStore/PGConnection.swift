@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import PartnerStore
 import TextLayout
 
 /// Why the team store cannot be used, in one line for the user (names and
@@ -511,6 +512,22 @@ extension PGConnection {
       guard at + length <= bytes.count else { throw TeamStoreError("a damaged COPY row") }
       fields.append(UnsafeRawBufferPointer(rebasing: bytes[at..<(at + length)]))
       at += length
+    }
+  }
+}
+
+extension BinaryCopyWriter {
+  /// One row of values, each as its own kind.
+  public func values(_ row: [StoreMirror.Value]) throws {
+    try self.row(fields: row.count)
+    for v in row {
+      switch v {
+      case .null: null()
+      case .integer(let x): int64(x)
+      case .real(let x): double(x)
+      case .text(let x): Array(x.utf8).withUnsafeBytes { bytes($0) }
+      case .blob(let x): x.withUnsafeBytes { bytes($0) }
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PartnerStore
+import Platform
 import ProgramFiles
 
 /// The local copy of a team store that commands read: a SQLite store in
@@ -86,9 +87,21 @@ public struct TeamReplica: Sendable {
     let before = creating ? nil : try StoreMirror.logMark(at: scratch)
     let value = try change(scratch)
     if let before, !always, try StoreMirror.logMark(at: scratch) == before { return value }
+    // Only what changed (compared with the copy before the write), else
+    // every table: when the comparison or its check fails, or on `init`.
+    let delta =
+      creating ? nil : try? Timings.measure("compare") { try StoreDelta.between(old: path, new: scratch) }
     let generation = try connection.transaction {
       let store = try PartnerStore.reading(path: scratch)
       defer { try? store.close() }
+      if let delta {
+        try connection.execute("SAVEPOINT delta")
+        do {
+          return try Timings.measure("push the changes") { try team.push(delta, from: store) }
+        } catch {
+          try connection.execute("ROLLBACK TO SAVEPOINT delta")
+        }
+      }
       return try team.push(from: store)
     }
     try StoreMirror.setNote(generation, at: scratch)

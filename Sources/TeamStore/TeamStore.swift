@@ -117,27 +117,40 @@ public final class TeamStore {
     }
     for table in layout {
       progress?(table.name)
-      try Timings.measure("push \(table.name)") {
-        try c.copyBinary(into: "partnerboard.\(table.name)", columns: table.columns) { w in
-          try StoreMirror.scan(table, in: store) { row in
-            try w.row(fields: table.kinds.count)
-            for (i, kind) in table.kinds.enumerated() {
-              if row.isNull(i) {
-                w.null()
-                continue
-              }
-              switch kind {
-              case .integer: w.int64(row.int64(i))
-              case .real: w.double(row.double(i))
-              case .text: w.bytes(row.text(i))
-              case .blob: w.bytes(row.blob(i))
-              }
+      try copyWhole(table, from: store)
+    }
+    return try newGeneration(layout)
+  }
+
+  /// Every row of `table` into its emptied, keyless team table, then its keys.
+  func copyWhole(_ table: StoreMirror.Table, from store: PartnerStore) throws {
+    let c = connection
+    try Timings.measure("push \(table.name)") {
+      try c.copyBinary(into: "partnerboard.\(table.name)", columns: table.columns) { w in
+        try StoreMirror.scan(table, in: store) { row in
+          try w.row(fields: table.kinds.count)
+          for (i, kind) in table.kinds.enumerated() {
+            if row.isNull(i) {
+              w.null()
+              continue
+            }
+            switch kind {
+            case .integer: w.int64(row.int64(i))
+            case .real: w.double(row.double(i))
+            case .text: w.bytes(row.text(i))
+            case .blob: w.bytes(row.blob(i))
             }
           }
         }
-        try c.execute(TeamSchema.keys(table))
       }
+      try c.execute(TeamSchema.keys(table))
     }
+  }
+
+  /// The end of every write: a new generation, the grants and policies,
+  /// and the NOTIFY that open dashboards wait for.
+  func newGeneration(_ layout: [StoreMirror.Table]) throws -> Int64 {
+    let c = connection
     let generation = Int64.random(in: 1...Int64.max)
     try c.execute(
       """
@@ -147,6 +160,61 @@ public final class TeamStore {
     try TeamAccess.applyPolicies(c, layout: layout)
     try c.execute("NOTIFY partnerboard, '\(generation)'")
     return generation
+  }
+
+  /// Sends only what a write changed (inside the caller's transaction),
+  /// then checks that every table it names holds as many rows as `store`:
+  /// anything else throws (the caller then sends every table).
+  func push(_ delta: StoreDelta, from store: PartnerStore) throws -> Int64 {
+    let c = connection
+    let layout = try StoreMirror.layout()
+    guard
+      try meta("schema_version") == String(TeamSchema.version)
+        && meta("layout") == String(StoreMirror.layoutVersion)
+    else {
+      throw TeamStoreError("the team store's layout is not this partnerboard's: every table is written")
+    }
+    try c.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    for d in delta.tables {
+      let table = d.table
+      let name = "partnerboard.\(table.name)"
+      if d.whole {
+        try c.execute("TRUNCATE \(name)")
+        try c.execute(TeamSchema.dropKeys(table))
+        try copyWhole(table, from: store)
+        continue
+      }
+      if let (column, values) = d.deleteWhere {
+        try c.execute(
+          "DELETE FROM \(name) WHERE \(column) = ANY($1::bigint[])",
+          ["{" + values.map(String.init).joined(separator: ",") + "}"])
+      }
+      if !d.deleteKeys.isEmpty {
+        let keys = "pb_delete_\(table.name)"
+        let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
+        try c.execute(
+          "CREATE TEMP TABLE \(keys) (\(zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", "))) ON COMMIT DROP"
+        )
+        try c.copyBinary(into: keys, columns: table.key) { w in
+          for key in d.deleteKeys { try w.values(key) }
+        }
+        try c.execute(
+          "DELETE FROM \(name) t USING \(keys) k WHERE \(table.key.map { "t.\($0) = k.\($0)" }.joined(separator: " AND "))"
+        )
+        try c.execute("DROP TABLE \(keys)")
+      }
+      if !d.inserts.isEmpty {
+        try c.copyBinary(into: name, columns: table.columns) { w in
+          for row in d.inserts { try w.values(row) }
+        }
+      }
+      let here = try c.execute("SELECT count(*) FROM \(name)").first?.first ?? nil
+      let there = try StoreMirror.count(of: table, in: store)
+      guard here == String(there) else {
+        throw TeamStoreError("\(table.name): \(here ?? "?") rows after the changes, \(there) in the copy")
+      }
+    }
+    return try newGeneration(layout)
   }
 
   /// Copies the team store (what this login may read of it) into a new

@@ -183,6 +183,66 @@ import Testing
     }
   }
 
+  /// Each write sends only what it changed (the delta, checked against
+  /// the copy), and the team store is then the copy, table for table:
+  /// imports that replace and add rows, a partner moved to another book,
+  /// undos, closing and reopening quarters, a rescore.
+  @Test func writesSendOnlyWhatChanged() throws {
+    let url = try PostgresCluster.shared.get().newDatabase()
+    let replica = try Self.create(url, Self.sampleFiles())
+    let team = try TeamStore.open(url)
+    func files(_ contents: [(String, String)]) -> DataFiles {
+      var issues: [DataIssue] = []
+      return DataFiles.read(contents: contents, issues: &issues)
+    }
+    func step(_ what: String, whole: Set<String> = [], _ change: (PartnerStore) throws -> Void) throws {
+      let scratch = replica.path + ".step"
+      PartnerStore.removeFiles(scratch)
+      try FileManager.default.copyItem(atPath: replica.path, toPath: scratch)
+      try change(PartnerStore(path: scratch))
+      try StoreMirror.fold(at: scratch)
+      let delta = try StoreDelta.between(old: replica.path, new: scratch)
+      #expect(Set(delta.tables.filter(\.whole).map(\.table.name)) == whole, "\(what)")
+      #expect(!delta.tables.isEmpty, "\(what)")
+      _ = try team.connection.transaction {
+        try team.push(delta, from: try PartnerStore.reading(path: scratch))
+      }
+      let copy = TeamReplica(url: url, folder: Self.folder())
+      try copy.refresh()
+      let sent = try Self.rows(copy.path)
+      for (table, rows) in try Self.rows(scratch) {
+        #expect(rows == sent[table], "\(what): \(table)")
+      }
+      PartnerStore.removeFiles(replica.path)
+      #expect(rename(scratch, replica.path) == 0)
+    }
+    let fix =
+      "partner_id,period,kpi,value\np004,2026Q4,nps,45\np004,2026Q3,nps,44\np001,2026Q4,marketing_events,3\n"
+    try step("an import") { try $0.apply(files([("metrics.csv", fix)]), command: "import fix") }
+    try step("a partner to another book") {
+      var partners = try String(
+        contentsOfFile: TeamStoreCommandTests.sample + "/partners.csv", encoding: .utf8)
+      partners = partners.replacingOccurrences(
+        of: "p001,Northwind Solutions,reseller,LATAM,Lucía Fernández",
+        with: "p001,Northwind Solutions,reseller,LATAM,Sophie Laurent")
+      try $0.apply(files([("partners.csv", partners)]), command: "import partners")
+    }
+    try step("an undo") { _ = try $0.undo(importID: 3) }
+    try step("a close") { _ = try $0.closeQuarters(through: Period(year: 2026, quarter: 2)) }
+    try step("a reopen") { _ = try $0.reopenQuarters(from: Period(year: 2026, quarter: 1)) }
+    try step("an undo of a replacing import") { _ = try $0.undo(importID: 2) }
+    try step("an adjustment") {
+      try $0.apply(
+        files([
+          (
+            "adjustments.csv",
+            "partner_id,period,kpi,value,reason,approved_by\np004,2026Q4,nps,50,survey redo,finance\n"
+          )
+        ]),
+        command: "import adjustments")
+    }
+  }
+
   /// Text survives as it was: tabs, newlines, backslashes, COPY's `\N`
   /// and emoji in names, NULL managers, and doubles to the last bit.
   @Test func textAndNumbersRoundTrip() throws {

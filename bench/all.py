@@ -12,9 +12,11 @@ runs, one after the other so that they do not share the two cores:
   bench/design.py   compare and fairness against score and a GROUP BY
   bench/quarter.py  one more quarter imported, against sqlite3
   pbbench           the dashboard: first frame, every kind of key
+  bench/team.py     the team store on PostgreSQL against psql (when installed)
 Each prints its own table; docs/performance.md quotes them.
 """
 import argparse
+import glob
 import os
 import subprocess
 import sys
@@ -43,6 +45,11 @@ def main():
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", script)] + size, check=True)
     print("\n## pbbench\n", flush=True)
     subprocess.run([os.path.join(ROOT, ".build", "release", "pbbench"), store], check=True)
+    if glob.glob("/usr/lib/postgresql/*/bin/initdb"):
+        print("\n## bench/team.py\n", flush=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "team.py")] + size, check=True)
+    else:
+        print("\n(bench/team.py skipped: PostgreSQL's server programs are not installed)")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ public struct TeamReplica: Sendable {
 
   /// A write to the team store: under its write lock, `change` is given a
   /// scratch copy of the current store (a new, empty one when `creating`);
-  /// when it returns, every table goes back in one transaction with a new
+  /// when it returns, what it changed (`StoreDelta`; every table for `init`
+  /// or when the delta's check fails) goes back in one transaction with a new
   /// generation and a NOTIFY, and the scratch copy becomes the local one.
   /// Nothing is written when `change` throws.
   /// A write that leaves the import log as it was wrote nothing (a refused

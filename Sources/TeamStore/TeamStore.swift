@@ -8,7 +8,8 @@ import Platform
 ///
 /// Every command works on a local copy of it (`TeamReplica`), read with the
 /// same code as a SQLite store, so both give the same numbers by
-/// construction. A write changes a copy and puts every table back in one
+/// construction. A write changes a copy and sends what changed (or, for
+/// `init` and in doubt, every table) in one
 /// transaction, under an advisory lock, with a new generation and a NOTIFY.
 public final class TeamStore {
   public let connection: PGConnection

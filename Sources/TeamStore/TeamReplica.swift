@@ -92,6 +92,8 @@ public struct TeamReplica: Sendable {
     // every table: when the comparison or its check fails, or on `init`.
     let delta =
       creating ? nil : try? Timings.measure("compare") { try StoreDelta.between(old: path, new: scratch) }
+    // Nothing changed (a rescore of current scores): nothing to send.
+    if let delta, delta.tables.isEmpty { return value }
     let generation = try connection.transaction {
       let store = try PartnerStore.reading(path: scratch)
       defer { try? store.close() }

@@ -147,23 +147,27 @@ import Testing
         ),
         ("metrics.csv", metrics(first...(first + 3), share: 0.9)),
       ]), command: "init")
-    do {
-      let store = try PartnerStore(path: path)
-      for round in 0..<3 {
-        try store.apply(
-          try files([("metrics.csv", metrics((first + round)...(first + 4 + round), share: 0.5))]),
-          command: "import \(round)")
-      }
-      _ = try store.undo(importID: 4)
-      _ = try store.closeQuarters(through: Period(ordinal: first + 2))
-    }
-    // The log folded into the file, as a team store's copy always is.
-    try StoreMirror.fold(at: path)
-
     let url = try PostgresCluster.shared.get().newDatabase()
-    try TeamReplica(url: url, folder: Self.folder()).write(creating: true, waiting: { _ in }) { scratch in
+    let replica = TeamReplica(url: url, folder: Self.folder())
+    try replica.write(creating: true, waiting: { _ in }) { scratch in
       try FileManager.default.copyItem(atPath: path, toPath: scratch)
     }
+    // Each write to both: the SQLite store, and the team store as a delta.
+    let team = try TeamStore.open(url)
+    func both(_ what: String, changes: Bool = true, _ change: (PartnerStore) throws -> Void) throws {
+      try change(PartnerStore(path: path))
+      try Self.sendChanges(what, to: team, copy: replica, changes: changes, change)
+    }
+    for round in 0..<3 {
+      let more = try files([("metrics.csv", metrics((first + round)...(first + 4 + round), share: 0.5))])
+      try both("import \(round)") { try $0.apply(more, command: "import \(round)") }
+    }
+    try both("an undo") { _ = try $0.undo(importID: 4) }
+    try both("a close") { _ = try $0.closeQuarters(through: Period(ordinal: first + 2)) }
+    // A rescore of current scores changes nothing, and sends nothing.
+    try both("a rescore", changes: false) { _ = try $0.rescoreKept() }
+    // The log folded into the file, as a team store's copy always is.
+    try StoreMirror.fold(at: path)
     let copy = TeamReplica(url: url, folder: Self.folder())
     try copy.refresh()
     let original = try Self.rows(path)
@@ -183,6 +187,35 @@ import Testing
     }
   }
 
+  /// Runs `change` on a scratch copy of `copy`, sends the delta to `team`
+  /// (its check must pass: no table sent whole but `whole`), then holds the
+  /// team store equal to the scratch copy, table for table, and makes the
+  /// scratch copy the copy.
+  static func sendChanges(
+    _ what: String, to team: TeamStore, copy replica: TeamReplica, whole: Set<String> = [],
+    changes: Bool = true, _ change: (PartnerStore) throws -> Void
+  ) throws {
+    let scratch = replica.path + ".step"
+    PartnerStore.removeFiles(scratch)
+    try FileManager.default.copyItem(atPath: replica.path, toPath: scratch)
+    try change(PartnerStore(path: scratch))
+    try StoreMirror.fold(at: scratch)
+    let delta = try StoreDelta.between(old: replica.path, new: scratch)
+    #expect(Set(delta.tables.filter(\.whole).map(\.table.name)) == whole, "\(what)")
+    #expect(delta.tables.isEmpty != changes, "\(what)")
+    _ = try team.connection.transaction {
+      try team.push(delta, from: try PartnerStore.reading(path: scratch))
+    }
+    let copy = TeamReplica(url: team.connection.url, folder: folder())
+    try copy.refresh()
+    let sent = try rows(copy.path)
+    for (table, rows) in try rows(scratch) {
+      #expect(rows == sent[table], "\(what): \(table)")
+    }
+    PartnerStore.removeFiles(replica.path)
+    #expect(rename(scratch, replica.path) == 0)
+  }
+
   /// Each write sends only what it changed (the delta, checked against
   /// the copy), and the team store is then the copy, table for table:
   /// imports that replace and add rows, a partner moved to another book,
@@ -196,25 +229,7 @@ import Testing
       return DataFiles.read(contents: contents, issues: &issues)
     }
     func step(_ what: String, whole: Set<String> = [], _ change: (PartnerStore) throws -> Void) throws {
-      let scratch = replica.path + ".step"
-      PartnerStore.removeFiles(scratch)
-      try FileManager.default.copyItem(atPath: replica.path, toPath: scratch)
-      try change(PartnerStore(path: scratch))
-      try StoreMirror.fold(at: scratch)
-      let delta = try StoreDelta.between(old: replica.path, new: scratch)
-      #expect(Set(delta.tables.filter(\.whole).map(\.table.name)) == whole, "\(what)")
-      #expect(!delta.tables.isEmpty, "\(what)")
-      _ = try team.connection.transaction {
-        try team.push(delta, from: try PartnerStore.reading(path: scratch))
-      }
-      let copy = TeamReplica(url: url, folder: Self.folder())
-      try copy.refresh()
-      let sent = try Self.rows(copy.path)
-      for (table, rows) in try Self.rows(scratch) {
-        #expect(rows == sent[table], "\(what): \(table)")
-      }
-      PartnerStore.removeFiles(replica.path)
-      #expect(rename(scratch, replica.path) == 0)
+      try Self.sendChanges(what, to: team, copy: replica, whole: whole, change)
     }
     let fix =
       "partner_id,period,kpi,value\np004,2026Q4,nps,45\np004,2026Q3,nps,44\np001,2026Q4,marketing_events,3\n"

@@ -351,24 +351,41 @@ extension PGConnection {
 /// and bytes (big-endian numbers; text as its UTF-8 bytes, nothing escaped),
 /// then -1. Sent to the server about 1 MB at a time.
 public final class BinaryCopyWriter {
-  var buffer: [UInt8] = []
-  let send: ([UInt8]) throws -> Void
+  /// About 1 MB of rows, sent when full; a field longer than the room left
+  /// goes out on its own.
+  let capacity = 1 << 20
+  let buffer: UnsafeMutableRawPointer
+  var used = 0
+  let send: (UnsafeRawBufferPointer) throws -> Void
 
-  init(send: @escaping ([UInt8]) throws -> Void) {
+  init(send: @escaping (UnsafeRawBufferPointer) throws -> Void) {
     self.send = send
-    buffer.reserveCapacity(1 << 20 + 4096)
-    buffer += Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0]
+    buffer = .allocate(byteCount: capacity, alignment: 8)
+    let header: [UInt8] = Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0]
+    header.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+    used = header.count
   }
 
-  func integer<T: FixedWidthInteger>(_ v: T) {
-    withUnsafeBytes(of: v.bigEndian) { buffer.append(contentsOf: $0) }
+  deinit { buffer.deallocate() }
+
+  func flush() throws {
+    guard used > 0 else { return }
+    try send(UnsafeRawBufferPointer(start: buffer, count: used))
+    used = 0
+  }
+
+  /// Room for `n` more bytes (the buffer sent first when it has not).
+  @inline(__always) func reserve(_ n: Int) throws {
+    if used + n > capacity { try flush() }
+  }
+
+  @inline(__always) func integer<T: FixedWidthInteger>(_ v: T) {
+    buffer.storeBytes(of: v.bigEndian, toByteOffset: used, as: T.self)
+    used += MemoryLayout<T>.size
   }
 
   public func row(fields: Int) throws {
-    if buffer.count >= 1 << 20 {
-      try send(buffer)
-      buffer.removeAll(keepingCapacity: true)
-    }
+    try reserve(2 + fields * 12)
     integer(Int16(fields))
   }
   public func null() { integer(Int32(-1)) }
@@ -380,15 +397,25 @@ public final class BinaryCopyWriter {
     integer(Int32(8))
     integer(v.bitPattern)
   }
-  public func bytes(_ b: UnsafeRawBufferPointer) {
+  public func bytes(_ b: UnsafeRawBufferPointer) throws {
+    // `row` left room for the length; the bytes may need a send first.
     integer(Int32(b.count))
-    buffer.append(contentsOf: b)
+    guard b.count > 0 else { return }
+    if used + b.count > capacity {
+      try flush()
+      if b.count > capacity {
+        try send(b)
+        return
+      }
+    }
+    (buffer + used).copyMemory(from: b.baseAddress!, byteCount: b.count)
+    used += b.count
   }
 
   func finish() throws {
+    try reserve(2)
     integer(Int16(-1))
-    try send(buffer)
-    buffer.removeAll()
+    try flush()
   }
 }
 
@@ -422,9 +449,8 @@ extension PGConnection {
     let handle = self.handle
     let url = self.url
     let writer = BinaryCopyWriter { bytes in
-      let sent = bytes.withUnsafeBufferPointer { b in
-        b.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32(b.count)) }
-      }
+      let sent = PQputCopyData(
+        handle, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
       guard sent == 1 else { throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))") }
     }
     var failure: Error?
@@ -525,8 +551,8 @@ extension BinaryCopyWriter {
       case .null: null()
       case .integer(let x): int64(x)
       case .real(let x): double(x)
-      case .text(let x): Array(x.utf8).withUnsafeBytes { bytes($0) }
-      case .blob(let x): x.withUnsafeBytes { bytes($0) }
+      case .text(let x): try Array(x.utf8).withUnsafeBytes { try bytes($0) }
+      case .blob(let x): try x.withUnsafeBytes { try bytes($0) }
       }
     }
   }

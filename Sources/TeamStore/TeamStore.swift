@@ -138,8 +138,8 @@ public final class TeamStore {
             switch kind {
             case .integer: w.int64(row.int64(i))
             case .real: w.double(row.double(i))
-            case .text: w.bytes(row.text(i))
-            case .blob: w.bytes(row.blob(i))
+            case .text: try w.bytes(row.text(i))
+            case .blob: try w.bytes(row.blob(i))
             }
           }
         }

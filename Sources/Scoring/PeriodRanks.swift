@@ -22,11 +22,7 @@ public struct PeriodRanks: Sendable {
     let segments = SegmentCodes(partners)
     let segmentOf = segments.of
     let segmentIDs = segments.ids
-    let byName = partners.indices.sorted { a, b in
-      Ranking.precedes((0, partners[a].name, partners[a].id), (0, partners[b].name, partners[b].id))
-    }
-    var nameRank = [Int](repeating: 0, count: P)
-    for (i, p) in byName.enumerated() { nameRank[p] = i }
+    let nameRank = Self.nameRanks(partners)
     var ranks = [Int](repeating: 0, count: P * T)
     var segmentRanks = [Int](repeating: 0, count: P * T)
     var order: [[Int]] = []
@@ -59,6 +55,17 @@ public struct PeriodRanks: Sendable {
     self.rankedCounts = order.map(\.count)
   }
 
+  /// Each partner's place in name order (code points, then id): ties
+  /// rank by it. Names are ranked once, so the sorts compare numbers.
+  static func nameRanks(_ partners: [Partner]) -> [Int] {
+    let byName = partners.indices.sorted { a, b in
+      Ranking.precedes((0, partners[a].name, partners[a].id), (0, partners[b].name, partners[b].id))
+    }
+    var nameRank = [Int](repeating: 0, count: partners.count)
+    for (i, p) in byName.enumerated() { nameRank[p] = i }
+    return nameRank
+  }
+
   /// How many partners are ranked per period: all of the data's, or the
   /// program's when the ranks were given.
   public let rankedCounts: [Int]
@@ -68,11 +75,7 @@ public struct PeriodRanks: Sendable {
   public init(given: GivenRanks, partners: [Partner], firstPeriod first: [Int], periods: [Period]) {
     let P = partners.count
     let T = periods.count
-    let byName = partners.indices.sorted { a, b in
-      Ranking.precedes((0, partners[a].name, partners[a].id), (0, partners[b].name, partners[b].id))
-    }
-    var nameRank = [Int](repeating: 0, count: P)
-    for (i, p) in byName.enumerated() { nameRank[p] = i }
+    let nameRank = Self.nameRanks(partners)
     var ranks = [Int](repeating: 0, count: P * T)
     var segmentRanks = [Int](repeating: 0, count: P * T)
     var order: [[Int]] = []

@@ -138,195 +138,6 @@ public final class PGConnection {
 }
 
 extension PGConnection {
-  /// Writes `rows` into `table` with one `COPY ... FROM STDIN` (text
-  /// format: every value escaped, nil as NULL), in chunks of about 1 MB.
-  public func copy(into table: String, columns: [String], rows: some Sequence<[String?]>) throws {
-    try copy(into: table, columns: columns) { write in
-      for row in rows { try write(row) }
-    }
-  }
-
-  /// `COPY ... FROM STDIN` of the rows `produce` gives to its `write`.
-  public func copy(
-    into table: String, columns: [String], _ produce: (_ write: ([String?]) throws -> Void) throws -> Void
-  ) throws {
-    let start = PQexec(handle, "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN")
-    let ready = start.map { PQresultStatus($0) == PGRES_COPY_IN } ?? false
-    let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
-    PQclear(start)
-    guard ready else { throw TeamStoreError("\(url.shown): \(why)") }
-    var chunk = ""
-    chunk.reserveCapacity(1 << 20)
-    func flush() throws(TeamStoreError) {
-      guard !chunk.isEmpty else { return }
-      let sent = chunk.withCString { PQputCopyData(handle, $0, Int32(strlen($0))) }
-      chunk.removeAll(keepingCapacity: true)
-      guard sent == 1 else { throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))") }
-    }
-    var failure: Error?
-    do {
-      try produce { row in
-        for (i, value) in row.enumerated() {
-          if i > 0 { chunk += "\t" }
-          if let value { Self.escape(value, into: &chunk) } else { chunk += "\\N" }
-        }
-        chunk += "\n"
-        if chunk.utf8.count >= 1 << 20 { try flush() }
-      }
-      try flush()
-    } catch {
-      failure = error
-    }
-    // A failure ends the COPY as failed (the server rolls its rows back).
-    guard PQputCopyEnd(handle, failure == nil ? nil : "the rows could not be read") == 1 else {
-      throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))")
-    }
-    // The COPY's own result, then the end of results.
-    var serverFailure: String?
-    while let result = PQgetResult(handle) {
-      if PQresultStatus(result) != PGRES_COMMAND_OK {
-        serverFailure = Self.firstLine(PQresultErrorMessage(result))
-      }
-      PQclear(result)
-    }
-    if let failure { throw failure }
-    if let serverFailure { throw TeamStoreError("\(url.shown): \(serverFailure)") }
-  }
-
-  /// COPY's text format: backslash, tab, newline and carriage return escaped.
-  static func escape(_ value: String, into out: inout String) {
-    guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
-      out += value
-      return
-    }
-    for c in value.unicodeScalars {
-      switch c {
-      case "\\": out += "\\\\"
-      case "\t": out += "\\t"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-  }
-}
-
-extension PGConnection {
-  /// Runs `COPY (query) TO STDOUT` and gives each row's fields (text
-  /// format, unescaped; nil for NULL) to `body`, one row at a time.
-  public func copyOut(_ query: String, _ body: ([String?]) throws -> Void) throws {
-    let start = PQexec(handle, "COPY (\(query)) TO STDOUT")
-    let ready = start.map { PQresultStatus($0) == PGRES_COPY_OUT } ?? false
-    let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
-    PQclear(start)
-    guard ready else { throw TeamStoreError("\(url.shown): \(why)") }
-    var fields: [String?] = []
-    var failure: Error?
-    while true {
-      var buffer: UnsafeMutablePointer<CChar>? = nil
-      let count = PQgetCopyData(handle, &buffer, 0)
-      if count < 0 { break }
-      guard let buffer else { continue }
-      defer { PQfreemem(buffer) }
-      // A row that fails stops the caller's work, but the COPY is read to
-      // its end so that the connection stays usable.
-      guard failure == nil else { continue }
-      let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(count))
-      Self.fields(of: bytes, into: &fields)
-      do { try body(fields) } catch { failure = error }
-    }
-    var serverFailure: String?
-    while let result = PQgetResult(handle) {
-      if PQresultStatus(result) != PGRES_COMMAND_OK {
-        serverFailure = Self.firstLine(PQresultErrorMessage(result))
-      }
-      PQclear(result)
-    }
-    if let failure { throw failure }
-    if let serverFailure { throw TeamStoreError("\(url.shown): \(serverFailure)") }
-  }
-
-  /// One line of COPY's text format (ending in a newline) as its fields:
-  /// tab-separated, `\N` for NULL, backslash escapes undone.
-  static func fields(of line: UnsafeRawBufferPointer, into fields: inout [String?]) {
-    fields.removeAll(keepingCapacity: true)
-    var end = line.count
-    if end > 0 && line[end - 1] == 0x0A { end -= 1 }
-    var field: [UInt8] = []
-    var escaped = false
-    var i = 0
-    func finish() {
-      fields.append(
-        escaped && field == [0x5C, 0x4E] ? nil : String(decoding: unescape(field), as: UTF8.self))
-      field.removeAll(keepingCapacity: true)
-      escaped = false
-    }
-    while i < end {
-      let b = line[i]
-      if b == 0x09 {
-        finish()
-      } else {
-        if b == 0x5C { escaped = true }
-        field.append(b)
-      }
-      i += 1
-    }
-    finish()
-  }
-
-  /// COPY's backslash sequences: \b \f \n \r \t \v, octal \ooo, hex \xhh,
-  /// and a backslash before any other byte standing for that byte.
-  static func unescape(_ bytes: [UInt8]) -> [UInt8] {
-    guard bytes.contains(0x5C) else { return bytes }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var i = 0
-    func digit(_ b: UInt8, radix: Int) -> UInt8? {
-      guard let v = Int(String(UnicodeScalar(b)), radix: radix) else { return nil }
-      return UInt8(v)
-    }
-    while i < bytes.count {
-      let b = bytes[i]
-      guard b == 0x5C, i + 1 < bytes.count else {
-        out.append(b)
-        i += 1
-        continue
-      }
-      let n = bytes[i + 1]
-      i += 2
-      switch n {
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "v"): out.append(0x0B)
-      case UInt8(ascii: "x"):
-        var v: UInt8 = 0
-        var taken = 0
-        while taken < 2, i < bytes.count, let d = digit(bytes[i], radix: 16) {
-          v = v &* 16 &+ d
-          i += 1
-          taken += 1
-        }
-        out.append(taken == 0 ? n : v)
-      case UInt8(ascii: "0")...UInt8(ascii: "7"):
-        var v = n - 0x30
-        var taken = 1
-        while taken < 3, i < bytes.count, let d = digit(bytes[i], radix: 8) {
-          v = v &* 8 &+ d
-          i += 1
-          taken += 1
-        }
-        out.append(v)
-      default: out.append(n)
-      }
-    }
-    return out
-  }
-}
-
-extension PGConnection {
   /// Waits up to `timeout` seconds for a notification on a channel this
   /// connection LISTENs to: its payload, or nil when none came.
   public func notification(timeout: Double) throws(TeamStoreError) -> String? {
@@ -440,12 +251,8 @@ extension PGConnection {
   public func copyBinary(
     into table: String, columns: [String], _ produce: (BinaryCopyWriter) throws -> Void
   ) throws {
-    let start = PQexec(
-      handle, "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN WITH (FORMAT binary)")
-    let ready = start.map { PQresultStatus($0) == PGRES_COPY_IN } ?? false
-    let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
-    PQclear(start)
-    guard ready else { throw TeamStoreError("\(url.shown): \(why)") }
+    try beginCopy(
+      "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN WITH (FORMAT binary)", PGRES_COPY_IN)
     let handle = self.handle
     let url = self.url
     let writer = BinaryCopyWriter { bytes in
@@ -460,27 +267,16 @@ extension PGConnection {
     } catch {
       failure = error
     }
+    // A failure ends the COPY as failed (the server rolls its rows back).
     guard PQputCopyEnd(handle, failure == nil ? nil : "the rows could not be read") == 1 else {
       throw TeamStoreError("\(url.shown): \(Self.firstLine(PQerrorMessage(handle)))")
     }
-    var serverFailure: String?
-    while let result = PQgetResult(handle) {
-      if PQresultStatus(result) != PGRES_COMMAND_OK {
-        serverFailure = Self.firstLine(PQresultErrorMessage(result))
-      }
-      PQclear(result)
-    }
-    if let failure { throw failure }
-    if let serverFailure { throw TeamStoreError("\(url.shown): \(serverFailure)") }
+    try endCopy(failure)
   }
 
   /// `COPY (query) TO STDOUT` in the binary format: each row to `body`.
   public func copyBinaryOut(_ query: String, _ body: (BinaryCopyRow) throws -> Void) throws {
-    let start = PQexec(handle, "COPY (\(query)) TO STDOUT WITH (FORMAT binary)")
-    let ready = start.map { PQresultStatus($0) == PGRES_COPY_OUT } ?? false
-    let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
-    PQclear(start)
-    guard ready else { throw TeamStoreError("\(url.shown): \(why)") }
+    try beginCopy("COPY (\(query)) TO STDOUT WITH (FORMAT binary)", PGRES_COPY_OUT)
     var failure: Error?
     var headerRead = false
     var fields: [UnsafeRawBufferPointer?] = []
@@ -490,6 +286,8 @@ extension PGConnection {
       if count < 0 { break }
       guard let buffer else { continue }
       defer { PQfreemem(buffer) }
+      // A row that fails stops the caller's work, but the COPY is read to
+      // its end so that the connection stays usable.
       guard failure == nil else { continue }
       var bytes = UnsafeRawBufferPointer(start: buffer, count: Int(count))
       do {
@@ -508,6 +306,21 @@ extension PGConnection {
         failure = error
       }
     }
+    try endCopy(failure)
+  }
+
+  /// Starts a COPY; the server must answer `ready`.
+  func beginCopy(_ sql: String, _ ready: ExecStatusType) throws(TeamStoreError) {
+    let start = PQexec(handle, sql)
+    let started = start.map { PQresultStatus($0) == ready } ?? false
+    let why = start.map { Self.firstLine(PQresultErrorMessage($0)) } ?? Self.firstLine(PQerrorMessage(handle))
+    PQclear(start)
+    guard started else { throw TeamStoreError("\(url.shown): \(why)") }
+  }
+
+  /// The COPY's own result, then the end of results: the caller's
+  /// `failure` first, else the server's.
+  func endCopy(_ failure: Error?) throws {
     var serverFailure: String?
     while let result = PQgetResult(handle) {
       if PQresultStatus(result) != PGRES_COMMAND_OK {

@@ -1,6 +1,7 @@
 import Foundation
 import PartnerStore
 import Platform
+import TextLayout
 
 /// The store on PostgreSQL (a team's: one program, many managers): the
 /// SQLite store's tables, row for row, in the `partnerboard` schema, the
@@ -79,7 +80,10 @@ public final class TeamStore {
         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
       """
     ).first
-    let who = [holder?[0] ?? nil, holder?[2] ?? nil].compactMap { $0 }.filter { !$0.isEmpty }
+    // Any session may name itself anything: shown through the sanitiser.
+    let who = [holder?[0] ?? nil, holder?[2] ?? nil].compactMap { $0 }.filter { !$0.isEmpty }.map {
+      Sanitizer.field($0)
+    }
     waiting(
       "another write to \(connection.url.shown) is under way"
         + (who.isEmpty ? "" : " (\(who.joined(separator: " by ")))")

@@ -25,6 +25,9 @@ public final class PartnerStore: Sendable {
   /// The store's name where the dashboard shows it and remembers a book
   /// under it: a team store's address for its local copy (nil: the path).
   nonisolated(unsafe) public var label: String?
+  /// Who closes or reopens a quarter, as the import log names them: a team
+  /// store's login (nil: the system's user).
+  nonisolated(unsafe) public var author: String?
 
   init(path: String, queue: DatabaseQueue, readLocation: String, readOnly: Bool) {
     self.path = path

@@ -102,7 +102,9 @@ extension PartnerStore {
         try Quarters.setClosedThrough(db, after)
         try db.execute(
           sql: "INSERT INTO imports (at, command, files, summary) VALUES (?, ?, '[]', '[]')",
-          arguments: [ISO8601DateFormatter().string(from: Date()), command + " (by \(Quarters.who))"])
+          arguments: [
+            ISO8601DateFormatter().string(from: Date()), command + " (by \(author ?? Quarters.who))",
+          ])
         return QuarterChange(before: before, after: after, logID: db.lastInsertedRowID)
       }
     }

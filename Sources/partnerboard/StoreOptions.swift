@@ -119,7 +119,10 @@ struct StoreOptions: ParsableArguments {
   {
     if let replica = try teamReplica() {
       return try replica.write(always: always, waiting: { Output.err("partnerboard: \($0)") }) { scratch in
-        try change(PartnerStore(path: scratch))
+        let store = try PartnerStore(path: scratch)
+        // The log names the login the team store knows.
+        store.author = replica.url.user
+        return try change(store)
       }
     }
     let path = resolved().path

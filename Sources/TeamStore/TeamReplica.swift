@@ -30,6 +30,12 @@ public struct TeamReplica: Sendable {
     if StoreMirror.note(at: path) == generation { return false }
     copying?()
     try makeFolder()
+    // What changed since the copy was made, when it can tell; else all of it.
+    if StoreMirror.note(at: path) != nil,
+      (try? Timings.measure("copy the changes") { try team.pullChanges(into: path) }) == true
+    {
+      return true
+    }
     _ = try team.pull(to: path)
     return true
   }

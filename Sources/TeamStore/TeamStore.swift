@@ -242,33 +242,123 @@ public final class TeamStore {
         // stays empty; opening the copy rescores its kept numbers then.
         guard let columns = present[table.name], table.columns.allSatisfy(columns.contains) else { return }
         let order = table.key.isEmpty ? "" : " ORDER BY " + table.key.joined(separator: ", ")
-        let query = "SELECT \(table.columns.joined(separator: ", ")) FROM partnerboard.\(table.name)\(order)"
         try Timings.measure("pull \(table.name)") {
-          try c.copyBinaryOut(query) { row in
-            guard row.fields.count == table.kinds.count else {
-              throw TeamStoreError("a damaged row in \(table.name)")
-            }
-            for (i, kind) in table.kinds.enumerated() {
-              guard let field = row.fields[i] else {
-                insert.null(i)
-                continue
-              }
-              switch kind {
-              case .integer:
-                guard let v = row.int64(i) else { throw TeamStoreError("a damaged row in \(table.name)") }
-                insert.int64(i, v)
-              case .real:
-                guard let v = row.double(i) else { throw TeamStoreError("a damaged row in \(table.name)") }
-                insert.double(i, v)
-              case .text: insert.text(i, field)
-              case .blob: insert.blob(i, field)
-              }
-            }
-            try insert.step()
-          }
+          try fetch(
+            table, "SELECT \(table.columns.joined(separator: ", ")) FROM partnerboard.\(table.name)\(order)",
+            into: insert)
         }
       }
       return generation
+    }
+  }
+
+  /// The rows `query` selects (the table's columns, in order) into `insert`.
+  func fetch(_ table: StoreMirror.Table, _ query: String, into insert: StoreMirror.Insert) throws {
+    try connection.copyBinaryOut(query) { row in
+      guard row.fields.count == table.kinds.count else {
+        throw TeamStoreError("a damaged row in \(table.name)")
+      }
+      for (i, kind) in table.kinds.enumerated() {
+        guard let field = row.fields[i] else {
+          insert.null(i)
+          continue
+        }
+        switch kind {
+        case .integer:
+          guard let v = row.int64(i) else { throw TeamStoreError("a damaged row in \(table.name)") }
+          insert.int64(i, v)
+        case .real:
+          guard let v = row.double(i) else { throw TeamStoreError("a damaged row in \(table.name)") }
+          insert.double(i, v)
+        case .text: insert.text(i, field)
+        case .blob: insert.blob(i, field)
+        }
+      }
+      try insert.step()
+    }
+  }
+
+  /// Brings the copy at `path` up to date with what changed since it was
+  /// made (the import log says what: imports after its last one, undos
+  /// since), the kept tables read whole, from one snapshot; then checks
+  /// every table's row count against the store's. False (the copy left as
+  /// it was) when the copy is not of this store's lineage (replaced by
+  /// `init --force`), of another book or layout, or a count differs: the
+  /// caller copies the store anew then.
+  func pullChanges(into path: String) throws -> Bool {
+    let c = connection
+    let layout = try StoreMirror.layout()
+    return try c.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ") {
+      guard try meta("layout") == String(StoreMirror.layoutVersion) else { return false }
+      let generation = try self.generation()
+      let grant = try TeamAccess.mine(self)
+      let book = grant?.role == .manager ? grant?.manager : nil
+      guard StoreMirror.book(at: path) == book else { return false }
+      let theirs = try c.execute(
+        "SELECT id, at, command, undone_at IS NOT NULL FROM partnerboard.imports ORDER BY id"
+      ).compactMap { r -> StoreMirror.ImportMark? in
+        guard let id = (r[0] ?? nil).flatMap({ Int64($0) }) else { return nil }
+        return StoreMirror.ImportMark(id: id, at: r[1] ?? "", command: r[2] ?? "", undone: r[3] == "t")
+      }
+      return try StoreMirror.patch(at: path, note: generation, book: book) { patch in
+        let ours = try patch.imports()
+        let byID = Dictionary(theirs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // The same log up to the copy's last line (an undo only adds a mark).
+        for line in ours {
+          guard let other = byID[line.id], other.at == line.at, other.command == line.command,
+            other.undone || !line.undone
+          else { return false }
+        }
+        let last = ours.last?.id ?? 0
+        let undone = theirs.filter { t in t.undone && ours.contains { $0.id == t.id && !$0.undone } }.map(
+          \.id)
+        let undoneList = undone.map(String.init).joined(separator: ", ")
+        for table in layout {
+          let name = "partnerboard.\(table.name)"
+          let columns = table.columns.joined(separator: ", ")
+          if table.columns.first == "undo_import_id" {
+            try patch.delete(table, where: "undo_import_id", in: undone)
+            try patch.inserting(table) {
+              try fetch(table, "SELECT \(columns) FROM \(name) WHERE undo_import_id > \(last)", into: $0)
+            }
+          } else if table.columns.contains("import_id"), !table.key.isEmpty {
+            // What undone imports wrote goes; what they replaced comes back.
+            let keys = try patch.keys(table, writtenBy: undone)
+            try patch.delete(table, where: "import_id", in: undone)
+            try patch.inserting(table) { insert in
+              try fetch(table, "SELECT \(columns) FROM \(name) WHERE import_id > \(last)", into: insert)
+              guard !keys.isEmpty else { return }
+              let temp = "pb_keys_\(table.name)"
+              let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
+              try c.execute(
+                "CREATE TEMP TABLE \(temp) (\(zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", "))) ON COMMIT DROP"
+              )
+              try c.copyBinary(into: temp, columns: table.key) { w in for key in keys { try w.values(key) } }
+              let match = table.key.map { "t.\($0) = k.\($0)" }.joined(separator: " AND ")
+              try fetch(
+                table,
+                "SELECT \(table.columns.map { "t.\($0)" }.joined(separator: ", ")) FROM \(name) t JOIN \(temp) k ON \(match)",
+                into: insert)
+            }
+          } else if table.name == "imports" {
+            let changed = "id > \(last)" + (undone.isEmpty ? "" : " OR id IN (\(undoneList))")
+            try patch.delete(
+              table, where: "id", in: ours.map(\.id).filter { $0 > last || undone.contains($0) })
+            try patch.inserting(table) {
+              try fetch(table, "SELECT \(columns) FROM \(name) WHERE \(changed)", into: $0)
+            }
+          } else {
+            try patch.delete(table)
+            try patch.inserting(table) { try fetch(table, "SELECT \(columns) FROM \(name)", into: $0) }
+          }
+        }
+        // Every table as the store has it, or the copy is made anew.
+        for table in layout {
+          let theirs = try c.execute("SELECT count(*) FROM partnerboard.\(table.name)").first?.first ?? nil
+          guard theirs == String(try patch.count(table)) else { return false }
+        }
+        return true
+      }
     }
   }
 }

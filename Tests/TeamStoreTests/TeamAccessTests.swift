@@ -1,5 +1,6 @@
 import Foundation
 import PartnerStore
+import ProgramFiles
 import Scoring
 import Testing
 
@@ -91,6 +92,30 @@ import Testing
     // The copy learns of it; the book is still one book.
     #expect(try copy.refresh())
     #expect(try PartnerStore.reading(path: copy.path).loadDataset().partners.count == book)
+    // A partner moves from another book into this one, and Acme out of it:
+    // the copy has exactly the new book, every row of it (the changes alone
+    // cannot tell it so: it is copied anew).
+    _ = try owner.write(waiting: { _ in }) { scratch in
+      var partners = try String(
+        contentsOfFile: TeamStoreCommandTests.sample + "/partners.csv", encoding: .utf8)
+      partners = partners.replacingOccurrences(
+        of: "p001,Northwind Solutions,reseller,LATAM,Lucía Fernández",
+        with: "p001,Northwind Solutions,reseller,LATAM,Sophie Laurent"
+      ).replacingOccurrences(
+        of: "p004,Acme Corporation,reseller,EMEA,Sophie Laurent",
+        with: "p004,Acme Corporation,reseller,EMEA,Marco Rossi")
+      var issues: [DataIssue] = []
+      try PartnerStore(path: scratch).apply(
+        DataFiles.read(contents: [("partners.csv", partners)], issues: &issues), command: "import partners")
+    }
+    #expect(try copy.refresh())
+    let moved = try PartnerStore.reading(path: copy.path).loadDataset()
+    #expect(moved.partners.contains { $0.id == "p001" } && !moved.partners.contains { $0.id == "p004" })
+    let observed = try Self.count(manager, "SELECT count(*) FROM partnerboard.observations")
+    #expect(
+      try StoreMirror.count(
+        of: try #require(StoreMirror.layout().first { $0.name == "observations" }),
+        in: PartnerStore.reading(path: copy.path)) == observed)
     _ = replica
 
     // A store rebuilt in a new layout keeps its logins' grants.

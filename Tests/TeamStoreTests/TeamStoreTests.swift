@@ -204,6 +204,9 @@ import Testing
     _ what: String, to team: TeamStore, copy replica: TeamReplica, whole: Set<String> = [],
     changes: Bool = true, _ change: (PartnerStore) throws -> Void
   ) throws {
+    // A reader's copy made before the write, brought up to date after it.
+    let reader = TeamReplica(url: team.connection.url, folder: folder())
+    try reader.refresh()
     let scratch = replica.path + ".step"
     PartnerStore.removeFiles(scratch)
     try FileManager.default.copyItem(atPath: replica.path, toPath: scratch)
@@ -220,6 +223,13 @@ import Testing
     let sent = try rows(copy.path)
     for (table, rows) in try rows(scratch) {
       #expect(rows == sent[table], "\(what): \(table)")
+    }
+    // The reader's copy takes only the changes, and is then the same copy.
+    if changes {
+      #expect(try TeamStore.open(team.connection.url).pullChanges(into: reader.path), "\(what)")
+      let patched = try Self.rows(reader.path)
+      for (table, rows) in sent { #expect(rows == patched[table], "\(what): the reader's \(table)") }
+      #expect(StoreMirror.note(at: reader.path) == StoreMirror.note(at: copy.path))
     }
     PartnerStore.removeFiles(replica.path)
     #expect(rename(scratch, replica.path) == 0)

@@ -56,7 +56,7 @@ public struct TeamReplica: Sendable {
   /// close): the team store is left alone, unless `always` (a rescore).
   public func write<T>(
     creating: Bool = false, replacing: Bool = false, always: Bool = false, waiting: (String) -> Void,
-    _ change: (_ scratch: String) throws -> T
+    sending: ((String) -> Void)? = nil, _ change: (_ scratch: String) throws -> T
   ) throws -> T {
     let connection = try PGConnection(url)
     let team = TeamStore(connection)
@@ -111,7 +111,7 @@ public struct TeamReplica: Sendable {
           try connection.execute("ROLLBACK TO SAVEPOINT delta")
         }
       }
-      return try team.push(from: store)
+      return try team.push(from: store, progress: sending)
     }
     try StoreMirror.setNote(generation, at: scratch)
     PartnerStore.removeFiles(path, mainFile: false)

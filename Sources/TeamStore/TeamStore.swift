@@ -97,7 +97,8 @@ public final class TeamStore {
 
   /// Puts every table of `store` into the team store (inside the caller's
   /// transaction): tables made anew when the layout changed, else emptied
-  /// and filled with COPY. Returns the new generation.
+  /// and filled with COPY; `progress` is told each table and how many are
+  /// left. Returns the new generation.
   func push(from store: PartnerStore, progress: ((String) -> Void)? = nil) throws -> Int64 {
     let c = connection
     let layout = try StoreMirror.layout()
@@ -120,8 +121,8 @@ public final class TeamStore {
       for row in old { try c.execute("DROP TABLE partnerboard.\(row[0] ?? "") CASCADE") }
       for table in layout { try c.execute(TeamSchema.create(table)) }
     }
-    for table in layout {
-      progress?(table.name)
+    for (i, table) in layout.enumerated() {
+      progress?("\(table.name) (table \(i + 1) of \(layout.count))")
       try copyWhole(table, from: store)
     }
     return try newGeneration(layout)

@@ -47,12 +47,14 @@ struct InitCommand: ParsableCommand {
       // one transaction, under its write lock.
       let record =
         try replica.map { r in
-          try r.write(creating: true, replacing: force, waiting: { Output.err("partnerboard: \($0)") }) {
-            scratch in
-            let record = try build(scratch)
-            if TerminalInfo.stderrIsTerminal { Output.progress("partnerboard: writing \(r.url.shown)...") }
-            return record
-          }
+          try r.write(
+            creating: true, replacing: force, waiting: { Output.err("partnerboard: \($0)") },
+            sending: { table in
+              if TerminalInfo.stderrIsTerminal {
+                Output.progress("partnerboard: writing \(r.url.shown): \(table)")
+              }
+            }
+          ) { scratch in try build(scratch) }
         } ?? build(path)
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.err("partnerboard: store \(replica?.url.shown ?? path)")

@@ -5,9 +5,10 @@ import ProgramFiles
 
 /// The local copy of a team store that commands read: a SQLite store in
 /// the user's cache folder, one per address and login (what a login may
-/// read differs), copied again only when the team store's generation has
-/// moved. A lookup costs one query for the generation; a copy, the whole
-/// store's rows (once per write by anyone).
+/// read differs), brought up to date only when the team store's generation
+/// has moved. A lookup costs one query for the generation; after a write by
+/// anyone, the next command takes the write's changes (or, when the copy
+/// cannot tell what they are, the whole store).
 public struct TeamReplica: Sendable {
   public let url: PostgresURL
   public let path: String
@@ -51,9 +52,10 @@ public struct TeamReplica: Sendable {
   /// when it returns, what it changed (`StoreDelta`; every table for `init`
   /// or when the delta's check fails) goes back in one transaction with a new
   /// generation and a NOTIFY, and the scratch copy becomes the local one.
-  /// Nothing is written when `change` throws.
-  /// A write that leaves the import log as it was wrote nothing (a refused
-  /// close): the team store is left alone, unless `always` (a rescore).
+  /// Nothing is written when `change` throws. A write that leaves the
+  /// import log as it was wrote nothing (a refused close): the team store
+  /// is left alone, unless `always` (a rescore, which the log does not
+  /// record). `sending` is told each table sent whole (`init`).
   public func write<T>(
     creating: Bool = false, replacing: Bool = false, always: Bool = false, waiting: (String) -> Void,
     sending: ((String) -> Void)? = nil, _ change: (_ scratch: String) throws -> T

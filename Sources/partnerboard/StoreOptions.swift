@@ -60,9 +60,11 @@ struct StoreOptions: ParsableArguments {
   /// up to date first.
   func open() throws -> PartnerStore {
     if let replica = try teamReplica() {
-      try Timings.measure("bring the local copy up to date") {
+      let copied = try Timings.measure("bring the local copy up to date") {
         try replica.refresh(copying: { Self.copyingNote(replica) })
       }
+      // The note's line cleared before the command's own output.
+      if copied && TerminalInfo.stderrIsTerminal { Output.progress("") }
       let copy = try PartnerStore.reading(path: replica.path)
       copy.label = replica.url.shown
       BookOption.loginBook = try copy.copiedBook()
@@ -96,7 +98,7 @@ struct StoreOptions: ParsableArguments {
   /// Said on stderr (a terminal only) while the team store is copied.
   static func copyingNote(_ replica: TeamReplica) {
     if TerminalInfo.stderrIsTerminal {
-      Output.progress("partnerboard: copying \(replica.url.shown) (changed since the last copy)...")
+      Output.progress("partnerboard: \(replica.url.shown) changed: bringing the local copy up to date...")
     }
   }
 

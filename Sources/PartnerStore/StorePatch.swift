@@ -41,6 +41,11 @@ extension StoreMirror {
         sql: "DELETE FROM \(table.name) WHERE \(column) IN (\(ids.map(String.init).joined(separator: ", ")))")
     }
 
+    /// Deletes `table`'s rows of quarter `first` (an ordinal) and after.
+    public func delete(_ table: Table, fromPeriod first: Int64) throws {
+      try db.execute(sql: "DELETE FROM \(table.name) WHERE period >= ?", arguments: [first])
+    }
+
     /// Inserts rows into `table`, a row of the same key replaced.
     public func inserting(_ table: Table, _ body: (Insert) throws -> Void) throws {
       let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")

@@ -76,6 +76,7 @@ public enum TeamAccess {
       ALTER TABLE partnerboard.access ENABLE ROW LEVEL SECURITY;
       CREATE OR REPLACE FUNCTION partnerboard.my_book() RETURNS text LANGUAGE sql STABLE AS
         $$ SELECT manager FROM partnerboard.access WHERE login = current_user AND role = 'manager' $$;
+      \(TeamStore.keptLogTable)
       """)
     for table in layout {
       try c.execute("ALTER TABLE partnerboard.\(table.name) ENABLE ROW LEVEL SECURITY")
@@ -88,7 +89,7 @@ public enum TeamAccess {
     // them (a store made by one owner is written by the others).
     let owned =
       (layout.map { "TABLE partnerboard.\($0.name)" } + [
-        "TABLE partnerboard.access", "TABLE partnerboard.meta",
+        "TABLE partnerboard.access", "TABLE partnerboard.meta", "TABLE partnerboard.kept_log",
       ])
       .map { "ALTER \($0) OWNER TO \(owner);" } + ["ALTER FUNCTION partnerboard.my_book() OWNER TO \(owner);"]
     try c.execute(
@@ -96,8 +97,9 @@ public enum TeamAccess {
     var sql = """
       GRANT USAGE ON SCHEMA partnerboard TO \(owner), \(manager), \(finance);
       GRANT CREATE ON SCHEMA partnerboard TO \(owner);
-      GRANT SELECT ON partnerboard.meta TO \(manager), \(finance);
-      GRANT ALL ON partnerboard.meta, partnerboard.access TO \(owner);
+      GRANT SELECT ON partnerboard.meta, partnerboard.kept_log TO \(manager), \(finance);
+      GRANT ALL ON partnerboard.meta, partnerboard.access, partnerboard.kept_log TO \(owner);
+      GRANT USAGE ON SEQUENCE partnerboard.kept_log_seq_seq TO \(owner);
       GRANT SELECT ON partnerboard.access TO \(manager), \(finance);
       GRANT EXECUTE ON FUNCTION partnerboard.my_book() TO \(manager), \(finance), \(owner);
       DROP POLICY IF EXISTS own_row ON partnerboard.access;

@@ -116,7 +116,7 @@ public final class TeamStore {
       // Version 1's tables (and any a later layout dropped) go with the old
       // layout; `meta` and the logins' grants (`access`) stay.
       let old = try c.execute(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'partnerboard' AND tablename NOT IN ('meta', 'access')"
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'partnerboard' AND tablename NOT IN ('meta', 'access', 'kept_log')"
       )
       for row in old { try c.execute("DROP TABLE partnerboard.\(row[0] ?? "") CASCADE") }
       for table in layout { try c.execute(TeamSchema.create(table)) }
@@ -125,7 +125,7 @@ public final class TeamStore {
       progress?("\(table.name) (table \(i + 1) of \(layout.count))")
       try copyWhole(table, from: store)
     }
-    return try newGeneration(layout)
+    return try newGeneration(layout, kept: .whole)
   }
 
   /// Every row of `table` into its emptied, keyless team table, then its keys.
@@ -153,9 +153,28 @@ public final class TeamStore {
     }
   }
 
-  /// The end of every write: a new generation, the grants and policies,
-  /// and the NOTIFY that open dashboards wait for.
-  func newGeneration(_ layout: [StoreMirror.Table]) throws -> Int64 {
+  /// Which quarters of the kept numbers each write changed, so that a copy
+  /// takes only those: one line per generation, `from_period` the first
+  /// quarter a write changed in the kept tables keyed by quarter (NULL: no
+  /// quarter changed), `whole` when every table was sent whole (the log
+  /// starts again then). No partner is named: every login reads it.
+  static let keptLogTable = """
+    CREATE TABLE IF NOT EXISTS partnerboard.kept_log (
+      seq bigserial PRIMARY KEY, generation bigint NOT NULL, from_period bigint, whole boolean NOT NULL);
+    """
+
+  /// What a write changed in the kept tables keyed by quarter.
+  enum KeptChange: Equatable {
+    /// Every table sent whole (`init`, or a delta in doubt).
+    case whole
+    /// From this quarter (ordinal) on; nil: no quarter's rows changed.
+    case from(Int64?)
+  }
+
+  /// The end of every write: a new generation, what it changed of the kept
+  /// quarters, the grants and policies, and the NOTIFY that open dashboards
+  /// wait for.
+  func newGeneration(_ layout: [StoreMirror.Table], kept: KeptChange) throws -> Int64 {
     let c = connection
     let generation = Int64.random(in: 1...Int64.max)
     try c.execute(
@@ -164,8 +183,43 @@ public final class TeamStore {
       ON CONFLICT (key) DO UPDATE SET value = excluded.value
       """, [String(TeamSchema.version), String(StoreMirror.layoutVersion), String(generation)])
     try TeamAccess.applyPolicies(c, layout: layout)
+    switch kept {
+    case .whole:
+      try c.execute("DELETE FROM partnerboard.kept_log")
+      try c.execute(
+        "INSERT INTO partnerboard.kept_log (generation, from_period, whole) VALUES ($1, NULL, true)",
+        [String(generation)])
+    case .from(let period):
+      try c.execute(
+        "INSERT INTO partnerboard.kept_log (generation, from_period, whole) VALUES ($1, $2, false)",
+        [String(generation), period.map(String.init)])
+    }
     try c.execute("NOTIFY partnerboard, '\(generation)'")
     return generation
+  }
+
+  /// The first quarter `delta` changes in the kept tables keyed by quarter
+  /// (those with a `period` column but no import id: not the data).
+  func keptChange(_ delta: StoreDelta) -> KeptChange {
+    var first: Int64?
+    for d in delta.tables where Self.keptByQuarter(d.table) {
+      if d.whole || d.deleteWhere != nil { return .whole }
+      let p = d.table.columns.firstIndex(of: "period")!
+      let k = d.table.key.firstIndex(of: "period")
+      let periods =
+        d.inserts.map { $0[p] } + (k.map { k in d.deleteKeys.map { $0[k] } } ?? [])
+      guard k != nil || d.deleteKeys.isEmpty else { return .whole }
+      for value in periods {
+        guard case .integer(let q) = value else { return .whole }
+        first = min(first ?? q, q)
+      }
+    }
+    return .from(first)
+  }
+
+  static func keptByQuarter(_ table: StoreMirror.Table) -> Bool {
+    table.columns.contains("period") && !table.columns.contains("import_id")
+      && table.columns.first != "undo_import_id"
   }
 
   /// Sends only what a write changed (inside the caller's transaction),
@@ -220,7 +274,7 @@ public final class TeamStore {
         throw TeamStoreError("\(table.name): \(here ?? "?") rows after the changes, \(there) in the copy")
       }
     }
-    return try newGeneration(layout)
+    return try newGeneration(layout, kept: keptChange(delta))
   }
 
   /// Copies the team store (what this login may read of it) into a new
@@ -295,6 +349,17 @@ public final class TeamStore {
       let grant = try TeamAccess.mine(self)
       let book = grant?.role == .manager ? grant?.manager : nil
       guard StoreMirror.book(at: path) == book else { return false }
+      // The quarters of the kept numbers written since the copy's generation.
+      var kept = KeptChange.whole
+      if let mine = StoreMirror.note(at: path),
+        let seq = try c.execute("SELECT seq FROM partnerboard.kept_log WHERE generation = $1", [String(mine)])
+          .first?.first ?? nil
+      {
+        let since = try c.execute(
+          "SELECT bool_or(whole), min(from_period) FROM partnerboard.kept_log WHERE seq > $1", [seq]
+        ).first
+        if since?[0] != "t" { kept = .from((since?[1] ?? nil).flatMap { Int64($0) }) }
+      }
       let theirs = try c.execute(
         "SELECT id, at, command, undone_at IS NOT NULL FROM partnerboard.imports ORDER BY id"
       ).compactMap { r -> StoreMirror.ImportMark? in
@@ -347,6 +412,13 @@ public final class TeamStore {
               table, where: "id", in: ours.map(\.id).filter { $0 > last || undone.contains($0) })
             try patch.inserting(table) {
               try fetch(table, "SELECT \(columns) FROM \(name) WHERE \(changed)", into: $0)
+            }
+          } else if Self.keptByQuarter(table), case .from(let first) = kept {
+            // Only the quarters the writes since changed (none: nothing).
+            guard let first else { continue }
+            try patch.delete(table, fromPeriod: first)
+            try patch.inserting(table) {
+              try fetch(table, "SELECT \(columns) FROM \(name) WHERE period >= \(first)", into: $0)
             }
           } else {
             try patch.delete(table)

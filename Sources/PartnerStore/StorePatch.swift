@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Platform
 
 /// A copy of a team store brought up to date by what changed since it was
 /// made, instead of copied anew: `StoreMirror.patch` gives a `Patch` over
@@ -86,7 +87,9 @@ extension StoreMirror {
     PartnerStore.removeFiles(temp)
     defer { PartnerStore.removeFiles(temp) }
     try fold(at: path)
-    try FileManager.default.copyItem(atPath: path, toPath: temp)
+    try Timings.measure("patch: copy the file") {
+      try FileManager.default.copyItem(atPath: path, toPath: temp)
+    }
     let queue = try DatabaseQueue(path: temp)
     let done = try queue.writeWithoutTransaction { db -> Bool in
       var ok = false

@@ -159,11 +159,9 @@ public enum TeamAccess {
         INSERT INTO partnerboard.access (login, role, manager) VALUES ($1, $2, $3)
         ON CONFLICT (login) DO UPDATE SET role = excluded.role, manager = excluded.manager
         """, [login, role.rawValue, role == .manager ? manager : nil])
-      // Open dashboards of this login copy the store again.
-      try c.execute(
-        "UPDATE partnerboard.meta SET value = $1 WHERE key = 'generation'",
-        [String(Int64.random(in: 1...Int64.max))])
-      try c.execute("NOTIFY partnerboard")
+      // Open dashboards of this login copy the store again (what it may
+      // read changed; no kept quarter did).
+      _ = try TeamStore(c).newGeneration(StoreMirror.layout(), kept: .from(nil))
     }
   }
 

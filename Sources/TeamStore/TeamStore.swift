@@ -380,55 +380,61 @@ public final class TeamStore {
           \.id)
         let undoneList = undone.map(String.init).joined(separator: ", ")
         for table in layout {
-          let name = "partnerboard.\(table.name)"
-          let columns = table.columns.joined(separator: ", ")
-          if table.columns.first == "undo_import_id" {
-            try patch.delete(table, where: "undo_import_id", in: undone)
-            try patch.inserting(table) {
-              try fetch(table, "SELECT \(columns) FROM \(name) WHERE undo_import_id > \(last)", into: $0)
+          try Timings.measure("patch \(table.name)") {
+            let name = "partnerboard.\(table.name)"
+            let columns = table.columns.joined(separator: ", ")
+            if table.columns.first == "undo_import_id" {
+              try patch.delete(table, where: "undo_import_id", in: undone)
+              try patch.inserting(table) {
+                try fetch(table, "SELECT \(columns) FROM \(name) WHERE undo_import_id > \(last)", into: $0)
+              }
+            } else if table.columns.contains("import_id"), !table.key.isEmpty {
+              // What undone imports wrote goes; what they replaced comes back.
+              let keys = try patch.keys(table, writtenBy: undone)
+              try patch.delete(table, where: "import_id", in: undone)
+              try patch.inserting(table) { insert in
+                try fetch(table, "SELECT \(columns) FROM \(name) WHERE import_id > \(last)", into: insert)
+                guard !keys.isEmpty else { return }
+                let temp = "pb_keys_\(table.name)"
+                let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
+                try c.execute(
+                  "CREATE TEMP TABLE \(temp) (\(zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", "))) ON COMMIT DROP"
+                )
+                try c.copyBinary(into: temp, columns: table.key) { w in for key in keys { try w.values(key) }
+                }
+                let match = table.key.map { "t.\($0) = k.\($0)" }.joined(separator: " AND ")
+                try fetch(
+                  table,
+                  "SELECT \(table.columns.map { "t.\($0)" }.joined(separator: ", ")) FROM \(name) t JOIN \(temp) k ON \(match)",
+                  into: insert)
+              }
+            } else if table.name == "imports" {
+              let changed = "id > \(last)" + (undone.isEmpty ? "" : " OR id IN (\(undoneList))")
+              try patch.delete(
+                table, where: "id", in: ours.map(\.id).filter { $0 > last || undone.contains($0) })
+              try patch.inserting(table) {
+                try fetch(table, "SELECT \(columns) FROM \(name) WHERE \(changed)", into: $0)
+              }
+            } else if Self.keptByQuarter(table), case .from(let first) = kept {
+              // Only the quarters the writes since changed (none: nothing).
+              guard let first else { return }
+              try patch.delete(table, fromPeriod: first)
+              try patch.inserting(table) {
+                try fetch(table, "SELECT \(columns) FROM \(name) WHERE period >= \(first)", into: $0)
+              }
+            } else {
+              try patch.delete(table)
+              try patch.inserting(table) { try fetch(table, "SELECT \(columns) FROM \(name)", into: $0) }
             }
-          } else if table.columns.contains("import_id"), !table.key.isEmpty {
-            // What undone imports wrote goes; what they replaced comes back.
-            let keys = try patch.keys(table, writtenBy: undone)
-            try patch.delete(table, where: "import_id", in: undone)
-            try patch.inserting(table) { insert in
-              try fetch(table, "SELECT \(columns) FROM \(name) WHERE import_id > \(last)", into: insert)
-              guard !keys.isEmpty else { return }
-              let temp = "pb_keys_\(table.name)"
-              let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
-              try c.execute(
-                "CREATE TEMP TABLE \(temp) (\(zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", "))) ON COMMIT DROP"
-              )
-              try c.copyBinary(into: temp, columns: table.key) { w in for key in keys { try w.values(key) } }
-              let match = table.key.map { "t.\($0) = k.\($0)" }.joined(separator: " AND ")
-              try fetch(
-                table,
-                "SELECT \(table.columns.map { "t.\($0)" }.joined(separator: ", ")) FROM \(name) t JOIN \(temp) k ON \(match)",
-                into: insert)
-            }
-          } else if table.name == "imports" {
-            let changed = "id > \(last)" + (undone.isEmpty ? "" : " OR id IN (\(undoneList))")
-            try patch.delete(
-              table, where: "id", in: ours.map(\.id).filter { $0 > last || undone.contains($0) })
-            try patch.inserting(table) {
-              try fetch(table, "SELECT \(columns) FROM \(name) WHERE \(changed)", into: $0)
-            }
-          } else if Self.keptByQuarter(table), case .from(let first) = kept {
-            // Only the quarters the writes since changed (none: nothing).
-            guard let first else { continue }
-            try patch.delete(table, fromPeriod: first)
-            try patch.inserting(table) {
-              try fetch(table, "SELECT \(columns) FROM \(name) WHERE period >= \(first)", into: $0)
-            }
-          } else {
-            try patch.delete(table)
-            try patch.inserting(table) { try fetch(table, "SELECT \(columns) FROM \(name)", into: $0) }
           }
         }
         // Every table as the store has it, or the copy is made anew.
         for table in layout {
-          let theirs = try c.execute("SELECT count(*) FROM partnerboard.\(table.name)").first?.first ?? nil
-          guard theirs == String(try patch.count(table)) else { return false }
+          let same = try Timings.measure("patch: count \(table.name)") {
+            let theirs = try c.execute("SELECT count(*) FROM partnerboard.\(table.name)").first?.first ?? nil
+            return theirs == String(try patch.count(table))
+          }
+          guard same else { return false }
         }
         return true
       }

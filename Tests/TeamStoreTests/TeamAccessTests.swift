@@ -32,6 +32,14 @@ import Testing
       try TeamAccess.list(url).map(\.login) == [ap, ops, sophie].sorted()
         && TeamAccess.list(url).first { $0.login == sophie }?.manager == "Sophie Laurent")
 
+    // Every generation is in the kept log (a copy made at any of them takes
+    // only the quarters changed since), a grant's too.
+    #expect(
+      try Self.count(
+        url,
+        "SELECT count(*) FROM partnerboard.kept_log WHERE generation = (SELECT value::bigint FROM partnerboard.meta WHERE key = 'generation')"
+      ) == 1)
+
     // The manager: the book's partners, and only their rows, in every table.
     let manager = try Self.login(url, sophie)
     let book = try Self.count(

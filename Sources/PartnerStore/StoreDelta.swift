@@ -59,11 +59,11 @@ public struct StoreDelta: Sendable {
     var tables: [Table] = []
     for table in layout {
       var d = Table(table: table)
-      let isUndo = table.columns.first == "undo_import_id"
-      if isUndo {
+      switch table.role {
+      case .undo:
         if !undone.isEmpty { d.deleteWhere = ("undo_import_id", undone) }
         try collect(&d, n, where: "undo_import_id > \(last)")
-      } else if table.columns.contains("import_id"), !table.key.isEmpty {
+      case .data:
         if !undone.isEmpty {
           // What the undone imports wrote goes; what they replaced comes back.
           var keys: [[StoreMirror.Value]] = []
@@ -75,12 +75,10 @@ public struct StoreDelta: Sendable {
           }
         }
         try collect(&d, n, where: "import_id > \(last)")
-      } else if table.name == "imports" {
+      case .log:
         try collect(&d, n, where: "id > \(last)" + (undone.isEmpty ? "" : " OR id IN (\(undoneList))"))
-      } else if table.key.isEmpty {
-        d.whole = true
-      } else {
-        try merge(&d, o, n)
+      case .keptByQuarter, .other:
+        if table.key.isEmpty { d.whole = true } else { try merge(&d, o, n) }
       }
       if d.inserts.count > inMemoryRows {
         d = Table(table: table)

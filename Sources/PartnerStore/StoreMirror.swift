@@ -19,6 +19,31 @@ public enum StoreMirror {
     public let kinds: [Kind]
     /// The primary key's columns, in order (empty: none).
     public let key: [String]
+
+    /// How a write changes the table (Schema.swift's bookkeeping): what
+    /// decides which of its rows a write or a copy has to send.
+    public enum Role: Sendable, Equatable {
+      /// A data table's undo twin: rows added by an import (`undo_import_id`),
+      /// removed by its undo.
+      case undo
+      /// A data table: rows written by an import carry its `import_id`; an
+      /// undo removes them and puts back what they replaced.
+      case data
+      /// The import log itself.
+      case log
+      /// Kept numbers keyed by quarter: a rescore rewrites quarters from one on.
+      case keptByQuarter
+      /// Anything else (small kept tables, states): compared whole.
+      case other
+    }
+
+    public var role: Role {
+      if columns.first == "undo_import_id" { return .undo }
+      if columns.contains("import_id") && !key.isEmpty { return .data }
+      if name == "imports" { return .log }
+      if columns.contains("period") { return .keptByQuarter }
+      return .other
+    }
   }
 
   public enum Value: Sendable, Equatable {
@@ -147,15 +172,6 @@ public enum StoreMirror {
       sqlite3_bind_blob(
         insert.handle, Int32(i + 1), bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
         Self.transient)
-    }
-    public func value(_ i: Int, _ value: Value) {
-      switch value {
-      case .null: null(i)
-      case .integer(let v): int64(i, v)
-      case .real(let v): double(i, v)
-      case .text(let v): Array(v.utf8).withUnsafeBytes { text(i, $0) }
-      case .blob(let v): v.withUnsafeBytes { blob(i, $0) }
-      }
     }
     public func step() throws { try insert.step(db) }
   }

@@ -28,11 +28,12 @@ public struct TeamReplica: Sendable {
   public func refresh(_ store: TeamStore? = nil, copying: (() -> Void)? = nil) throws -> Bool {
     let team = try store ?? TeamStore.open(url)
     let generation = try team.generation()
-    if StoreMirror.note(at: path) == generation { return false }
+    let held = StoreMirror.note(at: path)
+    if held == generation { return false }
     copying?()
     try makeFolder()
     // What changed since the copy was made, when it can tell; else all of it.
-    if StoreMirror.note(at: path) != nil,
+    if held != nil,
       (try? Timings.measure("copy the changes") { try team.pullChanges(into: path) }) == true
     {
       return true

@@ -202,7 +202,7 @@ public final class TeamStore {
   /// (those with a `period` column but no import id: not the data).
   func keptChange(_ delta: StoreDelta) -> KeptChange {
     var first: Int64?
-    for d in delta.tables where Self.keptByQuarter(d.table) {
+    for d in delta.tables where d.table.role == .keptByQuarter {
       if d.whole || d.deleteWhere != nil { return .whole }
       let p = d.table.columns.firstIndex(of: "period")!
       let k = d.table.key.firstIndex(of: "period")
@@ -215,11 +215,6 @@ public final class TeamStore {
       }
     }
     return .from(first)
-  }
-
-  static func keptByQuarter(_ table: StoreMirror.Table) -> Bool {
-    table.columns.contains("period") && !table.columns.contains("import_id")
-      && table.columns.first != "undo_import_id"
   }
 
   /// Sends only what a write changed (inside the caller's transaction),
@@ -383,12 +378,13 @@ public final class TeamStore {
           try Timings.measure("patch \(table.name)") {
             let name = "partnerboard.\(table.name)"
             let columns = table.columns.joined(separator: ", ")
-            if table.columns.first == "undo_import_id" {
+            switch table.role {
+            case .undo:
               try patch.delete(table, where: "undo_import_id", in: undone)
               try patch.inserting(table) {
                 try fetch(table, "SELECT \(columns) FROM \(name) WHERE undo_import_id > \(last)", into: $0)
               }
-            } else if table.columns.contains("import_id"), !table.key.isEmpty {
+            case .data:
               // What undone imports wrote goes; what they replaced comes back.
               let keys = try patch.keys(table, writtenBy: undone)
               try patch.delete(table, where: "import_id", in: undone)
@@ -408,21 +404,21 @@ public final class TeamStore {
                   "SELECT \(table.columns.map { "t.\($0)" }.joined(separator: ", ")) FROM \(name) t JOIN \(temp) k ON \(match)",
                   into: insert)
               }
-            } else if table.name == "imports" {
+            case .log:
               let changed = "id > \(last)" + (undone.isEmpty ? "" : " OR id IN (\(undoneList))")
               try patch.delete(
                 table, where: "id", in: ours.map(\.id).filter { $0 > last || undone.contains($0) })
               try patch.inserting(table) {
                 try fetch(table, "SELECT \(columns) FROM \(name) WHERE \(changed)", into: $0)
               }
-            } else if Self.keptByQuarter(table), case .from(let first) = kept {
+            case .keptByQuarter where kept != .whole:
               // Only the quarters the writes since changed (none: nothing).
-              guard let first else { return }
+              guard case .from(let first) = kept, let first else { return }
               try patch.delete(table, fromPeriod: first)
               try patch.inserting(table) {
                 try fetch(table, "SELECT \(columns) FROM \(name) WHERE period >= \(first)", into: $0)
               }
-            } else {
+            case .keptByQuarter, .other:
               try patch.delete(table)
               try patch.inserting(table) { try fetch(table, "SELECT \(columns) FROM \(name)", into: $0) }
             }

@@ -25,6 +25,12 @@ enum QuarterTitle {
         let cut = TextWidth.of(pieces[shrinking].text) - (TextWidth.of(separator + form) - (width - used))
         guard cut >= 0 else { continue }
         pieces[shrinking].text = cut >= 4 ? TextWidth.truncate(pieces[shrinking].text, to: cut) : ""
+        // Left out whole, with the separator after it ("book ·  · 2026Q4").
+        if pieces[shrinking].text.isEmpty, pieces.indices.contains(shrinking + 1),
+          pieces[shrinking + 1].text.hasPrefix(separator)
+        {
+          pieces[shrinking + 1].text.removeFirst(separator.count)
+        }
         text = form
         break
       }

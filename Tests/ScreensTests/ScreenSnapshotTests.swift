@@ -81,11 +81,16 @@ import Testing
     }
   }
 
-  /// A manager's book and the book picker over it.
+  /// A manager's book and the book picker over it; the book's changes
+  /// (at 80 columns the program's name gives way, separator and all).
   @Test(arguments: sizes) func bookAndPicker(_ size: (Int, Int)) throws {
     var s = state(size.0, size.1)
     Update.apply(.command(.book("Sophie Laurent")), to: &s)
     try assertSnapshot("book-leaderboard-\(size.0)x\(size.1)", s)
+    var changes = s
+    Update.apply(.key(.char("5")), to: &changes)
+    #expect(!TextBackend.render(DashboardView.render(changes, glyphs: .unicode)).contains("·  ·"))
+    try assertSnapshot("book-changes-\(size.0)x\(size.1)", changes)
     for c in ":manager" { Update.apply(.key(.char(c)), to: &s) }
     Update.apply(.key(.enter), to: &s)
     try assertSnapshot("book-picker-\(size.0)x\(size.1)", s)

@@ -61,6 +61,21 @@ public struct TeamReplica: Sendable {
     creating: Bool = false, replacing: Bool = false, always: Bool = false, waiting: (String) -> Void,
     sending: ((String) -> Void)? = nil, _ change: (_ scratch: String) throws -> T
   ) throws -> T {
+    try write(
+      creating: creating, replacing: replacing, always: always, waiting: waiting, sending: sending
+    ) { scratch, _ in try change(scratch) }
+  }
+
+  /// Reads metrics.csv for `init`'s build, its rows also sent to the team
+  /// store as they are written (`ObservationSender`).
+  public typealias SendingMetrics = (@escaping PartnerStore.MetricsBlocks) -> PartnerStore.MetricsBlocks
+
+  /// `write`, for `init`: `change` is also given `SendingMetrics`; a build
+  /// that reads its metrics through it has them sent while it goes on.
+  public func write<T>(
+    creating: Bool = false, replacing: Bool = false, always: Bool = false, waiting: (String) -> Void,
+    sending: ((String) -> Void)? = nil, _ change: (_ scratch: String, _ metrics: SendingMetrics) throws -> T
+  ) throws -> T {
     let connection = try PGConnection(url)
     let team = TeamStore(connection)
     try connection.execute("SET application_name = 'partnerboard write'")
@@ -89,18 +104,20 @@ public struct TeamReplica: Sendable {
     let scratch = path + ".write-\(getpid())"
     PartnerStore.removeFiles(scratch)
     defer { PartnerStore.removeFiles(scratch) }
-    if !creating {
-      try refresh(team)
-      try StoreMirror.fold(at: path)
-      try FileManager.default.copyItem(atPath: path, toPath: scratch)
+    if creating {
+      let value = try create(team, scratch: scratch, sending: sending, change)
+      try replace(with: scratch)
+      return value
     }
-    let before = creating ? nil : try StoreMirror.logMark(at: scratch)
-    let value = try change(scratch)
-    if let before, !always, try StoreMirror.logMark(at: scratch) == before { return value }
+    try refresh(team)
+    try StoreMirror.fold(at: path)
+    try FileManager.default.copyItem(atPath: path, toPath: scratch)
+    let before = try StoreMirror.logMark(at: scratch)
+    let value = try change(scratch, { $0 })
+    if !always, try StoreMirror.logMark(at: scratch) == before { return value }
     // Only what changed (compared with the copy before the write), else
     // every table: when the comparison or its check fails, or on `init`.
-    let delta =
-      creating ? nil : try? Timings.measure("compare") { try StoreDelta.between(old: path, new: scratch) }
+    let delta = try? Timings.measure("compare") { try StoreDelta.between(old: path, new: scratch) }
     // Nothing changed (a rescore of current scores): nothing to send.
     if let delta, delta.tables.isEmpty { return value }
     let generation = try connection.transaction {
@@ -117,11 +134,62 @@ public struct TeamReplica: Sendable {
       return try team.push(from: store, progress: sending)
     }
     try StoreMirror.setNote(generation, at: scratch)
+    try replace(with: scratch)
+    return value
+  }
+
+  /// `init`'s write: the transaction begun before the build, so that the
+  /// observations go to the team store while the build reads and scores
+  /// them; then every other table, whole.
+  func create<T>(
+    _ team: TeamStore, scratch: String, sending: ((String) -> Void)?,
+    _ change: (_ scratch: String, _ metrics: SendingMetrics) throws -> T
+  ) throws -> T {
+    let connection = team.connection
+    let layout = try StoreMirror.layout()
+    try connection.execute("BEGIN")
+    let (value, generation): (T, Int64)
+    do {
+      try team.prepare(layout)
+      let sender = ObservationSender(connection, layout: layout)
+      sender?.start()
+      do {
+        value = try change(scratch) { blocks in sender?.sending(blocks) ?? blocks }
+      } catch {
+        sender?.cancel()
+        throw error
+      }
+      let sent = try Timings.measure("send the observations' rest and keys") { try sender?.finish() }
+      let store = try PartnerStore.reading(path: scratch)
+      defer { try? store.close() }
+      var skipping: Set<String> = []
+      if let sender, let sent {
+        if try sender.matches(store, sent: sent) {
+          skipping = [sender.table.name]
+        } else {
+          // Not the build's rows (a build that read no metrics.csv through
+          // `metrics`): the table goes whole, as every other.
+          try connection.execute("TRUNCATE partnerboard.\(sender.table.name)")
+          try connection.execute(TeamSchema.dropKeys(sender.table))
+        }
+      }
+      try team.copyTables(layout, from: store, skipping: skipping, progress: sending)
+      generation = try team.newGeneration(layout, kept: .whole)
+      try connection.execute("COMMIT")
+    } catch {
+      _ = try? connection.execute("ROLLBACK")
+      throw error
+    }
+    try StoreMirror.setNote(generation, at: scratch)
+    return value
+  }
+
+  /// The scratch copy a write made becomes the local copy.
+  func replace(with scratch: String) throws {
     PartnerStore.removeFiles(path, mainFile: false)
     guard rename(scratch, path) == 0 else {
       throw TeamStoreError(
         "\(path): the local copy could not be replaced: \(String(cString: strerror(errno)))")
     }
-    return value
   }
 }

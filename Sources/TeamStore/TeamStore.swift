@@ -100,15 +100,23 @@ public final class TeamStore {
   /// and filled with COPY; `progress` is told each table and how many are
   /// left. Returns the new generation.
   func push(from store: PartnerStore, progress: ((String) -> Void)? = nil) throws -> Int64 {
-    let c = connection
     let layout = try StoreMirror.layout()
+    try prepare(layout)
+    try copyTables(layout, from: store, progress: progress)
+    return try newGeneration(layout, kept: .whole)
+  }
+
+  /// Every table of `layout` emptied and without keys, ready for `copyWhole`
+  /// (inside the caller's transaction): made anew when the layout changed.
+  func prepare(_ layout: [StoreMirror.Table]) throws {
+    let c = connection
     // Made once, by the store's creator (an owner may not create schemas).
     if try !exists() { try c.execute(TeamSchema.meta) }
     let same =
       try meta("schema_version") == String(TeamSchema.version)
       && meta("layout") == String(StoreMirror.layoutVersion)
     // Big index builds get memory to sort in.
-    try c.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    try c.execute("SET LOCAL maintenance_work_mem = '64MB'; SET LOCAL max_parallel_maintenance_workers = 0")
     if same {
       try c.execute("TRUNCATE " + layout.map { "partnerboard.\($0.name)" }.joined(separator: ", "))
       for table in layout { try c.execute(TeamSchema.dropKeys(table)) }
@@ -121,11 +129,18 @@ public final class TeamStore {
       for row in old { try c.execute("DROP TABLE partnerboard.\(row[0] ?? "") CASCADE") }
       for table in layout { try c.execute(TeamSchema.create(table)) }
     }
-    for (i, table) in layout.enumerated() {
+  }
+
+  /// `copyWhole` for every table of `layout` but those `skipping` names
+  /// (sent already).
+  func copyTables(
+    _ layout: [StoreMirror.Table], from store: PartnerStore, skipping: Set<String> = [],
+    progress: ((String) -> Void)? = nil
+  ) throws {
+    for (i, table) in layout.enumerated() where !skipping.contains(table.name) {
       progress?("\(table.name) (table \(i + 1) of \(layout.count))")
       try copyWhole(table, from: store)
     }
-    return try newGeneration(layout, kept: .whole)
   }
 
   /// Every row of `table` into its emptied, keyless team table, then its keys.
@@ -229,7 +244,7 @@ public final class TeamStore {
     else {
       throw TeamStoreError("the team store's layout is not this partnerboard's: every table is written")
     }
-    try c.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    try c.execute("SET LOCAL maintenance_work_mem = '64MB'; SET LOCAL max_parallel_maintenance_workers = 0")
     for d in delta.tables {
       let table = d.table
       let name = "partnerboard.\(table.name)"

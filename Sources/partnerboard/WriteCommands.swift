@@ -32,19 +32,22 @@ struct InitCommand: ParsableCommand {
       let replica = try store.teamReplica()
       let path = store.resolved().path
       if replica == nil { try PartnerStore.checkReplaceable(path, force: force) }
-      let build = { (target: String) throws -> ImportRecord in
+      // `sendingMetrics`: a team store's, which takes the metrics as they are written.
+      let build = { (target: String, sendingMetrics: TeamReplica.SendingMetrics) throws -> ImportRecord in
         let (files, metricsBlocks) = try Timings.measure("read and check all but the metrics") {
           try DataLoading.readStreaming(folder: from, doing: "reading and writing")
         }
         return try Timings.measure("build the store") {
           try PartnerStore.build(
             at: target, files: consume files, command: "init --from \(from)",
-            progress: DataLoading.progress(label: "metrics"), metricsBlocks: metricsBlocks,
+            progress: DataLoading.progress(label: "metrics"),
+            metricsBlocks: metricsBlocks.map(sendingMetrics),
             rescoreProgress: DataLoading.percent(label: "keeping the scores"))
         }
       }
-      // A team store: built as a file is, then every table written to it in
-      // one transaction, under its write lock.
+      // A team store: built as a file is, in one transaction under its write
+      // lock that takes the observations as the build writes them, then every
+      // other table.
       let record =
         try replica.map { r in
           try r.write(
@@ -54,8 +57,8 @@ struct InitCommand: ParsableCommand {
                 Output.progress("partnerboard: writing \(r.url.shown): \(table)")
               }
             }
-          ) { scratch in try build(scratch) }
-        } ?? build(path)
+          ) { scratch, sendingMetrics in try build(scratch, sendingMetrics) }
+        } ?? build(path, { $0 })
       if TerminalInfo.stderrIsTerminal { Output.progress("") }
       Output.err("partnerboard: store \(replica?.url.shown ?? path)")
       Output.out(DataLoading.summary(record))

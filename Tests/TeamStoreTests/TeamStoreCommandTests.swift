@@ -1,4 +1,5 @@
 import Foundation
+import PartnerStore
 import TeamStore
 import Testing
 
@@ -119,6 +120,95 @@ import Testing
     let opened = try Self.run(["score", "--db", empty])
     #expect(
       opened.status == 1 && opened.err.contains("no partnerboard store in this database"), "\(opened.err)")
+  }
+
+  /// `init` sends the observations while it builds (`ObservationSender`):
+  /// the team store then holds the build's own rows, every double to the
+  /// bit (a "-0" as SQLite stores it, 0), and a copy made from it equals the
+  /// SQLite store built from the same folder, table for table. A folder
+  /// whose metrics fail after rows were sent leaves the store as it was.
+  @Test func initSendsTheBuildsOwnObservations() throws {
+    let dir = NSTemporaryDirectory() + "pb-teamstream-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for name in ["program.toml", "partners.csv", "agreements.csv", "cohorts.csv"] {
+      try FileManager.default.copyItem(atPath: Self.sample + "/" + name, toPath: dir + "/" + name)
+    }
+    var metrics = try String(contentsOfFile: Self.sample + "/metrics.csv", encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    for (i, value) in ["-0", "-0.000", "1e15", "0.1", "-1e15", "0.000001"].enumerated() {
+      var fields = metrics[i + 1].split(separator: ",").map(String.init)
+      fields[3] = value
+      metrics[i + 1] = fields.joined(separator: ",")
+    }
+    try (metrics.joined(separator: "\n") + "\n").write(
+      toFile: dir + "/metrics.csv", atomically: true, encoding: .utf8)
+    let url = try PostgresCluster.shared.get().newDatabase()
+    let made = try Self.run(["init", "--from", dir, "--db", url.text])
+    #expect(made.status == 0, "\(made.err)")
+    let sqlite = dir + "/s.sqlite"
+    #expect(try Self.run(["init", "--from", dir, "--db", sqlite]).status == 0)
+
+    // The team store's observations, bit for bit, against the SQLite store's.
+    let connection = try PGConnection(url)
+    var sent: [[String]] = []
+    try connection.copyBinaryOut(
+      "SELECT partner_id, period, kpi, value, import_id FROM partnerboard.observations ORDER BY partner_id, period, kpi"
+    ) { row in
+      let text = { (i: Int) in
+        String(decoding: row.fields[i] ?? UnsafeRawBufferPointer(start: nil, count: 0), as: UTF8.self)
+      }
+      sent.append([
+        text(0), "\(row.int64(1) ?? -1)", text(2), "\(row.double(3)?.bitPattern ?? 0)",
+        "\(row.int64(4) ?? -1)",
+      ])
+    }
+    let stored = try TeamStoreTests.rows(sqlite)
+    let built: [[String]] = (stored["observations"] ?? []).map { row in
+      row.map {
+        switch $0 {
+        case .text(let t): t
+        case .integer(let i): "\(i)"
+        case .real(let d): "\(d.bitPattern)"
+        default: "?"
+        }
+      }
+    }
+    #expect(sent.count == 4235 && sent == built, "\(zip(sent, built).first { $0 != $1 } as Any)")
+    #expect(
+      sent.contains { $0[3] == "\(Double(0).bitPattern)" }
+        && !sent.contains { $0[3] == "\((-0.0).bitPattern)" })
+
+    // Another login's copy: the SQLite store, table for table.
+    let elsewhere = TeamReplica(url: url, folder: dir + "/elsewhere")
+    #expect(try elsewhere.refresh())
+    let copied = try TeamStoreTests.rows(elsewhere.path)
+    for (table, rows) in stored where table != "imports" {
+      #expect(rows == copied[table], "\(table)")
+    }
+
+    // metrics.csv with an error in its last line: every row before it was
+    // sent, and then rolled back: the store, its generation and its keys as before.
+    let before = try connection.execute(
+      "SELECT (SELECT value FROM partnerboard.meta WHERE key = 'generation'), count(*) FROM partnerboard.observations"
+    )
+    try (metrics.joined(separator: "\n") + "\np001,2026Q4,nps,lots\n").write(
+      toFile: dir + "/metrics.csv", atomically: true, encoding: .utf8)
+    let failed = try Self.run(["init", "--from", dir, "--db", url.text, "--force"])
+    #expect(failed.status == 1 && failed.err.contains("metrics.csv"), "\(failed.err)")
+    #expect(
+      try connection.execute(
+        "SELECT (SELECT value FROM partnerboard.meta WHERE key = 'generation'), count(*) FROM partnerboard.observations"
+      )
+        == before)
+    #expect(
+      try connection.execute(
+        "SELECT count(*) FROM pg_indexes WHERE schemaname = 'partnerboard' AND indexname = 'observations_pkey'"
+      )
+        == [["1"]])
+    // The write lock was let go: the next write goes through.
+    try (metrics.joined(separator: "\n") + "\n").write(
+      toFile: dir + "/metrics.csv", atomically: true, encoding: .utf8)
+    #expect(try Self.run(["init", "--from", dir, "--db", url.text, "--force"]).status == 0)
   }
 
   /// A manager's login: every command shows its book as an owner's login

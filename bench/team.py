@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Release-build benchmark of the team store (PostgreSQL), side by side with psql.
 
-  python3 bench/team.py [--partners 100000] [--quarters 12] [--runs 7]
+  python3 bench/team.py [--partners 100000] [--quarters 12] [--runs 7] [--init-runs 3]
 
 Starts a throwaway PostgreSQL cluster (initdb in a temporary folder, as the
 postgres user when run as root, a Unix socket only, default settings), then
 times whole processes:
   init          partnerboard init --from DATA --db postgres://... (build, keep the
                 scores, write every table with COPY) against psql's \\copy of the
-                same metrics.csv into a table without index (issue 23: within 2x)
+                same metrics.csv into a table without index (issue 23: within 2x);
+                beside it, the same \\copy with the observations' primary key built
+                after, and partnerboard init into a SQLite file (no PostgreSQL); medians
+                of --init-runs
   tier ID, leaderboard --top 20, render leaderboard (the dashboard's first frame)
                 on a current local copy, alternating with psql answering an indexed
                 point query on the team store's observations (median of --runs;
@@ -53,6 +56,7 @@ def main():
     ap.add_argument("--partners", type=int, default=100000)
     ap.add_argument("--quarters", type=int, default=12)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--init-runs", type=int, default=3)
     a = ap.parse_args()
     data = os.path.join(ROOT, "bench", "data", "%dx%d" % (a.partners, a.quarters))
     if not os.path.exists(os.path.join(data, "metrics.csv")):
@@ -81,14 +85,38 @@ def main():
         team = url % "team"
         env = dict(os.environ, XDG_CACHE_HOME=os.path.join(tmp, "cache"))
 
-        t_init = run([binary, "init", "--from", data, "--db", team], env=env)
-        print("init %.2f s" % t_init, flush=True)
-        copy_sql = ("CREATE TABLE metrics (partner_id text, period text, kpi text, value double precision);\n"
-                    "\\copy metrics FROM '%s' WITH (FORMAT csv, HEADER true)\n" % os.path.join(data, "metrics.csv"))
-        script = os.path.join(tmp, "copy.sql")
-        with open(script, "w") as f:
-            f.write(copy_sql)
-        t_copy = run([psql, url % "plain", "-q", "-f", script])
+        # init alternating with psql's \copy of metrics.csv into a table without
+        # index (the bar), with the same \copy and the observations' primary key
+        # built after the rows as init builds it (what PostgreSQL alone needs to
+        # hold the same rows), and with init into a SQLite file (the build a team
+        # init includes, without PostgreSQL); medians of --init-runs.
+        metrics = os.path.join(data, "metrics.csv")
+        scripts = {
+            "plain": "DROP TABLE IF EXISTS metrics;\n"
+                     "CREATE TABLE metrics (partner_id text, period text, kpi text, value double precision);\n"
+                     "\\copy metrics FROM '%s' WITH (FORMAT csv, HEADER true)\n" % metrics,
+            "keyed": "DROP TABLE IF EXISTS keyed;\n"
+                     "CREATE TABLE keyed (partner_id text COLLATE \"C\", period text COLLATE \"C\", "
+                     "kpi text COLLATE \"C\", value double precision);\n"
+                     "\\copy keyed FROM '%s' WITH (FORMAT csv, HEADER true)\n"
+                     "ALTER TABLE keyed ADD PRIMARY KEY (partner_id, period, kpi);\n" % metrics,
+        }
+        for name, sql in scripts.items():
+            with open(os.path.join(tmp, name + ".sql"), "w") as f:
+                f.write(sql)
+        alone = os.path.join(tmp, "alone.sqlite")
+        inits = {"init": [], "plain": [], "keyed": [], "sqlite": []}
+        for i in range(a.init_runs):
+            inits["init"].append(run([binary, "init", "--from", data, "--db", team] + (["--force"] if i else []),
+                                     env=env))
+            for name in scripts:
+                inits[name].append(run([psql, url % "plain", "-q", "-f", os.path.join(tmp, name + ".sql")]))
+            for f in glob.glob(alone + "*"):
+                os.remove(f)
+            inits["sqlite"].append(run([binary, "init", "--from", data, "--db", alone], env=env))
+            print("init %.2f s, \\copy %.2f s" % (inits["init"][-1], inits["plain"][-1]), flush=True)
+        t_init, t_copy, t_keyed, t_sqlite_init = (statistics.median(inits[k]) for k in
+                                                  ("init", "plain", "keyed", "sqlite"))
 
         pid = "b%06d" % min(4242, a.partners - 1)
         point = "SELECT period, kpi, value FROM partnerboard.observations WHERE partner_id = '%s'" % pid
@@ -163,6 +191,8 @@ def main():
                   "| %.0f | %.0fx |" % (label, t * 1000, t / q))
         print()
         print("init %.2f s against psql \\copy %.2f s: %.2fx" % (t_init, t_copy, t_init / t_copy))
+        print("  psql \\copy and the primary key %.2f s (%.2fx \\copy); init into a SQLite file %.2f s (%.2fx)"
+              % (t_keyed, t_keyed / t_copy, t_sqlite_init, t_sqlite_init / t_copy))
         for label in fixes:
             print("import of one row in the %s quarter: team store %.2f s, SQLite store %.2f s"
                   % (label, fixes[label][1], t_local[label]))

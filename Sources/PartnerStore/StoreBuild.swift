@@ -56,19 +56,27 @@ extension PartnerStore {
   }
 
   /// `STORE.init-PID` files (or another `kind`: a team store's copies are
-  /// made as `.copy-PID` and written as `.write-PID`), and their -wal and
-  /// -shm, of processes that no longer run (killed half way).
+  /// made as `.copy-PID` and written as `.write-PID`, where `init` builds
+  /// `.write-PID.init-PID`), and their -wal and -shm, of processes that no
+  /// longer run (killed half way).
   public static func removeStaleTemporaries(of path: String, kinds: [String] = [".init-"]) {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent().path
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+    func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
     for kind in kinds {
       let prefix = url.lastPathComponent + kind
       for name in names where name.hasPrefix(prefix) {
         let rest = name.dropFirst(prefix.count)
-        let digits = rest.prefix { $0.isASCII && $0.isNumber }
-        guard let pid = pid_t(digits), ["", "-wal", "-shm"].contains(String(rest.dropFirst(digits.count)))
-        else { continue }
+        let digits = rest.prefix(while: isDigit)
+        var tail = rest.dropFirst(digits.count)
+        // The same process's build inside its scratch copy.
+        if tail.hasPrefix(".init-") {
+          let inner = tail.dropFirst(".init-".count)
+          let innerDigits = inner.prefix(while: isDigit)
+          if !innerDigits.isEmpty { tail = inner.dropFirst(innerDigits.count) }
+        }
+        guard let pid = pid_t(digits), ["", "-wal", "-shm"].contains(String(tail)) else { continue }
         if pid == getpid() || (kill(pid, 0) == 0 || errno == EPERM) { continue }  // still running
         unlink(dir + "/" + name)
       }

@@ -25,6 +25,25 @@ import Testing
     return f
   }
 
+  /// Temporary files of processes killed half way go; a running process's
+  /// and other names stay. A team store's `init` builds inside its scratch
+  /// copy (`.write-PID.init-PID`): that goes with the scratch copy.
+  @Test func staleTemporariesAreRemoved() throws {
+    let path = dir + "/c.sqlite"
+    let me = getpid()
+    let stale = [
+      ".write-999999", ".write-999999-wal", ".write-999999.init-999999", ".write-999999.init-999999-shm",
+      ".copy-999999",
+    ]
+    let kept = [
+      ".write-\(me)", ".write-\(me).init-\(me)", ".write-999999.initial", ".write-999999.init-", ".writer",
+    ]
+    for suffix in stale + kept { _ = FileManager.default.createFile(atPath: path + suffix, contents: Data()) }
+    PartnerStore.removeStaleTemporaries(of: path, kinds: [".copy-", ".write-"])
+    for suffix in stale { #expect(!FileManager.default.fileExists(atPath: path + suffix), "\(suffix)") }
+    for suffix in kept { #expect(FileManager.default.fileExists(atPath: path + suffix), "\(suffix)") }
+  }
+
   func initialized() throws -> PartnerStore {
     let store = try PartnerStore(path: dir + "/s.sqlite")
     var issues: [DataIssue] = []

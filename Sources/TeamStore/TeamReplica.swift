@@ -159,6 +159,7 @@ public struct TeamReplica: Sendable {
         sender?.cancel()
         throw error
       }
+      if sender != nil { sending?("the observations' primary key") }
       let sent = try Timings.measure("send the observations' rest and keys") { try sender?.finish() }
       let store = try PartnerStore.reading(path: scratch)
       defer { try? store.close() }

@@ -115,8 +115,7 @@ public final class TeamStore {
     let same =
       try meta("schema_version") == String(TeamSchema.version)
       && meta("layout") == String(StoreMirror.layoutVersion)
-    // Big index builds get memory to sort in.
-    try c.execute("SET LOCAL maintenance_work_mem = '64MB'; SET LOCAL max_parallel_maintenance_workers = 0")
+    try c.execute(TeamSchema.keyBuilding)
     if same {
       try c.execute("TRUNCATE " + layout.map { "partnerboard.\($0.name)" }.joined(separator: ", "))
       for table in layout { try c.execute(TeamSchema.dropKeys(table)) }
@@ -244,7 +243,7 @@ public final class TeamStore {
     else {
       throw TeamStoreError("the team store's layout is not this partnerboard's: every table is written")
     }
-    try c.execute("SET LOCAL maintenance_work_mem = '64MB'; SET LOCAL max_parallel_maintenance_workers = 0")
+    try c.execute(TeamSchema.keyBuilding)
     for d in delta.tables {
       let table = d.table
       let name = "partnerboard.\(table.name)"

@@ -11,7 +11,7 @@ times whole processes:
                 same metrics.csv into a table without index (issue 23: within 2x);
                 beside it, the same \\copy with the observations' primary key built
                 after, and partnerboard init into a SQLite file (no PostgreSQL); medians
-                of --init-runs
+                of --init-runs, with the CPU seconds the machine spent on each
   tier ID, leaderboard --top 20, render leaderboard (the dashboard's first frame)
                 on a current local copy, alternating with psql answering an indexed
                 point query on the team store's observations (median of --runs;
@@ -42,6 +42,24 @@ def run(cmd, env=None):
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     return time.perf_counter() - start
+
+
+def busy():
+    """The machine's CPU seconds so far, every process's (client and server), from /proc/stat."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        return sum(int(fields[i]) for i in (1, 2, 3, 6, 7)) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def run_busy(cmd, cpu, env=None):
+    """`run`, adding the CPU seconds the machine spent meanwhile to the list `cpu`."""
+    before = busy()
+    t = run(cmd, env)
+    cpu.append(busy() - before)
+    return t
 
 
 def server_bin():
@@ -106,17 +124,20 @@ def main():
                 f.write(sql)
         alone = os.path.join(tmp, "alone.sqlite")
         inits = {"init": [], "plain": [], "keyed": [], "sqlite": []}
+        cpu = {k: [] for k in inits}
         for i in range(a.init_runs):
-            inits["init"].append(run([binary, "init", "--from", data, "--db", team] + (["--force"] if i else []),
-                                     env=env))
+            inits["init"].append(run_busy([binary, "init", "--from", data, "--db", team] + (["--force"] if i else []),
+                                          cpu["init"], env=env))
             for name in scripts:
-                inits[name].append(run([psql, url % "plain", "-q", "-f", os.path.join(tmp, name + ".sql")]))
+                inits[name].append(run_busy([psql, url % "plain", "-q", "-f", os.path.join(tmp, name + ".sql")],
+                                            cpu[name]))
             for f in glob.glob(alone + "*"):
                 os.remove(f)
-            inits["sqlite"].append(run([binary, "init", "--from", data, "--db", alone], env=env))
+            inits["sqlite"].append(run_busy([binary, "init", "--from", data, "--db", alone], cpu["sqlite"], env=env))
             print("init %.2f s, \\copy %.2f s" % (inits["init"][-1], inits["plain"][-1]), flush=True)
         t_init, t_copy, t_keyed, t_sqlite_init = (statistics.median(inits[k]) for k in
                                                   ("init", "plain", "keyed", "sqlite"))
+        c_init, c_copy, c_keyed, c_sqlite = (statistics.median(cpu[k]) for k in ("init", "plain", "keyed", "sqlite"))
 
         pid = "b%06d" % min(4242, a.partners - 1)
         point = "SELECT period, kpi, value FROM partnerboard.observations WHERE partner_id = '%s'" % pid
@@ -193,6 +214,8 @@ def main():
         print("init %.2f s against psql \\copy %.2f s: %.2fx" % (t_init, t_copy, t_init / t_copy))
         print("  psql \\copy and the primary key %.2f s (%.2fx \\copy); init into a SQLite file %.2f s (%.2fx)"
               % (t_keyed, t_keyed / t_copy, t_sqlite_init, t_sqlite_init / t_copy))
+        print("  CPU seconds, client and server: init %.1f, \\copy %.1f, \\copy and the primary key %.1f, "
+              "init into a SQLite file %.1f (%d cores)" % (c_init, c_copy, c_keyed, c_sqlite, os.cpu_count()))
         for label in fixes:
             print("import of one row in the %s quarter: team store %.2f s, SQLite store %.2f s"
                   % (label, fixes[label][1], t_local[label]))

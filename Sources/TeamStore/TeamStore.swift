@@ -245,45 +245,51 @@ public final class TeamStore {
     }
     try c.execute(TeamSchema.keyBuilding)
     for d in delta.tables {
-      let table = d.table
-      let name = "partnerboard.\(table.name)"
-      if d.whole {
-        try c.execute("TRUNCATE \(name)")
-        try c.execute(TeamSchema.dropKeys(table))
-        try copyWhole(table, from: store)
-        continue
+      try Timings.measure("push the changes to \(d.table.name)") { try send(d, from: store) }
+    }
+    return try Timings.measure("new generation") { try newGeneration(layout, kept: keptChange(delta)) }
+  }
+
+  /// One table's changes (inside the caller's transaction), its row count checked.
+  func send(_ d: StoreDelta.Table, from store: PartnerStore) throws {
+    let c = connection
+    let table = d.table
+    let name = "partnerboard.\(table.name)"
+    if d.whole {
+      try c.execute("TRUNCATE \(name)")
+      try c.execute(TeamSchema.dropKeys(table))
+      try copyWhole(table, from: store)
+      return
+    }
+    if let (column, values) = d.deleteWhere {
+      try c.execute(
+        "DELETE FROM \(name) WHERE \(column) = ANY($1::bigint[])",
+        ["{" + values.map(String.init).joined(separator: ",") + "}"])
+    }
+    if !d.deleteKeys.isEmpty {
+      let keys = "pb_delete_\(table.name)"
+      let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
+      try c.execute(
+        "CREATE TEMP TABLE \(keys) (\(zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", "))) ON COMMIT DROP"
+      )
+      try c.copyBinary(into: keys, columns: table.key) { w in
+        for key in d.deleteKeys { try w.values(key) }
       }
-      if let (column, values) = d.deleteWhere {
-        try c.execute(
-          "DELETE FROM \(name) WHERE \(column) = ANY($1::bigint[])",
-          ["{" + values.map(String.init).joined(separator: ",") + "}"])
-      }
-      if !d.deleteKeys.isEmpty {
-        let keys = "pb_delete_\(table.name)"
-        let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
-        try c.execute(
-          "CREATE TEMP TABLE \(keys) (\(zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", "))) ON COMMIT DROP"
-        )
-        try c.copyBinary(into: keys, columns: table.key) { w in
-          for key in d.deleteKeys { try w.values(key) }
-        }
-        try c.execute(
-          "DELETE FROM \(name) t USING \(keys) k WHERE \(table.key.map { "t.\($0) = k.\($0)" }.joined(separator: " AND "))"
-        )
-        try c.execute("DROP TABLE \(keys)")
-      }
-      if !d.inserts.isEmpty {
-        try c.copyBinary(into: name, columns: table.columns) { w in
-          for row in d.inserts { try w.values(row) }
-        }
-      }
-      let here = try c.execute("SELECT count(*) FROM \(name)").first?.first ?? nil
-      let there = try StoreMirror.count(of: table, in: store)
-      guard here == String(there) else {
-        throw TeamStoreError("\(table.name): \(here ?? "?") rows after the changes, \(there) in the copy")
+      try c.execute(
+        "DELETE FROM \(name) t USING \(keys) k WHERE \(table.key.map { "t.\($0) = k.\($0)" }.joined(separator: " AND "))"
+      )
+      try c.execute("DROP TABLE \(keys)")
+    }
+    if !d.inserts.isEmpty {
+      try c.copyBinary(into: name, columns: table.columns) { w in
+        for row in d.inserts { try w.values(row) }
       }
     }
-    return try newGeneration(layout, kept: keptChange(delta))
+    let here = try c.execute("SELECT count(*) FROM \(name)").first?.first ?? nil
+    let there = try StoreMirror.count(of: table, in: store)
+    guard here == String(there) else {
+      throw TeamStoreError("\(table.name): \(here ?? "?") rows after the changes, \(there) in the copy")
+    }
   }
 
   /// Copies the team store (what this login may read of it) into a new

@@ -286,7 +286,7 @@ import Testing
     files.partners!.rows[1].manager = nil
     files.metrics!.rows[0].value = 0.1 + 0.2
     files.metrics!.rows[1].value = -1e15
-    files.metrics!.rows[2].value = 5e-324
+    files.metrics!.rows[2].value = Double.leastNonzeroMagnitude
     try Self.create(url, files)
     let copy = TeamReplica(url: url, folder: Self.folder())
     try copy.refresh()

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Platform
 
 /// What a write changed in a store, table by table: the rows to delete
 /// (by key) and the rows to insert, found by comparing the store before the
@@ -55,38 +56,49 @@ public struct StoreDelta: Sendable {
     let undone = Set(try Int64.fetchAll(n, sql: "SELECT id FROM imports WHERE undone_at IS NOT NULL"))
       .subtracting(try Int64.fetchAll(o, sql: "SELECT id FROM imports WHERE undone_at IS NOT NULL"))
       .sorted()
-    let undoneList = undone.map(String.init).joined(separator: ", ")
     var tables: [Table] = []
     for table in layout {
-      var d = Table(table: table)
-      switch table.role {
-      case .undo:
-        if !undone.isEmpty { d.deleteWhere = ("undo_import_id", undone) }
-        try collect(&d, n, where: "undo_import_id > \(last)")
-      case .data:
-        if !undone.isEmpty {
-          // What the undone imports wrote goes; what they replaced comes back.
-          var keys: [[StoreMirror.Value]] = []
-          try each(o, table, columns: table.key, where: "import_id IN (\(undoneList))") { keys.append($0) }
-          d.deleteKeys += keys
-          for key in keys {
-            let match = table.key.map { "\($0) = ?" }.joined(separator: " AND ")
-            try collect(&d, n, where: match, arguments: key)
-          }
-        }
-        try collect(&d, n, where: "import_id > \(last)")
-      case .log:
-        try collect(&d, n, where: "id > \(last)" + (undone.isEmpty ? "" : " OR id IN (\(undoneList))"))
-      case .keptByQuarter, .other:
-        if table.key.isEmpty { d.whole = true } else { try merge(&d, o, n) }
-      }
-      if d.inserts.count > inMemoryRows {
-        d = Table(table: table)
-        d.whole = true
+      let d = try Timings.measure("compare \(table.name)") {
+        try change(of: table, o, n, last: last, undone: undone)
       }
       if !d.isEmpty { tables.append(d) }
     }
     return StoreDelta(tables: tables)
+  }
+
+  /// One table's changes from `o` to `n`: `last` is the old store's last
+  /// import, `undone` the imports undone since.
+  static func change(
+    of table: StoreMirror.Table, _ o: Database, _ n: Database, last: Int64, undone: [Int64]
+  ) throws -> Table {
+    let undoneList = undone.map(String.init).joined(separator: ", ")
+    var d = Table(table: table)
+    switch table.role {
+    case .undo:
+      if !undone.isEmpty { d.deleteWhere = ("undo_import_id", undone) }
+      try collect(&d, n, where: "undo_import_id > \(last)")
+    case .data:
+      if !undone.isEmpty {
+        // What the undone imports wrote goes; what they replaced comes back.
+        var keys: [[StoreMirror.Value]] = []
+        try each(o, table, columns: table.key, where: "import_id IN (\(undoneList))") { keys.append($0) }
+        d.deleteKeys += keys
+        for key in keys {
+          let match = table.key.map { "\($0) = ?" }.joined(separator: " AND ")
+          try collect(&d, n, where: match, arguments: key)
+        }
+      }
+      try collect(&d, n, where: "import_id > \(last)")
+    case .log:
+      try collect(&d, n, where: "id > \(last)" + (undone.isEmpty ? "" : " OR id IN (\(undoneList))"))
+    case .keptByQuarter, .other:
+      if table.key.isEmpty { d.whole = true } else { try merge(&d, o, n) }
+    }
+    if d.inserts.count > inMemoryRows {
+      d = Table(table: table)
+      d.whole = true
+    }
+    return d
   }
 
   /// Adds the new store's rows matching `condition` to the inserts (and

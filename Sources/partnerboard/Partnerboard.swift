@@ -84,7 +84,6 @@ struct Partnerboard: ParsableCommand {
         break
       }
     }
-    let names = configuration.subcommands.compactMap { $0.configuration.commandName }
     guard !leading.isEmpty, i < args.count,
       let command = configuration.subcommands.first(where: { $0.configuration.commandName == args[i] })
     else { return args }

@@ -210,9 +210,9 @@ import Testing
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let path = dir + "/s.sqlite"
     try PartnerStore.refusePendingLog(path)  // no log: fine
-    FileManager.default.createFile(atPath: path + "-wal", contents: Data())
+    _ = FileManager.default.createFile(atPath: path + "-wal", contents: Data())
     try PartnerStore.refusePendingLog(path)  // an empty log: fine
-    FileManager.default.createFile(atPath: path + "-wal", contents: Data([1, 2, 3]))
+    _ = FileManager.default.createFile(atPath: path + "-wal", contents: Data([1, 2, 3]))
     #expect(throws: StoreError.self) { try PartnerStore.refusePendingLog(path) }
     do {
       try PartnerStore.refusePendingLog(path)

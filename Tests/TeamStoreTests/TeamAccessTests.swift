@@ -134,7 +134,7 @@ import Testing
     #expect(try Self.count(manager, "SELECT count(*) FROM partnerboard.partners") == book)
     // A copy killed half way is cleared by the next.
     let stale = copy.path + ".copy-999999"
-    FileManager.default.createFile(atPath: stale, contents: Data("x".utf8))
+    _ = FileManager.default.createFile(atPath: stale, contents: Data("x".utf8))
     try PGConnection(url).execute("UPDATE partnerboard.meta SET value = '1' WHERE key = 'generation'")
     #expect(try copy.refresh())
     #expect(!FileManager.default.fileExists(atPath: stale))

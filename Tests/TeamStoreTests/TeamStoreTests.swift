@@ -34,6 +34,16 @@ import Testing
     return replica
   }
 
+  /// `rows` with the import log's times as "TIME": a write run on two
+  /// stores may log them a second apart.
+  static func untimed(_ rows: [[StoreMirror.Value]]) -> [[StoreMirror.Value]] {
+    rows.map {
+      $0.map {
+        if case .text(let t) = $0, t.hasPrefix("20"), t.hasSuffix("Z") { .text("TIME") } else { $0 }
+      }
+    }
+  }
+
   /// Every row of every table, as the mirror reads them.
   static func rows(_ path: String) throws -> [String: [[StoreMirror.Value]]] {
     let store = try PartnerStore.reading(path: path)
@@ -172,17 +182,9 @@ import Testing
     try copy.refresh()
     let original = try Self.rows(path)
     let copied = try Self.rows(copy.path)
-    // Each write ran twice (on each store): the log's times may differ by a second.
-    func untimed(_ rows: [[StoreMirror.Value]]) -> [[StoreMirror.Value]] {
-      rows.map {
-        $0.map {
-          if case .text(let t) = $0, t.hasPrefix("20"), t.hasSuffix("Z") { .text("TIME") } else { $0 }
-        }
-      }
-    }
     for (table, stored) in original {
-      let rows = untimed(stored)
-      let other = untimed(copied[table] ?? [])
+      let rows = Self.untimed(stored)
+      let other = Self.untimed(copied[table] ?? [])
       let first = zip(rows, other).first { $0 != $1 }
       #expect(
         rows == other,

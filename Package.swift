@@ -74,9 +74,9 @@ let package = Package(
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Presentation"]),
     .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
     .testTarget(name: "ProgramFilesTests", dependencies: ["ProgramFiles", "Scoring", "CSVReader"]),
-    // Random writes to a store, shared by the kept-scores tests of both stores.
+    // What tests of both stores share: random writes, a throwaway PostgreSQL cluster.
     .target(
-      name: "StoreFixtures", dependencies: ["PartnerStore", "ProgramFiles", "Scoring"],
+      name: "StoreFixtures", dependencies: ["PartnerStore", "ProgramFiles", "Scoring", "TeamStore"],
       path: "Tests/StoreFixtures"),
     .testTarget(
       name: "PartnerStoreTests",
@@ -107,7 +107,7 @@ let package = Package(
         "TeamStore", "PartnerStore", "ProgramFiles", "Scoring", "Reports", "SampleData", "partnerboard",
         "StoreFixtures",
       ]),
-    .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["partnerboard", "SampleData", "StoreFixtures"]),
     // Seeded mutation fuzzing of the data formats, scoring and the store (docs/reliability.md).
     .testTarget(
       name: "FuzzTests",

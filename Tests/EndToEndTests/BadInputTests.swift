@@ -93,7 +93,7 @@ import Testing
     #expect(try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db]).status == 0)
     let before = try Binary.dump(db)
     let path = dir + "/" + c.file
-    FileManager.default.createFile(atPath: path, contents: Data(c.bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(c.bytes))
     let r = try Binary.run(["import", path, "--db", db])
     #expect(r.status == 1)
     #expect(r.stderr.contains(c.message), "\(r.stderr)")

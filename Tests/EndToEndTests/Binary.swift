@@ -27,6 +27,9 @@ struct Binary {
     return url.appendingPathComponent("Fixtures").path
   }()
 
+  /// The cache folder of every run (team stores' local copies).
+  static let cache = NSTemporaryDirectory() + "pb-e2e-cache-\(getpid())"
+
   static func run(
     _ args: [String], env: [String: String] = [:], cwd: String? = nil, executable: String? = nil
   ) throws -> Result {
@@ -39,6 +42,8 @@ struct Binary {
       environment[key] = nil
     }
     environment["LANG"] = "C.UTF-8"
+    // A team store's local copies, apart from the user's.
+    environment["XDG_CACHE_HOME"] = cache
     for (k, v) in env { environment[k] = v }
     p.environment = environment
     if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }

@@ -1,10 +1,31 @@
 import Foundation
+import StoreFixtures
 import Testing
 
 /// Differential test: the Swift engine against scripts/reference_score.py, an
 /// independent Python implementation of SPEC sections 3-8, 10 and 11, on the
-/// worked example, the bundled sample and generated data, at every period.
+/// worked example, the bundled sample and generated data, at every period;
+/// each on a SQLite store and on a team store (PostgreSQL), the same
+/// commands against the same answers.
 @Suite(.needsPython) struct ReferenceScorerTests {
+  /// Where a test's store is.
+  enum Store: String, CaseIterable, Sendable {
+    case sqlite, postgres
+
+    /// A new, empty store of this kind: a SQLite file, or a database of
+    /// the tests' throwaway PostgreSQL cluster.
+    func new() throws -> String {
+      switch self {
+      case .sqlite: return try Binary.tempDir() + "/s.sqlite"
+      case .postgres: return try PostgresCluster.shared.get().newDatabase().text
+      }
+    }
+  }
+
+  /// The reference scorer's answers, kept: both stores are held to the same ones.
+  nonisolated(unsafe) static var answers: [[String]: Any] = [:]
+  static let answersLock = NSLock()
+
   static let root: String = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
@@ -12,11 +33,20 @@ import Testing
   }()
 
   func python(_ args: [String]) throws -> Any {
+    Self.answersLock.lock()
+    let known = Self.answers[args]
+    Self.answersLock.unlock()
+    if let known { return known }
     let r = try Binary.run(
       ["python3", Self.root + "/scripts/reference_score.py"] + args, executable: "/usr/bin/env")
     #expect(r.status == 0, "python3 scripts/reference_score.py \(args): \(r.stderr)")
-    let data = Data(r.stdout.utf8)
-    return try JSONSerialization.jsonObject(with: data)
+    let answer = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+    if r.status == 0 {
+      Self.answersLock.lock()
+      Self.answers[args] = answer
+      Self.answersLock.unlock()
+    }
+    return answer
   }
 
   func json(_ r: Binary.Result) throws -> Any {
@@ -24,10 +54,20 @@ import Testing
     return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
   }
 
-  @Test(arguments: ["Tests/Fixtures/spec-example", "sample-data", "Tests/Fixtures/pilot-example"])
-  func everyPeriodAndPayoutAgree(_ folder: String) throws {
-    let dir = try Binary.tempDir()
-    let db = dir + "/s.sqlite"
+  static let examples = ["Tests/Fixtures/spec-example", "sample-data", "Tests/Fixtures/pilot-example"]
+
+  @Test(arguments: examples) func everyPeriodAndPayoutAgree(_ folder: String) throws {
+    try everyPeriodAndPayoutAgree(folder, on: .sqlite)
+  }
+
+  @Test(.needsPostgres, arguments: examples) func everyPeriodAndPayoutAgreeOnATeamStore(_ folder: String)
+    throws
+  {
+    try everyPeriodAndPayoutAgree(folder, on: .postgres)
+  }
+
+  func everyPeriodAndPayoutAgree(_ folder: String, on store: Store) throws {
+    let db = try store.new()
     let data = Self.root + "/" + folder
     #expect(try Binary.run(["init", "--from", data, "--db", db]).status == 0)
     // Every quarter but the last closed, so both states are compared.
@@ -68,9 +108,18 @@ import Testing
 
   @Test(arguments: comparisons)
   func compareAndFairnessAgreeAtEveryPeriod(_ pair: (String, String)) throws {
+    try compareAndFairnessAgree(pair, on: .sqlite)
+  }
+
+  @Test(.needsPostgres, arguments: comparisons)
+  func compareAndFairnessAgreeAtEveryPeriodOnATeamStore(_ pair: (String, String)) throws {
+    try compareAndFairnessAgree(pair, on: .postgres)
+  }
+
+  func compareAndFairnessAgree(_ pair: (String, String), on store: Store) throws {
     let data = path(pair.0)
     let other = Self.root + "/" + pair.1
-    let db = try Binary.tempDir() + "/s.sqlite"
+    let db = try store.new()
     #expect(try Binary.run(["init", "--from", data, "--db", db]).status == 0)
     let periods = try #require(try python([data, "score", "--all"]) as? [String: Any]).keys.sorted()
     #expect(!periods.isEmpty)
@@ -113,10 +162,20 @@ import Testing
 
   /// Sections 13, 14 and 16 (pilot, roi, flags) at every period, on the
   /// pilot example, the sample and generated data with cohorts added.
-  @Test(arguments: ["Tests/Fixtures/pilot-example", "sample-data", "generated"])
-  func pilotROIAndFlagsAgreeAtEveryPeriod(_ folder: String) throws {
+  static let withPilots = ["Tests/Fixtures/pilot-example", "sample-data", "generated"]
+
+  @Test(arguments: withPilots) func pilotROIAndFlagsAgreeAtEveryPeriod(_ folder: String) throws {
+    try pilotROIAndFlagsAgree(folder, on: .sqlite)
+  }
+
+  @Test(.needsPostgres, arguments: withPilots)
+  func pilotROIAndFlagsAgreeAtEveryPeriodOnATeamStore(_ folder: String) throws {
+    try pilotROIAndFlagsAgree(folder, on: .postgres)
+  }
+
+  func pilotROIAndFlagsAgree(_ folder: String, on store: Store) throws {
     let data = try Self.withCohorts(path(folder))
-    let db = try Binary.tempDir() + "/s.sqlite"
+    let db = try store.new()
     let made = try Binary.run(["init", "--from", data, "--db", db])
     #expect(made.status == 0, "\(made.stderr)")
     let periods = try #require(try python([data, "score", "--all"]) as? [String: Any]).keys.sorted()

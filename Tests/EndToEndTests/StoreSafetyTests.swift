@@ -26,7 +26,7 @@ import Testing
     ]
     for (name, bytes, message) in files {
       let path = dir + "/" + name
-      FileManager.default.createFile(atPath: path, contents: bytes)
+      _ = FileManager.default.createFile(atPath: path, contents: bytes)
       for args in Self.readers {
         let r = try Binary.run(args + ["--db", path])
         #expect(r.status == 1, "\(args)")
@@ -105,9 +105,9 @@ import Testing
   @Test func aKilledInitLeavesNothingBehindTheNextOne() throws {
     let (dir, db) = try store()
     let stale = ["\(db).init-999999", "\(db).init-999999-wal", "\(db).init-999999-shm"]
-    for f in stale { FileManager.default.createFile(atPath: f, contents: Data("x".utf8)) }
+    for f in stale { _ = FileManager.default.createFile(atPath: f, contents: Data("x".utf8)) }
     let unrelated = dir + "/s.sqlite.init-notes"
-    FileManager.default.createFile(atPath: unrelated, contents: Data())
+    _ = FileManager.default.createFile(atPath: unrelated, contents: Data())
     let r = try Binary.run(["init", "--from", Binary.fixtures + "/spec-example", "--db", db, "--force"])
     #expect(r.status == 0, "\(r.stderr)")
     for f in stale { #expect(!FileManager.default.fileExists(atPath: f), "\(f)") }

@@ -23,7 +23,7 @@ final class Tmux {
       ["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
   }
 
-  deinit { try? run(["kill-server"], capture: false) }
+  deinit { _ = try? run(["kill-server"], capture: false) }
 
   /// Runs `tmux -L SOCKET ARGS` through sh, output to a file, waited for
   /// with waitpid: Foundation's Process can hang on the server tmux forks.

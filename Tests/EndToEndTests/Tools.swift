@@ -1,4 +1,5 @@
 import Foundation
+import StoreFixtures
 import Testing
 
 /// Optional tools some end-to-end tests drive. Without one, its tests are
@@ -24,6 +25,10 @@ extension Trait where Self == ConditionTrait {
   static var needsTmux: Self { .enabled(if: Tools.tmux != nil, "needs tmux (apt-get install tmux)") }
   static var needsPython: Self {
     .enabled(if: Tools.python3 != nil, "needs python3 for the reference scorer")
+  }
+  /// Runs where PostgreSQL's programs are (always under CI=true, which fails without them).
+  static var needsPostgres: Self {
+    .enabled(if: PostgresCluster.canRun, Comment(rawValue: PostgresCluster.missing))
   }
   static var needsChromium: Self {
     .enabled(if: Tools.chromium != nil, "needs chromium to render the HTML pack (apt-get install chromium)")

@@ -2,6 +2,7 @@ import Foundation
 import PartnerStore
 import ProgramFiles
 import Scoring
+import StoreFixtures
 import Testing
 
 @testable import TeamStore

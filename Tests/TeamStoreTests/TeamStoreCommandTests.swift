@@ -1,5 +1,6 @@
 import Foundation
 import PartnerStore
+import StoreFixtures
 import TeamStore
 import Testing
 

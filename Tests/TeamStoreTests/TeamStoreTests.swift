@@ -4,6 +4,7 @@ import ProgramFiles
 import Reports
 import SampleData
 import Scoring
+import StoreFixtures
 import Testing
 
 @testable import TeamStore

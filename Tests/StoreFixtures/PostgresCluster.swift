@@ -1,38 +1,47 @@
 import Foundation
 import TeamStore
-import Testing
 
 /// A throwaway PostgreSQL cluster for the tests: `initdb` into a temporary
 /// folder as the `postgres` user (the server refuses root), listening only
 /// on a Unix socket in that folder, stopped when the test process ends.
 /// Without PostgreSQL's programs the tests skip with the reason, except
-/// under `CI=true`, where they fail: CI installs them (`.ci/run`).
-final class PostgresCluster: @unchecked Sendable {
-  let folder: String
+/// under `CI=true`, where they fail: CI installs them (`.ci/run`). Shared by
+/// the team store's tests and the end-to-end tests (the reference scorer on
+/// both back ends).
+public final class PostgresCluster: @unchecked Sendable {
+  public let folder: String
   private let lock = NSLock()
   private var databases = 0
 
   /// The one cluster of this test process, started on first use.
-  static let shared: Result<PostgresCluster, StartFailure> = {
+  public static let shared: Result<PostgresCluster, StartFailure> = {
     do { return .success(try PostgresCluster()) } catch let f as StartFailure { return .failure(f) } catch {
       return .failure(StartFailure(description: "\(error)"))
     }
   }()
 
-  struct StartFailure: Error, CustomStringConvertible { let description: String }
+  public struct StartFailure: Error, CustomStringConvertible { public let description: String }
 
   /// Whether the PostgreSQL tests can run here, and why not.
-  static var unavailable: String? {
+  public static var unavailable: String? {
     switch shared {
     case .success: return nil
     case .failure(let f): return f.description
     }
   }
 
-  static var required: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+  public static var required: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+  /// Whether the PostgreSQL tests run here: where the server's programs
+  /// are, and always under CI=true (which fails without them).
+  public static var canRun: Bool { required || binaries() != nil }
+
+  /// Why they are skipped where they are.
+  public static let missing =
+    "PostgreSQL's initdb and pg_ctl not found: apt-get install postgresql (CI never skips)"
 
   /// The folder of PostgreSQL's programs (`initdb`, `pg_ctl`).
-  static func binaries() -> String? {
+  public static func binaries() -> String? {
     let fm = FileManager.default
     let versions = ((try? fm.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted { $0 > $1 }
     for v in versions where fm.isExecutableFile(atPath: "/usr/lib/postgresql/\(v)/bin/initdb") {
@@ -89,7 +98,7 @@ final class PostgresCluster: @unchecked Sendable {
   /// Runs a program to its end with output to /dev/null, with posix_spawn
   /// and waitpid: Foundation's Process can wait forever on a program that
   /// leaves a daemon behind (pg_ctl starts the server).
-  static func spawn(_ args: [String], output: String = "/dev/null") -> Int32 {
+  public static func spawn(_ args: [String], output: String = "/dev/null") -> Int32 {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -108,15 +117,15 @@ final class PostgresCluster: @unchecked Sendable {
   nonisolated(unsafe) static var running: (String, String, Bool)?
 
   /// The login that must give its password ("right").
-  static let passwordLogin = "pb_with_password"
+  public static let passwordLogin = "pb_with_password"
 
   /// The address of database `name` over the cluster's socket.
-  func url(_ name: String) throws -> PostgresURL {
+  public func url(_ name: String) throws -> PostgresURL {
     try PostgresURL("postgresql://postgres@localhost/\(name)?host=\(folder)")
   }
 
   /// A new, empty database of its own for one test.
-  func newDatabase() throws -> PostgresURL {
+  public func newDatabase() throws -> PostgresURL {
     lock.lock()
     databases += 1
     let name = "t\(databases)_\(getpid())"
@@ -124,14 +133,5 @@ final class PostgresCluster: @unchecked Sendable {
     let admin = try PGConnection(try url("postgres"))
     try admin.execute("CREATE DATABASE \(name)")
     return try url(name)
-  }
-}
-
-extension Trait where Self == ConditionTrait {
-  /// Runs where PostgreSQL's programs are (always under CI=true, which fails without them).
-  static var needsPostgres: Self {
-    .enabled(
-      if: PostgresCluster.required || PostgresCluster.binaries() != nil,
-      "PostgreSQL's initdb and pg_ctl not found: apt-get install postgresql (CI never skips)")
   }
 }

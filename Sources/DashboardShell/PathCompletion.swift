@@ -13,7 +13,7 @@ public enum PathCompletion {
     guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
     return names.filter { $0.hasPrefix(namePrefix) && !$0.hasPrefix(".") }.sorted().map { name in
       var isDir: ObjCBool = false
-      fm.fileExists(atPath: (dir as NSString).appendingPathComponent(name), isDirectory: &isDir)
+      _ = fm.fileExists(atPath: (dir as NSString).appendingPathComponent(name), isDirectory: &isDir)
       let shown = dirPart.isEmpty ? name : (dirPart.hasSuffix("/") ? dirPart + name : dirPart + "/" + name)
       return shown + (isDir.boolValue ? "/" : "")
     }

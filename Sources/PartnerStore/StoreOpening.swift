@@ -175,7 +175,7 @@ extension PartnerStore {
         atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
     if !FileManager.default.fileExists(atPath: path) {
-      FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+      _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
     }
     var config = Configuration()
     config.busyMode = .timeout(5)

@@ -58,7 +58,7 @@ import Testing
 @Suite struct ExtremeFormattingTests {
   static let extremes: [Double] = [
     .nan, .infinity, -.infinity, 0, -0.0, 1e308, -1e308, .greatestFiniteMagnitude, .leastNonzeroMagnitude,
-    1e24, -1e24, 9.3e18, 4.7e18, 1e15, -1e15, 1e-310, 99.995,
+    1e24, -1e24, 9.3e18, 4.7e18, 1e15, -1e15, Double("1e-310")!, 99.995,
   ]
 
   @Test func numberFormatsNeverTrap() {

@@ -35,7 +35,7 @@ import Testing
     // Files only: next-quarter/ holds the tour's later quarter, not bundled.
     let names = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/sample-data").filter {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: Self.root + "/sample-data/" + $0, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: Self.root + "/sample-data/" + $0, isDirectory: &isDirectory)
       return !isDirectory.boolValue
     }.sorted()
     #expect(names == SampleData.files.keys.sorted())

@@ -9,7 +9,7 @@ import Testing
   static let extremes: [Double] = [
     .nan, .infinity, -.infinity, 0, -0.0, 1, -1, 1e308, -1e308, .greatestFiniteMagnitude,
     -.greatestFiniteMagnitude, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude, 1e24,
-    -1e24, 9.3e18, -9.3e18, 4.7e18, 1e15, .ulpOfOne, 1e-310, 0.5, 99.995,
+    -1e24, 9.3e18, -9.3e18, 4.7e18, 1e15, .ulpOfOne, Double("1e-310")!, 0.5, 99.995,
   ]
 
   @Test func clampedConversions() {

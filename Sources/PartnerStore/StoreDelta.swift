@@ -38,32 +38,90 @@ public struct StoreDelta: Sendable {
 
   /// The changes from the store at `old` to the store at `new` (the same
   /// store before and after one write).
+  ///
+  /// Two workers, each with its own connections to both stores, take the
+  /// tables in turn: the kept scores' merge (the longest) runs beside the
+  /// others on the second core.
   public static func between(old: String, new: String) throws -> StoreDelta {
+    let layout = try StoreMirror.layout()
+    let (last, undone) = try reading(old, new) { o, n in
+      let last = try Int64.fetchOne(o, sql: "SELECT max(id) FROM imports") ?? 0
+      let undone = Set(try Int64.fetchAll(n, sql: "SELECT id FROM imports WHERE undone_at IS NOT NULL"))
+        .subtracting(try Int64.fetchAll(o, sql: "SELECT id FROM imports WHERE undone_at IS NOT NULL"))
+        .sorted()
+      return (last, undone)
+    }
+    let work = Work(count: layout.count)
+    DispatchQueue.concurrentPerform(iterations: 2) { _ in
+      do {
+        try reading(old, new) { o, n in
+          while let i = work.take() {
+            let table = layout[i]
+            let d = try Timings.measure("compare \(table.name)") {
+              try change(of: table, o, n, last: last, undone: undone)
+            }
+            work.done(i, d)
+          }
+        }
+      } catch {
+        work.failed(error)
+      }
+    }
+    return StoreDelta(tables: try work.results().filter { !$0.isEmpty })
+  }
+
+  /// `body` given a read transaction on each store (neither changes while
+  /// a write compares them: the scratch copy is the writer's own, and the
+  /// local copy is only ever replaced by one of the same generation).
+  static func reading<T>(_ old: String, _ new: String, _ body: (Database, Database) throws -> T) throws -> T {
     let before = try PartnerStore.reading(path: old)
     let after = try PartnerStore.reading(path: new)
-    let layout = try StoreMirror.layout()
     return try before.located {
       try after.located {
-        try before.queue.read { o in
-          try after.queue.read { n in try between(o, n, layout: layout) }
-        }
+        try before.queue.read { o in try after.queue.read { n in try body(o, n) } }
       }
     }
   }
 
-  static func between(_ o: Database, _ n: Database, layout: [StoreMirror.Table]) throws -> StoreDelta {
-    let last = try Int64.fetchOne(o, sql: "SELECT max(id) FROM imports") ?? 0
-    let undone = Set(try Int64.fetchAll(n, sql: "SELECT id FROM imports WHERE undone_at IS NOT NULL"))
-      .subtracting(try Int64.fetchAll(o, sql: "SELECT id FROM imports WHERE undone_at IS NOT NULL"))
-      .sorted()
-    var tables: [Table] = []
-    for table in layout {
-      let d = try Timings.measure("compare \(table.name)") {
-        try change(of: table, o, n, last: last, undone: undone)
-      }
-      if !d.isEmpty { tables.append(d) }
+  /// The tables still to compare, and each one's changes once compared.
+  final class Work: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var changes: [Table?]
+    private var failure: Error?
+
+    init(count: Int) { changes = Array(repeating: nil, count: count) }
+
+    /// The next table's index; nil when every table is taken, or one failed.
+    func take() -> Int? {
+      lock.lock()
+      defer { lock.unlock() }
+      guard failure == nil, next < changes.count else { return nil }
+      next += 1
+      return next - 1
     }
-    return StoreDelta(tables: tables)
+
+    func done(_ i: Int, _ change: Table) {
+      lock.lock()
+      changes[i] = change
+      lock.unlock()
+    }
+
+    func failed(_ error: Error) {
+      lock.lock()
+      if failure == nil { failure = error }
+      lock.unlock()
+    }
+
+    /// Every table's changes in the layout's order, or the first failure.
+    func results() throws -> [Table] {
+      lock.lock()
+      defer { lock.unlock() }
+      if let failure { throw failure }
+      let all = changes.compactMap { $0 }
+      guard all.count == changes.count else { throw StoreError.refused("a table was left uncompared") }
+      return all
+    }
   }
 
   /// One table's changes from `o` to `n`: `last` is the old store's last

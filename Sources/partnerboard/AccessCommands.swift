@@ -129,19 +129,24 @@ struct AccessList: ParsableCommand {
           "no login has a partnerboard role yet: `partnerboard access grant LOGIN --owner|--manager NAME|--finance`"
         )
       }
-      for g in grants { Output.out(AccessText.line(g)) }
+      if !grants.isEmpty { Output.out(AccessText.table(grants, width: TerminalInfo.width)) }
     }
   }
 }
 
 /// What `access` says of a grant: one home for each phrase.
 enum AccessText {
-  static func sees(_ role: TeamAccess.Role, manager: String?) -> String {
+  /// What a role may do and see.
+  static func what(_ role: TeamAccess.Role, manager: String?) -> String {
     switch role {
-    case .owner: "owner: imports, closes quarters, sees everything"
-    case .manager: "manager: sees \(Sanitizer.field(manager ?? ""))'s book only"
-    case .finance: "finance: sees agreements and payouts, nothing else"
+    case .owner: "imports, closes quarters, sees everything"
+    case .manager: "sees \(Sanitizer.field(manager ?? ""))'s book only"
+    case .finance: "sees agreements and payouts, nothing else"
     }
+  }
+
+  static func sees(_ role: TeamAccess.Role, manager: String?) -> String {
+    "\(role.rawValue): \(what(role, manager: manager))"
   }
 
   static func granted(login: String, role: TeamAccess.Role, manager: String?) -> String {
@@ -155,7 +160,11 @@ enum AccessText {
       + (book.map { ": \(Books.title($0)) only" } ?? "")
   }
 
-  static func line(_ g: TeamAccess.Grant) -> String {
-    "\(Sanitizer.field(g.login))  \(sees(g.role, manager: g.manager))"
+  /// `access list`: a login a line, its role and what it sees, aligned.
+  static func table(_ grants: [TeamAccess.Grant], width: Int) -> String {
+    TextTable(
+      columns: [.init("Login"), .init("Role"), .init("Access", wraps: true)],
+      rows: grants.map { [$0.login, $0.role.rawValue, what($0.role, manager: $0.manager)] }
+    ).render(width: width)
   }
 }

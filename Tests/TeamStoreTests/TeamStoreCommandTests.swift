@@ -276,6 +276,21 @@ import Testing
     let ap = "ap_\(getpid())_\(Int.random(in: 0..<1_000_000))"
     #expect(try Self.run(["access", "grant", ap, "--finance", "--db", owner]).status == 0)
     let finance = owner.replacingOccurrences(of: "postgresql://postgres@", with: "postgresql://\(ap)@")
+    // `access list`: a login a line, the columns aligned.
+    let listed = try Self.run(["access", "list", "--db", owner])
+    let lines = listed.out.split(separator: "\n").map(String.init)
+    #expect(listed.status == 0 && lines.first?.hasPrefix("Login") == true, "\(listed.out)")
+    let financeLine = try #require(lines.first { $0.hasPrefix(ap + " ") }, "\(listed.out)")
+    let managerLine = try #require(lines.first { $0.contains("manager") }, "\(listed.out)")
+    #expect(
+      financeLine.contains("finance") && financeLine.hasSuffix("sees agreements and payouts, nothing else"))
+    #expect(managerLine.hasSuffix("sees Sophie Laurent's book only"))
+    let column = { (line: String, word: String) in
+      line.range(of: word).map { line.distance(from: line.startIndex, to: $0.lowerBound) }
+    }
+    #expect(
+      column(financeLine, "finance") == column(lines[0], "Role")
+        && column(managerLine, "manager") == column(lines[0], "Role"), "\(listed.out)")
     for args in [
       ["payouts"], ["payouts", "--format", "json"], ["payouts", "--period", "2026Q3", "--format", "csv"],
     ] {

@@ -151,29 +151,113 @@ public enum StoreMirror {
   }
 
   /// Binds one row's values, column by column, then `step` inserts it.
-  public struct Insert {
-    let insert: BulkInsert
+  /// A copy's build stages rows and writes `batch` of them per statement
+  /// (a multi-row INSERT: SQLite runs one program for many rows); `finish`
+  /// writes the rest. Values are copied when staged: the caller's bytes
+  /// need only last until `step` returns.
+  public final class Insert {
     let db: Database
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    public func null(_ i: Int) { sqlite3_bind_null(insert.handle, Int32(i + 1)) }
-    public func int64(_ i: Int, _ v: Int64) { sqlite3_bind_int64(insert.handle, Int32(i + 1), v) }
-    public func double(_ i: Int, _ v: Double) { sqlite3_bind_double(insert.handle, Int32(i + 1), v) }
-    public func text(_ i: Int, _ bytes: UnsafeRawBufferPointer) {
-      // An empty text's buffer may have no address: SQLite takes "" then.
-      if let base = bytes.baseAddress {
-        sqlite3_bind_text(
-          insert.handle, Int32(i + 1), base.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
-          Self.transient)
-      } else {
-        sqlite3_bind_text(insert.handle, Int32(i + 1), "", 0, Self.transient)
+    let columns: Int
+    /// One row per statement (the patch's, and the staged rows' remainder).
+    let one: BulkInsert
+    /// `batch` rows per statement; nil: every row goes through `one` at once.
+    let many: BulkInsert?
+    let batch: Int
+    enum Cell {
+      case null, integer(Int64), real(Double), text(Int, Int), blob(Int, Int)
+    }
+    /// The staged rows' cells, row after row; texts and blobs in `arena`.
+    private var cells: [Cell] = []
+    private var row: [Cell]
+    private var arena: UnsafeMutableRawPointer
+    private var capacity = 1 << 16
+    private var used = 0
+    private var staged = 0
+
+    init(_ db: Database, sql head: String, columns: Int, batched: Bool) throws {
+      self.db = db
+      self.columns = columns
+      let marks = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+      one = try BulkInsert(db, sql: head + " VALUES " + marks)
+      // SQLite allows 32,766 parameters a statement.
+      batch = batched ? max(1, min(64, 32_766 / max(columns, 1))) : 1
+      many =
+        batch > 1
+        ? try BulkInsert(
+          db, sql: head + " VALUES " + Array(repeating: marks, count: batch).joined(separator: ", "))
+        : nil
+      row = Array(repeating: .null, count: columns)
+      arena = .allocate(byteCount: capacity, alignment: 8)
+      cells.reserveCapacity(batch * columns)
+    }
+
+    deinit { arena.deallocate() }
+
+    public func null(_ i: Int) { row[i] = .null }
+    public func int64(_ i: Int, _ v: Int64) { row[i] = .integer(v) }
+    public func double(_ i: Int, _ v: Double) { row[i] = .real(v) }
+    public func text(_ i: Int, _ bytes: UnsafeRawBufferPointer) { row[i] = .text(keep(bytes), bytes.count) }
+    public func blob(_ i: Int, _ bytes: UnsafeRawBufferPointer) { row[i] = .blob(keep(bytes), bytes.count) }
+
+    /// Copies `bytes` into the arena: their offset.
+    private func keep(_ bytes: UnsafeRawBufferPointer) -> Int {
+      if used + bytes.count > capacity {
+        capacity = max(capacity * 2, used + bytes.count)
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        grown.copyMemory(from: arena, byteCount: used)
+        arena.deallocate()
+        arena = grown
+      }
+      if let base = bytes.baseAddress, bytes.count > 0 {
+        (arena + used).copyMemory(from: base, byteCount: bytes.count)
+      }
+      used += bytes.count
+      return used - bytes.count
+    }
+
+    /// The row bound so far is inserted (or staged, written with its batch).
+    public func step() throws {
+      cells.append(contentsOf: row)
+      staged += 1
+      if let many, staged == batch {
+        try write(many, rows: 0..<staged)
+        clear()
+      } else if many == nil {
+        try finish()
       }
     }
-    public func blob(_ i: Int, _ bytes: UnsafeRawBufferPointer) {
-      sqlite3_bind_blob(
-        insert.handle, Int32(i + 1), bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
-        Self.transient)
+
+    /// Writes the rows still staged.
+    public func finish() throws {
+      for r in 0..<staged { try write(one, rows: r..<(r + 1)) }
+      clear()
     }
-    public func step() throws { try insert.step(db) }
+
+    private func clear() {
+      cells.removeAll(keepingCapacity: true)
+      staged = 0
+      used = 0
+    }
+
+    /// Binds the staged `rows` to `insert`, in order, and runs it.
+    private func write(_ insert: BulkInsert, rows: Range<Int>) throws {
+      let h = insert.handle
+      // The arena's bytes stay put until the statement has run: bound without a copy.
+      let unchanging = unsafeBitCast(0, to: sqlite3_destructor_type.self)
+      var p: Int32 = 1
+      for cell in cells[(rows.lowerBound * columns)..<(rows.upperBound * columns)] {
+        switch cell {
+        case .null: sqlite3_bind_null(h, p)
+        case .integer(let v): sqlite3_bind_int64(h, p, v)
+        case .real(let v): sqlite3_bind_double(h, p, v)
+        case .text(let at, let n):
+          sqlite3_bind_text(h, p, (arena + at).assumingMemoryBound(to: CChar.self), Int32(n), unchanging)
+        case .blob(let at, let n): sqlite3_bind_blob(h, p, arena + at, Int32(n), unchanging)
+        }
+        p += 1
+      }
+      try insert.step(db)
+    }
   }
 
   /// Builds a store at `path` (replaced only once complete) from `fill`,
@@ -196,11 +280,11 @@ public enum StoreMirror {
             // Rows a migration wrote (stamps, states) give way to the copied ones.
             for table in tables { try db.execute(sql: "DELETE FROM \(table.name)") }
             for table in tables {
-              let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-              let insert = try BulkInsert(
-                db,
-                sql: "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(marks))")
-              try fill(table, Insert(insert: insert, db: db))
+              let insert = try Insert(
+                db, sql: "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", ")))",
+                columns: table.columns.count, batched: true)
+              try fill(table, insert)
+              try insert.finish()
             }
             try db.execute(sql: "CREATE TABLE \(replicaTable) (generation INTEGER NOT NULL, book TEXT)")
             try db.execute(sql: "INSERT INTO \(replicaTable) VALUES (?, ?)", arguments: [note, book])

@@ -49,12 +49,12 @@ extension StoreMirror {
 
     /// Inserts rows into `table`, a row of the same key replaced.
     public func inserting(_ table: Table, _ body: (Insert) throws -> Void) throws {
-      let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-      let insert = try BulkInsert(
-        db,
-        sql:
-          "INSERT OR REPLACE INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(marks))")
-      try body(Insert(insert: insert, db: db))
+      // One row a statement: a later row of the same key replaces an earlier one in order.
+      let insert = try Insert(
+        db, sql: "INSERT OR REPLACE INTO \(table.name) (\(table.columns.joined(separator: ", ")))",
+        columns: table.columns.count, batched: false)
+      try body(insert)
+      try insert.finish()
     }
 
     public func count(_ table: Table) throws -> Int {

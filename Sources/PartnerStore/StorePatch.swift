@@ -49,10 +49,11 @@ extension StoreMirror {
 
     /// Inserts rows into `table`, a row of the same key replaced.
     public func inserting(_ table: Table, _ body: (Insert) throws -> Void) throws {
-      // One row a statement: a later row of the same key replaces an earlier one in order.
+      // A multi-row INSERT inserts its rows in order: a later row of the
+      // same key replaces an earlier one, in a batch as across batches.
       let insert = try Insert(
         db, sql: "INSERT OR REPLACE INTO \(table.name) (\(table.columns.joined(separator: ", ")))",
-        columns: table.columns.count, batched: false)
+        columns: table.columns.count, batched: true)
       try body(insert)
       try insert.finish()
     }

@@ -63,22 +63,24 @@ import Testing
     #expect(first == nil, "row \(first ?? -1) differs")
   }
 
-  @Test func aPatchInsertsOneRowAtATimeInOrder() throws {
+  /// A patch's `INSERT OR REPLACE`: a later row of the same key replaces an
+  /// earlier one, within a batch and across batches, as row by row.
+  @Test(arguments: [true, false]) func laterRowsOfAKeyReplaceEarlierOnes(batched: Bool) throws {
     let queue = try DatabaseQueue()
     try queue.write { db in
       try db.execute(sql: "CREATE TABLE t (k INTEGER PRIMARY KEY, a TEXT)")
       let insert = try StoreMirror.Insert(
-        db, sql: "INSERT OR REPLACE INTO t (k, a)", columns: 2, batched: false)
-      for (k, a) in [(1, "first"), (2, "other"), (1, "second")] {
-        insert.int64(0, Int64(k))
-        var a = a
+        db, sql: "INSERT OR REPLACE INTO t (k, a)", columns: 2, batched: batched)
+      // Key k % 50, 130 rows: each key written two or three times, across batches.
+      for i in 0..<130 {
+        insert.int64(0, Int64(i % 50))
+        var a = "v\(i)"
         a.withUTF8 { insert.text(1, UnsafeRawBufferPointer($0)) }
         try insert.step()
-        // Written at once: a patch reads its rows back as it goes.
-        #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t WHERE k = ?", arguments: [k]) == 1)
       }
       try insert.finish()
-      #expect(try String.fetchAll(db, sql: "SELECT a FROM t ORDER BY k") == ["second", "other"])
+      let stored = try String.fetchAll(db, sql: "SELECT a FROM t ORDER BY k")
+      #expect(stored == (0..<50).map { k in "v\(k + (k < 30 ? 100 : 50))" })
     }
   }
 }

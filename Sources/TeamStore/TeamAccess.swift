@@ -43,7 +43,9 @@ public enum TeamAccess {
 
   /// The rows of `table` a manager may read (nil: none).
   static func managerRows(_ table: StoreMirror.Table) -> String? {
-    if table.name == "partners" { return "manager = partnerboard.my_book()" }
+    // The book read once a query (a scalar subquery), not once a partner row:
+    // a manager's whole copy took 5.0 s instead of 3.1 s at 100,000 partners.
+    if table.name == "partners" { return "manager = (SELECT partnerboard.my_book())" }
     if programWide.contains(table.name) { return "true" }
     if table.columns.contains("partner_id") { return "partner_id IN (SELECT id FROM partnerboard.partners)" }
     if table.name == "partner_search" || table.name == "partners_undo" {

@@ -10,7 +10,8 @@ times whole processes:
                 scores, write every table with COPY) against psql's \\copy of the
                 same metrics.csv into a table without index (issue 23: within 2x);
                 beside it, the same \\copy with the observations' primary key built
-                after, and partnerboard init into a SQLite file (no PostgreSQL); medians
+                after (also from the store's rows in COPY's binary format), and
+                partnerboard init into a SQLite file (no PostgreSQL); medians
                 of --init-runs, with the CPU seconds the machine spent on each
   tier ID, leaderboard --top 20, render leaderboard (the dashboard's first frame)
                 on a current local copy, alternating with psql answering an indexed
@@ -119,15 +120,26 @@ def main():
                      "\\copy keyed FROM '%s' WITH (FORMAT csv, HEADER true)\n"
                      "ALTER TABLE keyed ADD PRIMARY KEY (partner_id, period, kpi);\n" % metrics,
         }
+        # The same, from the store's own observations in COPY's binary format
+        # (what init sends), exported from the team store once it is made.
+        binary_rows = os.path.join(tmp, "observations.bin")
+        scripts["binary"] = ("DROP TABLE IF EXISTS kb;\n"
+                             "CREATE TABLE kb (partner_id text COLLATE \"C\", period bigint, kpi text COLLATE \"C\", "
+                             "value double precision, import_id bigint);\n"
+                             "\\copy kb FROM '%s' WITH (FORMAT binary)\n"
+                             "ALTER TABLE kb ADD PRIMARY KEY (partner_id, period, kpi);\n" % binary_rows)
         for name, sql in scripts.items():
             with open(os.path.join(tmp, name + ".sql"), "w") as f:
                 f.write(sql)
         alone = os.path.join(tmp, "alone.sqlite")
-        inits = {"init": [], "plain": [], "keyed": [], "sqlite": []}
+        inits = {"init": [], "plain": [], "keyed": [], "binary": [], "sqlite": []}
         cpu = {k: [] for k in inits}
         for i in range(a.init_runs):
             inits["init"].append(run_busy([binary, "init", "--from", data, "--db", team] + (["--force"] if i else []),
                                           cpu["init"], env=env))
+            if not os.path.exists(binary_rows):
+                run([psql, team, "-qc", "\\copy (SELECT * FROM partnerboard.observations) TO '%s' WITH (FORMAT binary)"
+                     % binary_rows])
             for name in scripts:
                 inits[name].append(run_busy([psql, url % "plain", "-q", "-f", os.path.join(tmp, name + ".sql")],
                                             cpu[name]))
@@ -138,6 +150,7 @@ def main():
         t_init, t_copy, t_keyed, t_sqlite_init = (statistics.median(inits[k]) for k in
                                                   ("init", "plain", "keyed", "sqlite"))
         c_init, c_copy, c_keyed, c_sqlite = (statistics.median(cpu[k]) for k in ("init", "plain", "keyed", "sqlite"))
+        t_binary, c_binary = statistics.median(inits["binary"]), statistics.median(cpu["binary"])
 
         pid = "b%06d" % min(4242, a.partners - 1)
         point = "SELECT period, kpi, value FROM partnerboard.observations WHERE partner_id = '%s'" % pid
@@ -214,8 +227,10 @@ def main():
         print("init %.2f s against psql \\copy %.2f s: %.2fx" % (t_init, t_copy, t_init / t_copy))
         print("  psql \\copy and the primary key %.2f s (%.2fx \\copy); init into a SQLite file %.2f s (%.2fx)"
               % (t_keyed, t_keyed / t_copy, t_sqlite_init, t_sqlite_init / t_copy))
+        print("  the same rows in COPY's binary format with the primary key %.2f s (%.2fx)" % (t_binary, t_binary / t_copy))
         print("  CPU seconds, client and server: init %.1f, \\copy %.1f, \\copy and the primary key %.1f, "
-              "init into a SQLite file %.1f (%d cores)" % (c_init, c_copy, c_keyed, c_sqlite, os.cpu_count()))
+              "binary and the primary key %.1f, init into a SQLite file %.1f (%d cores)"
+              % (c_init, c_copy, c_keyed, c_binary, c_sqlite, os.cpu_count()))
         for label in fixes:
             print("import of one row in the %s quarter: team store %.2f s, SQLite store %.2f s"
                   % (label, fixes[label][1], t_local[label]))

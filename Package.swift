@@ -80,7 +80,7 @@ let package = Package(
       path: "Tests/StoreFixtures"),
     .testTarget(
       name: "PartnerStoreTests",
-      dependencies: ["PartnerStore", "ProgramFiles", "Scoring", "Presentation", "StoreFixtures"]),
+      dependencies: ["PartnerStore", "ProgramFiles", "Scoring", "Presentation", "StoreFixtures", "Platform"]),
     .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "ProgramFiles", "Scoring"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "Presentation", "Scoring", "ProgramFiles"]),

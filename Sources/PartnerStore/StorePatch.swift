@@ -89,7 +89,7 @@ extension StoreMirror {
     defer { PartnerStore.removeFiles(temp) }
     try fold(at: path)
     try Timings.measure("patch: copy the file") {
-      try FileManager.default.copyItem(atPath: path, toPath: temp)
+      try FileCopy.copy(path, to: temp)
     }
     let queue = try DatabaseQueue(path: temp)
     let done = try queue.writeWithoutTransaction { db -> Bool in

@@ -111,7 +111,7 @@ public struct TeamReplica: Sendable {
     }
     try refresh(team)
     try StoreMirror.fold(at: path)
-    try FileManager.default.copyItem(atPath: path, toPath: scratch)
+    try FileCopy.copy(path, to: scratch)
     let before = try StoreMirror.logMark(at: scratch)
     let value = try change(scratch, { $0 })
     if !always, try StoreMirror.logMark(at: scratch) == before { return value }

@@ -151,16 +151,19 @@ public enum StoreMirror {
   }
 
   /// Binds one row's values, column by column, then `step` inserts it.
-  /// A copy's build stages rows and writes `batch` of them per statement
-  /// (a multi-row INSERT: SQLite runs one program for many rows); `finish`
-  /// writes the rest. Values are copied when staged: the caller's bytes
-  /// need only last until `step` returns.
+  /// A copy's build and its patches stage rows and write `batch` of them
+  /// per statement (a multi-row INSERT: SQLite runs one program for many
+  /// rows, inserting them in order); `finish` writes the rest. Values are
+  /// copied when staged: the caller's bytes need only last until `step`
+  /// returns.
   public final class Insert {
     let db: Database
     let columns: Int
-    /// One row per statement (the patch's, and the staged rows' remainder).
+    /// One row per statement: the rows left staged at `finish`, and every
+    /// row when not batched.
     let one: BulkInsert
-    /// `batch` rows per statement; nil: every row goes through `one` at once.
+    /// `batch` rows per statement; nil when not batched (each row is
+    /// written by its `step`).
     let many: BulkInsert?
     let batch: Int
     enum Cell {

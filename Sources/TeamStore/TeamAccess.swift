@@ -1,5 +1,6 @@
 import Foundation
 import PartnerStore
+import ProgramFiles
 
 /// Who may read what in a team store, done by PostgreSQL itself: three
 /// group roles, row-level security on every table, and `partnerboard.access`
@@ -80,7 +81,17 @@ public enum TeamAccess {
         $$ SELECT manager FROM partnerboard.access WHERE login = current_user AND role = 'manager' $$;
       \(TeamStore.keptLogTable)
       """)
-    for table in layout {
+    // Only what is not in place yet: each ALTER TABLE or policy waits for
+    // the autovacuum the server runs on a freshly loaded table (and cancels
+    // it, so the table would never be analysed).
+    let open = Set(
+      try c.execute(
+        """
+        SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'partnerboard' AND c.relkind = 'r' AND NOT c.relrowsecurity
+        """
+      ).compactMap { $0.first ?? nil })
+    for table in layout where open.contains(table.name) {
       try c.execute("ALTER TABLE partnerboard.\(table.name) ENABLE ROW LEVEL SECURITY")
     }
     guard try groupsExist(c) else { return }
@@ -94,8 +105,8 @@ public enum TeamAccess {
         "TABLE partnerboard.access", "TABLE partnerboard.meta", "TABLE partnerboard.kept_log",
       ])
       .map { "ALTER \($0) OWNER TO \(owner);" } + ["ALTER FUNCTION partnerboard.my_book() OWNER TO \(owner);"]
-    try c.execute(
-      "DO $$ BEGIN IF pg_has_role('\(owner)', 'MEMBER') THEN \(owned.joined(separator: " ")) END IF; END $$")
+    let ownership =
+      "DO $$ BEGIN IF pg_has_role('\(owner)', 'MEMBER') THEN \(owned.joined(separator: " ")) END IF; END $$"
     var sql = """
       GRANT USAGE ON SCHEMA partnerboard TO \(owner), \(manager), \(finance);
       GRANT CREATE ON SCHEMA partnerboard TO \(owner);
@@ -128,7 +139,29 @@ public enum TeamAccess {
         sql += "CREATE POLICY finance_payouts ON \(t) FOR SELECT TO \(finance) USING (true);\n"
       }
     }
+    // What this SQL made is still there: the same text ran last (its
+    // digest in `meta`), every policy it creates exists, every table
+    // belongs to the owners' group.
+    var hasher = SHA256.Hasher()
+    Array((ownership + sql).utf8).withUnsafeBufferPointer { hasher.update($0) }
+    let digest = hasher.finish()
+    let policies = sql.components(separatedBy: "CREATE POLICY ").count - 1
+    let tables = (layout.map(\.name) + ["access", "meta", "kept_log"]).map { "'\($0)'" }.joined(
+      separator: ", ")
+    let state = try c.execute(
+      """
+      SELECT (SELECT value FROM partnerboard.meta WHERE key = 'policies'),
+        (SELECT count(*) FROM pg_policies WHERE schemaname = 'partnerboard'),
+        (SELECT count(*) FROM pg_tables WHERE schemaname = 'partnerboard' AND tablename IN (\(tables))
+           AND tableowner <> '\(owner)')
+      """
+    ).first
+    if state?[0] == digest && state?[1] == String(policies) && state?[2] == "0" { return }
+    try c.execute(ownership)
     try c.execute(sql)
+    try c.execute(
+      "INSERT INTO partnerboard.meta (key, value) VALUES ('policies', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [digest])
   }
 
   /// Makes `login` (a PostgreSQL role, created with LOGIN when missing) an

@@ -109,11 +109,13 @@ public struct TeamReplica: Sendable {
       try replace(with: scratch)
       return value
     }
-    try refresh(team)
-    try StoreMirror.fold(at: path)
-    try FileCopy.copy(path, to: scratch)
+    try Timings.measure("the local copy current, folded and copied") {
+      try refresh(team)
+      try StoreMirror.fold(at: path)
+      try FileCopy.copy(path, to: scratch)
+    }
     let before = try StoreMirror.logMark(at: scratch)
-    let value = try change(scratch, { $0 })
+    let value = try Timings.measure("the write") { try change(scratch, { $0 }) }
     if !always, try StoreMirror.logMark(at: scratch) == before { return value }
     // Only what changed (compared with the copy before the write), else
     // every table: when the comparison or its check fails, or on `init`.
@@ -133,7 +135,7 @@ public struct TeamReplica: Sendable {
       }
       return try team.push(from: store, progress: sending)
     }
-    try StoreMirror.setNote(generation, at: scratch)
+    try Timings.measure("the copy noted and folded") { try StoreMirror.setNote(generation, at: scratch) }
     try replace(with: scratch)
     return value
   }

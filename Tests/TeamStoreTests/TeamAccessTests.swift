@@ -127,6 +127,24 @@ import Testing
         in: PartnerStore.reading(path: copy.path)) == observed)
     _ = replica
 
+    // Once the policies are in place a write runs no DDL: it goes through
+    // while another session holds the lock an autovacuum takes on a freshly
+    // loaded table (an ALTER TABLE or a policy would wait for it, and here
+    // time out in 2 s).
+    let vacuum = try PGConnection(url)
+    try vacuum.execute("BEGIN")
+    try vacuum.execute(
+      "LOCK TABLE partnerboard.observations, partnerboard.partner_scores, partnerboard.partners IN SHARE UPDATE EXCLUSIVE MODE"
+    )
+    let impatient = TeamReplica(
+      url: try PostgresURL(try Self.login(url, ops).text + "&options=-c%20lock_timeout%3D2000"),
+      folder: TeamStoreTests.folder())
+    _ = try impatient.write(waiting: { _ in }) { scratch in
+      try PartnerStore(path: scratch).closeQuarters(through: Period(year: 2026, quarter: 2))
+    }
+    try vacuum.execute("ROLLBACK")
+    #expect(try Self.count(url, "SELECT count(*) FROM partnerboard.imports") == 4)
+
     // A store rebuilt in a new layout keeps its logins' grants.
     try PGConnection(url).execute("UPDATE partnerboard.meta SET value = '1' WHERE key = 'layout'")
     _ = try owner.write(waiting: { _ in }) { scratch in

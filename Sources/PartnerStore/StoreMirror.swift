@@ -63,8 +63,11 @@ public enum StoreMirror {
   public static let replicaTable = "team_replica"
 
   /// The tables of a store this program makes, in dependency-free order
-  /// (the data tables first), read from a new in-memory store.
-  public static func layout() throws -> [Table] {
+  /// (the data tables first), read once from a new in-memory store (every
+  /// write and copy asks for them, several times).
+  public static func layout() throws -> [Table] { try madeLayout.get() }
+
+  private static let madeLayout = Result<[Table], Error> {
     let queue = try DatabaseQueue()
     try Schema.migrator.migrate(queue)
     return try queue.read { db in try tables(db) }

@@ -24,6 +24,7 @@ final class ObservationSender: @unchecked Sendable {
   static let importID: Int64 = 1
 
   let table: StoreMirror.Table
+  private let imports: StoreMirror.Table
   private let connection: PGConnection
   private let fields: [Field]
   private let condition = NSCondition()
@@ -42,7 +43,9 @@ final class ObservationSender: @unchecked Sendable {
   /// nil when the layout's observations table has a column this does not
   /// know how to fill (the table is then sent whole).
   init?(_ connection: PGConnection, layout: [StoreMirror.Table]) {
-    guard let table = layout.first(where: { $0.name == "observations" }) else { return nil }
+    guard let table = layout.first(where: { $0.name == "observations" }),
+      let imports = layout.first(where: { $0.name == "imports" })
+    else { return nil }
     let known: [String: Field] = [
       "partner_id": .partner, "period": .period, "kpi": .kpi, "value": .value, "import_id": .importID,
     ]
@@ -50,6 +53,7 @@ final class ObservationSender: @unchecked Sendable {
     guard fields.count == table.columns.count, Set(table.columns) == Set(known.keys) else { return nil }
     self.connection = connection
     self.table = table
+    self.imports = imports
     self.fields = fields
   }
 
@@ -169,7 +173,6 @@ final class ObservationSender: @unchecked Sendable {
   /// Whether `sent` rows are the build's observations: as many, in the
   /// store's only import, which is import 1.
   func matches(_ store: PartnerStore, sent: Int) throws -> Bool {
-    guard let imports = try StoreMirror.layout().first(where: { $0.name == "imports" }) else { return false }
     var ids: [StoreMirror.Value] = []
     try StoreMirror.rows(of: imports, in: store) { ids.append($0[imports.columns.firstIndex(of: "id") ?? 0]) }
     guard ids == [.integer(Self.importID)] else { return false }

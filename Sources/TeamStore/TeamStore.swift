@@ -267,14 +267,7 @@ public final class TeamStore {
         ["{" + values.map(String.init).joined(separator: ",") + "}"])
     }
     if !d.deleteKeys.isEmpty {
-      let keys = "pb_delete_\(table.name)"
-      let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
-      try c.execute(
-        "CREATE TEMP TABLE \(keys) (\(zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", "))) ON COMMIT DROP"
-      )
-      try c.copyBinary(into: keys, columns: table.key) { w in
-        for key in d.deleteKeys { try w.values(key) }
-      }
+      let keys = try keysTable(table, d.deleteKeys, named: "pb_delete_\(table.name)")
       try c.execute(
         "DELETE FROM \(name) t USING \(keys) k WHERE \(table.key.map { "t.\($0) = k.\($0)" }.joined(separator: " AND "))"
       )
@@ -290,6 +283,21 @@ public final class TeamStore {
     guard here == String(there) else {
       throw TeamStoreError("\(table.name): \(here ?? "?") rows after the changes, \(there) in the copy")
     }
+  }
+
+  /// `keys` of `table` (in its key's order) in a temporary table `name`
+  /// of the key's columns, dropped at the transaction's end: a delete or a
+  /// fetch joins it. Returns `name`.
+  func keysTable(_ table: StoreMirror.Table, _ keys: [[StoreMirror.Value]], named name: String) throws
+    -> String
+  {
+    let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
+    let columns = zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", ")
+    try connection.execute("CREATE TEMP TABLE \(name) (\(columns)) ON COMMIT DROP")
+    try connection.copyBinary(into: name, columns: table.key) { w in
+      for key in keys { try w.values(key) }
+    }
+    return name
   }
 
   /// Copies the team store (what this login may read of it) into a new
@@ -411,13 +419,7 @@ public final class TeamStore {
               try patch.inserting(table) { insert in
                 try fetch(table, "SELECT \(columns) FROM \(name) WHERE import_id > \(last)", into: insert)
                 guard !keys.isEmpty else { return }
-                let temp = "pb_keys_\(table.name)"
-                let kinds = table.key.map { table.kinds[table.columns.firstIndex(of: $0)!] }
-                try c.execute(
-                  "CREATE TEMP TABLE \(temp) (\(zip(table.key, kinds).map { "\($0) \(TeamSchema.type($1))" }.joined(separator: ", "))) ON COMMIT DROP"
-                )
-                try c.copyBinary(into: temp, columns: table.key) { w in for key in keys { try w.values(key) }
-                }
+                let temp = try keysTable(table, keys, named: "pb_keys_\(table.name)")
                 let match = table.key.map { "t.\($0) = k.\($0)" }.joined(separator: " AND ")
                 try fetch(
                   table,
